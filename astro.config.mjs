@@ -1,0 +1,29 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import { unified } from '@astrojs/markdown-remark';
+import remarkMath from 'remark-math';
+import rehypeKatex from 'rehype-katex';
+
+// The site can live under a sub-path of a static host: BASE_PATH=/tinker/ npm run build
+const base = process.env.BASE_PATH ?? '/';
+
+export default defineConfig({
+  base,
+  trailingSlash: 'ignore',
+  build: { format: 'directory' },
+  integrations: [mdx()],
+  markdown: {
+    // Astro 7's default Markdown processor ignores remark/rehype plugins; the unified
+    // processor runs them, so maths is rendered at build time by KaTeX.
+    processor: unified({
+      remarkPlugins: [remarkMath],
+      rehypePlugins: [[rehypeKatex, { throwOnError: true }]],
+    }),
+    syntaxHighlight: 'shiki',
+    shikiConfig: { themes: { light: 'github-light', dark: 'github-dark' } },
+  },
+  vite: {
+    worker: { format: 'es' },
+  },
+});

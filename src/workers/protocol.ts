@@ -1,0 +1,69 @@
+/**
+ * The typed message protocol between a widget (page) and a training worker.
+ * The same messages are produced by the main-thread fallback, so a widget never
+ * needs to know where training runs.
+ */
+
+export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
+export type BackendRequest = BackendName | 'auto';
+export type DatasetId = 'mnist' | 'fashion-mnist';
+
+export interface TrainConfig {
+  dataset: DatasetId;
+  /** URL of the folder holding `<dataset>/<file>.gz`, e.g. `${import.meta.env.BASE_URL}data/`. Absolute (resolved against the page) so a worker can use it. */
+  dataUrl: string;
+  /** How many training images to use (the first N of the 60,000). */
+  trainLimit: number;
+  /** How many test images to evaluate on (the first N of the 10,000). */
+  testLimit: number;
+  epochs: number;
+  batchSize: number;
+  learningRate: number;
+  /** Sizes of the hidden dense layers, e.g. [128]. */
+  hidden: number[];
+  backend: BackendRequest;
+  /** How many test digits to send back with predictions for the grid. */
+  previewCount: number;
+  /** Seed for weight initialisation and shuffling, so runs can be compared. */
+  seed: number;
+}
+
+/** Page → worker. */
+export type ToWorker = { type: 'start'; config: TrainConfig } | { type: 'stop' };
+
+export type Phase = 'loading-tfjs' | 'loading-data' | 'training' | 'evaluating';
+
+export interface Predictions {
+  /** previewCount × 784 grey levels 0..255. */
+  images: Uint8Array;
+  labels: Uint8Array;
+  predicted: Uint8Array;
+}
+
+export type ErrorCode = 'webgl-context-lost' | 'backend' | 'data' | 'out-of-memory' | 'unknown';
+
+/** Worker → page. */
+export type FromWorker =
+  | { type: 'phase'; phase: Phase; message: string }
+  | { type: 'backend'; backend: BackendName; /** why a faster backend was not used, in words */ fallbackReason?: string }
+  | { type: 'download'; file: string; loaded: number; /** bytes, null when the server sends no length */ total: number | null }
+  | {
+      type: 'metrics';
+      epoch: number;
+      batch: number;
+      batchesPerEpoch: number;
+      examplesSeen: number;
+      loss: number;
+      accuracy: number;
+    }
+  | { type: 'epoch'; epoch: number; testAccuracy: number; testLoss: number }
+  | {
+      type: 'done';
+      stopped: boolean;
+      epochsCompleted: number;
+      /** null when stopped before the first evaluation */
+      testAccuracy: number | null;
+      examplesPerSecond: number;
+      predictions: Predictions | null;
+    }
+  | { type: 'error'; code: ErrorCode; message: string; /** what the reader can do about it */ hint: string };
