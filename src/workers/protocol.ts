@@ -26,10 +26,16 @@ export interface TrainConfig {
   previewCount: number;
   /** Seed for weight initialisation and shuffling, so runs can be compared. */
   seed: number;
+  /** Resume from these weights (from a `checkpoint` message), e.g. after a lost WebGL context. */
+  initialWeights?: Float32Array[];
 }
 
 /** Page → worker. */
-export type ToWorker = { type: 'start'; config: TrainConfig } | { type: 'stop' };
+export type ToWorker =
+  | { type: 'start'; config: TrainConfig }
+  | { type: 'stop' }
+  /** Test hook: simulate a lost WebGL context (WEBGL_lose_context) to exercise recovery. */
+  | { type: 'debug-lose-context' };
 
 export type Phase = 'loading-tfjs' | 'loading-data' | 'training' | 'evaluating';
 
@@ -57,6 +63,8 @@ export type FromWorker =
       accuracy: number;
     }
   | { type: 'epoch'; epoch: number; testAccuracy: number; testLoss: number }
+  /** The last good weights, sent after every epoch and when stopped; kept by the page so a lost GPU context loses nothing. */
+  | { type: 'checkpoint'; epoch: number; weights: Float32Array[] }
   | {
       type: 'done';
       stopped: boolean;
