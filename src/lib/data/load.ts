@@ -1,0 +1,391 @@
+/**
+ * Browser loader for the IDX datasets prepared by `npm run datasets`.
+ *
+ * Streams each file with byte progress, gunzips it with DecompressionStream, verifies
+ * the SHA-256 of the uncompressed bytes against the manifest, parses it with the shared
+ * IDX parser and keeps the verified download in the Cache API so a second visit does
+ * not download again.
+ *
+ * Uses only fetch, streams, DecompressionStream, crypto.subtle and (optionally)
+ * `globalThis.caches`: no DOM, so it runs in pages, workers and Node 24 (tests).
+ */
+import { IdxError, parseIdx, type IdxFile } from './idx.ts';
+import { DATASETS, dataFileUrl, splitFiles, type DatasetId, type DatasetInfo, type SplitName } from './manifest.ts';
+import { sha256Hex } from './sha256.ts';
+
+/** Name of the Cache API cache holding verified downloads. Bump the version to drop old entries. */
+export const DATA_CACHE_NAME = 'tinker-data-v1';
+
+/** The part of the Cache API the loader uses (tests pass an in-memory implementation). */
+export interface CacheLike {
+  match(request: string): Promise<Response | undefined>;
+  put(request: string, response: Response): Promise<void>;
+  delete(request: string): Promise<boolean>;
+}
+
+export type DataLoadErrorReason = 'network' | 'http' | 'corrupt' | 'checksum' | 'format' | 'mismatch';
+
+/** A data file that could not be loaded. The message names the file and says what to do. */
+export class DataLoadError extends Error {
+  readonly file: string;
+  readonly url: string;
+  readonly reason: DataLoadErrorReason;
+  /** HTTP status for reason 'http'. */
+  readonly status: number | undefined;
+
+  constructor(
+    init: { file: string; url: string; reason: DataLoadErrorReason; status?: number; cause?: unknown },
+    message: string,
+  ) {
+    super(message, init.cause === undefined ? undefined : { cause: init.cause });
+    this.name = 'DataLoadError';
+    this.file = init.file;
+    this.url = init.url;
+    this.reason = init.reason;
+    this.status = init.status;
+  }
+}
+
+const PREPARE_HINT = 'If you run the site yourself, run `npm run datasets` to prepare the data again.';
+
+export interface FetchIdxOptions {
+  /** Name used in messages; defaults to the last part of the URL. */
+  fileName?: string;
+  /** Bytes received so far and the expected total (null while unknown). Called at least once at the end with loaded === total. */
+  onProgress?: (loaded: number, total: number | null) => void;
+  signal?: AbortSignal;
+  /** SHA-256 (hex) of the uncompressed content; a mismatch is an error. */
+  expectedSha256?: string;
+  /** 'auto' (default): use `globalThis.caches` when present; 'none': never cache; or a cache object (tests). */
+  cache?: 'auto' | 'none' | CacheLike;
+}
+
+export interface FetchedIdx {
+  idx: IdxFile;
+  /** True when the bytes came from the cache, without a download. */
+  fromCache: boolean;
+  /** Bytes transferred (or read from the cache), i.e. the size of the compressed file. */
+  bytes: number;
+}
+
+function errorText(err: unknown): string {
+  if (!(err instanceof Error)) return String(err);
+  const cause = err.cause instanceof Error ? err.cause.message : '';
+  if (!err.message) return cause || err.name;
+  return cause ? `${err.message} (${cause})` : err.message;
+}
+
+function isAbort(err: unknown, signal: AbortSignal | undefined): boolean {
+  return signal?.aborted === true || (err instanceof Error && err.name === 'AbortError');
+}
+
+async function openCache(option: FetchIdxOptions['cache']): Promise<CacheLike | null> {
+  if (option === 'none') return null;
+  if (option !== undefined && option !== 'auto') return option;
+  const storage = (globalThis as { caches?: CacheStorage }).caches;
+  if (!storage) return null;
+  try {
+    return await storage.open(DATA_CACHE_NAME);
+  } catch {
+    // Some browsers refuse the Cache API (private mode, insecure origin): load without it.
+    return null;
+  }
+}
+
+/** Reads a whole body, reporting the bytes as they arrive. */
+async function readBody(
+  body: ReadableStream<Uint8Array> | null,
+  onBytes: (loaded: number) => void,
+): Promise<Uint8Array<ArrayBuffer>> {
+  if (!body) return new Uint8Array(0);
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
+  let loaded = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    loaded += value.length;
+    onBytes(loaded);
+  }
+  const out = new Uint8Array(loaded);
+  let offset = 0;
+  for (const c of chunks) {
+    out.set(c, offset);
+    offset += c.length;
+  }
+  return out;
+}
+
+function isGzip(bytes: Uint8Array): boolean {
+  return bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
+}
+
+async function gunzip(bytes: Uint8Array<ArrayBuffer>): Promise<Uint8Array<ArrayBuffer>> {
+  const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+/**
+ * Turns the bytes of a file as stored (gzip, or already decompressed by the HTTP layer)
+ * into a parsed, verified IDX file. Throws DataLoadError.
+ */
+async function decodeVerified(
+  raw: Uint8Array<ArrayBuffer>,
+  file: string,
+  url: string,
+  expectedSha256: string | undefined,
+): Promise<IdxFile> {
+  let content: Uint8Array<ArrayBuffer>;
+  if (isGzip(raw)) {
+    try {
+      content = await gunzip(raw);
+    } catch (err) {
+      throw new DataLoadError(
+        { file, url, reason: 'corrupt', cause: err },
+        `${file} could not be decompressed (${errorText(err)}): the download is corrupt or truncated. ` +
+          `Reload the page to download it again. ${PREPARE_HINT}`,
+      );
+    }
+  } else {
+    // Some static hosts send the .gz with `Content-Encoding: gzip`, so fetch already decompressed it.
+    content = raw;
+  }
+  if (expectedSha256 !== undefined) {
+    const actual = await sha256Hex(content);
+    if (actual !== expectedSha256.toLowerCase()) {
+      throw new DataLoadError(
+        { file, url, reason: 'checksum' },
+        `${file} failed its checksum check: the SHA-256 of its content is ${actual}, expected ${expectedSha256}. ` +
+          `The file is corrupt or not the expected version. Reload the page to download it again. ${PREPARE_HINT}`,
+      );
+    }
+  }
+  try {
+    return parseIdx(content, file);
+  } catch (err) {
+    if (!(err instanceof IdxError)) throw err;
+    throw new DataLoadError(
+      { file, url, reason: 'format', cause: err },
+      `${err.message} Reload the page to download it again. ${PREPARE_HINT}`,
+    );
+  }
+}
+
+/**
+ * Downloads (or reads from the cache), decompresses, verifies and parses one IDX file.
+ * Errors are DataLoadError (or the abort reason when `signal` aborts).
+ */
+export async function fetchIdxFile(url: string, options: FetchIdxOptions = {}): Promise<FetchedIdx> {
+  const { onProgress, signal, expectedSha256 } = options;
+  const file = options.fileName ?? (url.split('/').pop() || url);
+  const cache = await openCache(options.cache);
+
+  // 1. A verified copy from an earlier visit, if any.
+  if (cache) {
+    let cached: Response | undefined;
+    try {
+      cached = await cache.match(url);
+    } catch {
+      cached = undefined;
+    }
+    if (cached) {
+      try {
+        const raw = await readBody(cached.body, () => {});
+        signal?.throwIfAborted();
+        const idx = await decodeVerified(raw, file, url, expectedSha256);
+        onProgress?.(raw.length, raw.length);
+        return { idx, fromCache: true, bytes: raw.length };
+      } catch (err) {
+        if (isAbort(err, signal)) throw err;
+        // A damaged or outdated cache entry: forget it and download again.
+        await cache.delete(url).catch(() => false);
+      }
+    }
+  }
+
+  // 2. The network.
+  let response: Response;
+  try {
+    response = await fetch(url, signal ? { signal } : {});
+  } catch (err) {
+    if (isAbort(err, signal)) throw err;
+    throw new DataLoadError(
+      { file, url, reason: 'network', cause: err },
+      `Could not download ${file} from ${url}: ${errorText(err)}. Check your connection and reload the page.`,
+    );
+  }
+  if (!response.ok) {
+    const status = response.status;
+    const hint =
+      status === 404
+        ? 'The data files are prepared by `npm run datasets` (also run by `npm start` and `npm run build`): run it, then reload the page.'
+        : 'Reload the page to try again.';
+    throw new DataLoadError(
+      { file, url, reason: 'http', status },
+      `Could not download ${file}: the server answered HTTP ${status}${response.statusText ? ' ' + response.statusText : ''} for ${url}. ${hint}`,
+    );
+  }
+
+  // Content-Length counts encoded bytes; with a Content-Encoding the stream yields decoded
+  // bytes, so the length is then no use as a total.
+  const encoding = response.headers.get('content-encoding');
+  const lengthHeader = response.headers.get('content-length');
+  let total: number | null =
+    (!encoding || encoding === 'identity') && lengthHeader !== null && /^\d+$/.test(lengthHeader)
+      ? Number(lengthHeader)
+      : null;
+  onProgress?.(0, total);
+
+  let raw: Uint8Array<ArrayBuffer>;
+  try {
+    raw = await readBody(response.body, (loaded) => {
+      if (total !== null && loaded > total) total = null;
+      onProgress?.(loaded, total);
+    });
+  } catch (err) {
+    if (isAbort(err, signal)) throw err;
+    throw new DataLoadError(
+      { file, url, reason: 'network', cause: err },
+      `The download of ${file} from ${url} broke off: ${errorText(err)}. Check your connection and reload the page.`,
+    );
+  }
+  if (total !== null && raw.length !== total) {
+    throw new DataLoadError(
+      { file, url, reason: 'corrupt' },
+      `The download of ${file} is incomplete: got ${raw.length} of ${total} bytes. Reload the page to try again.`,
+    );
+  }
+  onProgress?.(raw.length, raw.length);
+  signal?.throwIfAborted();
+
+  const idx = await decodeVerified(raw, file, url, expectedSha256);
+
+  // 3. Keep the verified bytes for the next visit. A full or refused cache is not an error.
+  if (cache) {
+    try {
+      await cache.put(
+        url,
+        new Response(raw, { headers: { 'Content-Type': 'application/octet-stream', 'Content-Length': String(raw.length) } }),
+      );
+    } catch {
+      /* ignore */
+    }
+  }
+  return { idx, fromCache: false, bytes: raw.length };
+}
+
+export interface FileProgress {
+  file: string;
+  loaded: number;
+  total: number | null;
+}
+
+export interface LoadProgress {
+  /** Bytes received over all files. */
+  loaded: number;
+  /** Bytes expected over all files; null until every file's size is known. */
+  total: number | null;
+  files: FileProgress[];
+}
+
+export interface LoadSplitOptions {
+  /** Use only the first `limit` examples (zero-copy). */
+  limit?: number;
+  onProgress?: (progress: LoadProgress) => void;
+  signal?: AbortSignal;
+  cache?: FetchIdxOptions['cache'];
+}
+
+export interface LoadedSplit {
+  /** count × rows × cols pixels, 0–255, row-major. */
+  images: Uint8Array;
+  labels: Uint8Array;
+  count: number;
+  rows: number;
+  cols: number;
+  /** True when both files came from the cache. */
+  fromCache: boolean;
+}
+
+/**
+ * Loads the images and labels of one split of a dataset from `<dataUrl>/<dataset>/<file>.gz`
+ * (both files in parallel), verified against the manifest.
+ * `dataset` is a dataset id, or a manifest entry (tests use small generated files).
+ */
+export async function loadSplit(
+  dataUrl: string,
+  dataset: DatasetId | DatasetInfo,
+  split: SplitName,
+  options: LoadSplitOptions = {},
+): Promise<LoadedSplit> {
+  const info = typeof dataset === 'string' ? DATASETS[dataset] : dataset;
+  const { limit, onProgress, signal } = options;
+  if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) {
+    throw new RangeError(`loadSplit: limit must be a positive integer, got ${limit}.`);
+  }
+  const pair = splitFiles(info, split);
+  const wanted = [pair.images, pair.labels];
+  const progress: FileProgress[] = wanted.map((f) => ({ file: `${info.id}/${f.name}.gz`, loaded: 0, total: null }));
+  const report = () => {
+    if (!onProgress) return;
+    const loaded = progress.reduce((s, p) => s + p.loaded, 0);
+    const total = progress.every((p) => p.total !== null)
+      ? progress.reduce((s, p) => s + (p.total ?? 0), 0)
+      : null;
+    onProgress({ loaded, total, files: progress.map((p) => ({ ...p })) });
+  };
+
+  // If one file fails, stop the other download too.
+  const controller = new AbortController();
+  const forward = () => controller.abort(signal?.reason);
+  signal?.addEventListener('abort', forward, { once: true });
+  if (signal?.aborted) forward();
+  try {
+    const [imagesResult, labelsResult] = await Promise.all(
+      wanted.map((f, i) =>
+        fetchIdxFile(dataFileUrl(dataUrl, info.id, f.name), {
+          fileName: progress[i]!.file,
+          expectedSha256: f.sha256,
+          signal: controller.signal,
+          ...(options.cache !== undefined ? { cache: options.cache } : {}),
+          onProgress: (loaded, total) => {
+            progress[i]!.loaded = loaded;
+            progress[i]!.total = total;
+            report();
+          },
+        }).catch((err: unknown) => {
+          controller.abort(err);
+          throw err;
+        }),
+      ),
+    );
+    const images = imagesResult!.idx;
+    const labels = labelsResult!.idx;
+    const url = dataFileUrl(dataUrl, info.id, pair.labels.name);
+    if (images.kind !== 'images' || labels.kind !== 'labels') {
+      throw new DataLoadError(
+        { file: progress[images.kind !== 'images' ? 0 : 1]!.file, url, reason: 'mismatch' },
+        `${info.id} ${split}: expected an image file and a label file, got ${images.kind} and ${labels.kind}. ${PREPARE_HINT}`,
+      );
+    }
+    if (images.count !== labels.count) {
+      throw new DataLoadError(
+        { file: progress[1]!.file, url, reason: 'mismatch' },
+        `${info.id} ${split}: ${images.count} images but ${labels.count} labels; the files do not belong together. ${PREPARE_HINT}`,
+      );
+    }
+    const count = limit === undefined ? images.count : Math.min(limit, images.count);
+    const pixels = images.rows * images.cols;
+    return {
+      images: images.data.subarray(0, count * pixels),
+      labels: labels.data.subarray(0, count),
+      count,
+      rows: images.rows,
+      cols: images.cols,
+      fromCache: imagesResult!.fromCache && labelsResult!.fromCache,
+    };
+  } finally {
+    signal?.removeEventListener('abort', forward);
+  }
+}
