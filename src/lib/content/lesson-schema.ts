@@ -11,21 +11,83 @@ export const TRACK_TITLES: Record<Track, string> = {
   reinforcement: 'Reinforcement learning',
 };
 
+/** One sentence per track for the course map. */
+export const TRACK_BLURBS: Record<Track, string> = {
+  foundations: 'How the course works, what a neural network is, and how it learns from examples.',
+  supervised: 'Teach a model from labelled examples: classify images, fit curves, measure how well it does.',
+  unsupervised: 'Find structure without labels: clusters, compression and embeddings.',
+  reinforcement: 'Learn by trial and error: agents, rewards and games.',
+};
+
 /** Datasets a lesson can declare; each must be credited on the about page. */
 export const DATASET_IDS = ['mnist', 'fashion-mnist', 'sample-images'] as const;
+export type DatasetName = (typeof DATASET_IDS)[number];
+
+/** How each dataset is named to readers. */
+export const DATASET_LABELS: Record<DatasetName, string> = {
+  mnist: 'MNIST',
+  'fashion-mnist': 'Fashion-MNIST',
+  'sample-images': 'Sample images',
+};
+
+/** Shows a frontmatter value in an error message (short, JSON-like). */
+function shown(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+/**
+ * An error callback for one field. Astro prints each issue as `field: message` under the
+ * file's id and path, so the message says what is expected, what was found and how to fix it.
+ */
+function expect(what: string, example: string) {
+  return (issue: { input?: unknown }) =>
+    issue.input === undefined
+      ? `missing: add ${what} to the frontmatter, e.g. \`${example}\``
+      : `expected ${what}, e.g. \`${example}\`; found ${shown(issue.input)}`;
+}
+
+const objective = z
+  .string({ error: expect('each objective to be a sentence', '- Train a small network on MNIST') })
+  .min(3, { error: expect('each objective to be a sentence', '- Train a small network on MNIST') });
 
 /** Frontmatter every lesson must have. A bad field fails the build, naming the file and field. */
-export const lessonSchema = z
-  .object({
-    title: z.string().min(3, 'title: give the lesson a title of at least 3 characters'),
-    summary: z.string().min(10, 'summary: one or two sentences that say what the reader will do'),
-    order: z.number().int().nonnegative(),
-    track: z.enum(TRACKS),
-    objectives: z.array(z.string().min(3)).min(1, 'objectives: list at least one learning objective'),
-    minutes: z.number().int().positive().max(240),
-    datasets: z.array(z.enum(DATASET_IDS)).default([]),
-    draft: z.boolean().default(false),
-  })
-  .strict();
+export const lessonSchema = z.strictObject(
+  {
+    title: z
+      .string({ error: expect('a title (text)', 'title: Start here') })
+      .min(3, { error: expect('a title of at least 3 characters', 'title: Start here') }),
+    summary: z
+      .string({ error: expect('a one or two sentence summary', 'summary: Train your first network.') })
+      .min(10, { error: expect('a summary of at least 10 characters', 'summary: Train your first network.') }),
+    order: z
+      .number({ error: expect('a whole number giving the position in its track', 'order: 0') })
+      .int({ error: expect('a whole number giving the position in its track', 'order: 0') })
+      .nonnegative({ error: expect('a whole number from 0 up', 'order: 0') }),
+    track: z.enum(TRACKS, { error: expect(`one of ${TRACKS.join(', ')}`, 'track: foundations') }),
+    objectives: z
+      .array(objective, { error: expect('a list of learning objectives', 'objectives: [Train a network]') })
+      .min(1, { error: expect('at least one learning objective', 'objectives: [Train a network]') }),
+    minutes: z
+      .number({ error: expect('a whole number of minutes', 'minutes: 15') })
+      .int({ error: expect('a whole number of minutes', 'minutes: 15') })
+      .positive({ error: expect('a number of minutes from 1 to 240', 'minutes: 15') })
+      .max(240, { error: expect('a number of minutes from 1 to 240', 'minutes: 15') }),
+    datasets: z
+      .array(z.enum(DATASET_IDS, { error: expect(`one of ${DATASET_IDS.join(', ')}`, 'datasets: [mnist]') }), {
+        error: expect('a list of datasets', 'datasets: [mnist]'),
+      })
+      .default([]),
+    draft: z.boolean({ error: expect('true or false', 'draft: true') }).default(false),
+  },
+  {
+    error: (issue) =>
+      issue.code === 'unrecognized_keys'
+        ? `unknown frontmatter field(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}: ` +
+          'the allowed fields are title, summary, order, track, objectives, minutes, datasets, draft'
+        : 'the frontmatter must be a YAML mapping of fields (title, summary, order, ...)',
+  },
+);
 
 export type LessonFrontmatter = z.infer<typeof lessonSchema>;
