@@ -1,0 +1,321 @@
+/**
+ * Benchmarks, measured side by side in one browser session (npm run bench).
+ *
+ *   node scripts/bench.ts [--dist DIR] [--only NAME[,NAME]] [--examples N] [--headed]
+ *
+ * Builds the site if DIR (default dist) has no build, serves it with a tiny static server,
+ * opens the hidden page /dev/bench/ in Chromium (CHROMIUM_PATH, else /usr/bin/chromium, else
+ * Playwright's own) and runs each named benchmark through `window.tinkerBench`. Prints a table.
+ * Add a benchmark by appending to BENCHMARKS below.
+ */
+import { spawnSync } from 'node:child_process';
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import type { Page } from '@playwright/test';
+import { findChromium } from './check-browser.ts';
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+  '--enable-unsafe-swiftshader',
+  '--enable-unsafe-webgpu',
+];
+
+/** One printed line: what was measured, the figure, and the goal if there is one. */
+export interface Row {
+  label: string;
+  value: string;
+  goal?: string;
+  /** true/false when there is a goal: met or not. */
+  met?: boolean;
+}
+
+export interface BenchContext {
+  page: Page;
+  examples: number;
+}
+
+export interface Benchmark {
+  name: string;
+  title: string;
+  run(ctx: BenchContext): Promise<Row[]>;
+}
+
+interface RunResult {
+  examplesPerSecond: number;
+  backend: string;
+  ms: number;
+  longestTaskMs: number;
+  longTasks: number;
+  maxHeartbeatGapMs: number;
+  maxFrameGapMs: number;
+}
+
+interface WorkerVsMainResult {
+  examples: number;
+  batchSize: number;
+  hidden: number[];
+  requestedBackend: string;
+  worker: RunResult;
+  mainFitCold: RunResult;
+  mainFit: RunResult;
+  mainSession?: RunResult;
+  ratio: number;
+  ratioCold: number;
+  capabilities: Record<string, boolean>;
+}
+
+const fmt = (n: number, digits = 0): string => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const task = (r: RunResult): string =>
+  `${r.longTasks === 0 ? '< 50 ms (no long task)' : `${fmt(r.longestTaskMs)} ms (${r.longTasks} long task${r.longTasks === 1 ? '' : 's'})`}; heartbeat gap ${fmt(r.maxHeartbeatGapMs)} ms, frame gap ${fmt(r.maxFrameGapMs)} ms`;
+
+function workerVsMainRows(r: WorkerVsMainResult): Row[] {
+  const b = r.requestedBackend;
+  const rows: Row[] = [
+    { label: `[${b}] setup`, value: `MNIST, ${fmt(r.examples)} examples (1 epoch), batch ${r.batchSize}, MLP 784-${r.hidden.join('-')}-10, Adam` },
+    { label: `[${b}] backend, worker run`, value: r.worker.backend },
+    { label: `[${b}] backend, model.fit runs`, value: r.mainFit.backend },
+    { label: `[${b}] examples/s, worker training loop`, value: `${fmt(r.worker.examplesPerSecond)}  (fresh worker: includes its warm-up)` },
+    { label: `[${b}] examples/s, main-thread model.fit`, value: `${fmt(r.mainFit.examplesPerSecond)}  (second run: warmed up)` },
+    { label: `[${b}] examples/s, main-thread model.fit, 1st run`, value: `${fmt(r.mainFitCold.examplesPerSecond)}  (includes its warm-up)` },
+    { label: `[${b}] ratio worker / model.fit`, value: fmt(r.ratio, 2), goal: '>= 0.95', met: r.ratio >= 0.95 },
+    { label: `[${b}] ratio worker / model.fit, both cold`, value: fmt(r.ratioCold, 2) },
+    { label: `[${b}] longest main-thread task, worker`, value: task(r.worker), goal: '< 50 ms', met: r.worker.longestTaskMs < 50 },
+    { label: `[${b}] longest main-thread task, model.fit`, value: task(r.mainFit) },
+    { label: `[${b}] longest main-thread task, model.fit 1st run`, value: task(r.mainFitCold) },
+  ];
+  if (r.mainSession) {
+    rows.push(
+      { label: `[${b}] examples/s, our loop on main thread (fallback)`, value: `${fmt(r.mainSession.examplesPerSecond)}  (${r.mainSession.backend})` },
+      { label: `[${b}] longest main-thread task, fallback loop`, value: task(r.mainSession) },
+    );
+  }
+  return rows;
+}
+
+export const BENCHMARKS: Benchmark[] = [
+  {
+    name: 'worker-vs-main',
+    title: 'Training loop: worker vs plain main-thread model.fit (same MLP, same backend), per backend',
+    async run({ page, examples }) {
+      const caps = (await page.evaluate(() =>
+        (window as unknown as { tinkerBench: { capabilities(): unknown } }).tinkerBench.capabilities(),
+      )) as Record<string, boolean>;
+      // WebGL first (the GPU backend the goal is about), then WebAssembly (what 'auto' picks where WebGL is software).
+      const backends = ['webgl', 'wasm'].filter((b) => caps[b]);
+      const rows: Row[] = [];
+      for (const backend of backends) {
+        const r = (await page.evaluate(
+          (o) => (window as unknown as { tinkerBench: { workerVsMain(o: object): Promise<unknown> } }).tinkerBench.workerVsMain(o),
+          { examples, backend },
+        )) as WorkerVsMainResult;
+        rows.push(...workerVsMainRows(r));
+      }
+      return rows;
+    },
+  },
+  {
+    name: 'backends',
+    title: 'Our training loop in a worker on each backend (1,280 examples, batch 64, same MLP)',
+    async run({ page }) {
+      const r = (await page.evaluate(() =>
+        (window as unknown as { tinkerBench: { backendsInWorker(): Promise<unknown> } }).tinkerBench.backendsInWorker(),
+      )) as Array<{ requested: string; backend?: string; examplesPerSecond?: number; error?: string }>;
+      return r.map((x) => ({
+        label: `examples/s, ${x.requested}`,
+        value: x.error ? `failed: ${x.error}` : `${fmt(x.examplesPerSecond ?? 0)}  (${x.backend})`,
+      }));
+    },
+  },
+  {
+    name: 'auto-backend',
+    title: "Backend that 'auto' picks",
+    async run({ page }) {
+      const r = (await page.evaluate(async () => {
+        const b = (window as unknown as { tinkerBench: Record<string, () => Promise<unknown> | unknown> }).tinkerBench;
+        return { caps: b['capabilities']!(), main: await b['autoBackend']!(), worker: await b['autoBackendInWorker']!() };
+      })) as { caps: Record<string, boolean>; main: { backend: string; fallbackReason?: string }; worker: string };
+      const caps = Object.entries(r.caps)
+        .map(([k, v]) => `${k} ${v ? 'yes' : 'no'}`)
+        .join(', ');
+      return [
+        { label: 'capabilities (page)', value: caps },
+        { label: "auto on the main thread", value: r.main.backend + (r.main.fallbackReason ? ` (${r.main.fallbackReason})` : '') },
+        { label: "auto in a worker", value: r.worker },
+      ];
+    },
+  },
+  {
+    name: 'fashion-load',
+    title: 'Fashion-MNIST train set in the browser: fetch + gunzip + SHA-256 + parse (no cache)',
+    async run({ page }) {
+      const r = (await page.evaluate(() =>
+        (window as unknown as { tinkerBench: { loadFashionTrain(): Promise<unknown> } }).tinkerBench.loadFashionTrain(),
+      )) as { ms: number; count: number; bytes: number | null };
+      return [
+        { label: 'images loaded', value: fmt(r.count) },
+        { label: 'bytes downloaded (gzip)', value: r.bytes === null ? 'unknown' : fmt(r.bytes) },
+        { label: 'load + parse time', value: `${fmt(r.ms)} ms` },
+      ];
+    },
+  },
+];
+
+// ---------------------------------------------------------------------------------------
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.wasm': 'application/wasm',
+  '.gz': 'application/gzip',
+  '.woff2': 'font/woff2',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+/** A minimal static file server for a build: no compression, so .gz files arrive as they are. */
+export function serveStatic(root: string, base = '/'): Promise<{ server: Server; url: string }> {
+  const rootDir = resolve(root);
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    let path = decodeURIComponent(url.pathname);
+    if (!path.startsWith(base)) {
+      res.writeHead(404).end('not found');
+      return;
+    }
+    path = path.slice(base.length);
+    let file = normalize(join(rootDir, path));
+    if (file !== rootDir && !file.startsWith(rootDir + sep)) {
+      res.writeHead(403).end('forbidden');
+      return;
+    }
+    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+    if (!existsSync(file)) {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end(`not found: ${url.pathname}`);
+      return;
+    }
+    res.writeHead(200, {
+      'content-type': MIME[extname(file)] ?? 'application/octet-stream',
+      'content-length': String(statSync(file).size),
+      'cache-control': 'no-store',
+    });
+    createReadStream(file).pipe(res);
+  });
+  return new Promise((ok) => {
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      ok({ server, url: `http://127.0.0.1:${port}${base}` });
+    });
+  });
+}
+
+function printSection(title: string, rows: Row[]): void {
+  console.log(`\n${title}`);
+  const width = Math.max(...rows.map((r) => r.label.length));
+  for (const r of rows) {
+    const goal = r.goal ? `   goal ${r.goal}: ${r.met ? 'met' : 'NOT met'}` : '';
+    console.log(`  ${r.label.padEnd(width)}  ${r.value}${goal}`);
+  }
+}
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    options: {
+      dist: { type: 'string', default: 'dist' },
+      only: { type: 'string' },
+      examples: { type: 'string', default: '6400' },
+      headed: { type: 'boolean', default: false },
+    },
+  });
+  const dist = resolve(values.dist!);
+  const examples = Number(values.examples);
+  if (!Number.isInteger(examples) || examples < 64) {
+    console.error(`--examples must be a whole number >= 64, got ${values.examples}.`);
+    return 2;
+  }
+  const wanted = values.only ? values.only.split(',') : BENCHMARKS.map((b) => b.name);
+  const unknown = wanted.filter((n) => !BENCHMARKS.some((b) => b.name === n));
+  if (unknown.length) {
+    console.error(`Unknown benchmark(s): ${unknown.join(', ')}. Known: ${BENCHMARKS.map((b) => b.name).join(', ')}.`);
+    return 2;
+  }
+
+  if (!existsSync(join(dist, 'index.html'))) {
+    if (values.dist !== 'dist') {
+      console.error(`No build in ${dist}. Build there first (npx astro build --outDir ${values.dist}) or omit --dist.`);
+      return 1;
+    }
+    console.log('No build found in dist/: running `npm run build` first…');
+    const built = spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
+    if (built.status !== 0) {
+      console.error('The build failed; fix it and run the benchmark again.');
+      return 1;
+    }
+  }
+  if (!existsSync(join(dist, 'dev', 'bench', 'index.html'))) {
+    console.error(`${dist} has no dev/bench/ page: it is an old build. Rebuild (npm run build) and try again.`);
+    return 1;
+  }
+  if (!existsSync(join(dist, 'data', 'mnist', 'train-images-idx3-ubyte.gz'))) {
+    console.error(`${dist} has no data/mnist/: run \`npm run datasets\`, then rebuild (npm run build).`);
+    return 1;
+  }
+
+  const choice = findChromium();
+  if (choice.kind === 'none') {
+    console.error(`${choice.reason} Set CHROMIUM_PATH or run \`npx playwright install chromium\`.`);
+    return 1;
+  }
+  const base = process.env.BASE_PATH ?? '/';
+  const { server, url } = await serveStatic(dist, base.endsWith('/') ? base : `${base}/`);
+  const { chromium } = await import('@playwright/test');
+  const browser = await chromium.launch({
+    headless: !values.headed,
+    args: CHROMIUM_ARGS,
+    ...(choice.kind === 'env' || choice.kind === 'system' ? { executablePath: choice.path } : {}),
+  });
+  let failures = 0;
+  try {
+    const page = await browser.newPage();
+    page.on('console', (m) => {
+      if (m.type() === 'error') console.log(`  [browser console error] ${m.text()}`);
+    });
+    page.on('pageerror', (e) => console.log(`  [page error] ${e.message}`));
+    await page.goto(`${url}dev/bench/`);
+    await page.waitForFunction(() => document.documentElement.dataset['benchReady'] === 'true', null, { timeout: 30_000 });
+    console.log(`Tinker benchmarks — ${browser.browserType().name()} ${browser.version()} (${choice.path}), site ${url}`);
+    for (const bench of BENCHMARKS.filter((b) => wanted.includes(b.name))) {
+      const t0 = performance.now();
+      try {
+        const rows = await bench.run({ page, examples });
+        printSection(`[${bench.name}] ${bench.title}  (${fmt((performance.now() - t0) / 1000, 1)} s)`, rows);
+      } catch (err) {
+        failures++;
+        printSection(`[${bench.name}] ${bench.title}`, [{ label: 'FAILED', value: err instanceof Error ? err.message : String(err) }]);
+      }
+    }
+  } finally {
+    await browser.close();
+    server.close();
+  }
+  console.log('');
+  return failures === 0 ? 0 : 1;
+}
+
+// Run only when executed directly (not when a test imports the helpers above).
+if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1])) {
+  process.exitCode = await main();
+}

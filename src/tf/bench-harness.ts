@@ -1,0 +1,331 @@
+/**
+ * Browser side of `npm run bench` (scripts/bench.ts), installed as `window.tinkerBench` by the
+ * hidden page src/pages/dev/bench.astro. tfjs is imported lazily, inside each benchmark.
+ *
+ *  - workerVsMain: the same MLP on the same backend, trained (a) by our worker training loop
+ *    and (b) by a plain main-thread `model.fit` (the standard tfjs way), measuring examples/s
+ *    and the longest main-thread task during each (Long Tasks API, plus heartbeat gaps).
+ *  - loadFashionTrain: fetch + gunzip + verify + parse of the 60,000 Fashion-MNIST training images.
+ */
+import { loadSplit } from '../lib/data/load.ts';
+import { startTraining, type RunMode } from '../workers/trainer-client.ts';
+import type { BackendName, FromWorker, TrainConfig } from '../workers/protocol.ts';
+import { detectCapabilities } from './capabilities.ts';
+
+export interface WorkerVsMainOptions {
+  /** Training examples per run (default 6400 = 100 batches of 64). */
+  examples?: number;
+  batchSize?: number;
+  hidden?: number[];
+  learningRate?: number;
+  /** Default: webgl when the page has it, else wasm. */
+  backend?: BackendName;
+  /** Also run our training loop on the main thread (the fallback), default true. */
+  includeMainThreadSession?: boolean;
+}
+
+export interface MainThreadLoad {
+  /** Longest Long Tasks API entry (ms); 0 when no task reached 50 ms. */
+  longestTaskMs: number;
+  longTasks: number;
+  /** Longest gap between two setTimeout(0) heartbeats (ms): how long the page could not respond. */
+  maxHeartbeatGapMs: number;
+  /** Longest gap between two animation frames (ms). */
+  maxFrameGapMs: number;
+}
+
+export interface RunResult extends MainThreadLoad {
+  examplesPerSecond: number;
+  backend: BackendName | string;
+  ms: number;
+}
+
+export interface WorkerVsMainResult {
+  examples: number;
+  batchSize: number;
+  hidden: number[];
+  requestedBackend: BackendName;
+  /** Our loop in a fresh worker (its own WebGL context, so shader compilation included). */
+  worker: RunResult;
+  /** model.fit, first run on the page: includes compiling the shaders. */
+  mainFitCold: RunResult;
+  /** model.fit again, shaders compiled: the steady state. */
+  mainFit: RunResult;
+  mainSession?: RunResult;
+  /** worker examples/s ÷ warm model.fit examples/s (the conservative comparison). */
+  ratio: number;
+  /** worker examples/s ÷ cold model.fit examples/s (both compile their shaders). */
+  ratioCold: number;
+  capabilities: ReturnType<typeof detectCapabilities>;
+}
+
+function dataUrl(): string {
+  return new URL(`${import.meta.env.BASE_URL}data/`, location.href).href;
+}
+
+/** Watches the main thread until stopped. */
+function monitorMainThread(): { stop(): MainThreadLoad } {
+  const durations: number[] = [];
+  let observer: PerformanceObserver | null = null;
+  try {
+    observer = new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) durations.push(e.duration);
+    });
+    observer.observe({ type: 'longtask', buffered: false });
+  } catch {
+    observer = null;
+  }
+  let running = true;
+  let maxGap = 0;
+  let last = performance.now();
+  const beat = (): void => {
+    const t = performance.now();
+    maxGap = Math.max(maxGap, t - last);
+    last = t;
+    if (running) setTimeout(beat, 0);
+  };
+  setTimeout(beat, 0);
+  let maxFrameGap = 0;
+  let lastFrame = performance.now();
+  const frame = (t: number): void => {
+    maxFrameGap = Math.max(maxFrameGap, t - lastFrame);
+    lastFrame = t;
+    if (running) requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
+  return {
+    stop() {
+      running = false;
+      if (observer) {
+        for (const e of observer.takeRecords()) durations.push(e.duration);
+        observer.disconnect();
+      }
+      return {
+        longestTaskMs: durations.length ? Math.max(...durations) : 0,
+        longTasks: durations.length,
+        maxHeartbeatGapMs: maxGap,
+        maxFrameGapMs: maxFrameGap,
+      };
+    },
+  };
+}
+
+/** Runs our training session (worker or main thread) and measures the main thread during its training phase. */
+function runSession(config: TrainConfig, mode: RunMode): Promise<RunResult> {
+  return new Promise((resolve, reject) => {
+    let monitor: ReturnType<typeof monitorMainThread> | null = null;
+    let load: MainThreadLoad | null = null;
+    let backend: string = '?';
+    let t0 = 0;
+    let t1 = 0;
+    const handle = startTraining(
+      config,
+      (m: FromWorker) => {
+        if (m.type === 'backend') backend = m.backend + (m.fallbackReason ? ` (${m.fallbackReason})` : '');
+        if (m.type === 'phase' && m.phase === 'training' && !monitor) {
+          monitor = monitorMainThread();
+          t0 = performance.now();
+        }
+        if (m.type === 'phase' && m.phase === 'evaluating' && monitor && !load) {
+          // Only the training loop is compared; evaluation is not part of model.fit either.
+          t1 = performance.now();
+          load = monitor.stop();
+        }
+        if (m.type === 'error') {
+          load ??= monitor?.stop() ?? null;
+          reject(new Error(`${m.code}: ${m.message}`));
+        }
+        if (m.type === 'done') {
+          load ??= monitor?.stop() ?? null;
+          if (!load) return reject(new Error('The run ended before training started.'));
+          resolve({ ...load, examplesPerSecond: m.examplesPerSecond, backend: `${backend} in ${handle.mode}`, ms: t1 - t0 });
+        }
+      },
+      { mode },
+    );
+  });
+}
+
+/** The standard tfjs way: model.fit on the main thread, same model, data and backend. */
+export async function runMainThreadFit(
+  opts: Required<Omit<WorkerVsMainOptions, 'includeMainThreadSession'>>,
+  /** Exploration only: let fit yield to the event loop after every batch (an empty onBatchEnd callback). */
+  yieldEveryBatch = false,
+): Promise<RunResult> {
+  const [tf, { initBackend }, { buildMlp }] = await Promise.all([
+    import('@tensorflow/tfjs'),
+    import('./backend.ts'),
+    import('./mlp.ts'),
+  ]);
+  const chosen = await initBackend(tf, opts.backend);
+  const data = await loadSplit(dataUrl(), 'mnist', 'train', { limit: opts.examples });
+  const pixels = data.rows * data.cols;
+  const xs = tf.tidy(() => tf.tensor2d(data.images, [data.count, pixels], 'int32').toFloat().div(255));
+  const ys = tf.tidy(() => tf.oneHot(tf.tensor1d(data.labels, 'int32'), 10).toFloat());
+  const model = buildMlp(tf, { inputSize: pixels, hidden: opts.hidden, classes: 10, seed: 1 });
+  model.compile({ optimizer: tf.train.adam(opts.learningRate), loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
+  try {
+    const monitor = monitorMainThread();
+    const t0 = performance.now();
+    await model.fit(xs, ys, {
+      batchSize: opts.batchSize,
+      epochs: 1,
+      shuffle: true,
+      verbose: 0,
+      ...(yieldEveryBatch ? { callbacks: { onBatchEnd: () => new Promise<void>((r) => setTimeout(r, 0)) } } : {}),
+    });
+    const ms = performance.now() - t0;
+    const load = monitor.stop();
+    return { ...load, examplesPerSecond: data.count / (ms / 1000), backend: `${chosen.backend} on main thread`, ms };
+  } finally {
+    xs.dispose();
+    ys.dispose();
+    model.optimizer?.dispose();
+    model.dispose();
+  }
+}
+
+export async function workerVsMain(options: WorkerVsMainOptions = {}): Promise<WorkerVsMainResult> {
+  const caps = detectCapabilities();
+  const opts = {
+    examples: options.examples ?? 6400,
+    batchSize: options.batchSize ?? 64,
+    hidden: options.hidden ?? [128],
+    learningRate: options.learningRate ?? 0.001,
+    backend: options.backend ?? (caps.webgl ? 'webgl' : 'wasm'),
+  } satisfies Required<Omit<WorkerVsMainOptions, 'includeMainThreadSession'>>;
+  const config: TrainConfig = {
+    dataset: 'mnist',
+    dataUrl: dataUrl(),
+    trainLimit: opts.examples,
+    testLimit: 1000,
+    epochs: 1,
+    batchSize: opts.batchSize,
+    learningRate: opts.learningRate,
+    hidden: opts.hidden,
+    backend: opts.backend,
+    previewCount: 0,
+    seed: 1,
+  };
+  const worker = await runSession(config, 'worker');
+  const mainFitCold = await runMainThreadFit(opts);
+  const mainFit = await runMainThreadFit(opts);
+  const mainSession = options.includeMainThreadSession === false ? undefined : await runSession(config, 'main-thread');
+  return {
+    examples: opts.examples,
+    batchSize: opts.batchSize,
+    hidden: opts.hidden,
+    requestedBackend: opts.backend,
+    worker,
+    mainFitCold,
+    mainFit,
+    ...(mainSession ? { mainSession } : {}),
+    ratio: worker.examplesPerSecond / mainFit.examplesPerSecond,
+    ratioCold: worker.examplesPerSecond / mainFitCold.examplesPerSecond,
+    capabilities: caps,
+  };
+}
+
+/** Our training loop in a worker on each backend in turn (explicit requests), same model and data. */
+export async function backendsInWorker(
+  options: { examples?: number; backends?: BackendName[] } = {},
+): Promise<Array<{ requested: BackendName; backend: string; examplesPerSecond: number } | { requested: BackendName; error: string }>> {
+  const caps = detectCapabilities();
+  const backends = options.backends ?? (['webgpu', 'webgl', 'wasm', 'cpu'] as BackendName[]).filter((b) => b === 'cpu' || caps[b]);
+  const out: Array<{ requested: BackendName; backend: string; examplesPerSecond: number } | { requested: BackendName; error: string }> = [];
+  for (const backend of backends) {
+    const config: TrainConfig = {
+      dataset: 'mnist',
+      dataUrl: dataUrl(),
+      trainLimit: options.examples ?? 1280,
+      testLimit: 500,
+      epochs: 1,
+      batchSize: 64,
+      learningRate: 0.001,
+      hidden: [128],
+      backend,
+      previewCount: 0,
+      seed: 1,
+    };
+    try {
+      const r = await runSession(config, 'worker');
+      out.push({ requested: backend, backend: r.backend, examplesPerSecond: r.examplesPerSecond });
+    } catch (err) {
+      out.push({ requested: backend, error: err instanceof Error ? err.message : String(err) });
+    }
+  }
+  return out;
+}
+
+export interface LoadResult {
+  ms: number;
+  count: number;
+  bytes: number | null;
+}
+
+/** Times fetch + DecompressionStream + SHA-256 check + IDX parse of the full Fashion-MNIST train set (no cache). */
+export async function loadFashionTrain(): Promise<LoadResult> {
+  let bytes: number | null = null;
+  const t0 = performance.now();
+  const split = await loadSplit(dataUrl(), 'fashion-mnist', 'train', {
+    cache: 'none',
+    onProgress: (p) => {
+      bytes = p.total;
+    },
+  });
+  return { ms: performance.now() - t0, count: split.count, bytes };
+}
+
+/** Which backend 'auto' picks on this page (main thread), for the report. */
+export async function autoBackend(): Promise<{ backend: string; fallbackReason?: string; attempts: unknown }> {
+  const [tf, { initBackend }] = await Promise.all([import('@tensorflow/tfjs'), import('./backend.ts')]);
+  const r = await initBackend(tf, 'auto');
+  return { backend: r.backend, ...(r.fallbackReason ? { fallbackReason: r.fallbackReason } : {}), attempts: r.attempts };
+}
+
+/** Which backend 'auto' picks inside a worker (via a short training run's `backend` message). */
+export function autoBackendInWorker(): Promise<string> {
+  return new Promise((resolve) => {
+    const handle = startTraining(
+      {
+        dataset: 'mnist',
+        dataUrl: dataUrl(),
+        trainLimit: 64,
+        testLimit: 64,
+        epochs: 0,
+        batchSize: 64,
+        learningRate: 0.001,
+        hidden: [8],
+        backend: 'auto',
+        previewCount: 0,
+        seed: 1,
+      },
+      (m) => {
+        if (m.type === 'backend') {
+          resolve(`${m.backend}${m.fallbackReason ? ` (${m.fallbackReason})` : ''}`);
+          handle.dispose();
+        } else if (m.type === 'error') {
+          resolve(`error: ${m.message}`);
+        }
+      },
+      { mode: 'worker' },
+    );
+  });
+}
+
+export function installBench(): void {
+  const bench = {
+    workerVsMain,
+    backendsInWorker,
+    runMainThreadFit,
+    runSession,
+    loadFashionTrain,
+    autoBackend,
+    autoBackendInWorker,
+    capabilities: detectCapabilities,
+    /** For manual checks from the console (stop, lost context…). */
+    startTraining,
+  };
+  (window as unknown as { tinkerBench: typeof bench }).tinkerBench = bench;
+  document.documentElement.dataset['benchReady'] = 'true';
+}

@@ -1,0 +1,436 @@
+/**
+ * The one training loop of the MNIST widgets, used both inside the worker
+ * (src/workers/train.worker.ts) and by the main-thread fallback (src/workers/trainer-client.ts).
+ * It speaks only the protocol of src/workers/protocol.ts through `emit`.
+ *
+ * Design points:
+ *  - backend chosen and self-tested first (src/tf/backend.ts), then the data is loaded;
+ *  - a manual batch loop (optimizer.minimize) so we control yielding and stopping:
+ *    `control.stopped()` is checked before every batch (Stop takes effect within one batch)
+ *    and the loop yields to the event loop after every batch (a stop message can arrive;
+ *    on the main thread the page keeps responding);
+ *  - loss/accuracy are summed on the device and read back only when a `metrics` message is
+ *    due (~every 100 ms and at the end of each epoch), so the GPU is not stalled every batch;
+ *  - everything is disposed at the end: tf.memory().numTensors is what it was before.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { loadSplit as defaultLoadSplit } from '../lib/data/load.ts';
+import { describeFailure } from '../lib/runtime/errors.ts';
+import { batchRanges, epochSeed, shuffledIndices } from '../lib/runtime/shuffle.ts';
+import type { BackendName, DatasetId, FromWorker, Phase, Predictions, TrainConfig } from '../workers/protocol.ts';
+import { currentWebglContext, initBackend, loseWebglContext, type BackendResult } from './backend.ts';
+import { buildMlp, makeOptimizer, readWeights, trainableVariables, writeWeights } from './mlp.ts';
+
+export type Emit = (message: FromWorker, transfer?: Transferable[]) => void;
+
+export interface SessionControl {
+  /** True once the reader asked to stop; checked before every batch. */
+  stopped(): boolean;
+  /** Aborts downloads when the reader stops during loading. */
+  signal?: AbortSignal;
+}
+
+/** What the session needs from a data split (the shape `loadSplit` returns). */
+export interface SplitData {
+  images: Uint8Array;
+  labels: Uint8Array;
+  count: number;
+  rows: number;
+  cols: number;
+}
+
+export type SplitLoader = (
+  dataUrl: string,
+  dataset: DatasetId,
+  split: 'train' | 'test',
+  options: {
+    limit?: number;
+    signal?: AbortSignal;
+    onProgress?: (p: { files: Array<{ file: string; loaded: number; total: number | null }> }) => void;
+  },
+) => Promise<SplitData>;
+
+export interface SessionDeps {
+  /** Data loader; tests inject synthetic data. */
+  loadSplit?: SplitLoader;
+  /** Backend set-up; defaults to initBackend (tests may inject failures). */
+  initBackend?: (request: TrainConfig['backend']) => Promise<BackendResult>;
+  /** Yield to the event loop between batches. Default: a MessageChannel round trip (no 4 ms timer clamp). */
+  yieldToEventLoop?: () => Promise<void>;
+  now?: () => number;
+  /** Minimum time between two `metrics` messages (ms). Default 100. */
+  metricsIntervalMs?: number;
+  /** Test hook, called after every trained batch (epoch and batch are 0-based). May throw. */
+  afterBatch?: (epoch: number, batch: number) => void;
+}
+
+const NUM_CLASSES = 10;
+const EVAL_BATCH = 1000;
+const DOWNLOAD_INTERVAL_MS = 100;
+
+/** Yield to the event loop via a MessageChannel: unlike setTimeout(0), never clamped to 4 ms. */
+export function yieldViaMessageChannel(): Promise<void> {
+  if (typeof MessageChannel === 'undefined') return new Promise((resolve) => setTimeout(resolve, 0));
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
+
+/** Test hook: lose the WebGL context of this module's tfjs (returns false when not on WebGL). */
+export function simulateContextLoss(): boolean {
+  return loseWebglContext(tf);
+}
+
+class StopRequested extends Error {
+  constructor() {
+    super('stopped');
+    this.name = 'StopRequested';
+  }
+}
+
+class ContextLost extends Error {
+  constructor() {
+    super('The WebGL context was lost.');
+    this.name = 'ContextLost';
+  }
+}
+
+function checkConfig(config: TrainConfig): void {
+  const positive: Array<[string, number]> = [
+    ['trainLimit', config.trainLimit],
+    ['testLimit', config.testLimit],
+    ['batchSize', config.batchSize],
+  ];
+  for (const [name, value] of positive) {
+    if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive whole number, got ${value}.`);
+  }
+  if (!Number.isInteger(config.epochs) || config.epochs < 0) throw new Error(`epochs must be a whole number ≥ 0, got ${config.epochs}.`);
+  if (!(config.learningRate >= 0) || !Number.isFinite(config.learningRate)) {
+    throw new Error(`learningRate must be a number ≥ 0, got ${config.learningRate}.`);
+  }
+  if (!Number.isInteger(config.previewCount) || config.previewCount < 0) {
+    throw new Error(`previewCount must be a whole number ≥ 0, got ${config.previewCount}.`);
+  }
+}
+
+/** Images (0–255) → float32 [count, pixels] in [0, 1]; labels → one-hot float32 [count, 10]. */
+function toTensors(data: SplitData): { x: tf.Tensor2D; y: tf.Tensor2D } {
+  const pixels = data.rows * data.cols;
+  if (data.images.length < data.count * pixels || data.labels.length < data.count) {
+    throw new Error(`The data holds fewer values than its header says (${data.count} images of ${data.rows}×${data.cols}).`);
+  }
+  const xs = new Float32Array(data.count * pixels);
+  for (let i = 0; i < xs.length; i++) xs[i] = (data.images[i] as number) / 255;
+  const ys = new Float32Array(data.count * NUM_CLASSES);
+  for (let i = 0; i < data.count; i++) {
+    const label = data.labels[i] as number;
+    if (label >= NUM_CLASSES) throw new Error(`Label ${label} at position ${i} is not a class 0–9.`);
+    ys[i * NUM_CLASSES + label] = 1;
+  }
+  const x = tf.tensor2d(xs, [data.count, pixels], 'float32');
+  const y = tf.tensor2d(ys, [data.count, NUM_CLASSES], 'float32');
+  return { x, y };
+}
+
+/** Summed loss and number of correct predictions of a batch (both scalars; caller disposes). */
+function lossAndCorrect(yTrue: tf.Tensor, yPred: tf.Tensor): { lossSum: tf.Scalar; correct: tf.Scalar } {
+  return tf.tidy(() => ({
+    lossSum: tf.sum(tf.metrics.categoricalCrossentropy(yTrue, yPred)) as tf.Scalar,
+    correct: tf.sum(tf.cast(tf.equal(tf.argMax(yPred, 1), tf.argMax(yTrue, 1)), 'float32')) as tf.Scalar,
+  }));
+}
+
+/** Add `delta` into a running device-side sum, disposing the old sum and the delta. */
+function accumulate(sum: tf.Scalar, delta: tf.Scalar): tf.Scalar {
+  const next = tf.add(sum, delta) as tf.Scalar;
+  sum.dispose();
+  delta.dispose();
+  return next;
+}
+
+export async function runTrainingSession(
+  config: TrainConfig,
+  emit: Emit,
+  control: SessionControl,
+  deps: SessionDeps = {},
+): Promise<void> {
+  const load = deps.loadSplit ?? (defaultLoadSplit as unknown as SplitLoader);
+  const setUpBackend = deps.initBackend ?? ((request: TrainConfig['backend']) => initBackend(tf, request));
+  const yieldNow = deps.yieldToEventLoop ?? yieldViaMessageChannel;
+  const now = deps.now ?? (() => performance.now());
+  const metricsInterval = deps.metricsIntervalMs ?? 100;
+
+  const tensorsBefore = tf.memory().numTensors;
+  // Everything this session creates on the device, disposed in `finally`.
+  const owned: { dispose(): void }[] = [];
+  let model: tf.Sequential | null = null;
+  let optimizer: tf.Optimizer | null = null;
+  let failurePhase: 'config' | 'backend' | 'data' | 'training' = 'config';
+  let backend: BackendName | null = null;
+  let contextLost = false;
+  let detachContextListener = (): void => {};
+
+  const setPhase = (phase: Phase, message: string): void => emit({ type: 'phase', phase, message });
+  const glIsLost = (): boolean => {
+    try {
+      return currentWebglContext(tf)?.isContextLost() ?? false;
+    } catch {
+      return false;
+    }
+  };
+
+  try {
+    checkConfig(config);
+    failurePhase = 'backend';
+
+    // 1. Backend.
+    if (control.stopped()) throw new StopRequested();
+    const choice = await setUpBackend(config.backend);
+    backend = choice.backend;
+    if (control.stopped()) throw new StopRequested();
+    emit({ type: 'backend', backend: choice.backend, ...(choice.fallbackReason ? { fallbackReason: choice.fallbackReason } : {}) });
+    if (choice.backend === 'webgl') {
+      const canvas = currentWebglContext(tf)?.canvas as (EventTarget & { addEventListener?: unknown }) | undefined;
+      if (canvas && typeof canvas.addEventListener === 'function') {
+        const onLost = (): void => {
+          contextLost = true;
+        };
+        canvas.addEventListener('webglcontextlost', onLost);
+        detachContextListener = () => canvas.removeEventListener('webglcontextlost', onLost);
+      }
+    }
+
+    // 2. Data (train and test in parallel), with download progress per file.
+    failurePhase = 'data';
+    const name = config.dataset === 'mnist' ? 'MNIST' : 'Fashion-MNIST';
+    setPhase('loading-data', `Loading ${name}…`);
+    const lastReport = new Map<string, number>();
+    const onProgress = (p: { files: Array<{ file: string; loaded: number; total: number | null }> }): void => {
+      const t = now();
+      for (const f of p.files) {
+        const finished = f.total !== null && f.loaded === f.total;
+        const last = lastReport.get(f.file);
+        if (last === -1) continue; // already reported complete
+        if (!finished && last !== undefined && t - last < DOWNLOAD_INTERVAL_MS) continue;
+        lastReport.set(f.file, finished ? -1 : t);
+        emit({ type: 'download', file: f.file, loaded: f.loaded, total: f.total });
+      }
+    };
+    const loadOptions = (limit: number) => ({ limit, onProgress, ...(control.signal ? { signal: control.signal } : {}) });
+    const [train, test] = await Promise.all([
+      load(config.dataUrl, config.dataset, 'train', loadOptions(config.trainLimit)),
+      load(config.dataUrl, config.dataset, 'test', loadOptions(config.testLimit)),
+    ]);
+    if (control.stopped()) throw new StopRequested();
+    const trainData = toTensors(train);
+    owned.push(trainData.x, trainData.y);
+    const testData = toTensors(test);
+    owned.push(testData.x, testData.y);
+
+    // 3. Model.
+    failurePhase = 'training';
+    const inputSize = train.rows * train.cols;
+    model = buildMlp(tf, { inputSize, hidden: config.hidden, classes: NUM_CLASSES, seed: config.seed });
+    if (config.initialWeights) writeWeights(tf, model, config.initialWeights);
+    optimizer = makeOptimizer(tf, config.learningRate);
+    const variables = trainableVariables(model);
+    const net = model;
+    const opt = optimizer;
+
+    const evaluate = async (): Promise<{ accuracy: number; loss: number }> => {
+      let lossSum = tf.scalar(0);
+      let correctSum = tf.scalar(0);
+      try {
+        for (const [start, end] of batchRanges(test.count, EVAL_BATCH)) {
+          const { lossSum: l, correct: c } = tf.tidy(() => {
+            const xb = testData.x.slice([start, 0], [end - start, inputSize]);
+            const yb = testData.y.slice([start, 0], [end - start, NUM_CLASSES]);
+            return lossAndCorrect(yb, net.predict(xb) as tf.Tensor);
+          });
+          lossSum = accumulate(lossSum, l);
+          correctSum = accumulate(correctSum, c);
+          await yieldNow();
+          if (contextLost) throw new ContextLost();
+        }
+        const [l, c] = await Promise.all([lossSum.data(), correctSum.data()]);
+        return { loss: (l[0] as number) / test.count, accuracy: (c[0] as number) / test.count };
+      } finally {
+        lossSum.dispose();
+        correctSum.dispose();
+      }
+    };
+
+    const sendCheckpoint = async (epoch: number): Promise<void> => {
+      const weights = await readWeights(net);
+      emit({ type: 'checkpoint', epoch, weights }, weights.map((w) => w.buffer as ArrayBuffer));
+    };
+
+    // 4. Train.
+    const ranges = batchRanges(train.count, config.batchSize);
+    const batchesPerEpoch = ranges.length;
+    let epochsCompleted = 0;
+    let examplesSeen = 0;
+    let trainingMs = 0;
+    let lastTest: { accuracy: number; loss: number } | null = null;
+    let trainedSinceEval = false;
+    let stopped = false;
+
+    // Device-side sums since the last metrics message.
+    let lossSum = tf.scalar(0);
+    let correctSum = tf.scalar(0);
+    let pendingExamples = 0;
+    owned.push({ dispose: () => (lossSum.dispose(), correctSum.dispose()) });
+    let lastMetricsAt = -Infinity;
+    const sendMetrics = async (epoch: number, batch: number): Promise<void> => {
+      if (pendingExamples === 0) return;
+      const [l, c] = await Promise.all([lossSum.data(), correctSum.data()]);
+      emit({
+        type: 'metrics',
+        epoch,
+        batch,
+        batchesPerEpoch,
+        examplesSeen,
+        loss: (l[0] as number) / pendingExamples,
+        accuracy: (c[0] as number) / pendingExamples,
+      });
+      lossSum.dispose();
+      correctSum.dispose();
+      lossSum = tf.scalar(0);
+      correctSum = tf.scalar(0);
+      pendingExamples = 0;
+      lastMetricsAt = now();
+    };
+
+    for (let epoch = 0; epoch < config.epochs && !stopped; epoch++) {
+      setPhase('training', `Training: epoch ${epoch + 1} of ${config.epochs}`);
+      const order = shuffledIndices(train.count, epochSeed(config.seed, epoch));
+      let epochStart = now();
+      let lastBatch = 0;
+      for (let b = 0; b < batchesPerEpoch; b++) {
+        if (control.stopped()) {
+          stopped = true;
+          break;
+        }
+        if (contextLost) throw new ContextLost();
+        const [start, end] = ranges[b]!;
+        const idx = tf.tensor1d(order.subarray(start, end), 'int32');
+        const [xb, yb] = tf.tidy(() => [tf.gather(trainData.x, idx), tf.gather(trainData.y, idx)] as const);
+        idx.dispose();
+        // The batch's number of correct answers, computed in the same forward pass as the loss.
+        const kept: { correct: tf.Scalar | null } = { correct: null };
+        let cost: tf.Scalar | null = null;
+        try {
+          cost = opt.minimize(
+            () => {
+              const preds = net.apply(xb, { training: true }) as tf.Tensor;
+              const { lossSum: l, correct } = lossAndCorrect(yb, preds);
+              kept.correct = tf.keep(correct);
+              return tf.div(l, end - start) as tf.Scalar;
+            },
+            true,
+            variables,
+          );
+        } catch (err) {
+          kept.correct?.dispose();
+          throw err;
+        } finally {
+          xb.dispose();
+          yb.dispose();
+        }
+        if (!cost || !kept.correct) throw new Error('The optimizer returned no loss.');
+        const batchLossSum = tf.mul(cost, end - start) as tf.Scalar;
+        cost.dispose();
+        lossSum = accumulate(lossSum, batchLossSum);
+        correctSum = accumulate(correctSum, kept.correct);
+        lastBatch = b;
+        pendingExamples += end - start;
+        examplesSeen += end - start;
+        trainedSinceEval = true;
+        deps.afterBatch?.(epoch, b);
+
+        const lastOfEpoch = b === batchesPerEpoch - 1;
+        if (lastOfEpoch || control.stopped() || now() - lastMetricsAt >= metricsInterval) {
+          await sendMetrics(epoch, b);
+        }
+        await yieldNow();
+        const t = now();
+        trainingMs += t - epochStart;
+        epochStart = t;
+      }
+      // Flush metrics of a partial epoch cut short by Stop.
+      await sendMetrics(epoch, lastBatch);
+      if (stopped) break;
+
+      setPhase('evaluating', `Testing on ${test.count.toLocaleString('en')} images…`);
+      lastTest = await evaluate();
+      trainedSinceEval = false;
+      epochsCompleted = epoch + 1;
+      emit({ type: 'epoch', epoch, testAccuracy: lastTest.accuracy, testLoss: lastTest.loss });
+      await sendCheckpoint(epoch);
+    }
+
+    // 5. Finish: a final evaluation if training happened since the last one, then the preview.
+    let testAccuracy: number | null = lastTest?.accuracy ?? null;
+    let predictions: Predictions | null = null;
+    if (trainedSinceEval) {
+      await sendCheckpoint(epochsCompleted);
+      setPhase('evaluating', `Testing on ${test.count.toLocaleString('en')} images…`);
+      testAccuracy = (await evaluate()).accuracy;
+    }
+    if (testAccuracy === null && config.epochs === 0 && config.initialWeights) {
+      // Nothing to train: just report how good the given weights are.
+      testAccuracy = (await evaluate()).accuracy;
+    }
+    if (testAccuracy !== null && config.previewCount > 0) {
+      const k = Math.min(config.previewCount, test.count);
+      const predicted = tf.tidy(() => tf.argMax(net.predict(testData.x.slice([0, 0], [k, inputSize])) as tf.Tensor, 1));
+      const values = await predicted.data();
+      predicted.dispose();
+      predictions = {
+        images: test.images.slice(0, k * inputSize),
+        labels: test.labels.slice(0, k),
+        predicted: Uint8Array.from(values),
+      };
+    }
+    emit(
+      {
+        type: 'done',
+        stopped,
+        epochsCompleted,
+        testAccuracy,
+        examplesPerSecond: trainingMs > 0 ? examplesSeen / (trainingMs / 1000) : 0,
+        predictions,
+      },
+      predictions ? [predictions.images.buffer as ArrayBuffer, predictions.labels.buffer as ArrayBuffer, predictions.predicted.buffer as ArrayBuffer] : [],
+    );
+  } catch (err) {
+    if (err instanceof StopRequested || (control.stopped() && failurePhase !== 'training')) {
+      emit({ type: 'done', stopped: true, epochsCompleted: 0, testAccuracy: null, examplesPerSecond: 0, predictions: null });
+    } else {
+      const lost = err instanceof ContextLost || contextLost || (backend === 'webgl' && glIsLost());
+      const report = describeFailure({ error: err, phase: failurePhase, contextLost: lost });
+      emit({ type: 'error', ...report });
+    }
+  } finally {
+    detachContextListener();
+    const disposeQuietly = (thing: { dispose(): unknown } | null): void => {
+      try {
+        thing?.dispose();
+      } catch {
+        /* a lost context may refuse; the engine has still forgotten the tensors */
+      }
+    };
+    for (const t of owned) disposeQuietly(t);
+    disposeQuietly(optimizer);
+    disposeQuietly(model);
+    const leaked = tf.memory().numTensors - tensorsBefore;
+    if (leaked !== 0 && !contextLost) {
+      console.warn(`Training session left ${leaked} tensor(s) behind; this is a bug in src/tf/train-session.ts.`);
+    }
+  }
+}

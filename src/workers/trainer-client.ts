@@ -1,0 +1,146 @@
+/**
+ * Starting a training run from a page. Runs the shared training session in a Web Worker
+ * when the worker can use the GPU (OffscreenCanvas WebGL), otherwise on the main thread,
+ * yielding after every batch. Either way the caller gets the same FromWorker messages.
+ *
+ * This module must NOT import tfjs statically: it is part of the page's initial script.
+ * tfjs arrives with the worker, or through a dynamic import on the main thread.
+ */
+import { initialRunMode, shouldRetryOnMainThread, type RunMode } from '../lib/runtime/run-mode.ts';
+import { errorText } from '../lib/runtime/errors.ts';
+import { detectCapabilities } from '../tf/capabilities.ts';
+import type { FromWorker, ToWorker, TrainConfig } from './protocol.ts';
+
+export type { RunMode };
+
+export interface TrainerHandle {
+  /** Where the run is (now): it can move from 'worker' to 'main-thread' in 'auto' mode. */
+  readonly mode: 'worker' | 'main-thread';
+  /** Ask the run to stop; it takes effect within one batch and ends with a `done` message. */
+  stop(): void;
+  /** End everything now (terminates the worker); no more messages are delivered. */
+  dispose(): void;
+  /** Test hook: simulate a lost WebGL context (WEBGL_lose_context). */
+  loseContext(): void;
+}
+
+const TFJS_LOAD_HINT = 'Check your connection and reload the page.';
+
+export function startTraining(
+  config: TrainConfig,
+  onMessage: (m: FromWorker) => void,
+  options: { mode?: RunMode } = {},
+): TrainerHandle {
+  const requested = options.mode ?? 'auto';
+  const caps = detectCapabilities();
+  let mode = initialRunMode(requested, config.backend, caps);
+  let disposed = false;
+  let finished = false;
+  let stopRequested = false;
+  let worker: Worker | null = null;
+  let mainAbort: AbortController | null = null;
+
+  const deliver = (m: FromWorker): void => {
+    if (disposed || finished) return;
+    if (m.type === 'done' || m.type === 'error') {
+      finished = true;
+      // The run is over: free the worker (and its GPU memory) at once.
+      worker?.terminate();
+      worker = null;
+    }
+    onMessage(m);
+  };
+
+  const runOnMainThread = async (): Promise<void> => {
+    mode = 'main-thread';
+    mainAbort = new AbortController();
+    if (stopRequested) mainAbort.abort();
+    let session: typeof import('../tf/train-session.ts');
+    try {
+      session = await import('../tf/train-session.ts');
+    } catch (err) {
+      deliver({ type: 'error', code: 'unknown', message: `TensorFlow.js could not be loaded: ${errorText(err)}`, hint: TFJS_LOAD_HINT });
+      return;
+    }
+    if (disposed) return;
+    const signal = mainAbort.signal;
+    await session.runTrainingSession(config, (m) => deliver(m), { stopped: () => stopRequested || disposed, signal });
+  };
+
+  const runInWorker = (): void => {
+    let backendKnown = false;
+    const fallBack = (): void => {
+      worker?.terminate();
+      worker = null;
+      void runOnMainThread();
+    };
+    try {
+      worker = new Worker(new URL('./train.worker.ts', import.meta.url), { type: 'module', name: 'tinker-trainer' });
+    } catch (err) {
+      if (requested === 'auto') return fallBack();
+      deliver({ type: 'error', code: 'unknown', message: `The training worker could not start: ${errorText(err)}`, hint: TFJS_LOAD_HINT });
+      return;
+    }
+    const self = worker;
+    // Messages already queued from a worker we have since dropped are ignored.
+    const current = (): boolean => worker === self;
+    worker.addEventListener('message', (event: MessageEvent<FromWorker>) => {
+      if (!current()) return;
+      const m = event.data;
+      if (m.type === 'backend') {
+        backendKnown = true;
+        if (requested === 'auto' && !stopRequested && shouldRetryOnMainThread(config.backend, m.backend, caps)) {
+          // The worker has no GPU but the page does: the main thread will be faster.
+          return fallBack();
+        }
+      }
+      deliver(m);
+    });
+    worker.addEventListener('error', (event: ErrorEvent) => {
+      event.preventDefault();
+      if (!current()) return;
+      if (requested === 'auto' && !backendKnown) return fallBack();
+      deliver({
+        type: 'error',
+        code: 'unknown',
+        message: `The training worker failed: ${event.message || 'it could not be loaded'}.`,
+        hint: TFJS_LOAD_HINT,
+      });
+    });
+    worker.addEventListener('messageerror', () => {
+      if (!current()) return;
+      deliver({ type: 'error', code: 'unknown', message: 'A message from the training worker could not be read.', hint: TFJS_LOAD_HINT });
+    });
+    const start: ToWorker = { type: 'start', config };
+    worker.postMessage(start);
+  };
+
+  onMessage({ type: 'phase', phase: 'loading-tfjs', message: 'Loading TensorFlow.js…' });
+  if (mode === 'worker') runInWorker();
+  else void runOnMainThread();
+
+  return {
+    get mode() {
+      return mode;
+    },
+    stop() {
+      stopRequested = true;
+      worker?.postMessage({ type: 'stop' } satisfies ToWorker);
+      mainAbort?.abort();
+    },
+    dispose() {
+      disposed = true;
+      stopRequested = true;
+      worker?.terminate();
+      worker = null;
+      mainAbort?.abort();
+    },
+    loseContext() {
+      if (worker) {
+        worker.postMessage({ type: 'debug-lose-context' } satisfies ToWorker);
+      } else if (mode === 'main-thread') {
+        void import('../tf/train-session.ts').then((s) => s.simulateContextLoss());
+      }
+    },
+  };
+}
