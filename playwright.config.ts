@@ -1,0 +1,67 @@
+import { defineConfig, devices } from '@playwright/test';
+import { findChromium } from './scripts/check-browser.ts';
+
+/**
+ * End-to-end tests run against `astro preview` of the real build in dist/ (run `npm run build` first;
+ * `npm test` does). Tests navigate with relative URLs ('./lessons/start-here/'), so the same suite
+ * checks a sub-path build: `BASE_PATH=/tinker/ npm run build && BASE_PATH=/tinker/ npx playwright test`.
+ * Environment: BASE_PATH (the build's base), E2E_DIST (serve another build folder), E2E_PORT (default 4321),
+ * CHROMIUM_PATH (see scripts/check-browser.ts), CI (never reuse a running server).
+ */
+const base = process.env.BASE_PATH ?? '/';
+const port = Number(process.env.E2E_PORT ?? 4321);
+const origin = `http://127.0.0.1:${port}`;
+const baseURL = `${origin}${base.endsWith('/') ? base : `${base}/`}`;
+// The build to serve: dist/ unless E2E_DIST names another `astro build --outDir` folder.
+const outDir = process.env.E2E_DIST ? ` --outDir ${JSON.stringify(process.env.E2E_DIST)}` : '';
+
+// A system Chromium (CHROMIUM_PATH, else /usr/bin/chromium) when there is one; otherwise
+// Playwright launches its own managed browser (no executablePath).
+const choice = findChromium();
+const executablePath = choice.kind === 'env' || choice.kind === 'system' ? choice.path : undefined;
+
+export default defineConfig({
+  testDir: 'e2e',
+  // Two cores: the MNIST training test is CPU-heavy under SwiftShader and runs serially in its file.
+  workers: 2,
+  fullyParallel: false,
+  retries: 0, // a flaky test is a bug to fix, not to retry
+  forbidOnly: !!process.env.CI,
+  reporter: 'list',
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  use: {
+    baseURL,
+    trace: 'retain-on-failure',
+  },
+  projects: [
+    {
+      name: 'chromium',
+      use: {
+        ...devices['Desktop Chrome'],
+        launchOptions: {
+          ...(executablePath ? { executablePath } : {}),
+          args: [
+            '--no-sandbox',
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--disable-sync',
+            '--no-first-run',
+            '--disable-quic',
+            '--enable-unsafe-swiftshader',
+          ],
+        },
+      },
+    },
+  ],
+  webServer: {
+    // --ignore-lock: serve even when another `astro preview` of this project runs (Astro 7 keeps one per
+    // project otherwise), and stay in the foreground so Playwright can stop it.
+    command: `npx astro preview --port ${port} --host 127.0.0.1 --ignore-lock${outDir}`,
+    url: baseURL,
+    reuseExistingServer: !process.env.CI,
+    timeout: 60_000,
+    stdout: 'ignore',
+    stderr: 'pipe',
+  },
+});
