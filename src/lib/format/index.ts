@@ -1,0 +1,3 @@
+export * from './numbers.ts';
+export * from './status.ts';
+export * from './progress.ts';

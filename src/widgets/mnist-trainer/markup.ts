@@ -1,0 +1,52 @@
+/**
+ * The trainer's static markup, as a string: rendered at build time by
+ * MnistTrainer.astro (so the widget is visible before any JavaScript runs) and by
+ * the element itself when it is created without it. No DOM here.
+ *
+ * The element finds its parts by `data-part`; ids are avoided so several widgets
+ * can share a page (labels wrap their controls instead).
+ */
+import { backendPickerMarkup } from '../shared/backend-picker.ts';
+import { optionsMarkup } from '../shared/html.ts';
+import { progressMarkup } from '../shared/progress.ts';
+import { formatCount } from '../../lib/format/numbers.ts';
+import { EPOCH_CHOICES, HIDDEN_CHOICES, TRAIN_LIMIT_CHOICES, type TrainerSettings } from './config.ts';
+
+export const IDLE_STATUS = 'Ready. Press Start training; the MNIST images (about 11 MB) are downloaded once.';
+
+export function trainerMarkup(settings: TrainerSettings): string {
+  const select = (label: string, name: string, options: { value: number; label: string }[], selected: number) =>
+    `<label class="tk-field"><span class="tk-field__label">${label}</span>` +
+    `<select name="${name}" data-part="${name}">${optionsMarkup(options, selected)}</select></label>`;
+
+  const trainLimits = TRAIN_LIMIT_CHOICES.map((n) => ({
+    value: n,
+    label: n === 60_000 ? `${formatCount(n)} (all)` : formatCount(n),
+  }));
+  const epochs = EPOCH_CHOICES.map((n) => ({ value: n, label: String(n) }));
+  const hidden = HIDDEN_CHOICES.map((n) => ({ value: n, label: String(n) }));
+
+  return `<div class="tk-widget tk-mnist" data-part="root">
+<p class="tk-widget__title">Train a digit reader</p>
+<p class="tk-widget__intro">A network with one hidden layer learns to read handwritten digits from the MNIST images, on your own device. Nothing is sent to a server.</p>
+<fieldset class="tk-settings" data-part="settings">
+<legend>Settings</legend>
+${backendPickerMarkup(settings.backend)}
+${select('Training images', 'trainLimit', trainLimits, settings.trainLimit)}
+${select('Epochs', 'epochs', epochs, settings.epochs)}
+${select('Hidden units', 'hidden', hidden, settings.hidden)}
+</fieldset>
+<p class="tk-note" data-part="backend-note" hidden></p>
+<div class="tk-actions">
+<button type="button" class="tk-button tk-button--primary" data-part="start">Start training</button>
+<button type="button" class="tk-button" data-part="stop" disabled>Stop</button>
+</div>
+<p class="tk-status" role="status" aria-live="polite" data-part="status">${IDLE_STATUS}</p>
+${progressMarkup('Progress')}
+<p class="tk-note" data-part="backend" hidden></p>
+<div class="tk-error" data-part="error" hidden></div>
+<div class="tk-charts" data-part="charts" hidden></div>
+<p class="tk-note" data-part="summary" hidden></p>
+<div data-part="digits" hidden></div>
+</div>`;
+}
