@@ -170,3 +170,35 @@ test('a full run with the defaults reaches at least 85% test accuracy', async ({
   await expectNoAxeViolations(page, 'lesson after training');
   expect(problems).toEqual([]);
 });
+
+test('a lost GPU context keeps the finished epochs and training continues on another backend', async ({ page }) => {
+  test.setTimeout(5 * 60_000);
+  const problems = watchForProblems(page);
+  await openLesson(page);
+  const widget = page.locator(WIDGET);
+  const status = widget.getByRole('status').first();
+
+  // WebGL by name (honoured even where it runs in software), a small run of two epochs.
+  await widget.getByLabel('Backend').selectOption('webgl');
+  await widget.getByLabel('Training images').selectOption('10000');
+  await widget.getByLabel('Epochs').selectOption('2');
+  await widget.getByRole('button', { name: /start/i }).click();
+  await expect(status).toContainText(/epoch 2 of 2/i, { timeout: 180_000 });
+  await expect(widget).toContainText(/Running on WebGL/);
+
+  // The browser reclaims the GPU: the run stops and says so in plain words.
+  await widget.evaluate((el) => (el as HTMLElement & { loseContext(): void }).loseContext());
+  await expect(widget).toHaveAttribute('data-state', 'error', { timeout: 60_000 });
+  await expect(status).toContainText(/error/i);
+  await expect(widget).toContainText(/weights after 1 epoch are kept/i);
+
+  // Continue from the kept weights on WebAssembly: only the second epoch is left to train.
+  await widget.getByRole('button', { name: /continue on webassembly/i }).click();
+  await waitForDone(page, 180_000);
+  await expect(widget).toContainText(/Running on WebAssembly/);
+  const text = (await status.innerText()).replace(/\s+/g, ' ');
+  const match = /Test accuracy (\d+(?:\.\d+)?)% after 2 epochs/.exec(text);
+  expect(match, `status after resuming: "${text}"`).not.toBeNull();
+  expect(Number(match![1])).toBeGreaterThanOrEqual(85);
+  expect(problems).toEqual([]);
+});

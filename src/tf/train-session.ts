@@ -67,6 +67,8 @@ export interface SessionDeps {
 const NUM_CLASSES = 10;
 const EVAL_BATCH = 1000;
 const DOWNLOAD_INTERVAL_MS = 100;
+/** How often a pending GPU read-back checks whether the WebGL context was lost. */
+const CONTEXT_POLL_MS = 50;
 
 /** Yield to the event loop via a MessageChannel: unlike setTimeout(0), never clamped to 4 ms. */
 export function yieldViaMessageChannel(): Promise<void> {
@@ -184,6 +186,21 @@ export async function runTrainingSession(
     }
   };
 
+  /**
+   * Reads from the GPU settle through a fence that never signals once the context is lost,
+   * so every read-back races a watch on the context: a lost context ends the wait at once.
+   */
+  const readBack = <T>(read: Promise<T>): Promise<T> => {
+    if (backend !== 'webgl') return read;
+    let timer: ReturnType<typeof setInterval> | undefined;
+    const lost = new Promise<never>((_, reject) => {
+      timer = setInterval(() => {
+        if (contextLost || glIsLost()) reject(new ContextLost());
+      }, CONTEXT_POLL_MS);
+    });
+    return Promise.race([read, lost]).finally(() => clearInterval(timer));
+  };
+
   try {
     checkConfig(config);
     failurePhase = 'backend';
@@ -255,9 +272,9 @@ export async function runTrainingSession(
           lossSum = accumulate(lossSum, l);
           correctSum = accumulate(correctSum, c);
           await yieldNow();
-          if (contextLost) throw new ContextLost();
+          if (contextLost || (backend === 'webgl' && glIsLost())) throw new ContextLost();
         }
-        const [l, c] = await Promise.all([lossSum.data(), correctSum.data()]);
+        const [l, c] = await readBack(Promise.all([lossSum.data(), correctSum.data()]));
         return { loss: (l[0] as number) / test.count, accuracy: (c[0] as number) / test.count };
       } finally {
         lossSum.dispose();
@@ -266,7 +283,7 @@ export async function runTrainingSession(
     };
 
     const sendCheckpoint = async (epoch: number): Promise<void> => {
-      const weights = await readWeights(net);
+      const weights = await readBack(readWeights(net));
       emit({ type: 'checkpoint', epoch, weights }, weights.map((w) => w.buffer as ArrayBuffer));
     };
 
@@ -288,7 +305,7 @@ export async function runTrainingSession(
     let lastMetricsAt = -Infinity;
     const sendMetrics = async (epoch: number, batch: number): Promise<void> => {
       if (pendingExamples === 0) return;
-      const [l, c] = await Promise.all([lossSum.data(), correctSum.data()]);
+      const [l, c] = await readBack(Promise.all([lossSum.data(), correctSum.data()]));
       emit({
         type: 'metrics',
         epoch,
@@ -316,7 +333,8 @@ export async function runTrainingSession(
           stopped = true;
           break;
         }
-        if (contextLost) throw new ContextLost();
+        // The event does not reliably reach an OffscreenCanvas in a worker: ask the context too.
+        if (contextLost || (backend === 'webgl' && glIsLost())) throw new ContextLost();
         const [start, end] = ranges[b]!;
         const idx = tf.tensor1d(order.subarray(start, end), 'int32');
         const [xb, yb] = tf.tidy(() => [tf.gather(trainData.x, idx), tf.gather(trainData.y, idx)] as const);
@@ -389,7 +407,7 @@ export async function runTrainingSession(
     if (testAccuracy !== null && config.previewCount > 0) {
       const k = Math.min(config.previewCount, test.count);
       const predicted = tf.tidy(() => tf.argMax(net.predict(testData.x.slice([0, 0], [k, inputSize])) as tf.Tensor, 1));
-      const values = await predicted.data();
+      const values = await readBack(predicted.data());
       predicted.dispose();
       predictions = {
         images: test.images.slice(0, k * inputSize),
