@@ -3,10 +3,12 @@
  * The same messages are produced by the main-thread fallback, so a widget never
  * needs to know where training runs.
  */
+import type { DatasetId } from '../lib/data/manifest.ts';
+
+export type { DatasetId };
 
 export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
 export type BackendRequest = BackendName | 'auto';
-export type DatasetId = 'mnist' | 'fashion-mnist';
 
 export interface TrainConfig {
   dataset: DatasetId;
