@@ -1,5 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
-import { findChromium } from './scripts/check-browser.ts';
+import { CHROMIUM_TEST_ARGS, findChromium } from './scripts/check-browser.ts';
 
 /**
  * End-to-end tests run against `astro preview` of the real build in dist/ (run `npm run build` first;
@@ -41,15 +41,7 @@ export default defineConfig({
         ...devices['Desktop Chrome'],
         launchOptions: {
           ...(executablePath ? { executablePath } : {}),
-          args: [
-            '--no-sandbox',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-            '--no-first-run',
-            '--disable-quic',
-            '--enable-unsafe-swiftshader',
-          ],
+          args: CHROMIUM_TEST_ARGS,
         },
       },
     },

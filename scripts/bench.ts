@@ -16,18 +16,11 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Page } from '@playwright/test';
-import { findChromium } from './check-browser.ts';
+import { CHROMIUM_TEST_ARGS, findChromium } from './check-browser.ts';
+import type { RunResult, WorkerVsMainResult } from '../src/tf/bench-harness.ts';
 
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-  '--enable-unsafe-swiftshader',
-  '--enable-unsafe-webgpu',
-];
+/** The browser flags the end-to-end tests use, plus WebGPU so the bench can measure it too. */
+export const CHROMIUM_ARGS = [...CHROMIUM_TEST_ARGS, '--enable-unsafe-webgpu'];
 
 /** One printed line: what was measured, the figure, and the goal if there is one. */
 export interface Row {
@@ -47,30 +40,6 @@ export interface Benchmark {
   name: string;
   title: string;
   run(ctx: BenchContext): Promise<Row[]>;
-}
-
-interface RunResult {
-  examplesPerSecond: number;
-  backend: string;
-  ms: number;
-  longestTaskMs: number;
-  longTasks: number;
-  maxHeartbeatGapMs: number;
-  maxFrameGapMs: number;
-}
-
-interface WorkerVsMainResult {
-  examples: number;
-  batchSize: number;
-  hidden: number[];
-  requestedBackend: string;
-  worker: RunResult;
-  mainFitCold: RunResult;
-  mainFit: RunResult;
-  mainSession?: RunResult;
-  ratio: number;
-  ratioCold: number;
-  capabilities: Record<string, boolean>;
 }
 
 const fmt = (n: number, digits = 0): string => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });

@@ -12,6 +12,20 @@ import { fileURLToPath } from 'node:url';
 
 export const SYSTEM_CHROMIUM = '/usr/bin/chromium';
 
+/**
+ * Flags for headless Chromium on a machine without a GPU or a network: no sandbox (root in CI),
+ * no background traffic to Google's hosts, and WebGL through SwiftShader (software, slow but correct).
+ */
+export const CHROMIUM_TEST_ARGS = [
+  '--no-sandbox',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+  '--enable-unsafe-swiftshader',
+];
+
 export type ChromiumChoice =
   | { kind: 'env'; path: string }
   | { kind: 'system'; path: string }
