@@ -132,3 +132,23 @@ test('the internal benchmark page (used by npm run bench) loads without errors',
   await page.waitForLoadState('networkidle');
   expect(problems).toEqual([]);
 });
+
+test('the browser loader reads the full Fashion-MNIST training set, then serves it from its cache', async ({ page }) => {
+  test.setTimeout(120_000);
+  const problems = watchForProblems(page);
+  await page.goto('./dev/bench/');
+  await expect(page.locator('html')).toHaveAttribute('data-bench-ready', 'true');
+  type Summary = { count: number; rows: number; cols: number; fromCache: boolean; firstLabels: number[]; firstImageMean: number };
+  const load = () =>
+    page.evaluate(async () => {
+      const bench = (window as unknown as { tinkerBench: { loadSplitSummary(d: string, s: string): Promise<Summary> } }).tinkerBench;
+      return bench.loadSplitSummary('fashion-mnist', 'train');
+    });
+  const first = await load();
+  // The first ten labels of Fashion-MNIST's training set: ankle boot, T-shirt, T-shirt, dress, T-shirt, pullover, sneaker, pullover, sandal, sandal.
+  expect(first).toMatchObject({ count: 60_000, rows: 28, cols: 28, fromCache: false, firstLabels: [9, 0, 0, 3, 0, 2, 7, 2, 5, 5] });
+  expect(first.firstImageMean).toBeGreaterThan(0);
+  const second = await load();
+  expect(second).toEqual({ ...first, fromCache: true });
+  expect(problems).toEqual([]);
+});

@@ -8,6 +8,7 @@
  *  - loadFashionTrain: fetch + gunzip + verify + parse of the 60,000 Fashion-MNIST training images.
  */
 import { loadSplit } from '../lib/data/load.ts';
+import type { DatasetId, SplitName } from '../lib/data/manifest.ts';
 import { startTraining, type RunMode } from '../workers/trainer-client.ts';
 import type { BackendName, FromWorker, TrainConfig } from '../workers/protocol.ts';
 import { detectCapabilities } from './capabilities.ts';
@@ -276,6 +277,33 @@ export async function loadFashionTrain(): Promise<LoadResult> {
   return { ms: performance.now() - t0, count: split.count, bytes };
 }
 
+export interface SplitSummary {
+  count: number;
+  rows: number;
+  cols: number;
+  fromCache: boolean;
+  /** Labels of the first ten images, to compare with known values. */
+  firstLabels: number[];
+  /** Mean grey level of the first image (0..255). */
+  firstImageMean: number;
+}
+
+/** Loads a split through the browser loader (with the Cache API) and summarises it, for the end-to-end tests. */
+export async function loadSplitSummary(dataset: DatasetId, split: SplitName): Promise<SplitSummary> {
+  const s = await loadSplit(dataUrl(), dataset, split);
+  const pixels = s.rows * s.cols;
+  let sum = 0;
+  for (let i = 0; i < pixels; i++) sum += s.images[i]!;
+  return {
+    count: s.count,
+    rows: s.rows,
+    cols: s.cols,
+    fromCache: s.fromCache,
+    firstLabels: Array.from(s.labels.subarray(0, 10)),
+    firstImageMean: sum / pixels,
+  };
+}
+
 /** Which backend 'auto' picks on this page (main thread), for the report. */
 export async function autoBackend(): Promise<{ backend: string; fallbackReason?: string; attempts: unknown }> {
   const [tf, { initBackend }] = await Promise.all([import('@tensorflow/tfjs'), import('./backend.ts')]);
@@ -320,6 +348,7 @@ export function installBench(): void {
     runMainThreadFit,
     runSession,
     loadFashionTrain,
+    loadSplitSummary,
     autoBackend,
     autoBackendInWorker,
     capabilities: detectCapabilities,
