@@ -21,8 +21,8 @@ export interface FailureFacts {
 }
 
 export const CONTEXT_LOST_MESSAGE =
-  "The GPU context was lost (the browser reclaimed the graphics memory). Training stopped; your last completed epoch's weights are kept.";
-export const CONTEXT_LOST_HINT = 'Continue on another backend (WebAssembly or cpu), or reload the page to try the GPU again.';
+  "The GPU context was lost (the browser reclaimed the graphics memory). Training stopped after the last batch that finished.";
+export const CONTEXT_LOST_HINT = 'Continue on another backend (WebAssembly or CPU), or reload the page to try the GPU again.';
 
 export function errorText(error: unknown): string {
   if (error instanceof Error) return error.message || error.name;
