@@ -108,7 +108,8 @@ function run(args: string[], env: Record<string, string> = {}): Promise<RunResul
   }
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [SCRIPT, ...args], {
-      env: { ...cleanEnv, TINKER_DATASETS_MANIFEST: manifestPath, ...env },
+      // DATASETS_DIR empty: no mirror (not even one beside the checkout) unless a test names one.
+      env: { ...cleanEnv, DATASETS_DIR: '', TINKER_DATASETS_MANIFEST: manifestPath, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';

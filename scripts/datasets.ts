@@ -2,8 +2,10 @@
  * `npm run datasets`: prepares MNIST and Fashion-MNIST for the site under
  * `public/data/<dataset>/<file>.gz` (gzip, as the canonical sources ship them).
  *
- * Source: the mirror folder `$DATASETS_DIR/<dataset>/<file>.gz` when DATASETS_DIR is set,
- * otherwise the canonical download URLs of src/lib/data/manifest.ts.
+ * Source: the mirror folder `$DATASETS_DIR/<dataset>/<file>.gz` when DATASETS_DIR is set;
+ * when it is unset, a mirror beside the checkout at `../shared/datasets` if there is one;
+ * otherwise (or with DATASETS_DIR set to an empty string) the canonical download URLs of
+ * src/lib/data/manifest.ts.
  * Every file is verified before it is put in place: gunzipped, SHA-256 of the uncompressed
  * content checked against the manifest, and parsed by the project's IDX parser (kind and
  * count). Files are written to a temporary file in the same folder and renamed, so a
@@ -19,7 +21,8 @@
  *   --recheck     verify files in place again even when their stamp says they are unchanged.
  *
  * Environment:
- *   DATASETS_DIR               mirror folder holding <dataset>/<file>.gz (e.g. ../shared/datasets).
+ *   DATASETS_DIR               mirror folder holding <dataset>/<file>.gz (e.g. ../shared/datasets);
+ *                              empty (DATASETS_DIR=) to download even when ../shared/datasets exists.
  *   TINKER_MNIST_URL           override the MNIST download folder URL.
  *   TINKER_FASHION_MNIST_URL   override the Fashion-MNIST download folder URL.
  *   TINKER_DATASETS_MANIFEST   TEST HOOK ONLY: path to a JSON file replacing the dataset list and
@@ -44,6 +47,8 @@ const gunzip = promisify(gunzipCb);
 const gzip = promisify(gzipCb);
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+/** A mirror beside the checkout (`../shared/datasets`, as in this project's CI) is used when DATASETS_DIR is unset. */
+const SIBLING_MIRROR = path.resolve(ROOT, '..', 'shared', 'datasets');
 const STAMP_NAME = '.verified.json';
 /** A download that receives nothing for this long is abandoned. */
 const STALL_TIMEOUT_MS = 60_000;
@@ -494,7 +499,13 @@ async function main(): Promise<number> {
     return 0;
   }
 
-  const mirrorEnv = process.env.DATASETS_DIR;
+  let mirrorEnv = process.env.DATASETS_DIR;
+  if (mirrorEnv === undefined && (await stat(path.join(SIBLING_MIRROR, 'mnist')).catch(() => null))?.isDirectory()) {
+    mirrorEnv = SIBLING_MIRROR;
+    if (!options.quiet) {
+      process.stdout.write(`Using the datasets mirror next to this checkout: ${SIBLING_MIRROR} (set DATASETS_DIR= to download instead).\n`);
+    }
+  }
   const mirror = mirrorEnv ? path.resolve(mirrorEnv) : null;
   if (mirror && !(await stat(mirror).catch(() => null))?.isDirectory()) {
     process.stderr.write(
