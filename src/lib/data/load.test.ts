@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeIdx } from './idx.ts';
-import { DataLoadError, fetchIdxFile, loadSplit, type CacheLike, type LoadProgress } from './load.ts';
+import { DataLoadError, fetchIdxFile, idxByteLength, loadSplit, type CacheLike, type LoadProgress } from './load.ts';
 import type { DatasetFile, DatasetInfo } from './manifest.ts';
 import { sha256Hex } from './sha256.ts';
 
@@ -177,7 +177,27 @@ describe('fetchIdxFile', () => {
       onProgress: (loaded, total) => events.push([loaded, total]),
     });
     expect(result.idx.count).toBe(7);
-    expect(events.at(-1)).toEqual([trainImages.length, trainImages.length]);
+    // Progress counts bytes on the wire: the compressed length the server sent.
+    expect(events.at(-1)).toEqual([gz.length, gz.length]);
+  });
+
+  it('with Content-Encoding and the expected size, reports progress over the bytes on the wire', async () => {
+    const events: [number, number | null][] = [];
+    await fetchIdxFile(`${base}/encoded`, {
+      cache: 'none',
+      expectedSha256: trainImagesSha,
+      expectedBytes: trainImages.length,
+      onProgress: (loaded, total) => events.push([loaded, total]),
+    });
+    expect(events.every(([, total]) => total === gz.length)).toBe(true);
+    const loaded = events.map(([l]) => l);
+    expect(loaded).toEqual([...loaded].sort((a, b) => a - b));
+    expect(events.at(-1)).toEqual([gz.length, gz.length]);
+  });
+
+  it('knows the size of an IDX file from its shape', () => {
+    expect(idxByteLength('images', 7, ROWS, COLS)).toBe(trainImages.length);
+    expect(idxByteLength('labels', 10_000, 28, 28)).toBe(10_008);
   });
 
   it('rejects content with a flipped byte by its checksum, naming the file and the fix', async () => {

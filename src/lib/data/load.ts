@@ -56,6 +56,12 @@ export interface FetchIdxOptions {
   signal?: AbortSignal;
   /** SHA-256 (hex) of the uncompressed content; a mismatch is an error. */
   expectedSha256?: string;
+  /**
+   * Size of the uncompressed content in bytes, when known. A host that sends the .gz with
+   * `Content-Encoding: gzip` hands the page decompressed bytes; this size turns them back
+   * into progress over the bytes actually transferred.
+   */
+  expectedBytes?: number;
   /** 'auto' (default): use `globalThis.caches` when present; 'none': never cache; or a cache object (tests). */
   cache?: 'auto' | 'none' | CacheLike;
 }
@@ -227,19 +233,24 @@ export async function fetchIdxFile(url: string, options: FetchIdxOptions = {}): 
     );
   }
 
-  // Content-Length counts encoded bytes; with a Content-Encoding the stream yields decoded
-  // bytes, so the length is then no use as a total.
+  // Content-Length counts the bytes on the wire. With a Content-Encoding the stream yields
+  // decoded bytes instead: progress is then the decoded share of the expected size, scaled
+  // to the wire length, or unknown when the expected size is not given.
   const encoding = response.headers.get('content-encoding');
+  const encoded = !!encoding && encoding !== 'identity';
   const lengthHeader = response.headers.get('content-length');
-  let total: number | null =
-    (!encoding || encoding === 'identity') && lengthHeader !== null && /^\d+$/.test(lengthHeader)
-      ? Number(lengthHeader)
-      : null;
+  const wireLength = lengthHeader !== null && /^\d+$/.test(lengthHeader) ? Number(lengthHeader) : null;
+  const { expectedBytes } = options;
+  const scale = encoded && wireLength !== null && expectedBytes ? wireLength / expectedBytes : null;
+  let total: number | null = encoded ? (scale !== null ? wireLength : null) : wireLength;
+  const wireBytes = (received: number): number =>
+    scale === null ? received : Math.min(wireLength!, Math.round(received * scale));
   onProgress?.(0, total);
 
   let raw: Uint8Array<ArrayBuffer>;
   try {
-    raw = await readBody(response.body, (loaded) => {
+    raw = await readBody(response.body, (received) => {
+      const loaded = wireBytes(received);
       if (total !== null && loaded > total) total = null;
       onProgress?.(loaded, total);
     });
@@ -250,13 +261,14 @@ export async function fetchIdxFile(url: string, options: FetchIdxOptions = {}): 
       `The download of ${file} from ${url} broke off: ${errorText(err)}. Check your connection and reload the page.`,
     );
   }
-  if (total !== null && raw.length !== total) {
+  if (!encoded && total !== null && raw.length !== total) {
     throw new DataLoadError(
       { file, url, reason: 'corrupt' },
       `The download of ${file} is incomplete: got ${raw.length} of ${total} bytes. Reload the page to try again.`,
     );
   }
-  onProgress?.(raw.length, raw.length);
+  const transferred = encoded && wireLength !== null ? wireLength : raw.length;
+  onProgress?.(transferred, transferred);
   signal?.throwIfAborted();
 
   const idx = await decodeVerified(raw, file, url, expectedSha256);
@@ -273,6 +285,11 @@ export async function fetchIdxFile(url: string, options: FetchIdxOptions = {}): 
     }
   }
   return { idx, fromCache: false, bytes: raw.length };
+}
+
+/** Size in bytes of an IDX file: its header (magic, count and for images rows and cols) and its body. */
+export function idxByteLength(kind: 'images' | 'labels', count: number, rows: number, cols: number): number {
+  return kind === 'images' ? 16 + count * rows * cols : 8 + count;
 }
 
 export interface FileProgress {
@@ -347,6 +364,7 @@ export async function loadSplit(
         fetchIdxFile(dataFileUrl(dataUrl, info.id, f.name), {
           fileName: progress[i]!.file,
           expectedSha256: f.sha256,
+          expectedBytes: idxByteLength(f.kind, f.count, info.rows, info.cols),
           signal: controller.signal,
           ...(options.cache !== undefined ? { cache: options.cache } : {}),
           onProgress: (loaded, total) => {
