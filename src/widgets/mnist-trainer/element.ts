@@ -313,7 +313,13 @@ export class MnistTrainerElement extends HTMLElement {
           this.setState('loading');
           view.progress.show(m.phase === 'loading-data' ? 'Download' : 'Loading', 0, null);
         }
-        if (!run.stopping) view.status.announce(m.message);
+        if (run.stopping) break;
+        // Count epochs across a resumed run (the runtime counts from the checkpoint).
+        if (m.phase === 'training') {
+          view.status.announce(`Training: epoch ${run.epochsCompleted + 1} of ${run.totalEpochs}`);
+        } else {
+          view.status.announce(m.message);
+        }
         break;
 
       case 'backend':
