@@ -389,7 +389,7 @@ export async function runTrainingSession(
       trainedSinceEval = false;
       epochsCompleted = epoch + 1;
       emit({ type: 'epoch', epoch, testAccuracy: lastTest.accuracy, testLoss: lastTest.loss });
-      await sendCheckpoint(epoch);
+      await sendCheckpoint(epochsCompleted);
     }
 
     // 5. Finish: a final evaluation if training happened since the last one, then the preview.

@@ -66,7 +66,12 @@ export type FromWorker =
     }
   | { type: 'epoch'; epoch: number; testAccuracy: number; testLoss: number }
   /** The last good weights, sent after every epoch and when stopped; kept by the page so a lost GPU context loses nothing. */
-  | { type: 'checkpoint'; epoch: number; weights: Float32Array[] }
+  | {
+      type: 'checkpoint';
+      /** Whole epochs completed when it was taken (after Stop, the weights also hold the partial epoch's batches). */
+      epoch: number;
+      weights: Float32Array[];
+    }
   | {
       type: 'done';
       stopped: boolean;

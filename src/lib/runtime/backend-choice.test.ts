@@ -62,28 +62,28 @@ describe('chooseBackend', () => {
       { backend: 'wasm', ok: true },
     ]);
     expect(choice.backend).toBe('wasm');
-    expect(choice.fallbackReason).toBe('Using WebAssembly because WebGL: it computed NaN instead of 19 in a self-test.');
+    expect(choice.fallbackReason).toBe('WebGL was not used: it computed NaN instead of 19 in a self-test.');
   });
   it('explains why an explicitly requested backend is not used, even when it is just unavailable', () => {
     const plan = planBackends('webgpu', noGpu);
     const choice = chooseBackend('webgpu', [...plan.unavailable, { backend: 'webgl', ok: true }]);
     expect(choice).toEqual({
       backend: 'webgl',
-      fallbackReason: 'Using WebGL because WebGPU: WebGPU is not available in this browser.',
+      fallbackReason: 'WebGPU was not used: WebGPU is not available in this browser.',
     });
   });
   it('explains a demoted backend when a slower one wins, and only then', () => {
     const plan = planBackends('auto', { ...noGpu, webglSoftware: true });
     expect(chooseBackend('auto', [{ backend: 'wasm', ok: true }], plan.demoted)).toEqual({
       backend: 'wasm',
-      fallbackReason: 'Using WebAssembly because WebGL: it runs in software on this machine, slower than WebAssembly.',
+      fallbackReason: 'WebGL was not used: it runs in software on this machine, slower than WebAssembly.',
     });
     const wasmBroken = chooseBackend(
       'auto',
       [{ backend: 'wasm', ok: false, reason: 'it failed to start (no wasm file)' }, { backend: 'webgl', ok: true }],
       plan.demoted,
     );
-    expect(wasmBroken).toEqual({ backend: 'webgl', fallbackReason: 'Using WebGL because WebAssembly: it failed to start (no wasm file).' });
+    expect(wasmBroken).toEqual({ backend: 'webgl', fallbackReason: 'WebAssembly was not used: it failed to start (no wasm file).' });
   });
   it('lists every failure in order', () => {
     const choice = chooseBackend('auto', [
@@ -92,13 +92,13 @@ describe('chooseBackend', () => {
       { backend: 'wasm', ok: true },
     ]);
     expect(choice.fallbackReason).toBe(
-      'Using WebAssembly because WebGPU: setBackend returned false; WebGL: it computed Infinity instead of 162754.79 in a self-test.',
+      'WebGPU was not used: setBackend returned false. WebGL was not used: it computed Infinity instead of 162754.79 in a self-test.',
     );
   });
   it('says so when nothing worked', () => {
     const choice = chooseBackend('cpu', [{ backend: 'cpu', ok: false, reason: 'boom' }]);
     expect(choice.backend).toBeNull();
-    expect(choice.fallbackReason).toBe('No backend could run: plain JavaScript (cpu): boom.');
+    expect(choice.fallbackReason).toBe('No backend could run. Plain JavaScript (cpu) was not used: boom.');
   });
 });
 

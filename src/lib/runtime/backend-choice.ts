@@ -119,17 +119,17 @@ export function chooseBackend(
     if (request !== 'auto' && a.backend === request) return true;
     return !a.unavailable;
   });
-  const reasons = worthSaying.map((a) => `${BACKEND_LABELS[a.backend]}: ${a.reason ?? 'failed'}`);
+  const reasons = worthSaying.map((a) => capitalise(`${BACKEND_LABELS[a.backend]} was not used: ${a.reason ?? 'it failed'}.`));
   if (!winner) {
     return {
       backend: null,
-      fallbackReason: `No backend could run: ${reasons.join('; ') || 'none was tried'}.`,
+      fallbackReason: `No backend could run. ${reasons.join(' ') || 'None was tried.'}`,
     };
   }
   if (reasons.length === 0) return { backend: winner.backend };
   return {
     backend: winner.backend,
-    fallbackReason: `Using ${BACKEND_LABELS[winner.backend]} because ${reasons.join('; ')}.`,
+    fallbackReason: reasons.join(' '),
   };
 }
 
@@ -183,4 +183,8 @@ export function judgeSelfTest(
 /** True when the self-test values are all finite and correct. */
 export function selfTestPasses(values: ArrayLike<number>, expected: readonly number[] = SELF_TEST_EXPECTED): boolean {
   return judgeSelfTest(values, expected).ok;
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
