@@ -42,6 +42,7 @@ import { promisify } from 'node:util';
 import { gunzip as gunzipCb, gzip as gzipCb } from 'node:zlib';
 import { IdxError, parseIdx } from '../src/lib/data/idx.ts';
 import { DATASETS, DATASET_IDS } from '../src/lib/data/manifest.ts';
+import { formatBytes } from '../src/lib/format/numbers.ts';
 
 const gunzip = promisify(gunzipCb);
 const gzip = promisify(gzipCb);
@@ -150,13 +151,6 @@ async function loadPlan(): Promise<PlanDataset[]> {
 
 // ---------------------------------------------------------------- output
 
-const MB = 1024 * 1024;
-function formatBytes(n: number): string {
-  if (n >= MB) return `${(n / MB).toFixed(1)} MB`;
-  if (n >= 1024) return `${(n / 1024).toFixed(1)} kB`;
-  return `${n} B`;
-}
-
 /**
  * Byte progress of one file on stderr: an updating line on a terminal, otherwise
  * a line each time another 10% is reached.
@@ -200,7 +194,7 @@ class Progress {
       }
     } else {
       // Unknown size: a line every 5 MB.
-      const step = Math.floor(loaded / (5 * MB));
+      const step = Math.floor(loaded / 5_000_000);
       if (step > this.lastDecile) {
         this.lastDecile = step;
         process.stderr.write(text + '\n');

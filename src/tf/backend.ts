@@ -12,10 +12,9 @@ import {
   unavailableAttempt,
   type BackendAttempt,
   type BackendAvailability,
-  type BackendName,
-  type BackendRequest,
 } from '../lib/runtime/backend-choice.ts';
-import { errorText } from '../lib/runtime/errors.ts';
+import type { BackendName, BackendRequest } from '../lib/runtime/backends.ts';
+import { errorText } from '../lib/format/error-text.ts';
 import { detectCapabilities } from './capabilities.ts';
 
 export type Tf = typeof TF;

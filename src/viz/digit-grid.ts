@@ -108,7 +108,7 @@ export function renderDigitGrid(host: HTMLElement, set: DigitSet, options: Digit
     const text = document.createElement('span');
     text.className = 'tk-digit__label';
     const hidden = document.createElement('span');
-    hidden.className = 'tk-visually-hidden';
+    hidden.className = 'visually-hidden';
     hidden.textContent = 'predicted ';
     text.append(hidden, String(guess));
     item.append(canvas, text);

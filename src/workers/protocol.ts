@@ -4,11 +4,11 @@
  * needs to know where training runs.
  */
 import type { DatasetId } from '../lib/data/manifest.ts';
+import type { BackendName, BackendRequest } from '../lib/runtime/backends.ts';
 
 export type { DatasetId };
 
-export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
-export type BackendRequest = BackendName | 'auto';
+export type { BackendName, BackendRequest };
 
 export interface TrainConfig {
   dataset: DatasetId;

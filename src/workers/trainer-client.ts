@@ -7,7 +7,7 @@
  * tfjs arrives with the worker, or through a dynamic import on the main thread.
  */
 import { initialRunMode, shouldRetryOnMainThread, type RunMode } from '../lib/runtime/run-mode.ts';
-import { errorText } from '../lib/runtime/errors.ts';
+import { errorText } from '../lib/format/error-text.ts';
 import { detectCapabilities } from '../tf/capabilities.ts';
 import type { FromWorker, ToWorker, TrainConfig } from './protocol.ts';
 

@@ -12,6 +12,7 @@
 import { IdxError, parseIdx, type IdxFile } from './idx.ts';
 import { DATASETS, dataFileUrl, splitFiles, type DatasetId, type DatasetInfo, type SplitName } from './manifest.ts';
 import { sha256Hex } from './sha256.ts';
+import { errorText } from '../format/error-text.ts';
 
 /** Name of the Cache API cache holding verified downloads. Bump the version to drop old entries. */
 export const DATA_CACHE_NAME = 'tinker-data-v1';
@@ -72,13 +73,6 @@ export interface FetchedIdx {
   fromCache: boolean;
   /** Bytes transferred (or read from the cache), i.e. the size of the compressed file. */
   bytes: number;
-}
-
-function errorText(err: unknown): string {
-  if (!(err instanceof Error)) return String(err);
-  const cause = err.cause instanceof Error ? err.cause.message : '';
-  if (!err.message) return cause || err.name;
-  return cause ? `${err.message} (${cause})` : err.message;
 }
 
 function isAbort(err: unknown, signal: AbortSignal | undefined): boolean {

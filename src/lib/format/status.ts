@@ -2,18 +2,11 @@
  * The sentences widgets put in their `role="status"` line. Tests and screen
  * readers read this exact text, so each wording lives here once, with a test.
  */
+import { BACKEND_LABELS, type BackendName } from '../runtime/backends.ts';
 import { formatCount, formatLoss, formatMegabytes, formatPercent, plural } from './numbers.ts';
 
-/** Backends as readers know them. (Same names as the worker protocol's BackendName.) */
-export type BackendId = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
+/** Where a training run happens. */
 export type RunPlace = 'worker' | 'main-thread';
-
-export const BACKEND_LABELS: Readonly<Record<BackendId, string>> = {
-  webgpu: 'WebGPU',
-  webgl: 'WebGL',
-  wasm: 'WebAssembly',
-  cpu: 'CPU',
-};
 
 /** "Downloading MNIST: 3.1 of 11.4 MB", or "Downloading MNIST: 3.1 MB" when the size is unknown. */
 export function downloadStatus(dataset: string, loaded: number, total: number | null): string {
@@ -77,7 +70,7 @@ export function stoppedStatus(at: StopPoint, testAccuracy: number | null): strin
 }
 
 /** "Running on WebGL (in a worker)" / "Running on CPU (on the main thread)". */
-export function backendSentence(backend: BackendId, place: RunPlace | null): string {
+export function backendSentence(backend: BackendName, place: RunPlace | null): string {
   const where = place === 'worker' ? ' (in a worker)' : place === 'main-thread' ? ' (on the main thread)' : '';
   return `Running on ${BACKEND_LABELS[backend]}${where}`;
 }

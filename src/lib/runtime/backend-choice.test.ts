@@ -98,7 +98,7 @@ describe('chooseBackend', () => {
   it('says so when nothing worked', () => {
     const choice = chooseBackend('cpu', [{ backend: 'cpu', ok: false, reason: 'boom' }]);
     expect(choice.backend).toBeNull();
-    expect(choice.fallbackReason).toBe('No backend could run. Plain JavaScript (cpu) was not used: boom.');
+    expect(choice.fallbackReason).toBe('No backend could run. CPU was not used: boom.');
   });
 });
 

@@ -4,19 +4,7 @@
  * trying and feeds the results back in.
  */
 
-/** Same unions as in src/workers/protocol.ts (lib may not import from workers; TS checks they agree structurally where used). */
-export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
-export type BackendRequest = BackendName | 'auto';
-
-/** Fastest first. cpu always works, so it is always the last resort. */
-export const BACKEND_ORDER: readonly BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
-
-export const BACKEND_LABELS: Record<BackendName, string> = {
-  webgpu: 'WebGPU',
-  webgl: 'WebGL',
-  wasm: 'WebAssembly',
-  cpu: 'plain JavaScript (cpu)',
-};
+import { BACKEND_LABELS, BACKEND_ORDER, type BackendName, type BackendRequest } from './backends.ts';
 
 /** What the environment seems to offer (cheap feature detection, before trying anything). */
 export interface BackendAvailability {

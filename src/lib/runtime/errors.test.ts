@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CONTEXT_LOST_MESSAGE, describeFailure, errorText } from './errors.ts';
+import { CONTEXT_LOST_MESSAGE, describeFailure } from './errors.ts';
 
 describe('describeFailure', () => {
   it('maps a lost context to its own code with the plain-words message', () => {
@@ -31,13 +31,5 @@ describe('describeFailure', () => {
     expect(describeFailure({ error: 'no gl', phase: 'backend' }).code).toBe('backend');
     const r = describeFailure({ error: new Error('boom'), phase: 'training' });
     expect(r).toMatchObject({ code: 'unknown', message: 'Training failed: boom' });
-  });
-});
-
-describe('errorText', () => {
-  it('reads errors, strings and other values', () => {
-    expect(errorText(new Error('a'))).toBe('a');
-    expect(errorText('b')).toBe('b');
-    expect(errorText({ c: 1 })).toBe('{"c":1}');
   });
 });

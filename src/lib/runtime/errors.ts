@@ -2,6 +2,7 @@
  * Turning what went wrong during training into a plain-words message for the reader.
  * Pure: takes what is known about the failure, returns the protocol's error fields.
  */
+import { errorText } from '../format/error-text.ts';
 
 export type TrainingErrorCode = 'webgl-context-lost' | 'backend' | 'data' | 'out-of-memory' | 'unknown';
 
@@ -24,15 +25,6 @@ export const CONTEXT_LOST_MESSAGE =
   "The GPU context was lost (the browser reclaimed the graphics memory). Training stopped after the last batch that finished.";
 export const CONTEXT_LOST_HINT = 'Continue on another backend (WebAssembly or CPU), or reload the page to try the GPU again.';
 
-export function errorText(error: unknown): string {
-  if (error instanceof Error) return error.message || error.name;
-  if (typeof error === 'string') return error;
-  try {
-    return JSON.stringify(error) ?? String(error);
-  } catch {
-    return String(error);
-  }
-}
 
 const OOM_PATTERNS = [
   /out of memory/i,

@@ -2,7 +2,7 @@
  * Where to train: in a Web Worker or on the main thread. Pure decisions, used by
  * src/workers/trainer-client.ts (which does the detecting and the starting).
  */
-import type { BackendName, BackendRequest } from './backend-choice.ts';
+import type { BackendName, BackendRequest } from './backends.ts';
 
 export type RunMode = 'auto' | 'worker' | 'main-thread';
 

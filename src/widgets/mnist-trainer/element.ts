@@ -16,8 +16,8 @@ import type { BackendName, ErrorCode, FromWorker } from '../../workers/protocol.
 import type { TrainerHandle } from '../../workers/trainer-client.ts';
 import { formatCount, formatDuration, formatPercent, plural } from '../../lib/format/numbers.ts';
 import { epochsElapsed, sumDownloads } from '../../lib/format/progress.ts';
+import { BACKEND_LABELS } from '../../lib/runtime/backends.ts';
 import {
-  BACKEND_LABELS,
   backendSentence,
   doneStatus,
   downloadStatus,
