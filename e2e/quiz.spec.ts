@@ -1,0 +1,229 @@
+/**
+ * Quizzes (<Quiz>, src/widgets/quiz/element.ts) in the lesson "Start here": answering with the
+ * keyboard alone, partial feedback, numeric tolerance and input errors, the explanation, saved
+ * answers restored after a reload, and axe with the quizzes answered in both themes.
+ */
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { LESSON, expectNoAxeViolations, watchForProblems } from './helpers.ts';
+
+const quiz = (page: Page, id: string) => page.locator(`tk-quiz#quiz-${id}`);
+const status = (q: Locator) => q.getByRole('status');
+const explanation = (q: Locator) => q.locator('[data-part="explanation"]');
+/** Option `i` (from 0); its accessible name grows a mark ("Right answer") once answered. */
+const option = (q: Locator, i: number) => q.locator('input[data-part="choice"]').nth(i);
+
+/** Presses Tab until `target` has focus, as a keyboard user would reach it (fails after `max` presses). */
+async function tabTo(page: Page, target: Locator, max = 120): Promise<void> {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    if (await target.evaluate((el) => el === document.activeElement)) return;
+  }
+  throw new Error(`Tab never reached ${target.toString()} in ${max} presses`);
+}
+
+async function answerChoices(q: Locator, labels: string[]): Promise<void> {
+  for (const label of labels) await q.getByRole('checkbox', { name: label }).check();
+  await q.getByRole('button', { name: 'Check answer' }).click();
+}
+
+async function answerNumber(q: Locator, text: string): Promise<void> {
+  await q.getByRole('textbox').fill(text);
+  await q.getByRole('button', { name: 'Check answer' }).click();
+}
+
+test.describe('quizzes in the lesson "Start here"', () => {
+  let problems: string[];
+  test.beforeEach(async ({ page }) => {
+    problems = watchForProblems(page);
+    await page.goto(LESSON);
+  });
+  test.afterEach(() => {
+    expect(problems, 'problems on the page').toEqual([]);
+  });
+
+  test('the markup is there before any answer, with the explanation hidden', async ({ page }) => {
+    const q = quiz(page, 'softmax-sum');
+    await expect(q.getByRole('group', { name: /What do the ten outputs .* of softmax add up to\?/ })).toBeVisible();
+    await expect(q.getByRole('radio')).toHaveCount(4);
+    await expect(q.locator('legend .katex')).toHaveCount(1); // maths rendered at build time
+    await expect(explanation(q)).toBeHidden();
+    await expect(q).toHaveAttribute('data-state', 'unanswered');
+  });
+
+  test('single choice: wrong, then right, with the keyboard only', async ({ page }) => {
+    const q = quiz(page, 'softmax-sum');
+    const first = q.getByRole('radio', { name: '0', exact: true });
+    await tabTo(page, first);
+
+    // Check with nothing chosen: a message, not an attempt.
+    await page.keyboard.press('Tab');
+    await expect(q.getByRole('button', { name: 'Check answer' })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(status(q)).toHaveText('Choose an answer first.');
+    await expect(first).toBeFocused();
+    await expect(q).toHaveAttribute('data-state', 'unanswered');
+
+    // Choose "0" (wrong) and check.
+    await page.keyboard.press('Space');
+    await expect(first).toBeChecked();
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await expect(q).toHaveAttribute('data-state', 'wrong');
+    await expect(status(q)).toHaveText('Not quite: that is not the answer.');
+    await expect(explanation(q)).toBeHidden();
+    await expect(option(q, 0)).toBeDisabled();
+    const retry = q.getByRole('button', { name: 'Try again' });
+    await expect(retry).toBeFocused();
+    await expect(q.getByRole('button', { name: 'Show the answer' })).toBeVisible();
+
+    // Try again: focus returns to the chosen option; arrow to "1" and check.
+    await page.keyboard.press('Enter');
+    await expect(first).toBeFocused();
+    await expect(status(q)).toHaveText('');
+    await page.keyboard.press('ArrowDown');
+    await expect(q.getByRole('radio', { name: '1', exact: true })).toBeChecked();
+    await page.keyboard.press('Tab');
+    await expect(q.getByRole('button', { name: 'Check answer' })).toBeFocused();
+    await page.keyboard.press('Enter');
+
+    await expect(q).toHaveAttribute('data-state', 'correct');
+    await expect(status(q)).toHaveText('Right.');
+    await expect(explanation(q)).toBeVisible();
+    await expect(explanation(q)).toBeFocused();
+    await expect(explanation(q)).toContainText('Always 1.');
+    await expect(q.locator('[data-part="mark"][data-option="1"]')).toHaveText('Right');
+    await expect(q.getByRole('button', { name: 'Try again' })).toBeHidden();
+  });
+
+  test('multiple choice: partial feedback, then show the answer', async ({ page }) => {
+    const q = quiz(page, 'hyperparameters');
+    await expect(q.getByRole('checkbox')).toHaveCount(5);
+    await answerChoices(q, ['The learning rate, 0.001', 'The weights of the hidden layer', 'The batch size, 64']);
+    await expect(status(q)).toHaveText('Not quite: 2 of 3 right choices, 1 wrong.');
+    // A wrong answer does not say which choices were wrong.
+    await expect(q.locator('[data-part="mark"]:not(:empty)')).toHaveCount(0);
+
+    await q.getByRole('button', { name: 'Show the answer' }).click();
+    await expect(q).toHaveAttribute('data-state', 'revealed');
+    await expect(status(q)).toHaveText('The 3 right answers are marked.');
+    await expect(explanation(q)).toBeVisible();
+    await expect(explanation(q)).toBeFocused();
+    const marks = q.locator('[data-part="mark"]');
+    await expect(marks).toHaveText(['Right answer', 'Not right', 'Right answer', 'Right answer', '']);
+  });
+
+  test('multiple choice: right only with exactly the right set', async ({ page }) => {
+    const q = quiz(page, 'hyperparameters');
+    await answerChoices(q, ['The learning rate, 0.001', 'The batch size, 64']);
+    await expect(status(q)).toHaveText('Not quite: 2 of 3 right choices, none wrong.');
+    await q.getByRole('button', { name: 'Try again' }).click();
+    await answerChoices(q, ['The number of epochs']);
+    await expect(status(q)).toHaveText('Right: you found all 3 right choices.');
+    await expect(explanation(q)).toContainText('The learning rate, the batch size and the number of epochs are settings');
+  });
+
+  test('numeric: refuses text, judges with the tolerance, spots a fraction', async ({ page }) => {
+    const q = quiz(page, 'always-seven');
+    const input = q.getByRole('textbox', { name: 'Your answer (in percent)' });
+    await expect(input).toBeVisible();
+    const check = q.getByRole('button', { name: 'Check answer' });
+    const retry = q.getByRole('button', { name: 'Try again' });
+
+    await input.fill('abc');
+    await check.click();
+    await expect(status(q)).toHaveText('Type a number, e.g. 25 for 25%');
+    await expect(input).toHaveAttribute('aria-invalid', 'true');
+    await expect(input).toBeFocused();
+    await expect(q).toHaveAttribute('data-state', 'unanswered');
+
+    // 0.12 away from 10.28: outside the tolerance of 0.1. Enter in the input checks too.
+    await input.fill('10.4');
+    await input.press('Enter');
+    await expect(q).toHaveAttribute('data-state', 'wrong');
+    await expect(status(q)).toHaveText('Not quite: 10.4% is too high.');
+    await expect(input).not.toHaveAttribute('aria-invalid', 'true');
+    await expect(explanation(q)).toBeHidden();
+
+    await retry.click();
+    await expect(input).toBeFocused();
+    await input.fill('0.1028');
+    await check.click();
+    await expect(status(q)).toHaveText(/asks for a percentage, and 0.1028 looks like a fraction/);
+
+    await retry.click();
+    await input.fill(' 10,2 % ');
+    await check.click();
+    await expect(q).toHaveAttribute('data-state', 'correct');
+    await expect(status(q)).toHaveText('Right. The exact answer is 10.28%.');
+    await expect(explanation(q)).toBeVisible();
+    await expect(explanation(q)).toContainText('1,028 of 10,000 test digits');
+  });
+
+  test('answers are saved and restored, with their feedback, after a reload', async ({ page }) => {
+    const single = quiz(page, 'softmax-sum');
+    await single.getByRole('radio', { name: '1', exact: true }).check();
+    await single.getByRole('button', { name: 'Check answer' }).click();
+    await expect(single).toHaveAttribute('data-state', 'correct');
+    const multi = quiz(page, 'hyperparameters');
+    await answerChoices(multi, ['The learning rate, 0.001', 'The biases of the output layer']);
+    await expect(multi).toHaveAttribute('data-state', 'wrong');
+    await answerNumber(quiz(page, 'always-seven'), '10.3%');
+    await expect(quiz(page, 'always-seven')).toHaveAttribute('data-state', 'correct');
+
+    await page.reload();
+
+    await expect(single).toHaveAttribute('data-state', 'correct');
+    await expect(option(single, 1)).toBeChecked();
+    await expect(option(single, 0)).not.toBeChecked();
+    await expect(status(single)).toHaveText('Right.');
+    await expect(explanation(single)).toBeVisible();
+
+    await expect(multi).toHaveAttribute('data-state', 'wrong');
+    for (const [i, checked] of [true, false, false, false, true].entries()) {
+      await expect(option(multi, i)).toBeChecked({ checked });
+    }
+    await expect(status(multi)).toHaveText('Not quite: 1 of 3 right choices, 1 wrong.');
+    await expect(multi.getByRole('button', { name: 'Try again' })).toBeVisible();
+    await expect(explanation(multi)).toBeHidden();
+
+    const numeric = quiz(page, 'always-seven');
+    await expect(numeric).toHaveAttribute('data-state', 'correct');
+    await expect(numeric.getByRole('textbox')).toHaveValue('10.3');
+    await expect(status(numeric)).toHaveText('Right. The exact answer is 10.28%.');
+
+    // What is stored is the documented QuizAnswer shape.
+    const stored = await page.evaluate(() => {
+      for (let i = 0; i < localStorage.length; i++) {
+        const text = localStorage.getItem(localStorage.key(i) ?? '') ?? '';
+        if (text.includes('"quizzes"')) return JSON.parse(text).quizzes as Record<string, unknown>;
+      }
+      return null;
+    });
+    expect(stored).toMatchObject({
+      'softmax-sum': { answer: { kind: 'choice', selected: [1] }, correct: true },
+      hyperparameters: { answer: { kind: 'choice', selected: [0, 4] }, correct: false },
+      'always-seven': { answer: { kind: 'numeric', value: 10.3 }, correct: true },
+    });
+  });
+});
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test.describe(`${colorScheme} theme`, () => {
+    test.use({ colorScheme });
+    test('axe finds no violations with the quizzes answered', async ({ page }) => {
+      const problems = watchForProblems(page);
+      await page.goto(LESSON);
+      // One right, one revealed (marks right and wrong), one wrong (error colours).
+      const single = quiz(page, 'softmax-sum');
+      await single.getByRole('radio', { name: '1', exact: true }).check();
+      await single.getByRole('button', { name: 'Check answer' }).click();
+      const multi = quiz(page, 'hyperparameters');
+      await answerChoices(multi, ['The weights of the hidden layer', 'The batch size, 64']);
+      await multi.getByRole('button', { name: 'Show the answer' }).click();
+      await answerNumber(quiz(page, 'always-seven'), '50');
+      await expect(quiz(page, 'always-seven')).toHaveAttribute('data-state', 'wrong');
+      await expectNoAxeViolations(page, `lesson with answered quizzes (${colorScheme})`);
+      expect(problems).toEqual([]);
+    });
+  });
+}

@@ -1,0 +1,215 @@
+/**
+ * <tk-quiz>: a quiz in a lesson. Quiz.astro renders all of its markup at build time (question,
+ * options, buttons, the hidden explanation) and the quiz's spec as JSON; this element only wires
+ * the buttons, judges answers with src/lib/quiz and saves them with savedProgress().
+ *
+ * Flow:
+ *  - "Check answer" judges the answer (nothing chosen or text that is not a number is refused with
+ *    a message and does not count), saves it, locks the inputs and says Right / Not quite.
+ *  - Right: the explanation appears and takes focus.
+ *  - Not quite: "Try again" unlocks the inputs (the answer stays, to be edited); "Show the answer"
+ *    marks the right options (or states the accepted range) and reveals the explanation.
+ *  - On load, a saved answer is put back and judged again against the current quiz.
+ *
+ * For tests and assistive technology: `data-state` is unanswered | correct | wrong | revealed;
+ * the role="status" line states the verdict in words; marks beside options are text, not colour.
+ */
+import { checkAnswer, formatNumber, nothingChosenMessage, revealMessage } from '../../lib/quiz/check.ts';
+import { parseNumberInput } from '../../lib/quiz/parse.ts';
+import type { QuizAnswer, QuizResult, QuizSpec } from '../../lib/quiz/types.ts';
+import { part } from '../shared/html.ts';
+import { savedProgress } from '../shared/saved-progress.ts';
+
+export type QuizState = 'unanswered' | 'correct' | 'wrong' | 'revealed';
+
+class TkQuiz extends HTMLElement {
+  private spec: QuizSpec | null = null;
+  private state: QuizState = 'unanswered';
+
+  connectedCallback(): void {
+    if (this.spec) return; // moved in the page: already wired
+    try {
+      this.spec = JSON.parse(part(this, 'spec').textContent ?? '') as QuizSpec;
+    } catch (error) {
+      this.say(`This quiz could not start: ${error instanceof Error ? error.message : String(error)}. Reload the page.`);
+      return;
+    }
+    part<HTMLFormElement>(this, 'form').addEventListener('submit', (event) => {
+      event.preventDefault();
+      this.check();
+    });
+    part(this, 'retry').addEventListener('click', () => this.tryAgain());
+    part(this, 'reveal').addEventListener('click', () => this.reveal());
+    this.restore();
+  }
+
+  private get fieldset(): HTMLFieldSetElement {
+    return part<HTMLFieldSetElement>(this, 'fieldset');
+  }
+
+  private choices(): HTMLInputElement[] {
+    return [...this.querySelectorAll<HTMLInputElement>('input[data-part="choice"]')];
+  }
+
+  private numberInput(): HTMLInputElement {
+    return part<HTMLInputElement>(this, 'number');
+  }
+
+  /** The reader's current answer, or null (after saying why) when there is none to check. */
+  private readAnswer(spec: QuizSpec): QuizAnswer | null {
+    if (spec.kind === 'choice') {
+      const selected = this.choices().flatMap((input, i) => (input.checked ? [i] : []));
+      if (selected.length === 0) {
+        this.say(nothingChosenMessage(spec));
+        this.choices()[0]?.focus();
+        return null;
+      }
+      return { kind: 'choice', selected };
+    }
+    const input = this.numberInput();
+    const parsed = parseNumberInput(input.value, { percent: spec.percent, unit: spec.percent ? '' : spec.unit });
+    if (!parsed.ok) {
+      input.setAttribute('aria-invalid', 'true');
+      this.say(parsed.message);
+      input.focus();
+      return null;
+    }
+    input.removeAttribute('aria-invalid');
+    return { kind: 'numeric', value: parsed.value };
+  }
+
+  private check(): void {
+    const spec = this.spec;
+    if (!spec || this.state !== 'unanswered') return;
+    const answer = this.readAnswer(spec);
+    if (!answer) return;
+    const result = checkAnswer(spec, answer);
+    this.save(answer, result.correct);
+    this.show(answer, result);
+    // The Check button is now hidden: keep keyboard focus inside the quiz.
+    if (result.correct) this.focusExplanation();
+    else part(this, 'retry').focus();
+  }
+
+  /** Puts `answer` in the inputs and shows the verdict: the state after a check (or a restore). */
+  private show(answer: QuizAnswer, result: QuizResult): void {
+    const spec = this.spec;
+    if (!spec) return;
+    if (answer.kind === 'choice') {
+      const selected = new Set(answer.selected);
+      this.choices().forEach((input, i) => (input.checked = selected.has(i)));
+    } else {
+      this.numberInput().value = formatNumber(answer.value);
+    }
+    this.setState(result.correct ? 'correct' : 'wrong');
+    this.say(result.message);
+    this.mark(result.correct);
+  }
+
+  private tryAgain(): void {
+    this.setState('unanswered');
+    this.say('');
+    this.mark(false);
+    if (this.spec?.kind === 'numeric') {
+      const input = this.numberInput();
+      input.focus();
+      input.select();
+    } else {
+      const choices = this.choices();
+      (choices.find((c) => c.checked) ?? choices[0])?.focus();
+    }
+  }
+
+  private reveal(): void {
+    if (!this.spec) return;
+    this.setState('revealed');
+    this.say(revealMessage(this.spec));
+    this.mark(true);
+    this.focusExplanation();
+  }
+
+  private setState(state: QuizState): void {
+    this.state = state;
+    this.dataset.state = state;
+    const answered = state !== 'unanswered';
+    this.fieldset.disabled = answered;
+    part(this, 'check').hidden = answered;
+    part(this, 'retry').hidden = state !== 'wrong';
+    part(this, 'reveal').hidden = state !== 'wrong';
+    const explanation = this.querySelector<HTMLElement>('[data-part="explanation"]');
+    if (explanation) explanation.hidden = state !== 'correct' && state !== 'revealed';
+  }
+
+  /**
+   * Text marks beside the options. After a right answer or "Show the answer", each right option
+   * says so and each wrongly chosen one says it is not right; otherwise (a wrong answer not yet
+   * revealed) nothing is marked, so the feedback does not give the answer away.
+   */
+  private mark(show: boolean): void {
+    const spec = this.spec;
+    if (spec?.kind !== 'choice') return;
+    const right = new Set(spec.answer);
+    this.choices().forEach((input, i) => {
+      const mark = this.querySelector<HTMLElement>(`[data-part="mark"][data-option="${i}"]`);
+      if (!mark) return;
+      let text = '';
+      if (show && right.has(i)) text = this.state === 'correct' ? 'Right' : 'Right answer';
+      else if (show && input.checked) text = 'Not right';
+      mark.textContent = text;
+      mark.dataset.mark = text === '' ? '' : right.has(i) ? 'right' : 'wrong';
+    });
+  }
+
+  private focusExplanation(): void {
+    const explanation = this.querySelector<HTMLElement>('[data-part="explanation"]');
+    (explanation && !explanation.hidden ? explanation : part(this, 'status')).focus();
+  }
+
+  private say(text: string): void {
+    const status = this.querySelector<HTMLElement>('[data-part="status"]');
+    if (status && status.textContent !== text) status.textContent = text;
+  }
+
+  private note(text: string): void {
+    const note = part(this, 'note');
+    note.textContent = text;
+    note.hidden = text === '';
+  }
+
+  /** Saves the answer; a storage failure is shown beside the quiz, never thrown. */
+  private save(answer: QuizAnswer, correct: boolean): void {
+    if (!this.spec) return;
+    try {
+      const progress = savedProgress();
+      progress.recordQuizAnswer(this.spec.id, answer, correct);
+      const problem = progress.problems().find((p) => p.kind === 'quota' || p.kind === 'unavailable');
+      this.note(problem ? `Your answer is not saved: ${problem.message}` : '');
+    } catch (error) {
+      this.note(`Your answer is not saved: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  /** Puts back the answer saved on an earlier visit, judged again (the quiz may have changed since). */
+  private restore(): void {
+    const spec = this.spec;
+    if (!spec) return;
+    let saved;
+    try {
+      saved = savedProgress().data().quizzes[spec.id];
+    } catch {
+      return; // nothing to restore; a save will report the problem
+    }
+    if (!saved) return;
+    const answer = saved.answer;
+    // Ignore anything that cannot be this quiz's answer (the quiz changed kind, or lost options).
+    if (answer.kind === 'choice') {
+      const count = this.choices().length;
+      if (spec.kind !== 'choice' || !Array.isArray(answer.selected) || answer.selected.some((i) => !Number.isInteger(i) || i < 0 || i >= count)) return;
+    } else if (spec.kind !== 'numeric' || !Number.isFinite(answer.value)) {
+      return;
+    }
+    this.show(answer, checkAnswer(spec, answer));
+  }
+}
+
+if (!customElements.get('tk-quiz')) customElements.define('tk-quiz', TkQuiz);
