@@ -1,0 +1,101 @@
+/**
+ * Values in words for grader messages: what the reader's code returned and what was expected.
+ * Short, JSON-like, and explicit about types ("the string \"0.5\"", "a tensor of shape [3]").
+ */
+
+const MAX_ITEMS = 6;
+const MAX_TEXT = 60;
+
+/** A number as short as it can be while still distinguishing close values (up to 10 significant digits). */
+export function formatNumber(n: number): string {
+  if (Number.isNaN(n)) return 'NaN';
+  if (n === Infinity) return 'Infinity';
+  if (n === -Infinity) return '-Infinity';
+  if (Object.is(n, -0)) return '0';
+  return String(Number(n.toPrecision(10)));
+}
+
+/** True for Float32Array, Int32Array, … (not DataView). */
+export function isTypedArray(value: unknown): value is ArrayLike<number> & { constructor: { name: string } } {
+  return ArrayBuffer.isView(value) && !(value instanceof DataView);
+}
+
+/** True for a tfjs Tensor (duck-typed: lib/ never imports tfjs). */
+export function isTensorLike(value: unknown): value is { shape: number[]; dtype: string } {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    Array.isArray((value as { shape?: unknown }).shape) &&
+    typeof (value as { dataSync?: unknown }).dataSync === 'function'
+  );
+}
+
+/** A plain object: {…} literal or Object.create(null), not an array, class instance or tensor. */
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null) return false;
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+function clip(text: string): string {
+  return text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT - 1)}…` : text;
+}
+
+/** A value written compactly, as in code: 0.5, "abc", [1, 2, 3], {a: 1}. */
+export function formatValue(value: unknown, depth = 0): string {
+  if (typeof value === 'number') return formatNumber(value);
+  if (typeof value === 'string') return JSON.stringify(clip(value));
+  if (typeof value === 'bigint') return `${value}n`;
+  if (value === undefined || value === null || typeof value === 'boolean') return String(value);
+  if (typeof value === 'function') return value.name ? `function ${value.name}` : 'a function';
+  if (typeof value === 'symbol') return value.toString();
+  if (isTensorLike(value)) return `tensor of shape [${value.shape.join(', ')}]`;
+  if (Array.isArray(value) || isTypedArray(value)) {
+    if (depth > 2) return '[…]';
+    const items = Array.from(value as ArrayLike<unknown>).slice(0, MAX_ITEMS).map((v) => formatValue(v, depth + 1));
+    if (value.length > MAX_ITEMS) items.push(`… ${value.length - MAX_ITEMS} more`);
+    const prefix = isTypedArray(value) ? `${value.constructor.name} ` : '';
+    return `${prefix}[${items.join(', ')}]`;
+  }
+  if (isPlainObject(value)) {
+    if (depth > 2) return '{…}';
+    const keys = Object.keys(value);
+    const items = keys.slice(0, MAX_ITEMS).map((k) => `${/^[A-Za-z_$][\w$]*$/.test(k) ? k : JSON.stringify(k)}: ${formatValue(value[k], depth + 1)}`);
+    if (keys.length > MAX_ITEMS) items.push(`… ${keys.length - MAX_ITEMS} more`);
+    return `{${items.join(', ')}}`;
+  }
+  if (value instanceof Error) return `${value.name}: ${value.message}`;
+  const name = (value as { constructor?: { name?: string } }).constructor?.name;
+  return name ? `a ${name} object` : 'an object';
+}
+
+/**
+ * A value with its type spelt out for a sentence like "sigmoid(0) returned …":
+ * `the string "0.5"`, `NaN`, `undefined (nothing: did you forget to return?)`, `a tfjs tensor of shape [3]`.
+ */
+export function describeValue(value: unknown): string {
+  if (value === undefined) return 'undefined (nothing: is a `return` missing?)';
+  if (typeof value === 'string') return `the string ${formatValue(value)}`;
+  if (typeof value === 'boolean') return `the boolean ${value}`;
+  if (typeof value === 'function') return 'a function';
+  if (isTensorLike(value)) return `a tfjs tensor of shape [${value.shape.join(', ')}]`;
+  return formatValue(value);
+}
+
+/** What kind of value is expected, for "… it should return a number". */
+export function expectedKind(expected: unknown): string {
+  if (typeof expected === 'number') return 'a number';
+  if (typeof expected === 'string') return 'a string';
+  if (typeof expected === 'boolean') return 'true or false';
+  if (expected === null) return 'null';
+  if (Array.isArray(expected)) {
+    const n = expected.length;
+    const allNumbers = expected.every((v) => typeof v === 'number');
+    return `an array of ${n} ${allNumbers ? (n === 1 ? 'number' : 'numbers') : n === 1 ? 'value' : 'values'}`;
+  }
+  if (isPlainObject(expected)) {
+    const keys = Object.keys(expected);
+    return keys.length ? `an object with ${keys.length === 1 ? 'key' : 'keys'} ${keys.join(', ')}` : 'an empty object';
+  }
+  return formatValue(expected);
+}

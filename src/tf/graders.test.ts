@@ -1,0 +1,198 @@
+/**
+ * runGrader and the model-accuracy grader on tfjs's cpu backend in Node, with a small
+ * generated "MNIST" injected in place of the real loader: class c lights pixel c.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { GraderSpec, ModelAccuracyGraderSpec } from '../lib/exercises/types.ts';
+import { mulberry32 } from '../lib/runtime/shuffle.ts';
+import { gradeModelAccuracy, runGrader, type GraderContext, type GradingSplit, type GradingSplitLoader } from './graders.ts';
+
+const ROWS = 28;
+const COLS = 28;
+const PIXELS = ROWS * COLS;
+
+function synthetic(count: number, seed: number): GradingSplit {
+  const rand = mulberry32(seed);
+  const images = new Uint8Array(count * PIXELS);
+  const labels = new Uint8Array(count);
+  for (let i = 0; i < count; i++) {
+    labels[i] = i % 10;
+    for (let p = 0; p < PIXELS; p++) images[i * PIXELS + p] = Math.floor(rand() * 60);
+    images[i * PIXELS + (i % 10)] = 255;
+  }
+  return { images, labels, count, rows: ROWS, cols: COLS };
+}
+
+const TEST = synthetic(2500, 3); // more than one evaluation batch
+const calls: Array<{ split: string; limit: number | undefined }> = [];
+const loader: GradingSplitLoader = async (_url, _dataset, split, options) => {
+  calls.push({ split, limit: options.limit });
+  const count = Math.min(options.limit ?? TEST.count, TEST.count);
+  return { ...TEST, count, images: TEST.images.subarray(0, count * PIXELS), labels: TEST.labels.subarray(0, count) };
+};
+
+/** Weights of a dense 784 → 10 layer that reads pixel c as the score of class c (or all zeros). */
+function denseWeights(perfect: boolean, units = 10): [tf.Tensor, tf.Tensor] {
+  const kernel = new Float32Array(PIXELS * units);
+  if (perfect) for (let c = 0; c < units; c++) kernel[c * units + c] = 10;
+  return [tf.tensor2d(kernel, [PIXELS, units]), tf.zeros([units])];
+}
+
+function flatModel(perfect: boolean, units = 10): tf.LayersModel {
+  const model = tf.sequential({ layers: [tf.layers.dense({ inputShape: [PIXELS], units, activation: 'softmax' })] });
+  const weights = denseWeights(perfect, units);
+  model.layers[0]!.setWeights(weights);
+  tf.dispose(weights);
+  return model;
+}
+
+function imageModel(): tf.LayersModel {
+  const model = tf.sequential({
+    layers: [tf.layers.flatten({ inputShape: [ROWS, COLS, 1] }), tf.layers.dense({ units: 10, activation: 'softmax' })],
+  });
+  const weights = denseWeights(true);
+  model.layers[1]!.setWeights(weights);
+  tf.dispose(weights);
+  return model;
+}
+
+const spec: ModelAccuracyGraderSpec = { kind: 'model-accuracy', dataset: 'mnist', split: 'test', threshold: 0.9 };
+
+function context(returned: unknown, extra: Partial<GraderContext> = {}): GraderContext {
+  return { returned, exports: {}, tf, dataUrl: 'http://localhost/data/', datasets: {}, print: () => {}, ...extra };
+}
+
+const grade = (returned: unknown, s: ModelAccuracyGraderSpec = spec) => gradeModelAccuracy(s, context(returned), { loadSplit: loader });
+
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+  await tf.ready();
+});
+
+describe('gradeModelAccuracy', () => {
+  it('passes a model that classifies every image, with the figure in words, and leaks no tensors', async () => {
+    const model = flatModel(true);
+    const before = tf.memory().numTensors;
+    const result = await grade(model);
+    expect(tf.memory().numTensors).toBe(before);
+    expect(result).toEqual({
+      pass: true,
+      figure: 1,
+      figureText: '100.0% of the 2,500 MNIST test images',
+      message: 'Your model reaches 100.0% on the 2,500 MNIST test images (90% needed). Well done!',
+      details: ['2,500 of 2,500 images classified correctly.'],
+    });
+    model.dispose();
+  });
+
+  it('fails a model below the threshold, with the measured figure and advice', async () => {
+    const model = flatModel(false); // all scores equal: always predicts class 0
+    const result = await grade(model, { ...spec, advice: 'Train it for a few epochs.' });
+    expect(result.pass).toBe(false);
+    expect(result.figure).toBeCloseTo(0.1, 10);
+    expect(result.message).toBe('Your model reaches 10.0% on the 2,500 MNIST test images; 90% is needed. Train it for a few epochs.');
+    model.dispose();
+  });
+
+  it('feeds 28 × 28 × 1 images to a model that wants them', async () => {
+    const model = imageModel();
+    const result = await grade(model);
+    expect(result.pass).toBe(true);
+    model.dispose();
+  });
+
+  it('evaluates only the first `limit` images when the spec says so', async () => {
+    const model = flatModel(true);
+    calls.length = 0;
+    const result = await grade(model, { ...spec, limit: 100 });
+    expect(calls).toEqual([{ split: 'test', limit: 100 }]);
+    expect(result.figureText).toBe('100.0% of the 100 MNIST test images');
+    model.dispose();
+  });
+
+  it('says to return the model when the code returned nothing, a tensor or the history', async () => {
+    expect((await grade(undefined)).message).toMatch(/^Your code must end with `return model;`/);
+    const t = tf.zeros([2, 3]);
+    expect((await grade(t)).message).toMatch(/^Your code returned a tensor of shape \[2, 3\], not a model\. End your code with `return model;`/);
+    t.dispose();
+    expect((await grade({ history: { loss: [1] }, epoch: [0] })).message).toMatch(/the training history that model\.fit gives back, not the model/);
+    expect((await grade(42)).message).toMatch(/^Your code returned 42, not a tfjs model/);
+  });
+
+  it('explains a wrong number of outputs before loading any data', async () => {
+    const model = flatModel(false, 5);
+    calls.length = 0;
+    const result = await grade(model);
+    expect(calls).toEqual([]);
+    expect(result.pass).toBe(false);
+    expect(result.message).toMatch(/^Your model's output has 5 values per image; it needs 10, one score per class \(the digits 0 to 9\)\. Make the last layer `tf\.layers\.dense\(\{ units: 10/);
+    model.dispose();
+  });
+
+  it('explains an output that is not one score vector per image', async () => {
+    const model = tf.sequential({ layers: [tf.layers.dense({ inputShape: [ROWS, COLS], units: 10 })] });
+    expect((await grade(model)).message).toMatch(/output has shape \[null, 28, 10\]; it should be \[null, 10\].*tf\.layers\.flatten\(\)/);
+    model.dispose();
+  });
+
+  it('explains an input shape that does not fit the images', async () => {
+    const model = tf.sequential({ layers: [tf.layers.dense({ inputShape: [100], units: 10, activation: 'softmax' })] });
+    const result = await grade(model);
+    expect(result.message).toMatch(/^Your model expects inputs of shape \[null, 100\], but MNIST images are 28 × 28 pixels\. Give the first layer `inputShape: \[784\]`/);
+    model.dispose();
+  });
+
+  it('says when the scores are NaN (training diverged)', async () => {
+    const model = flatModel(true);
+    const [kernel] = model.layers[0]!.getWeights();
+    const nanBias = tf.fill([10], NaN);
+    model.layers[0]!.setWeights([kernel!, nanBias]);
+    nanBias.dispose();
+    const result = await grade(model);
+    expect(result.pass).toBe(false);
+    expect(result.message).toMatch(/Its scores are NaN or infinite for 2,500 images: training diverged, so try a smaller learning rate\./);
+    model.dispose();
+  });
+
+  it('reports a model that can no longer predict', async () => {
+    const model = flatModel(true);
+    model.dispose();
+    const result = await grade(model);
+    expect(result.pass).toBe(false);
+    expect(result.message).toMatch(/^Your model could not make predictions: .*dispose the model/);
+  });
+});
+
+describe('runGrader', () => {
+  it('dispatches to the function grader', async () => {
+    const s: GraderSpec = { kind: 'function', name: 'double', cases: [{ args: [2], expected: 4 }] };
+    expect((await runGrader(s, context(undefined, { exports: { double: (x: number) => 2 * x } }))).pass).toBe(true);
+    expect((await runGrader(s, context(undefined))).message).toMatch(/^Define a function named double/);
+  });
+
+  it('dispatches to the agent grader', async () => {
+    const s: GraderSpec = { kind: 'agent-win-rate', env: 'corridor', threshold: 0.9, games: 50, trainSeconds: 1 };
+    const result = await runGrader(s, context(undefined, { exports: { train: () => () => 1 } }));
+    expect(result).toMatchObject({ pass: true, figure: 1 });
+  });
+
+  it('gives a custom grader the returned value, exports, tf, datasets and print', async () => {
+    const printed: unknown[] = [];
+    const s: GraderSpec = {
+      kind: 'custom',
+      expose: ['size'],
+      source: "print('size', exports.size); const t = tf.tensor(returned); const n = t.size; t.dispose(); return { pass: n === exports.size && datasets.ok, message: 'size ' + n };",
+    };
+    const result = await runGrader(s, context([1, 2, 3], { exports: { size: 3 }, datasets: { ok: true }, print: (...a) => printed.push(...a) }));
+    expect(result).toEqual({ pass: true, message: 'size 3' });
+    expect(printed).toEqual(['size', 3]);
+  });
+
+  it('dispatches to the model-accuracy grader with the injected loader', async () => {
+    const model = flatModel(true);
+    const result = await runGrader(spec, context(model), { loadSplit: loader });
+    expect(result.pass).toBe(true);
+    model.dispose();
+  });
+});
