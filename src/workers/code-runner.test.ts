@@ -1,0 +1,154 @@
+/**
+ * The page side of code cells with a fake Worker and MessageChannel: message relay, the end of
+ * a run (done, error, syntax error, stop, time limit, crash), and that the worker is freed.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { FromCodeWorker, RunRequest } from './code-protocol.ts';
+import { runCode, type RunOutcome } from './code-runner.ts';
+
+class FakePort {
+  onmessage: ((e: { data: unknown }) => void) | null = null;
+  onmessageerror: (() => void) | null = null;
+  other: FakePort | null = null;
+  closed = false;
+  postMessage(data: unknown) {
+    this.other?.onmessage?.({ data });
+  }
+  close() {
+    this.closed = true;
+  }
+}
+
+class FakeChannel {
+  port1 = new FakePort();
+  port2 = new FakePort();
+  constructor() {
+    this.port1.other = this.port2;
+    this.port2.other = this.port1;
+  }
+}
+
+class FakeWorker {
+  static instances: FakeWorker[] = [];
+  posted: Array<{ message: RunRequest; transfer: unknown[] }> = [];
+  terminated = false;
+  listeners: Record<string, Array<(e: unknown) => void>> = {};
+  constructor(
+    public url: URL,
+    public options: WorkerOptions,
+  ) {
+    FakeWorker.instances.push(this);
+  }
+  postMessage(message: RunRequest, transfer: unknown[]) {
+    this.posted.push({ message, transfer });
+  }
+  terminate() {
+    this.terminated = true;
+  }
+  addEventListener(type: string, listener: (e: unknown) => void) {
+    (this.listeners[type] ??= []).push(listener);
+  }
+  /** Test side: the worker sends a message through the port it was given. */
+  send(m: FromCodeWorker) {
+    (this.posted[0]!.transfer[0] as FakePort).postMessage(m);
+  }
+  fail(message: string) {
+    for (const l of this.listeners['error'] ?? []) l({ message, preventDefault() {} });
+  }
+}
+
+const request = { code: 'print(1)', backend: 'auto' as const, dataUrl: 'http://x/data/', grader: null, expose: [] };
+
+function start(timeLimitMs = 2000) {
+  const messages: FromCodeWorker[] = [];
+  const ends: RunOutcome[] = [];
+  const handle = runCode(request, { onMessage: (m) => messages.push(m), onEnd: (o) => ends.push(o) }, { timeLimitMs });
+  return { handle, messages, ends, worker: FakeWorker.instances.at(-1)! };
+}
+
+beforeEach(() => {
+  FakeWorker.instances = [];
+  vi.stubGlobal('Worker', FakeWorker);
+  vi.stubGlobal('MessageChannel', FakeChannel);
+  vi.useFakeTimers();
+});
+afterEach(() => {
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
+});
+
+describe('runCode', () => {
+  it('starts a module worker with the request and a private port, relays messages and ends on done', () => {
+    const { messages, ends, worker } = start();
+    expect(worker.options).toMatchObject({ type: 'module' });
+    expect(worker.posted[0]!.message).toEqual({ type: 'run', ...request });
+    expect(worker.posted[0]!.transfer[0]).toBeInstanceOf(FakePort);
+    // Messages the reader's code posts with the worker's own postMessage are not listened to.
+    expect(worker.listeners['message']).toBeUndefined();
+    worker.send({ type: 'ready' });
+    worker.send({ type: 'backend', backend: 'cpu' });
+    worker.send({ type: 'output', items: [{ kind: 'text', stream: 'print', text: '1' }] });
+    worker.send({ type: 'done', ms: 5, tensorsLeft: 0 });
+    worker.send({ type: 'output', items: [] });
+    expect(messages.map((m) => m.type)).toEqual(['ready', 'backend', 'output', 'done']);
+    expect(ends).toEqual([{ reason: 'done' }]);
+    expect(worker.terminated).toBe(true);
+  });
+
+  it('ends with the error and syntax error the worker reports', () => {
+    const a = start();
+    a.worker.send({ type: 'error', name: 'TypeError', message: 'x is not a function', line: 3, phase: 'run' });
+    expect(a.ends).toEqual([{ reason: 'error', message: 'TypeError: x is not a function' }]);
+    expect(a.worker.terminated).toBe(true);
+    const b = start();
+    b.worker.send({ type: 'ready' });
+    b.worker.send({ type: 'syntax-error', message: 'Unexpected token', line: 2, column: 5 });
+    expect(b.ends).toEqual([{ reason: 'syntax-error', message: 'Line 2: Unexpected token' }]);
+  });
+
+  it('stops at once, once, and ignores what the worker says afterwards', () => {
+    const { handle, messages, ends, worker } = start();
+    worker.send({ type: 'backend', backend: 'cpu' });
+    handle.stop();
+    handle.stop();
+    worker.send({ type: 'done', ms: 1, tensorsLeft: 0 });
+    expect(worker.terminated).toBe(true);
+    expect(ends).toHaveLength(1);
+    expect(ends[0]!.reason).toBe('stopped');
+    expect(messages.map((m) => m.type)).toEqual(['backend']);
+  });
+
+  it('applies the time limit from the moment the code starts, and says so in words', () => {
+    const { ends, worker } = start(2000);
+    vi.advanceTimersByTime(5000); // loading tfjs does not count
+    expect(ends).toEqual([]);
+    worker.send({ type: 'backend', backend: 'webgl' });
+    vi.advanceTimersByTime(1999);
+    expect(ends).toEqual([]);
+    vi.advanceTimersByTime(1);
+    expect(ends[0]!.reason).toBe('time-limit');
+    expect(ends[0]!.message).toMatch(/still running after 2\.0 s, the time limit of this cell, so it was stopped/);
+    expect(worker.terminated).toBe(true);
+  });
+
+  it('gives up when TensorFlow.js never finishes loading', () => {
+    const { ends } = start();
+    vi.advanceTimersByTime(120_000);
+    expect(ends[0]).toMatchObject({ reason: 'time-limit', message: expect.stringMatching(/did not finish loading within 2 min/) });
+  });
+
+  it('reports a worker that dies as crashed', () => {
+    const { ends, worker } = start();
+    worker.fail('out of memory');
+    expect(ends).toEqual([{ reason: 'crashed', message: expect.stringMatching(/stopped unexpectedly \(out of memory\)/) }]);
+    expect(worker.terminated).toBe(true);
+  });
+
+  it('uses a fresh worker for every run', () => {
+    start().handle.stop();
+    start();
+    expect(FakeWorker.instances).toHaveLength(2);
+    expect(FakeWorker.instances[0]!.terminated).toBe(true);
+    expect(FakeWorker.instances[1]!.terminated).toBe(false);
+  });
+});

@@ -1,0 +1,130 @@
+/**
+ * Running a code cell from the page: a fresh Web Worker per run (src/workers/code.worker.ts),
+ * ended by Stop or the time limit with `terminate()`, which works even inside `while (true) {}`
+ * because the page never waits for the reader's code. The page stays responsive throughout:
+ * the reader's code never runs on it.
+ *
+ * Tiny on purpose and free of tfjs: it is loaded with the code cell; tfjs arrives with the worker.
+ * Messages come over a private MessageChannel, so the reader's code (which can call the
+ * worker's own `postMessage`) cannot forge them.
+ */
+import { errorText } from '../lib/format/error-text.ts';
+import { formatDuration } from '../lib/format/numbers.ts';
+import type { FromCodeWorker, RunRequest } from './code-protocol.ts';
+
+export type RunEndReason = 'done' | 'error' | 'syntax-error' | 'stopped' | 'time-limit' | 'crashed';
+
+export interface RunOutcome {
+  reason: RunEndReason;
+  /** In words, for 'error', 'syntax-error', 'stopped', 'time-limit' and 'crashed'. */
+  message?: string;
+}
+
+export interface RunHandlers {
+  /** Every message of the worker, in order (the terminal one included). */
+  onMessage(message: FromCodeWorker): void;
+  /** Called exactly once, after the last onMessage, when the run is over. */
+  onEnd(outcome: RunOutcome): void;
+}
+
+export interface RunOptions {
+  /** Longest time the reader's code may run, from the moment it starts (after TensorFlow.js has loaded). */
+  timeLimitMs: number;
+  /** Longest time for the worker to load TensorFlow.js and start a backend (default 2 minutes). */
+  setupLimitMs?: number;
+}
+
+export interface RunHandle {
+  /** Ends the run now (terminates the worker). Does nothing once the run is over. */
+  stop(): void;
+}
+
+const DEFAULT_SETUP_LIMIT_MS = 120_000;
+
+/** The message for a run that hit its time limit. */
+export function timeLimitMessage(limitMs: number): string {
+  return (
+    `Your code was still running after ${formatDuration(limitMs)}, the time limit of this cell, so it was stopped. ` +
+    'If it has a loop, check that the loop can end; if it trains a model, try fewer epochs or fewer examples ' +
+    "(e.g. datasets.load('mnist', 'train', { limit: 10000 }))."
+  );
+}
+
+export function runCode(request: Omit<RunRequest, 'type'>, handlers: RunHandlers, options: RunOptions): RunHandle {
+  let worker: Worker | null = null;
+  let channel: MessageChannel | null = null;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let over = false;
+
+  const end = (outcome: RunOutcome): void => {
+    if (over) return;
+    over = true;
+    if (timer !== null) clearTimeout(timer);
+    timer = null;
+    // The run is over: free the worker and everything it holds (tensors, GPU memory) at once.
+    worker?.terminate();
+    worker = null;
+    channel?.port1.close();
+    channel = null;
+    handlers.onEnd(outcome);
+  };
+
+  const limit = (ms: number, message: string): void => {
+    if (timer !== null) clearTimeout(timer);
+    timer = setTimeout(() => end({ reason: 'time-limit', message }), ms);
+  };
+
+  const crashed = (detail: string): void =>
+    end({
+      reason: 'crashed',
+      message: `The code runner stopped unexpectedly (${detail}). Your code is kept: run it again, and reload the page if this keeps happening.`,
+    });
+
+  const onMessage = (m: FromCodeWorker): void => {
+    if (over) return;
+    handlers.onMessage(m);
+    switch (m.type) {
+      case 'backend':
+        // The reader's code starts now: from here on, the cell's time limit applies.
+        limit(options.timeLimitMs, timeLimitMessage(options.timeLimitMs));
+        return;
+      case 'syntax-error':
+        end({ reason: 'syntax-error', message: `Line ${m.line}: ${m.message}` });
+        return;
+      case 'error':
+        end({ reason: 'error', message: `${m.name}: ${m.message}` });
+        return;
+      case 'done':
+        end({ reason: 'done' });
+        return;
+      default:
+        return;
+    }
+  };
+
+  try {
+    worker = new Worker(new URL('./code.worker.ts', import.meta.url), { type: 'module', name: 'tinker-code' });
+    channel = new MessageChannel();
+  } catch (err) {
+    // Delivered after runCode returns, so the caller always gets its handle first.
+    queueMicrotask(() => crashed(`the worker could not start: ${errorText(err)}`));
+    return { stop: () => end({ reason: 'stopped', message: 'Stopped.' }) };
+  }
+  channel.port1.onmessage = (event: MessageEvent<FromCodeWorker>) => onMessage(event.data);
+  channel.port1.onmessageerror = () => crashed('a message from the worker could not be read');
+  worker.addEventListener('error', (event: ErrorEvent) => {
+    event.preventDefault();
+    crashed(event.message || 'the worker could not be loaded');
+  });
+  worker.addEventListener('messageerror', () => crashed('a message from the worker could not be read'));
+
+  const setupMs = options.setupLimitMs ?? DEFAULT_SETUP_LIMIT_MS;
+  limit(
+    setupMs,
+    `TensorFlow.js did not finish loading within ${formatDuration(setupMs)}, so the run was stopped. Check your connection and run the code again.`,
+  );
+  const message: RunRequest = { type: 'run', ...request };
+  worker.postMessage(message, [channel.port2]);
+
+  return { stop: () => end({ reason: 'stopped', message: 'Stopped: your code was ended where it was.' }) };
+}
