@@ -10,6 +10,7 @@
  */
 import type { BackendName, BackendRequest } from '../lib/runtime/backends.ts';
 import type { GradeResult, GraderSpec } from '../lib/exercises/types.ts';
+import type { OutputItem } from '../lib/code/output-item.ts';
 
 export type { BackendName, BackendRequest, GradeResult, GraderSpec };
 
@@ -28,30 +29,8 @@ export interface RunRequest {
 
 export type ToCodeWorker = RunRequest;
 
-/** One thing the reader's code showed, in order. */
-export type OutputItem =
-  | { kind: 'text'; stream: 'print' | 'log' | 'info' | 'warn' | 'error'; text: string }
-  | {
-      kind: 'plot';
-      plot: 'line' | 'scatter';
-      /** A later plot with the same key replaces this one in place (a live-updating chart). */
-      key: string;
-      title?: string;
-      xLabel?: string;
-      yLabel?: string;
-      series: Array<{ name: string; points: Array<[number, number]> }>;
-    }
-  | {
-      kind: 'images';
-      title?: string;
-      /** Each image as RGBA bytes (width × height × 4), ready for ImageData. */
-      images: Array<{ width: number; height: number; rgba: Uint8ClampedArray; label?: string }>;
-      columns?: number;
-    }
-  | { kind: 'table'; title?: string; columns: string[]; rows: Array<Array<string | number | boolean | null>> }
-  | { kind: 'progress'; fraction: number; label: string }
-  /** Sent instead of further text once the output limit is reached. */
-  | { kind: 'truncated'; hiddenLines: number };
+/** One thing the reader's code showed, in order (defined in lib, where the output API builds it). */
+export type { OutputItem };
 
 export type FromCodeWorker =
   /** The worker has started and parsed the code; nothing of the reader's code has run yet. */

@@ -23,17 +23,11 @@ import type { GraderSpec } from '../lib/exercises/types.ts';
 import { describeThrown, describeValue } from '../lib/code/describe.ts';
 import { createOutputApi, type OutputApi } from '../lib/code/output-api.ts';
 import { OutputChannel } from '../lib/code/output-channel.ts';
-import type { OutputItem as LibOutputItem } from '../lib/code/output-item.ts';
 import { checkSyntax } from '../lib/code/syntax.ts';
 import { compileReaderCode, countLines, locateError, measureLineOffset, parseStackLocation, readExposed, type ExposeGetters } from '../lib/code/wrap.ts';
 import { errorText } from '../lib/format/error-text.ts';
 import type { Tf } from '../tf/backend.ts';
 import type { FromCodeWorker, OutputItem, RunRequest } from './code-protocol.ts';
-
-// src/lib/code repeats the protocol's OutputItem (lib may not import workers): keep them identical.
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-const outputItemsMatch: Same<OutputItem, LibOutputItem> = true;
-void outputItemsMatch;
 
 /** The parts of DedicatedWorkerGlobalScope we use (the webworker lib clashes with the DOM lib). */
 const scope = globalThis as unknown as {
