@@ -1,0 +1,43 @@
+/**
+ * The changes pages make to progress, as functions a ProgressStore applies to the latest stored
+ * data (see ProgressStore.update). Each takes its time up front, so replaying it after a failed
+ * write gives the same result.
+ */
+import type { Change } from './store.ts';
+import type { QuizAnswer } from './types.ts';
+
+export function saveCell(cellId: string, code: string, starterHash: string, at: string): Change {
+  return (data) => {
+    data.cells[cellId] = { code, starterHash, savedAt: at };
+  };
+}
+
+export function forgetCell(cellId: string): Change {
+  return (data) => {
+    delete data.cells[cellId];
+  };
+}
+
+/** Records a pass. A later pass replaces the figure of an earlier one. */
+export function passExercise(id: string, result: { figure?: number; summary?: string }, at: string): Change {
+  return (data) => {
+    const entry: { passedAt: string; figure?: number; summary?: string } = { passedAt: at };
+    if (result.figure !== undefined && Number.isFinite(result.figure)) entry.figure = result.figure;
+    if (result.summary !== undefined) entry.summary = result.summary;
+    data.exercises[id] = entry;
+  };
+}
+
+export function answerQuiz(id: string, answer: QuizAnswer, correct: boolean, at: string): Change {
+  return (data) => {
+    const copy: QuizAnswer = answer.kind === 'choice' ? { kind: 'choice', selected: [...answer.selected] } : { kind: 'numeric', value: answer.value };
+    data.quizzes[id] = { answer: copy, correct, answeredAt: at };
+  };
+}
+
+/** Marks a lesson read; the first time counts, so re-reading keeps the original date. */
+export function markRead(slug: string, at: string): Change {
+  return (data) => {
+    if (!data.lessons[slug]) data.lessons[slug] = { readAt: at };
+  };
+}

@@ -1,0 +1,198 @@
+/**
+ * Reading stored progress of any known format: shape checks, and migrations from older versions
+ * to the current one (PROGRESS_VERSION in types.ts).
+ *
+ * Format history:
+ * - Version 1 (first draft): `{ version: 1, read: string[], passed: string[],
+ *   quiz: Record<quizId, number[]>, code: Record<cellId, string> }`.
+ * - Version 2 (current): see ProgressData in types.ts.
+ *
+ * Migration 1 → 2 keeps everything version 1 had:
+ * - read lessons and passed exercises get the migration time as their time (version 1 kept none);
+ * - quiz answers keep the selected choices with `correct: false`, because version 1 did not say
+ *   whether they were right. A quiz that restores an answer should check it again against its
+ *   key (and record it again when it is right), so nothing the reader did is lost and no wrong
+ *   answer is counted as right;
+ * - saved code gets starterHash '' ("starter unknown"): the cell shows the reader's code and
+ *   never replaces it by a newer starter.
+ *
+ * To add version 3: write `migrate2to3`, add it to MIGRATIONS, bump PROGRESS_VERSION and change
+ * validateProgress to the new shape.
+ */
+import { PROGRESS_VERSION, type AnsweredQuiz, type ProgressData, type QuizAnswer, type SavedCell } from './types.ts';
+
+/** A fresh, empty progress record of the current version. */
+export function emptyProgress(): ProgressData {
+  return { version: PROGRESS_VERSION, lessons: {}, exercises: {}, quizzes: {}, cells: {} };
+}
+
+/** What reading an unknown value as progress gave. */
+export type ReadResult =
+  | { kind: 'current'; data: ProgressData }
+  | { kind: 'migrated'; data: ProgressData; from: number }
+  | { kind: 'invalid'; reason: string }
+  | { kind: 'unknown-version'; version: number };
+
+type Check = string | null; // null: fine; otherwise what is wrong
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const isString = (value: unknown): value is string => typeof value === 'string';
+
+const isNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
+
+function checkRecord(value: unknown, field: string, checkEntry: (entry: unknown) => Check): Check {
+  if (!isObject(value)) return `"${field}" is not an object`;
+  for (const [key, entry] of Object.entries(value)) {
+    const problem = checkEntry(entry);
+    if (problem !== null) return `${field}["${key}"]: ${problem}`;
+  }
+  return null;
+}
+
+function checkOptional(entry: Record<string, unknown>, field: string, ok: (v: unknown) => boolean, what: string): Check {
+  return entry[field] === undefined || ok(entry[field]) ? null : `"${field}" is not ${what}`;
+}
+
+function checkQuizAnswer(value: unknown): Check {
+  if (!isObject(value)) return '"answer" is not an object';
+  if (value.kind === 'choice') {
+    const selected = value.selected;
+    if (!Array.isArray(selected) || !selected.every((n) => Number.isInteger(n) && (n as number) >= 0)) {
+      return '"answer.selected" is not a list of choice numbers';
+    }
+    return null;
+  }
+  if (value.kind === 'numeric') return isNumber(value.value) ? null : '"answer.value" is not a number';
+  return '"answer.kind" is neither "choice" nor "numeric"';
+}
+
+const checkLesson = (entry: unknown): Check => (isObject(entry) && isString(entry.readAt) ? null : 'needs a "readAt" time');
+
+function checkExercise(entry: unknown): Check {
+  if (!isObject(entry) || !isString(entry.passedAt)) return 'needs a "passedAt" time';
+  return checkOptional(entry, 'figure', isNumber, 'a number') ?? checkOptional(entry, 'summary', isString, 'text');
+}
+
+function checkQuiz(entry: unknown): Check {
+  if (!isObject(entry)) return 'is not an object';
+  if (typeof entry.correct !== 'boolean') return '"correct" is not true or false';
+  if (!isString(entry.answeredAt)) return 'needs an "answeredAt" time';
+  return checkQuizAnswer(entry.answer);
+}
+
+function checkCell(entry: unknown): Check {
+  if (!isObject(entry)) return 'is not an object';
+  if (!isString(entry.code)) return '"code" is not text';
+  if (!isString(entry.starterHash)) return '"starterHash" is not text';
+  return isString(entry.savedAt) ? null : 'needs a "savedAt" time';
+}
+
+/**
+ * Checks that `value` has the shape of current-version progress. Returns null when it does,
+ * otherwise a short description of the first thing wrong (for the reader's report).
+ * Fields this version does not know are allowed and kept.
+ */
+export function checkProgress(value: unknown): string | null {
+  if (!isObject(value)) return 'it is not a JSON object';
+  if (value.version !== PROGRESS_VERSION) return `its version is ${JSON.stringify(value.version)}, not ${PROGRESS_VERSION}`;
+  return (
+    checkRecord(value.lessons, 'lessons', checkLesson) ??
+    checkRecord(value.exercises, 'exercises', checkExercise) ??
+    checkRecord(value.quizzes, 'quizzes', checkQuiz) ??
+    checkRecord(value.cells, 'cells', checkCell)
+  );
+}
+
+export function isProgressData(value: unknown): value is ProgressData {
+  return checkProgress(value) === null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Version 1
+
+/** The first draft format, as it was stored. */
+export interface ProgressV1 {
+  version: 1;
+  read: string[];
+  passed: string[];
+  quiz: Record<string, number[]>;
+  code: Record<string, string>;
+}
+
+function checkV1(value: Record<string, unknown>): Check {
+  const strings = (v: unknown) => Array.isArray(v) && v.every(isString);
+  if (!strings(value.read)) return '"read" is not a list of lesson names';
+  if (!strings(value.passed)) return '"passed" is not a list of exercise names';
+  const quizProblem = checkRecord(value.quiz, 'quiz', (e) =>
+    Array.isArray(e) && e.every((n) => Number.isInteger(n) && (n as number) >= 0) ? null : 'is not a list of choice numbers',
+  );
+  if (quizProblem !== null) return quizProblem;
+  return checkRecord(value.code, 'code', (e) => (isString(e) ? null : 'is not text'));
+}
+
+function migrate1to2(v1: ProgressV1, now: string): ProgressData {
+  const data = emptyProgress();
+  for (const slug of v1.read) data.lessons[slug] = { readAt: now };
+  for (const id of v1.passed) data.exercises[id] = { passedAt: now };
+  for (const [id, selected] of Object.entries(v1.quiz)) {
+    const answer: QuizAnswer = { kind: 'choice', selected: [...selected] };
+    // Version 1 did not record correctness: see the note at the top of this file.
+    const quiz: AnsweredQuiz = { answer, correct: false, answeredAt: now };
+    data.quizzes[id] = quiz;
+  }
+  for (const [id, code] of Object.entries(v1.code)) {
+    const cell: SavedCell = { code, starterHash: '', savedAt: now };
+    data.cells[id] = cell;
+  }
+  return data;
+}
+
+interface Migration {
+  /** Checks the shape of this version's data; null when fine. */
+  check(value: Record<string, unknown>): Check;
+  /** Turns checked data of this version into the next version. */
+  up(value: Record<string, unknown>, now: string): Record<string, unknown>;
+}
+
+/** MIGRATIONS[v] reads version v and returns version v + 1. */
+const MIGRATIONS: Record<number, Migration> = {
+  1: {
+    check: checkV1,
+    up: (value, now) => migrate1to2(value as unknown as ProgressV1, now) as unknown as Record<string, unknown>,
+  },
+};
+
+/** The versions this code can read, oldest first. */
+export const KNOWN_VERSIONS: readonly number[] = [...Object.keys(MIGRATIONS).map(Number), PROGRESS_VERSION].sort((a, b) => a - b);
+
+/**
+ * Reads a parsed JSON value as progress of any known version, migrating older ones.
+ * `now` (ISO time) stands in for times older versions did not keep. Never throws.
+ */
+export function readProgress(value: unknown, now: string): ReadResult {
+  if (!isObject(value)) return { kind: 'invalid', reason: 'it is not a JSON object' };
+  const version = value.version;
+  if (!Number.isInteger(version) || (version as number) < 1) {
+    return { kind: 'invalid', reason: 'it has no version number' };
+  }
+  const from = version as number;
+  if (from > PROGRESS_VERSION) return { kind: 'unknown-version', version: from };
+  let current: Record<string, unknown> = value;
+  for (let v = from; v < PROGRESS_VERSION; v++) {
+    const step = MIGRATIONS[v];
+    if (!step) return { kind: 'invalid', reason: `format ${v} is not one this site can read` };
+    const problem = step.check(current);
+    if (problem !== null) return { kind: 'invalid', reason: `format ${v}: ${problem}` };
+    try {
+      current = step.up(current, now);
+    } catch (error) {
+      return { kind: 'invalid', reason: `format ${v} could not be converted (${String(error)})` };
+    }
+  }
+  const problem = checkProgress(current);
+  if (problem !== null) return { kind: 'invalid', reason: problem };
+  const data = current as unknown as ProgressData;
+  return from === PROGRESS_VERSION ? { kind: 'current', data } : { kind: 'migrated', data, from };
+}

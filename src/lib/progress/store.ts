@@ -1,0 +1,395 @@
+/**
+ * The reader's progress, kept as one JSON text under PROGRESS_KEY in a key-value storage
+ * (the browser's localStorage in the site, a plain in-memory one in tests).
+ *
+ * Rules (issue 3, "Saved progress"):
+ * - Nothing the reader did is lost. Stored text that cannot be read (not JSON, a damaged shape,
+ *   or a version newer than this code knows) is first copied, byte for byte, to a key of its own
+ *   (`tinker-progress-kept-<ISO time>`), and only then removed from PROGRESS_KEY. If it cannot
+ *   be copied (storage full), it is left where it is and nothing is written over it. Kept copies
+ *   stay until the reader discards them on the progress page; each is reported as a problem.
+ * - Older versions are migrated in memory (migrate.ts) and the result written back; the old text
+ *   is replaced only by a successful write of its migrated form (setItem replaces it whole), so
+ *   there is no state in which neither exists.
+ * - Every change re-reads the latest stored text and applies itself to that, so two tabs that
+ *   change different things do not undo each other's changes.
+ * - When a write fails (storage full), the change stays in memory and is tried again with the
+ *   next change; the reader is told in plain words.
+ */
+import { emptyProgress, readProgress } from './migrate.ts';
+import { PROGRESS_VERSION, type ProgressData, type StorageProblem } from './types.ts';
+
+/** The part of the Web Storage API the store uses (the browser's local storage has it). */
+export interface KeyValueStorage {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+  removeItem(key: string): void;
+  key(index: number): string | null;
+  readonly length: number;
+}
+
+export const PROGRESS_KEY = 'tinker-progress';
+/** Prefix of the keys under which unreadable stored progress is kept aside. */
+export const KEPT_PREFIX = 'tinker-progress-kept-';
+
+export const QUOTA_MESSAGE =
+  "Your browser's storage for this site is full, so your latest change was not saved. Export your progress, then free some space.";
+
+/** What an export file holds. */
+export interface ProgressExport {
+  app: 'tinker';
+  /** What the file is, so other Tinker exports could share the envelope. */
+  kind: 'progress';
+  exportedAt: string;
+  data: ProgressData;
+}
+
+/** A copy of unreadable stored progress, kept aside under its own key. */
+export interface KeptCopy {
+  key: string;
+  /** When it was kept aside (ISO time, from the key). */
+  keptAt: string;
+  /**
+   * corrupt: not JSON or not the shape of any known version; unknown-version: from a newer
+   * version of Tinker; readable: this version of the site can read it (it can be imported).
+   */
+  kind: 'corrupt' | 'unknown-version' | 'readable';
+  /** The format version it says it has, when it says one. */
+  version?: number;
+  /** Its length in characters. */
+  size: number;
+}
+
+export type ImportResult = { ok: true } | { ok: false; message: string };
+
+/** A change to progress; applied to the latest stored data, and again after a failed write. */
+export type Change = (data: ProgressData) => void;
+
+export interface ProgressStoreOptions {
+  /** The clock (tests pass a fixed one). */
+  now?: () => Date;
+  /** Set when the real storage could not be used and `storage` is a stand-in kept in memory. */
+  unavailable?: StorageProblem;
+}
+
+/** True for the errors browsers throw when a storage quota is exceeded. */
+export function isQuotaError(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const { name, code } = error as { name?: unknown; code?: unknown };
+  // Chrome/Safari: QuotaExceededError (code 22); old Firefox: NS_ERROR_DOM_QUOTA_REACHED (code 1014).
+  return name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED' || code === 22 || code === 1014;
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message || error.name : String(error);
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Classifies a stored or imported text without changing anything. */
+export function classifyText(text: string, now: string): { kind: KeptCopy['kind']; version?: number } {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return { kind: 'corrupt' };
+  }
+  const payload = isObject(value) && value.app === 'tinker' ? value.data : value;
+  const result = readProgress(payload, now);
+  const version = isObject(payload) && Number.isInteger(payload.version) ? (payload.version as number) : undefined;
+  const kind = result.kind === 'invalid' ? 'corrupt' : result.kind === 'unknown-version' ? 'unknown-version' : 'readable';
+  return version === undefined ? { kind } : { kind, version };
+}
+
+/**
+ * Reads an import file: an export envelope ({ app: "tinker", data }) or a bare progress record of
+ * any known version. Returns the data in the current format, or a message saying what is wrong.
+ */
+export function parseImport(
+  text: string,
+  now: string,
+): { ok: true; data: ProgressData; from: number } | { ok: false; message: string } {
+  const unchanged = 'Your progress is unchanged.';
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return {
+      ok: false,
+      message: `This file is not a Tinker progress file: it is not JSON. Choose a file saved by “Export progress” (tinker-progress-….json). ${unchanged}`,
+    };
+  }
+  let payload: unknown;
+  if (isObject(value) && value.app === 'tinker') {
+    payload = value.data;
+  } else if (isObject(value) && 'version' in value && ['lessons', 'cells', 'read', 'code'].some((k) => k in value)) {
+    payload = value; // a bare progress record, e.g. copied from a kept-aside copy
+  } else {
+    return {
+      ok: false,
+      message: `This file is not a Tinker progress file. Choose a file saved by “Export progress” (tinker-progress-….json). ${unchanged}`,
+    };
+  }
+  const result = readProgress(payload, now);
+  switch (result.kind) {
+    case 'current':
+      return { ok: true, data: result.data, from: PROGRESS_VERSION };
+    case 'migrated':
+      return { ok: true, data: result.data, from: result.from };
+    case 'unknown-version':
+      return {
+        ok: false,
+        message:
+          `This file was saved by a newer version of Tinker (progress format ${result.version}); this page reads formats up to ${PROGRESS_VERSION}. ` +
+          `Reload the page to get the newest version of the site, then import it again. ${unchanged}`,
+      };
+    case 'invalid':
+      return { ok: false, message: `This Tinker progress file is damaged (${result.reason}), so nothing was imported. ${unchanged}` };
+  }
+}
+
+/** What a kept-aside copy is, in a sentence or two (the progress page shows it next to the copy). */
+export function keptSummary(copy: KeptCopy): string {
+  switch (copy.kind) {
+    case 'corrupt':
+      return 'Progress saved in this browser could not be read (it is damaged), so Tinker set it aside and started afresh.';
+    case 'unknown-version':
+      return (
+        `Progress saved in this browser comes from a newer version of Tinker (format ${copy.version ?? '?'}), which this page cannot read. ` +
+        'It was set aside unchanged: reload the page to get the newest site, then import the copy.'
+      );
+    case 'readable':
+      return 'An earlier copy of your progress was set aside, and this version of Tinker can read it: import it to restore it.';
+  }
+}
+
+/** The problem a kept-aside copy is reported as (anywhere on the site). */
+export function keptProblem(copy: KeptCopy): StorageProblem {
+  return {
+    kind: copy.kind === 'corrupt' ? 'corrupt' : 'unknown-version',
+    keptAs: copy.key,
+    message: `${keptSummary(copy)} You can download it or discard it on the Progress page.`,
+  };
+}
+
+export class ProgressStore {
+  private readonly storage: KeyValueStorage;
+  private readonly now: () => Date;
+  private readonly unavailable: StorageProblem | undefined;
+  private current: ProgressData;
+  /** Changes not yet written (a write failed); keyed so a newer change of the same thing replaces an older one. */
+  private readonly pending = new Map<string, Change>();
+  private pendingCount = 0;
+  /** Why the last write failed, until one succeeds. */
+  private writeProblem: StorageProblem | null = null;
+  /** Set while PROGRESS_KEY holds unreadable text that could not be kept aside: nothing may overwrite it. */
+  private blocked: StorageProblem | null = null;
+  private lastReadMigrated = false;
+
+  constructor(storage: KeyValueStorage, options: ProgressStoreOptions = {}) {
+    this.storage = storage;
+    this.now = options.now ?? (() => new Date());
+    this.unavailable = options.unavailable;
+    this.current = this.readLatest();
+    // Write a migrated record back at once, so its times do not change on every load.
+    if (this.lastReadMigrated) this.flush();
+  }
+
+  /** The progress as this page knows it (stored data plus changes not yet written). Treat as read-only. */
+  data(): ProgressData {
+    return this.current;
+  }
+
+  /** What is wrong with saving, in plain words: failed writes, then kept-aside copies. */
+  problems(): StorageProblem[] {
+    const list: StorageProblem[] = [];
+    if (this.unavailable) list.push(this.unavailable);
+    if (this.blocked) list.push(this.blocked);
+    if (this.writeProblem) list.push(this.writeProblem);
+    for (const copy of this.keptCopies()) list.push(keptProblem(copy));
+    return list;
+  }
+
+  /**
+   * Applies `change` to the latest stored progress and writes it. Returns whether it was saved;
+   * when not, the change is kept in memory and written with the next change. `key` names what
+   * the change sets (e.g. "cell:sigmoid"), so that an unsaved older change of the same thing is
+   * replaced rather than replayed.
+   */
+  update(change: Change, key?: string): boolean {
+    const id = key ?? `#${this.pendingCount++}`;
+    this.pending.delete(id);
+    this.pending.set(id, change);
+    return this.flush();
+  }
+
+  /** Re-reads storage, e.g. after another tab changed it. Writes nothing. */
+  refresh(): void {
+    const latest = this.readLatest();
+    for (const change of this.pending.values()) change(latest);
+    this.current = latest;
+  }
+
+  /** The export file's text (pretty-printed JSON with a small envelope). */
+  exportJson(): string {
+    const file: ProgressExport = { app: 'tinker', kind: 'progress', exportedAt: this.now().toISOString(), data: this.current };
+    return JSON.stringify(file, null, 2) + '\n';
+  }
+
+  /**
+   * Replaces all progress by the file's (after checking it; older formats are migrated).
+   * On any error nothing changes and the message says what was wrong.
+   */
+  importJson(text: string): ImportResult {
+    const parsed = parseImport(text, this.now().toISOString());
+    if (!parsed.ok) return parsed;
+    this.readLatest(); // sets unreadable stored text aside before it is replaced
+    if (this.blocked) {
+      return {
+        ok: false,
+        message:
+          'The progress stored in this browser cannot be read and there was no room to keep a copy of it, so Tinker will not replace it. ' +
+          'Free some space, then import again. Your progress is unchanged.',
+      };
+    }
+    try {
+      this.storage.setItem(PROGRESS_KEY, JSON.stringify(parsed.data));
+    } catch (error) {
+      const why = isQuotaError(error) ? "your browser's storage for this site is full" : `the browser refused (${errorText(error)})`;
+      return { ok: false, message: `The file is fine, but it could not be saved: ${why}. Free some space, then import again. Your progress is unchanged.` };
+    }
+    this.pending.clear();
+    this.writeProblem = null;
+    this.current = parsed.data;
+    return { ok: true };
+  }
+
+  /** Forgets all progress (the page asks the reader first). Kept-aside copies stay. */
+  reset(): void {
+    this.readLatest(); // unreadable stored text is kept aside rather than removed
+    this.pending.clear();
+    this.writeProblem = null;
+    if (!this.blocked) this.storage.removeItem(PROGRESS_KEY);
+    this.current = emptyProgress();
+  }
+
+  /** Copies of unreadable stored progress, oldest first. */
+  keptCopies(): KeptCopy[] {
+    const now = this.now().toISOString();
+    const copies: KeptCopy[] = [];
+    for (const key of this.keptKeys()) {
+      const text = this.storage.getItem(key);
+      if (text === null) continue;
+      const { kind, version } = classifyText(text, now);
+      const copy: KeptCopy = { key, keptAt: key.slice(KEPT_PREFIX.length).replace(/-\d+$/, ''), kind, size: text.length };
+      if (version !== undefined) copy.version = version;
+      copies.push(copy);
+    }
+    return copies.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  }
+
+  /** The exact text of a kept-aside copy (null if there is none under that key). */
+  keptText(key: string): string | null {
+    return key.startsWith(KEPT_PREFIX) ? this.storage.getItem(key) : null;
+  }
+
+  /** Deletes a kept-aside copy for good (the page asks the reader first). */
+  discardKept(key: string): void {
+    if (key.startsWith(KEPT_PREFIX)) this.storage.removeItem(key);
+  }
+
+  // -------------------------------------------------------------------------------------------
+
+  private keptKeys(): string[] {
+    const keys: string[] = [];
+    for (let i = 0; i < this.storage.length; i++) {
+      const key = this.storage.key(i);
+      if (key !== null && key.startsWith(KEPT_PREFIX)) keys.push(key);
+    }
+    return keys;
+  }
+
+  /**
+   * The latest stored progress as a fresh object (safe to change). Unreadable text is kept aside
+   * on the way; older versions come back migrated (lastReadMigrated says so).
+   */
+  private readLatest(): ProgressData {
+    this.lastReadMigrated = false;
+    this.blocked = null;
+    const raw = this.storage.getItem(PROGRESS_KEY);
+    if (raw === null) return emptyProgress();
+    const now = this.now().toISOString();
+    let value: unknown;
+    try {
+      value = JSON.parse(raw);
+    } catch {
+      return this.keepAside(raw, 'corrupt');
+    }
+    const result = readProgress(value, now);
+    switch (result.kind) {
+      case 'current':
+        return result.data;
+      case 'migrated':
+        this.lastReadMigrated = true;
+        return result.data;
+      case 'invalid':
+        return this.keepAside(raw, 'corrupt');
+      case 'unknown-version':
+        return this.keepAside(raw, 'unknown-version');
+    }
+  }
+
+  /** Copies unreadable stored text to a key of its own, then clears PROGRESS_KEY. */
+  private keepAside(raw: string, kind: 'corrupt' | 'unknown-version'): ProgressData {
+    // Another tab (or an earlier attempt) may have kept the same text already.
+    let key = this.keptKeys().find((k) => this.storage.getItem(k) === raw);
+    try {
+      if (key === undefined) {
+        key = this.freeKeptKey();
+        this.storage.setItem(key, raw);
+      }
+      if (this.storage.getItem(key) !== raw) throw new Error('the copy reads back differently');
+      this.storage.removeItem(PROGRESS_KEY);
+    } catch (error) {
+      const what = kind === 'corrupt' ? 'cannot be read (it is damaged)' : 'comes from a newer version of Tinker';
+      const why = isQuotaError(error) ? "your browser's storage for this site is full" : errorText(error);
+      this.blocked = {
+        kind,
+        message:
+          `Progress saved in this browser ${what}, and Tinker could not keep a copy of it aside (${why}). ` +
+          'It is left untouched, so nothing you do on this page is saved until you free some space. Export your progress to keep it.',
+      };
+    }
+    return emptyProgress();
+  }
+
+  private freeKeptKey(): string {
+    const base = KEPT_PREFIX + this.now().toISOString();
+    let key = base;
+    for (let n = 2; this.storage.getItem(key) !== null; n++) key = `${base}-${n}`;
+    return key;
+  }
+
+  /** Writes the latest stored progress with every pending change applied. */
+  private flush(): boolean {
+    const next = this.readLatest();
+    for (const change of this.pending.values()) change(next);
+    this.current = next;
+    if (this.blocked) return false;
+    try {
+      this.storage.setItem(PROGRESS_KEY, JSON.stringify(next));
+    } catch (error) {
+      this.writeProblem = isQuotaError(error)
+        ? { kind: 'quota', message: QUOTA_MESSAGE }
+        : {
+            kind: 'unavailable',
+            message: `Your browser refused to save your latest change (${errorText(error)}). Export your progress so you keep it; Tinker tries again with your next change.`,
+          };
+      return false;
+    }
+    this.pending.clear();
+    this.writeProblem = null;
+    return true;
+  }
+}
