@@ -34,6 +34,16 @@ describe('tfHooks', () => {
     tf.disposeVariables();
   });
 
+  it('leave undefined, null and plain values to the generic description', () => {
+    // tf.Optimizer's Symbol.hasInstance reads properties of its argument: it must never see undefined.
+    for (const value of [undefined, null, 5, 'text', [1, 2], { a: 1 }]) {
+      expect(hooks.describe?.(value)).toBeUndefined();
+      expect(hooks.format?.(value)).toBeUndefined();
+    }
+    expect(describeValue(undefined, hooks)).toBeUndefined();
+    expect(describeValue(null, hooks)).toBe('null');
+  });
+
   it('lets plots and images read tensors', () => {
     const t = tf.tensor1d([3, 4]);
     expect(normalizePlot('line', [t], hooks, 'k').series[0]!.points).toEqual([[0, 3], [1, 4]]);

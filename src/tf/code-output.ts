@@ -34,9 +34,12 @@ function layersText(model: LayersModel): string {
 
 /** Output and description hooks for tensors, layers models and optimizers of this tfjs instance. */
 export function tfHooks(tf: Tf): OutputHooks & DescribeHooks {
-  const isTensor = (v: unknown): v is Tensor => v instanceof tf.Tensor;
-  const isModel = (v: unknown): v is LayersModel => v instanceof tf.LayersModel;
-  const isOptimizer = (v: unknown): v is InstanceType<Tf['Optimizer']> => v instanceof tf.Optimizer;
+  // tfjs classes define Symbol.hasInstance, and Optimizer's reads properties of its argument:
+  // `undefined instanceof tf.Optimizer` throws. Only objects are tested.
+  const isObject = (v: unknown): v is object => typeof v === 'object' && v !== null;
+  const isTensor = (v: unknown): v is Tensor => isObject(v) && v instanceof tf.Tensor;
+  const isModel = (v: unknown): v is LayersModel => isObject(v) && v instanceof tf.LayersModel;
+  const isOptimizer = (v: unknown): v is InstanceType<Tf['Optimizer']> => isObject(v) && v instanceof tf.Optimizer;
   const countParams = (m: LayersModel): string => {
     try {
       return grouped.format(m.countParams());

@@ -208,7 +208,11 @@ class TkQuiz extends HTMLElement {
     } else if (spec.kind !== 'numeric' || !Number.isFinite(answer.value)) {
       return;
     }
-    this.show(answer, checkAnswer(spec, answer));
+    const result = checkAnswer(spec, answer);
+    this.show(answer, result);
+    // Answers migrated from an older format, or judged by an older version of the quiz, are
+    // stored again with today's verdict so the course map counts them right.
+    if (result.correct !== saved.correct) this.save(answer, result.correct);
   }
 }
 

@@ -1,0 +1,242 @@
+import { readdirSync } from 'node:fs';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { LESSON, expectNoAxeViolations, watchForProblems } from './helpers.ts';
+
+/**
+ * Code cells (<tk-code-cell>) and exercises, end to end: editing, running, output, errors with
+ * their line, Stop and the time limit (the page stays responsive), saved code, shared links,
+ * and every exercise's solution passing and starter failing its grader.
+ */
+
+const EXERCISES_PAGE = './dev/exercises/';
+const EXERCISE_IDS = readdirSync(new URL('../content/exercises/', import.meta.url), { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name)
+  .sort();
+
+const cell = (page: Page, id: string) => page.locator(`tk-code-cell[data-cell-id="${id}"]`);
+const statusOf = (c: Locator) => c.locator('[data-part="status"]');
+
+/** Replace the code in a cell's editor by typing (select all, then insert the text). */
+async function typeCode(c: Locator, code: string): Promise<void> {
+  await c.locator('[data-part="static"], .cm-content').first().click();
+  await expect(c).toHaveAttribute('data-editor', 'ready');
+  const content = c.locator('.cm-content');
+  await content.focus();
+  await c.page().keyboard.press('ControlOrMeta+A');
+  await c.page().keyboard.insertText(code);
+}
+
+async function run(c: Locator): Promise<void> {
+  await c.locator('[data-part="run"]').click();
+}
+
+/** Longest gap between animation frames while `during` runs: the page's responsiveness. */
+async function longestFrameGap(page: Page, during: () => Promise<void>): Promise<number> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __gaps: number[]; __stopFrames: boolean };
+    w.__gaps = [];
+    w.__stopFrames = false;
+    let last = performance.now();
+    const tick = (now: number) => {
+      w.__gaps.push(now - last);
+      last = now;
+      if (!w.__stopFrames) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+  await during();
+  return page.evaluate(() => {
+    const w = window as unknown as { __gaps: number[]; __stopFrames: boolean };
+    w.__stopFrames = true;
+    return Math.max(...w.__gaps.slice(1));
+  });
+}
+
+test.describe('a free code cell', () => {
+  test('runs typed code in a worker and streams its output as it is produced', async ({ page }) => {
+    const problems = watchForProblems(page);
+    await page.goto(LESSON);
+    const c = cell(page, 'first-tensors');
+    await typeCode(
+      c,
+      "print('start');\nfor (let i = 1; i <= 3; i++) {\n  print('step ' + i);\n  await new Promise((r) => setTimeout(r, 700));\n}\nreturn 42;",
+    );
+    await run(c);
+    // The first line shows while the code is still running.
+    await expect(c.locator('[data-part="output"]')).toContainText('step 1');
+    await expect(c).toHaveAttribute('data-state', 'running');
+    await expect(c).toHaveAttribute('data-state', 'done', { timeout: 30_000 });
+    await expect(c.locator('[data-part="output"]')).toContainText('step 3');
+    await expect(statusOf(c)).toContainText(/Ran in .*returned .*42/);
+    expect(problems).toEqual([]);
+  });
+
+  test('reports a syntax error with its line before running anything', async ({ page }) => {
+    await page.goto(LESSON);
+    const c = cell(page, 'first-tensors');
+    await typeCode(c, "print('this must not run');\nconst x = ;\n");
+    await run(c);
+    await expect(c).toHaveAttribute('data-state', 'error');
+    await expect(statusOf(c)).toContainText('Syntax error on line 2');
+    await expect(c.locator('[data-part="output"]')).not.toContainText('this must not run');
+    await expect(c.locator('.cm-line.tk-cm-error-line')).toHaveCount(1);
+    await expect(c.locator('.cm-line.tk-cm-error-line')).toContainText('const x = ;');
+  });
+
+  test('reports an exception with the line it came from, highlighted in the editor', async ({ page }) => {
+    await page.goto(LESSON);
+    const c = cell(page, 'first-tensors');
+    await typeCode(c, "print('before');\nconst a = 1;\nundefinedFunction(a);\n");
+    await run(c);
+    await expect(c).toHaveAttribute('data-state', 'error');
+    await expect(statusOf(c)).toContainText(/ReferenceError on line 3: undefinedFunction is not defined/);
+    await expect(c.locator('.cm-line.tk-cm-error-line')).toContainText('undefinedFunction(a);');
+    await expect(c.locator('[data-part="output"]')).toContainText('before');
+  });
+
+  test('Stop ends `while (true) {}` at once and the page stays responsive', async ({ page }) => {
+    await page.goto(LESSON);
+    const c = cell(page, 'first-tensors');
+    await typeCode(c, "print('spinning');\nwhile (true) {}\n");
+    const gap = await longestFrameGap(page, async () => {
+      await run(c);
+      await expect(c.locator('[data-part="output"]')).toContainText('spinning');
+      await page.waitForTimeout(1500);
+      // Other controls on the page still respond while the loop spins.
+      await page.locator('[data-part="stop"]').first().focus();
+      await c.locator('[data-part="stop"]').click();
+      await expect(c).toHaveAttribute('data-state', 'idle', { timeout: 2_000 });
+    });
+    await expect(statusOf(c)).toContainText(/^Stopped after/);
+    expect(gap, 'longest gap between animation frames while the loop ran (ms)').toBeLessThan(500);
+  });
+
+  test('the time limit stops runaway code and says so', async ({ page }) => {
+    await page.goto(EXERCISES_PAGE);
+    const c = cell(page, 'dev-time-limit');
+    const gap = await longestFrameGap(page, async () => {
+      await run(c);
+      await expect(c).toHaveAttribute('data-state', 'error', { timeout: 15_000 });
+    });
+    await expect(statusOf(c)).toContainText('ran for 2 seconds, the time limit of this cell');
+    expect(gap).toBeLessThan(500);
+  });
+
+  test('saves code as it is typed and restores it after a reload', async ({ page }) => {
+    await page.goto(LESSON);
+    const c = cell(page, 'first-tensors');
+    await typeCode(c, "print('kept across reloads');\n");
+    await page.waitForTimeout(800); // the save is debounced
+    await page.reload();
+    await expect(c.locator('[data-part="static"]')).toContainText("print('kept across reloads');");
+    await expect(statusOf(c)).toContainText('Your code from last time is back');
+  });
+
+  test('reset asks first, and the starter comes back only after Yes', async ({ page }) => {
+    await page.goto(LESSON);
+    const c = cell(page, 'first-tensors');
+    await typeCode(c, "print('mine');\n");
+    await c.locator('[data-part="reset"]').click();
+    await expect(c.locator('[data-part="confirm"]')).toBeVisible();
+    await c.locator('[data-part="confirm-no"]').click();
+    await expect(c.locator('.cm-content')).toContainText("print('mine');");
+    await c.locator('[data-part="reset"]').click();
+    await c.locator('[data-part="confirm-yes"]').click();
+    await expect(c.locator('.cm-content')).not.toContainText("print('mine');");
+    await expect(statusOf(c)).toContainText('The starter code is back');
+  });
+
+  test('code from a shared link is shown but does not run, and the reader can go back to their own', async ({ page, context }) => {
+    await page.goto(LESSON);
+    const c = cell(page, 'first-tensors');
+    await typeCode(c, "print('my own code');\n");
+    await page.waitForTimeout(800);
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await typeCode(c, "globalThis.ranFromLink = true;\nprint('from a link');\n");
+    await c.locator('[data-part="share"]').click();
+    await expect(statusOf(c)).toContainText('A link to this code is copied');
+    const link = await page.evaluate(() => navigator.clipboard.readText());
+    // Go back to the reader's own code before opening the link.
+    await typeCode(c, "print('my own code');\n");
+    await page.waitForTimeout(800);
+
+    const other = await context.newPage();
+    await other.goto(link);
+    const shared = cell(other, 'first-tensors');
+    await expect(shared.locator('[data-part="notice"]')).toContainText('This code came from a link');
+    await expect(shared.locator('[data-part="static"]')).toContainText("print('from a link');");
+    await other.waitForTimeout(1000);
+    await expect(shared).toHaveAttribute('data-state', 'idle');
+    await expect(shared.locator('[data-part="output"]')).toBeHidden();
+    await shared.getByRole('button', { name: 'Go back to my own code' }).click();
+    await expect(shared.locator('[data-part="static"], .cm-content').first()).toContainText("print('my own code');");
+  });
+
+  test('reader code cannot reach the page, its storage or its cookies', async ({ page }) => {
+    await page.goto(LESSON);
+    const c = cell(page, 'first-tensors');
+    await typeCode(c, "print(typeof document, typeof window, typeof localStorage, typeof sessionStorage);\n");
+    await run(c);
+    await expect(c).toHaveAttribute('data-state', 'done', { timeout: 30_000 });
+    await expect(c.locator('[data-part="output"]')).toContainText('undefined undefined undefined undefined');
+    // Nothing returned, so the status says only how long it ran.
+    await expect(statusOf(c)).toHaveText(/^Ran in [\d.]+ ?m?s\.$/);
+  });
+});
+
+test.describe('exercises', () => {
+  test.describe.configure({ mode: 'serial' });
+
+  test('the exercise page lists every exercise folder', async ({ page }) => {
+    await page.goto(EXERCISES_PAGE);
+    const ids = await page.locator('tk-code-cell[data-kind="exercise"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-cell-id')));
+    expect(ids.sort()).toEqual(EXERCISE_IDS);
+  });
+
+  for (const id of EXERCISE_IDS) {
+    test(`"${id}": the starter fails its grader and the solution passes`, async ({ page }) => {
+      test.setTimeout(240_000);
+      const problems = watchForProblems(page);
+      await page.goto(EXERCISES_PAGE);
+      const c = cell(page, id);
+
+      await run(c);
+      await expect(c).toHaveAttribute('data-result', 'fail', { timeout: 180_000 });
+      await expect(statusOf(c)).toContainText(/^Not passed yet/);
+
+      await c.locator('[data-part="show-solution"]').click();
+      await c.locator('[data-part="confirm-yes"]').click();
+      await c.locator('[data-part="use-solution"]').click();
+      await expect(statusOf(c)).toContainText('The solution is in the editor');
+      await run(c);
+      await expect(c).toHaveAttribute('data-result', 'pass', { timeout: 180_000 });
+      await expect(statusOf(c)).toContainText(/^Passed/);
+      await expect(c.locator('[data-part="badge"]')).toContainText('Passed');
+      expect(problems).toEqual([]);
+    });
+  }
+
+  test('hints appear one at a time; a passed exercise shows on the course map; axe passes', async ({ page }) => {
+    test.setTimeout(120_000);
+    await page.goto(LESSON);
+    const c = cell(page, 'sigmoid');
+    const hints = c.locator('[data-hint]');
+    const total = await hints.count();
+    expect(total).toBeGreaterThan(1);
+    await expect(hints.first()).toBeHidden();
+    await c.locator('[data-part="hint"]').click();
+    await expect(hints.nth(0)).toBeVisible();
+    await expect(hints.nth(1)).toBeHidden();
+    await expect(hints.nth(0)).toBeFocused();
+
+    await typeCode(c, 'function sigmoid(x) {\n  return 1 / (1 + Math.exp(-x));\n}\n');
+    await run(c);
+    await expect(c).toHaveAttribute('data-result', 'pass', { timeout: 60_000 });
+    await expectNoAxeViolations(page, 'lesson with a graded code cell');
+
+    await page.goto('./');
+    const card = page.locator('.card', { hasText: 'Start here' });
+    await expect(card).toContainText(/Exercises?:? 1 of \d+/);
+  });
+});
