@@ -173,6 +173,41 @@ test.describe('a free code cell', () => {
     await expect(shared.locator('[data-part="static"], .cm-content').first()).toContainText("print('my own code');");
   });
 
+  test('from the keyboard: Tab walks through the cell, typing makes Tab indent, Esc then Tab leaves, Ctrl+Enter runs', async ({ page }) => {
+    await page.goto(LESSON);
+    const c = cell(page, 'first-tensors');
+    // Focus the control before the code, then Tab into it: the editor opens and takes focus.
+    await c.locator('.cell-head').evaluate((el) => {
+      el.setAttribute('tabindex', '-1');
+      (el as HTMLElement).focus();
+    });
+    await page.keyboard.press('Tab');
+    await expect(c).toHaveAttribute('data-editor', 'ready');
+    const editor = c.locator('[data-part="editor"] .cm-content');
+    await expect(editor).toBeFocused();
+    // Passing through: the next Tab leaves the editor without changing the code.
+    await page.keyboard.press('Tab');
+    await expect(editor).not.toBeFocused();
+    await expect(c.locator('[data-part="run"]')).toBeFocused();
+
+    // Back in, typing: now Tab indents, and Esc then Tab moves on.
+    await page.keyboard.press('Shift+Tab');
+    await expect(editor).toBeFocused();
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.insertText("print('typed');");
+    await page.keyboard.press('Home');
+    await page.keyboard.press('Tab');
+    await expect(editor).toBeFocused();
+    await expect(editor).toContainText("  print('typed');");
+    await page.keyboard.press('ControlOrMeta+Enter');
+    await expect(c).toHaveAttribute('data-state', 'done', { timeout: 30_000 });
+    await expect(c.locator('[data-part="output"]')).toContainText('typed');
+    await editor.focus();
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Tab');
+    await expect(c.locator('[data-part="run"]')).toBeFocused();
+  });
+
   test('reader code cannot reach the page, its storage or its cookies', async ({ page }) => {
     await page.goto(LESSON);
     const c = cell(page, 'first-tensors');
@@ -183,6 +218,42 @@ test.describe('a free code cell', () => {
     // Nothing returned, so the status says only how long it ran.
     await expect(statusOf(c)).toHaveText(/^Ran in [\d.]+ ?m?s\.$/);
   });
+});
+
+test('a new starter never overwrites what the reader typed: they can compare, then choose the new one', async ({ page }) => {
+  await page.goto(LESSON);
+  // The reader's code grew from an older starter (its hash differs from today's).
+  await page.evaluate(() => {
+    const now = new Date().toISOString();
+    localStorage.setItem(
+      'tinker-progress',
+      JSON.stringify({
+        version: 2,
+        lessons: {},
+        exercises: {},
+        quizzes: {},
+        cells: { sigmoid: { code: 'function sigmoid(x) {\n  return 0.5; // my attempt\n}\n', starterHash: '0badc0de', savedAt: now } },
+      }),
+    );
+  });
+  await page.reload();
+  const c = cell(page, 'sigmoid');
+  await expect(c.locator('[data-part="notice"]')).toContainText('The starter code of this exercise has changed');
+  await expect(c.locator('[data-part="static"]')).toContainText('// my attempt');
+  await c.getByRole('button', { name: 'Compare with the new starter' }).click();
+  await expect(c.locator('.cell-compare')).toContainText('Your code');
+  await expect(c.locator('.cell-compare')).toContainText('New starter');
+  await expectNoAxeViolations(page, 'lesson with a starter comparison');
+  await c.getByRole('button', { name: 'Use the new starter' }).click();
+  await c.locator('[data-part="confirm-yes"]').click();
+  const editor = c.locator('[data-part="editor"] .cm-content');
+  await expect(editor).not.toContainText('// my attempt');
+  await expect(editor).toContainText('function sigmoid(x)');
+  await expect(c.locator('[data-part="notice"]')).toBeHidden();
+  // Undo brings the reader's code back: nothing typed is lost.
+  await editor.focus();
+  await page.keyboard.press('ControlOrMeta+Z');
+  await expect(editor).toContainText('// my attempt');
 });
 
 test.describe('exercises', () => {

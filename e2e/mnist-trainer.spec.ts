@@ -42,8 +42,9 @@ async function focused(page: Page): Promise<Focused | null> {
 
 /** Moves focus with Tab (then Shift+Tab) until a widget control whose name matches `name` has it. */
 async function tabTo(page: Page, name: RegExp, maxPresses = 40): Promise<void> {
-  for (const key of ['Tab', 'Shift+Tab']) {
-    for (let i = 0; i < maxPresses; i++) {
+  // Forward first; if that overshoots, walk back twice as far (past the starting point).
+  for (const [key, presses] of [['Tab', maxPresses], ['Shift+Tab', 2 * maxPresses + 1]] as const) {
+    for (let i = 0; i < presses; i++) {
       const f = await focused(page);
       if (f?.inWidget && name.test(f.name)) return;
       await page.keyboard.press(key);

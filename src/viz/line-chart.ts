@@ -14,6 +14,7 @@ import { axisBottom, axisLeft } from 'd3-axis';
 import { scaleLinear } from 'd3-scale';
 import { select, type Selection } from 'd3-selection';
 import { line } from 'd3-shape';
+import { drawHorizontalGrid } from './grid.ts';
 import { downsample, lastFinite, niceDomain, type Point } from './scales.ts';
 
 export type { Point } from './scales.ts';
@@ -245,15 +246,7 @@ export class LineChart {
     this.xAxis.call(axisBottom(x).ticks(xTicks).tickFormat((v) => formatX(Number(v))).tickSizeOuter(0));
     this.yAxis.call(axisLeft(y).ticks(5).tickFormat((v) => formatY(Number(v))).tickSizeOuter(0));
     this.xTitle.attr('x', w / 2);
-    this.plot
-      .select<SVGGElement>('.tk-chart__grid')
-      .selectAll('line')
-      .data(y.ticks(5))
-      .join('line')
-      .attr('x1', 0)
-      .attr('x2', w)
-      .attr('y1', (d) => y(d))
-      .attr('y2', (d) => y(d));
+    drawHorizontalGrid(this.plot.select<SVGGElement>('.tk-chart__grid'), y, w);
 
     const path = line<Point>()
       .x((p) => x(p.x))

@@ -14,6 +14,7 @@ import { axisBottom, axisLeft } from 'd3-axis';
 import { scaleLinear } from 'd3-scale';
 import { select, type Selection } from 'd3-selection';
 import { line } from 'd3-shape';
+import { drawHorizontalGrid } from './grid.ts';
 import type { Point } from './scales.ts';
 import {
   describePlot,
@@ -128,15 +129,7 @@ export class XyPlot {
       .attr('y', HEIGHT + 36)
       .text(spec.xLabel ?? '');
     this.plot.select<SVGTextElement>('.tk-plot__axis-title--y').text(spec.yLabel ?? '');
-    this.plot
-      .select<SVGGElement>('.tk-plot__grid')
-      .selectAll('line')
-      .data(y.ticks(5))
-      .join('line')
-      .attr('x1', 0)
-      .attr('x2', w)
-      .attr('y1', (d) => y(d))
-      .attr('y2', (d) => y(d));
+    drawHorizontalGrid(this.plot.select<SVGGElement>('.tk-plot__grid'), y, w);
 
     const pathFor = line<Point>()
       .x((p) => x(p.x))

@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { fieldMessage } from './field-messages.ts';
 
 /** The four tracks of the course, in the order the course map shows them. */
 export const TRACKS = ['foundations', 'supervised', 'unsupervised', 'reinforcement'] as const;
@@ -30,23 +31,7 @@ export const DATASET_LABELS: Record<DatasetName, string> = {
   'sample-images': 'Sample images',
 };
 
-/** Shows a frontmatter value in an error message (short, JSON-like). */
-function shown(value: unknown): string {
-  if (value === undefined) return 'nothing';
-  const text = JSON.stringify(value) ?? String(value);
-  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
-}
-
-/**
- * An error callback for one field. Astro prints each issue as `field: message` under the
- * file's id and path, so the message says what is expected, what was found and how to fix it.
- */
-function expect(what: string, example: string) {
-  return (issue: { input?: unknown }) =>
-    issue.input === undefined
-      ? `missing: add ${what} to the frontmatter, e.g. \`${example}\``
-      : `expected ${what}, e.g. \`${example}\`; found ${shown(issue.input)}`;
-}
+const expect = (what: string, example: string) => fieldMessage(what, example, ' to the frontmatter');
 
 const objective = z
   .string({ error: expect('each objective to be a sentence', '- Train a small network on MNIST') })

@@ -20,21 +20,9 @@ import { z } from 'astro/zod';
 import { DATASET_IDS } from '../data/manifest.ts';
 import { ENVIRONMENT_IDS } from '../rl/environments.ts';
 import { DEFAULT_TIME_LIMIT_SECONDS, exposedNames, type ExerciseData, type GraderSpec } from './types.ts';
+import { fieldMessage, shown } from '../content/field-messages.ts';
 
-/** Shows a value in an error message (short, JSON-like). */
-function shown(value: unknown): string {
-  if (value === undefined) return 'nothing';
-  const text = JSON.stringify(value) ?? String(value);
-  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
-}
-
-/** An error callback for one field: what is expected, an example, and what was found. */
-function expect(what: string, example: string) {
-  return (issue: { input?: unknown }) =>
-    issue.input === undefined
-      ? `missing: add ${what}, e.g. \`${example}\``
-      : `expected ${what}, e.g. \`${example}\`; found ${shown(issue.input)}`;
-}
+const expect = (what: string, example: string) => fieldMessage(what, example);
 
 /** Names unknown keys of a strict object, listing the allowed ones. */
 function strictError(where: string, allowed: readonly string[]) {

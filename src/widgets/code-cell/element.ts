@@ -58,6 +58,8 @@ class CodeCellElement extends HTMLElement {
   /** Code that came from a link and has not been edited or run yet: not saved over the reader's own. */
   private fromLink = false;
   private connected = false;
+  /** Hides the "starter has changed" notice (set while it shows). */
+  private dismissStarterNotice: (() => void) | null = null;
   private readonly flush = () => this.saveNow();
 
   connectedCallback(): void {
@@ -150,9 +152,10 @@ class CodeCellElement extends HTMLElement {
 
   private wire(): void {
     const staticView = part(this, 'static');
-    const load = () => void this.ensureEditor(true);
-    staticView.addEventListener('focusin', load);
-    staticView.addEventListener('pointerdown', load);
+    staticView.addEventListener('pointerdown', () => void this.ensureEditor(true));
+    // Arriving with Tab: the editor opens with Tab still moving focus, so a keyboard reader can
+    // walk past the cell; once they type, Tab indents (and Esc then Tab leaves, as the help says).
+    staticView.addEventListener('focusin', () => void this.ensureEditor(true, true));
     // Warm up the editor module when the pointer comes near, so clicking feels instant.
     this.addEventListener('pointerenter', () => void import('./editor.ts'), { once: true });
     staticView.addEventListener('keydown', (event) => {
@@ -175,20 +178,28 @@ class CodeCellElement extends HTMLElement {
     applyCapabilities(select, detectCapabilities(), note);
   }
 
-  private ensureEditor(focus: boolean): Promise<CodeEditor> {
+  private ensureEditor(focus: boolean, passTabs = false): Promise<CodeEditor> {
     if (!this.editorLoading) {
       this.editorLoading = import('./editor.ts').then(({ createEditor }) => {
         const host = part(this, 'editor');
         const { describedBy } = part(this, 'static').dataset;
         const hadFocus = host.contains(document.activeElement);
+        let tabsPass = passTabs;
         host.replaceChildren();
         const editor = createEditor(host, {
           code: this.code,
           label: `Code for: ${this.data.title}`,
           describedBy,
-          onChange: (code) => this.codeChanged(code),
+          onChange: (code) => {
+            if (tabsPass) {
+              tabsPass = false;
+              editor.view.setTabFocusMode(false);
+            }
+            this.codeChanged(code);
+          },
           onRun: () => void this.start(),
         });
+        if (tabsPass) editor.view.setTabFocusMode(true);
         this.editor = editor;
         this.dataset.editor = 'ready';
         if (hadFocus) editor.focus();
@@ -243,14 +254,17 @@ class CodeCellElement extends HTMLElement {
     });
   }
 
-  private async reset(): Promise<void> {
+  /** Asks, then puts the starter back. Resolves true when the starter is in the editor. */
+  private async reset(): Promise<boolean> {
     if (this.code === this.data.starter) {
       this.status.announce('This is already the starter code.');
-      return;
+      return true;
     }
     const ok = await this.confirm('Replace your code with the starter code? You can undo this in the editor (Ctrl+Z).', 'Replace with starter');
-    if (!ok) return;
+    if (!ok) return false;
     await this.replaceCode(this.data.starter, 'The starter code is back. Ctrl+Z in the editor brings your code back.');
+    this.dismissStarterNotice?.();
+    return true;
   }
 
   /** Put new code in the editor as one undoable change, and save it. */
@@ -369,7 +383,15 @@ class CodeCellElement extends HTMLElement {
     use.type = 'button';
     use.className = 'tk-button';
     use.textContent = 'Use the new starter';
-    use.addEventListener('click', () => void this.reset());
+    this.dismissStarterNotice = () => {
+      view?.destroy();
+      notice.replaceChildren();
+      notice.hidden = true;
+      this.dismissStarterNotice = null;
+    };
+    use.addEventListener('click', async () => {
+      if (await this.reset()) this.editor?.focus();
+    });
     notice.append(' ', compare, ' ', use, host);
   }
 
