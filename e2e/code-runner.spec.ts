@@ -236,3 +236,50 @@ test('a grader gets the exposed names and reports before done', async ({ page })
   const missing = await run(page, 'const s = 1;', { grader, expose: ['sigmoid'] });
   expect(messages(missing, 'grade')[0]).toMatchObject({ result: { pass: false } });
 });
+
+test('the agent-win-rate grader trains the reader\'s agent in the worker, then plays evaluation games', async ({ page }) => {
+  await open(page);
+  const grader = { kind: 'agent-win-rate', env: 'corridor', games: 200, trainSeconds: 2, threshold: 0.9, seed: 7 };
+  // Tabular Q-learning with ε-greedy exploration, within the time budget.
+  const qLearning = `function train(env, budget) {
+  const q = new Map();
+  const values = (s) => q.get(env.stateKey(s)) ?? q.set(env.stateKey(s), new Array(env.actions).fill(0)).get(env.stateKey(s));
+  const greedy = (s) => { const v = values(s); return v.indexOf(Math.max(...v)); };
+  for (let episode = 0; episode < 2000 && budget.timeLeft() > 100; episode++) {
+    let state = env.reset();
+    for (let done = false; !done; ) {
+      const action = Math.random() < 0.2 ? Math.floor(Math.random() * env.actions) : greedy(state);
+      const step = env.step(action);
+      const target = step.reward + (step.done ? 0 : 0.9 * Math.max(...values(step.state)));
+      values(state)[action] += 0.5 * (target - values(state)[action]);
+      state = step.state;
+      done = step.done;
+    }
+  }
+  return greedy;
+}`;
+  const good = await run(page, qLearning, { grader, expose: ['train'] });
+  const goodGrade = messages(good, 'grade')[0] as { result: { pass: boolean; figure: number } };
+  expect(goodGrade.result.pass).toBe(true);
+  expect(goodGrade.result.figure).toBeGreaterThanOrEqual(0.9);
+
+  const random = await run(page, 'function train(env) {\n  return () => Math.floor(Math.random() * env.actions);\n}', { grader, expose: ['train'] });
+  const randomGrade = messages(random, 'grade')[0] as { result: { pass: boolean; figure: number; message: string } };
+  expect(randomGrade.result.pass).toBe(false);
+  expect(randomGrade.result.figure).toBeLessThan(0.9);
+});
+
+test('a custom grader reads the reader\'s names and the returned value', async ({ page }) => {
+  await open(page);
+  const grader = {
+    kind: 'custom',
+    expose: ['normalise'],
+    source: `const out = exports.normalise([0, 5, 10]);
+const ok = Array.isArray(out) && out.join() === '0,0.5,1' && returned === 'done';
+return { pass: ok, message: ok ? 'normalise scales to 0–1.' : 'normalise([0, 5, 10]) should give [0, 0.5, 1].' };`,
+  };
+  const good = await run(page, "function normalise(xs) {\n  const max = Math.max(...xs);\n  return xs.map((x) => x / max);\n}\nreturn 'done';", { grader, expose: grader.expose });
+  expect(messages(good, 'grade')[0]).toMatchObject({ result: { pass: true, message: 'normalise scales to 0–1.' } });
+  const bad = await run(page, 'function normalise(xs) {\n  return xs;\n}\nreturn "done";', { grader, expose: grader.expose });
+  expect(messages(bad, 'grade')[0]).toMatchObject({ result: { pass: false } });
+});

@@ -159,6 +159,24 @@ test.describe('quizzes in the lesson "Start here"', () => {
     await expect(explanation(q)).toContainText('1,028 of 10,000 test digits');
   });
 
+  test('another tab follows: an answer given there shows here, and a reset there clears it here', async ({ page, context }) => {
+    const other = await context.newPage();
+    await other.goto(LESSON);
+    const there = quiz(other, 'softmax-sum');
+    await there.getByRole('radio', { name: '1', exact: true }).check();
+    await there.getByRole('button', { name: 'Check answer' }).click();
+    await expect(there).toHaveAttribute('data-state', 'correct');
+
+    const here = quiz(page, 'softmax-sum');
+    await expect(here).toHaveAttribute('data-state', 'correct');
+    await expect(option(here, 1)).toBeChecked();
+
+    await other.evaluate(() => localStorage.removeItem('tinker-progress'));
+    await expect(here).toHaveAttribute('data-state', 'unanswered');
+    await expect(option(here, 1)).not.toBeChecked();
+    await other.close();
+  });
+
   test('answers are saved and restored, with their feedback, after a reload', async ({ page }) => {
     const single = quiz(page, 'softmax-sum');
     await single.getByRole('radio', { name: '1', exact: true }).check();

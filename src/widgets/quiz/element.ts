@@ -25,9 +25,16 @@ export type QuizState = 'unanswered' | 'correct' | 'wrong' | 'revealed';
 class TkQuiz extends HTMLElement {
   private spec: QuizSpec | null = null;
   private state: QuizState = 'unanswered';
+  /** The answer on display, as JSON, to tell other tabs' changes from our own. */
+  private shownAnswer: string | null = null;
+  private saving = false;
+  private unsubscribe: (() => void) | null = null;
 
   connectedCallback(): void {
-    if (this.spec) return; // moved in the page: already wired
+    if (this.spec) {
+      this.follow(); // moved in the page: already wired
+      return;
+    }
     try {
       this.spec = JSON.parse(part(this, 'spec').textContent ?? '') as QuizSpec;
     } catch (error) {
@@ -41,6 +48,36 @@ class TkQuiz extends HTMLElement {
     part(this, 'retry').addEventListener('click', () => this.tryAgain());
     part(this, 'reveal').addEventListener('click', () => this.reveal());
     this.restore();
+    this.follow();
+  }
+
+  /** Follow changes made elsewhere (another tab answering, importing or resetting progress). */
+  private follow(): void {
+    this.unsubscribe?.();
+    this.unsubscribe = savedProgress().subscribe((data) => {
+      if (!this.spec || this.saving) return;
+      const saved = data.quizzes[this.spec.id];
+      if (saved) {
+        if (JSON.stringify(saved.answer) !== this.shownAnswer) this.restore();
+      } else if (this.state !== 'unanswered') {
+        this.clear();
+      }
+    });
+  }
+
+  disconnectedCallback(): void {
+    this.unsubscribe?.();
+    this.unsubscribe = null;
+  }
+
+  /** Back to a fresh, unanswered quiz (progress was reset elsewhere). */
+  private clear(): void {
+    this.shownAnswer = null;
+    for (const input of this.choices()) input.checked = false;
+    if (this.spec?.kind === 'numeric') this.numberInput().value = '';
+    this.setState('unanswered');
+    this.say('');
+    this.mark(false);
   }
 
   private get fieldset(): HTMLFieldSetElement {
@@ -101,6 +138,7 @@ class TkQuiz extends HTMLElement {
     } else {
       this.numberInput().value = formatNumber(answer.value);
     }
+    this.shownAnswer = JSON.stringify(answer);
     this.setState(result.correct ? 'correct' : 'wrong');
     this.say(result.message);
     this.mark(result.correct);
@@ -181,7 +219,12 @@ class TkQuiz extends HTMLElement {
     if (!this.spec) return;
     try {
       const progress = savedProgress();
-      progress.recordQuizAnswer(this.spec.id, answer, correct);
+      this.saving = true;
+      try {
+        progress.recordQuizAnswer(this.spec.id, answer, correct);
+      } finally {
+        this.saving = false;
+      }
       const problem = progress.problems().find((p) => p.kind === 'quota' || p.kind === 'unavailable');
       this.note(problem ? `Your answer is not saved: ${problem.message}` : '');
     } catch (error) {
