@@ -259,12 +259,12 @@ test('the agent-win-rate grader trains the reader\'s agent in the worker, then p
   return greedy;
 }`;
   const good = await run(page, qLearning, { grader, expose: ['train'] });
-  const goodGrade = messages(good, 'grade')[0] as { result: { pass: boolean; figure: number } };
+  const goodGrade = messages(good, 'grade')[0] as unknown as { result: { pass: boolean; figure: number } };
   expect(goodGrade.result.pass).toBe(true);
   expect(goodGrade.result.figure).toBeGreaterThanOrEqual(0.9);
 
   const random = await run(page, 'function train(env) {\n  return () => Math.floor(Math.random() * env.actions);\n}', { grader, expose: ['train'] });
-  const randomGrade = messages(random, 'grade')[0] as { result: { pass: boolean; figure: number; message: string } };
+  const randomGrade = messages(random, 'grade')[0] as unknown as { result: { pass: boolean; figure: number; message: string } };
   expect(randomGrade.result.pass).toBe(false);
   expect(randomGrade.result.figure).toBeLessThan(0.9);
 });
