@@ -10,7 +10,6 @@ import {
   gradeStatus,
   planRestore,
   syntaxErrorStatus,
-  timeLimitStatus,
 } from './cell.ts';
 
 // A stand-in hash that is easy to reason about in tests.
@@ -64,12 +63,6 @@ describe('status sentences', () => {
     expect(errorStatus('ReferenceError', 'x is not defined', 3)).toBe('ReferenceError on line 3: x is not defined');
     expect(errorStatus('', 'boom')).toBe('Error: boom');
     expect(syntaxErrorStatus('Unexpected token (2:4)', 2)).toMatch(/^Syntax error on line 2: .*Nothing ran/);
-  });
-
-  it('state the time limit in minutes or seconds', () => {
-    expect(timeLimitStatus(300)).toMatch(/ran for 5 minutes, the time limit/);
-    expect(timeLimitStatus(60)).toMatch(/ran for 1 minute,/);
-    expect(timeLimitStatus(2)).toMatch(/ran for 2 seconds,/);
   });
 });
 

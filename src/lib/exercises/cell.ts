@@ -66,14 +66,6 @@ export function stoppedStatus(ms: number): string {
   return `Stopped after ${formatDuration(ms)}. Your code is kept; press Run to start again.`;
 }
 
-export function timeLimitStatus(limitSeconds: number): string {
-  const limit = limitSeconds >= 60 && limitSeconds % 60 === 0 ? `${limitSeconds / 60} minute${limitSeconds === 60 ? '' : 's'}` : `${limitSeconds} seconds`;
-  return (
-    `Stopped: the code ran for ${limit}, the time limit of this cell. ` +
-    'If it is stuck in a loop, check the loop condition; if it is just slow, use fewer examples or epochs.'
-  );
-}
-
 /** "96.1%" style figure for badges; the grader's own words come first when present. */
 export function passSummary(result: GradeResult): string {
   if (result.figureText) return result.figureText;

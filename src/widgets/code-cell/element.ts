@@ -10,7 +10,7 @@
  *  - the `role="status"` line says what happened in words ("Passed: …", "Error on line 3: …");
  *  - `data-editor="ready"` once CodeMirror has replaced the static code.
  */
-import { decodeShareFragment, encodeShareFragment, errorStatus, finishedStatus, gradeStatus, passSummary, planRestore, stoppedStatus, syntaxErrorStatus, timeLimitStatus } from '../../lib/exercises/cell.ts';
+import { decodeShareFragment, encodeShareFragment, errorStatus, finishedStatus, gradeStatus, passSummary, planRestore, stoppedStatus, syntaxErrorStatus } from '../../lib/exercises/cell.ts';
 import type { GradeResult, GraderSpec } from '../../lib/exercises/types.ts';
 import { errorText } from '../../lib/format/error-text.ts';
 import { starterHash } from '../../lib/progress/hash.ts';
@@ -507,13 +507,14 @@ class CodeCellElement extends HTMLElement {
         output.append([{ kind: 'text', stream: 'info', text: 'Stopped.' }]);
         return;
       case 'time-limit': {
-        const text = timeLimitStatus(this.data.timeLimitSeconds);
+        // The runner says which limit it was (the cell's, or TensorFlow.js taking too long to load).
+        const text = outcome.message ?? 'Stopped: the time limit of this cell was reached.';
         output.showError(text);
         this.finish('error', text);
         return;
       }
       case 'crashed': {
-        const text = `The code stopped unexpectedly: ${outcome.message ?? 'the worker running it crashed'}. Your code is saved; press Run to try again.`;
+        const text = outcome.message ?? 'The code runner stopped unexpectedly. Your code is kept: press Run to try again.';
         output.showError(text);
         this.finish('error', text);
         return;
