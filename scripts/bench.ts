@@ -9,7 +9,7 @@
  * Add a benchmark by appending to BENCHMARKS below.
  */
 import { spawnSync } from 'node:child_process';
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
@@ -17,7 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Page } from '@playwright/test';
 import { CHROMIUM_TEST_ARGS, findChromium } from './check-browser.ts';
-import type { RunResult, WorkerVsMainResult } from '../src/tf/bench-harness.ts';
+import type { CodeRunTiming, RunResult, WorkerVsMainResult } from '../src/tf/bench-harness.ts';
 
 /** The browser flags the end-to-end tests use, plus WebGPU so the bench can measure it too. */
 export const CHROMIUM_ARGS = [...CHROMIUM_TEST_ARGS, '--enable-unsafe-webgpu'];
@@ -134,6 +134,38 @@ export const BENCHMARKS: Benchmark[] = [
         { label: 'bytes downloaded (gzip)', value: r.bytes === null ? 'unknown' : fmt(r.bytes) },
         { label: 'load + parse time', value: `${fmt(r.ms)} ms` },
       ];
+    },
+  },
+  {
+    name: 'code-cells',
+    title: 'Code cells: a fresh worker per run (3 runs of print(1) per backend), then the MNIST-above-90% solution, graded',
+    async run({ page }) {
+      const codeRun = (options: object) =>
+        page.evaluate(
+          (o) => (window as unknown as { tinkerBench: { codeRun(o: object): Promise<CodeRunTiming> } }).tinkerBench.codeRun(o),
+          options,
+        );
+      const rows: Row[] = [];
+      for (const backend of ['wasm', 'webgl', 'cpu']) {
+        const runs: CodeRunTiming[] = [];
+        for (let i = 0; i < 3; i++) runs.push(await codeRun({ code: 'print(1);', backend }));
+        const starts = runs.map((r) => r.startMs ?? NaN).sort((a, b) => a - b);
+        const totals = runs.map((r) => r.totalMs).sort((a, b) => a - b);
+        rows.push({
+          label: `Run to result, print(1), ${backend}`,
+          value: `median ${fmt(totals[1]!)} ms (start-up ${fmt(starts[1]!)} ms; runs ${runs.map((r) => fmt(r.totalMs)).join(', ')} ms)`,
+        });
+      }
+      const solution = readFileSync(new URL('../content/exercises/mnist-90/solution.js', import.meta.url), 'utf8');
+      const grader = { kind: 'model-accuracy', dataset: 'mnist', split: 'test', threshold: 0.9 };
+      const r = await codeRun({ code: solution, backend: 'auto', grader, expose: [] });
+      rows.push({
+        label: 'mnist-90 solution (auto backend)',
+        value:
+          `${r.grade?.pass ? 'passed' : 'NOT passed'}: ${r.grade?.figureText ?? r.outcome}; on ${r.backend ?? '?'}, ` +
+          `training ${fmt((r.codeMs ?? NaN) / 1000, 1)} s, Run to grade ${fmt(r.totalMs / 1000, 1)} s, tensors left ${r.tensorsLeft ?? '?'}`,
+      });
+      return rows;
     },
   },
 ];

@@ -10,7 +10,9 @@
 import { loadSplit } from '../lib/data/load.ts';
 import type { DatasetId, SplitName } from '../lib/data/manifest.ts';
 import { startTraining, type RunMode } from '../workers/trainer-client.ts';
-import type { BackendName, FromWorker, TrainConfig } from '../workers/protocol.ts';
+import { runCode } from '../workers/code-runner.ts';
+import type { FromCodeWorker, GradeResult, GraderSpec } from '../workers/code-protocol.ts';
+import type { BackendName, BackendRequest, FromWorker, TrainConfig } from '../workers/protocol.ts';
 import { detectCapabilities } from './capabilities.ts';
 
 export interface WorkerVsMainOptions {
@@ -341,6 +343,47 @@ export function autoBackendInWorker(): Promise<string> {
   });
 }
 
+export interface CodeRunTiming {
+  backend?: BackendName;
+  /** From pressing Run to the reader's code starting: a fresh worker, TensorFlow.js and its backend. */
+  startMs?: number;
+  /** From pressing Run to the end of the run (grading included). */
+  totalMs: number;
+  /** The reader's code alone, as the worker measured it. */
+  codeMs?: number;
+  grade?: GradeResult;
+  outcome: string;
+  tensorsLeft?: number;
+}
+
+/** Runs code as a code cell does (a fresh worker per run) and times its phases. */
+function codeRun(options: { code: string; backend: BackendRequest; grader?: GraderSpec | null; expose?: string[]; timeLimitMs?: number }): Promise<CodeRunTiming> {
+  const dataUrl = new URL(`${import.meta.env.BASE_URL.replace(/\/?$/, '/')}data/`, location.href).href;
+  return new Promise((resolve) => {
+    const t0 = performance.now();
+    const timing: Partial<CodeRunTiming> = {};
+    runCode(
+      { code: options.code, backend: options.backend, dataUrl, grader: options.grader ?? null, expose: options.expose ?? [] },
+      {
+        onMessage(m: FromCodeWorker) {
+          if (m.type === 'backend') {
+            timing.backend = m.backend;
+            timing.startMs = performance.now() - t0;
+          } else if (m.type === 'grade') timing.grade = m.result;
+          else if (m.type === 'done') {
+            timing.codeMs = m.ms;
+            timing.tensorsLeft = m.tensorsLeft;
+          }
+        },
+        onEnd(outcome) {
+          resolve({ ...timing, totalMs: performance.now() - t0, outcome: outcome.message ? `${outcome.reason}: ${outcome.message}` : outcome.reason });
+        },
+      },
+      { timeLimitMs: options.timeLimitMs ?? 300_000 },
+    );
+  });
+}
+
 export function installBench(): void {
   const bench = {
     workerVsMain,
@@ -351,6 +394,7 @@ export function installBench(): void {
     loadSplitSummary,
     autoBackend,
     autoBackendInWorker,
+    codeRun,
     capabilities: detectCapabilities,
     /** For manual checks from the console (stop, lost context…). */
     startTraining,
