@@ -96,9 +96,13 @@ class ErrorMessageWidget extends WidgetType {
   override eq(other: ErrorMessageWidget): boolean {
     return other.line === this.line && other.message === this.message;
   }
-  toDOM(): HTMLElement {
+  toDOM(view: EditorView): HTMLElement {
     const box = document.createElement('div');
     box.className = 'tk-cm-error-message';
+    // Long lines make the content wider than the editor: keep the message in view, wrapped to
+    // the visible width, beside the (sticky) gutter. See .tk-cm-error-message in code-cell.css.
+    const gutter = view.dom.querySelector<HTMLElement>('.cm-gutters');
+    box.style.setProperty('--tk-gutter-width', `${gutter?.offsetWidth ?? 0}px`);
     const label = document.createElement('strong');
     label.textContent = `Error on line ${this.line}: `;
     box.append(label, document.createTextNode(this.message));
