@@ -3,6 +3,10 @@
  * Short, JSON-like, and explicit about types ("the string \"0.5\"", "a tensor of shape [3]").
  */
 
+import { isPlainObject } from '../code/values.ts';
+
+export { isPlainObject };
+
 const MAX_ITEMS = 6;
 const MAX_TEXT = 60;
 
@@ -30,12 +34,6 @@ export function isTensorLike(value: unknown): value is { shape: number[]; dtype:
   );
 }
 
-/** A plain object: {…} literal or Object.create(null), not an array, class instance or tensor. */
-export function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== 'object' || value === null) return false;
-  const proto = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
-}
 
 function clip(text: string): string {
   return text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT - 1)}…` : text;
