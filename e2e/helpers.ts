@@ -7,6 +7,8 @@ export const PAGES = [
   { name: 'course map', path: './' },
   { name: 'about', path: './about/' },
   { name: 'lesson "Start here"', path: './lessons/start-here/' },
+  { name: 'lesson "An image is just a matrix"', path: './lessons/images-are-matrices/' },
+  { name: 'progress', path: './progress/' },
 ] as const;
 
 export const LESSON = './lessons/start-here/';
