@@ -6,6 +6,8 @@
  *    and (b) by a plain main-thread `model.fit` (the standard tfjs way), measuring examples/s
  *    and the longest main-thread task during each (Long Tasks API, plus heartbeat gaps).
  *  - loadFashionTrain: fetch + gunzip + verify + parse of the 60,000 Fashion-MNIST training images.
+ *  - imageFilter: a 5×5 Gaussian on a 1024×1024 RGB image, naive vs separable TypeScript vs
+ *    tf.conv2d (src/tf/image-bench.ts, loaded on demand).
  */
 import { loadSplit } from '../lib/data/load.ts';
 import type { DatasetId, SplitName } from '../lib/data/manifest.ts';
@@ -14,6 +16,7 @@ import { runCode } from '../workers/code-runner.ts';
 import type { FromCodeWorker, GradeResult, GraderSpec } from '../workers/code-protocol.ts';
 import type { BackendName, BackendRequest, FromWorker, TrainConfig } from '../workers/protocol.ts';
 import { detectCapabilities } from './capabilities.ts';
+import type { ImageFilterBenchOptions } from './image-bench.ts';
 
 export interface WorkerVsMainOptions {
   /** Training examples per run (default 6400 = 100 batches of 64). */
@@ -395,6 +398,9 @@ export function installBench(): void {
     autoBackend,
     autoBackendInWorker,
     codeRun,
+    /** The image-filter benchmark (src/tf/image-bench.ts, loaded on demand). */
+    imageFilter: async (options?: ImageFilterBenchOptions) =>
+      (await import('./image-bench.ts')).imageFilterBench(options),
     capabilities: detectCapabilities,
     /** For manual checks from the console (stop, lost context…). */
     startTraining,
