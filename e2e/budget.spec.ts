@@ -2,53 +2,58 @@ import { gzipSync } from 'node:zlib';
 import { expect, test } from '@playwright/test';
 import { LESSON, TFJS_SIGNATURE } from './helpers.ts';
 
+/** The lessons checked: Start here, and the image lesson with its five widgets. */
+const LESSONS = [LESSON, './lessons/images-are-matrices/'] as const;
+
 /** A lesson page ships at most this much gzipped JavaScript before the reader starts a widget. */
 const BUDGET_BYTES = 60 * 1024;
 
 const gz = (text: string | Buffer) => gzipSync(text, { level: 9 }).length;
 
-test('a lesson page ships at most 60 KB of gzipped JavaScript and no TensorFlow.js before a widget starts', async ({ page }) => {
-  const scripts: { url: string; body: Buffer }[] = [];
-  const pending: Promise<void>[] = [];
-  page.on('response', (response) => {
-    const type = response.request().resourceType();
-    const url = response.url();
-    const looksLikeJs = /\.m?js(\?|$)/.test(new URL(url).pathname) || /javascript/.test(response.headers()['content-type'] ?? '');
-    if (type === 'script' || looksLikeJs) {
-      pending.push(
-        response.body().then(
-          (body) => void scripts.push({ url, body }),
-          () => void scripts.push({ url, body: Buffer.alloc(0) }),
-        ),
-      );
-    }
+for (const lesson of LESSONS) {
+  test(`${lesson} ships at most 60 KB of gzipped JavaScript and no TensorFlow.js before a widget starts`, async ({ page }) => {
+    const scripts: { url: string; body: Buffer }[] = [];
+    const pending: Promise<void>[] = [];
+    page.on('response', (response) => {
+      const type = response.request().resourceType();
+      const url = response.url();
+      const looksLikeJs = /\.m?js(\?|$)/.test(new URL(url).pathname) || /javascript/.test(response.headers()['content-type'] ?? '');
+      if (type === 'script' || looksLikeJs) {
+        pending.push(
+          response.body().then(
+            (body) => void scripts.push({ url, body }),
+            () => void scripts.push({ url, body: Buffer.alloc(0) }),
+          ),
+        );
+      }
+    });
+
+    await page.goto(lesson);
+    await page.waitForLoadState('networkidle');
+    // Read to the end: anything loaded lazily on scroll counts too.
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    await page.waitForLoadState('networkidle');
+    await Promise.all(pending);
+
+    // Scripts inlined in the HTML count as well.
+    const inline = await page.$$eval('script:not([src])', (els) =>
+      els
+        .filter((el) => ['', 'module', 'text/javascript', 'application/javascript'].includes((el.getAttribute('type') ?? '').toLowerCase()))
+        .map((el) => el.textContent ?? ''),
+    );
+
+    const rows = scripts.map(({ url, body }) => ({ file: new URL(url).pathname, raw: body.length, gzip: gz(body) }));
+    if (inline.length > 0) rows.push({ file: `(${inline.length} inline scripts)`, raw: inline.join('').length, gzip: gz(inline.join('\n')) });
+    const total = rows.reduce((sum, r) => sum + r.gzip, 0);
+
+    const table = rows.map((r) => `  ${String(r.gzip).padStart(7)} B gz  ${String(r.raw).padStart(8)} B  ${r.file}`).join('\n');
+    const summary = `JavaScript on ${lesson}: ${(total / 1024).toFixed(1)} KB gzipped (budget ${BUDGET_BYTES / 1024} KB)\n${table}`;
+    console.log(summary);
+    test.info().annotations.push({ type: 'js-budget', description: `${(total / 1024).toFixed(1)} KB gzipped` });
+
+    const tfjs = scripts.filter(({ body }) => body.includes(TFJS_SIGNATURE)).map(({ url }) => url);
+    expect(tfjs, 'TensorFlow.js must not load before the reader starts a widget').toEqual([]);
+    expect(await page.evaluate(() => 'tf' in window)).toBe(false);
+    expect(total, summary).toBeLessThanOrEqual(BUDGET_BYTES);
   });
-
-  await page.goto(LESSON);
-  await page.waitForLoadState('networkidle');
-  // Read to the end: anything loaded lazily on scroll counts too.
-  await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
-  await page.waitForLoadState('networkidle');
-  await Promise.all(pending);
-
-  // Scripts inlined in the HTML count as well.
-  const inline = await page.$$eval('script:not([src])', (els) =>
-    els
-      .filter((el) => ['', 'module', 'text/javascript', 'application/javascript'].includes((el.getAttribute('type') ?? '').toLowerCase()))
-      .map((el) => el.textContent ?? ''),
-  );
-
-  const rows = scripts.map(({ url, body }) => ({ file: new URL(url).pathname, raw: body.length, gzip: gz(body) }));
-  if (inline.length > 0) rows.push({ file: `(${inline.length} inline scripts)`, raw: inline.join('').length, gzip: gz(inline.join('\n')) });
-  const total = rows.reduce((sum, r) => sum + r.gzip, 0);
-
-  const table = rows.map((r) => `  ${String(r.gzip).padStart(7)} B gz  ${String(r.raw).padStart(8)} B  ${r.file}`).join('\n');
-  const summary = `JavaScript on ${LESSON}: ${(total / 1024).toFixed(1)} KB gzipped (budget ${BUDGET_BYTES / 1024} KB)\n${table}`;
-  console.log(summary);
-  test.info().annotations.push({ type: 'js-budget', description: `${(total / 1024).toFixed(1)} KB gzipped` });
-
-  const tfjs = scripts.filter(({ body }) => body.includes(TFJS_SIGNATURE)).map(({ url }) => url);
-  expect(tfjs, 'TensorFlow.js must not load before the reader starts a widget').toEqual([]);
-  expect(await page.evaluate(() => 'tf' in window)).toBe(false);
-  expect(total, summary).toBeLessThanOrEqual(BUDGET_BYTES);
-});
+}
