@@ -1,6 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { LESSON, expectNoAxeViolations, watchForProblems } from './helpers.ts';
+import { LESSON, expectNoAxeViolations, frameGapsDuring, watchForProblems } from './helpers.ts';
 
 /**
  * Code cells (<tk-code-cell>) and exercises, end to end: editing, running, output, errors with
@@ -33,24 +33,7 @@ async function run(c: Locator): Promise<void> {
 
 /** Longest gap between animation frames while `during` runs: the page's responsiveness. */
 async function longestFrameGap(page: Page, during: () => Promise<void>): Promise<number> {
-  await page.evaluate(() => {
-    const w = window as unknown as { __gaps: number[]; __stopFrames: boolean };
-    w.__gaps = [];
-    w.__stopFrames = false;
-    let last = performance.now();
-    const tick = (now: number) => {
-      w.__gaps.push(now - last);
-      last = now;
-      if (!w.__stopFrames) requestAnimationFrame(tick);
-    };
-    requestAnimationFrame(tick);
-  });
-  await during();
-  return page.evaluate(() => {
-    const w = window as unknown as { __gaps: number[]; __stopFrames: boolean };
-    w.__stopFrames = true;
-    return Math.max(...w.__gaps.slice(1));
-  });
+  return Math.max(...(await frameGapsDuring(page, during)));
 }
 
 test.describe('a free code cell', () => {

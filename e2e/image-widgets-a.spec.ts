@@ -15,6 +15,12 @@ import { watchForProblems } from './helpers.ts';
 const LESSON = './lessons/images-are-matrices/';
 
 const chelsea = PNG.sync.read(readFileSync(new URL('../public/images/samples/chelsea.png', import.meta.url)));
+const camera = PNG.sync.read(readFileSync(new URL('../public/images/samples/camera.png', import.meta.url)));
+
+/** The grey value of pixel (x, y) of a grey PNG (pngjs decodes it to RGBA with R = G = B). */
+function greyAt(png: PNG, x: number, y: number): number {
+  return png.data[(y * png.width + x) * 4]!;
+}
 
 /** "R 142, G 98, B 61" for pixel (x, y) of a decoded PNG. */
 function rgbText(png: PNG, x: number, y: number): string {
@@ -94,6 +100,36 @@ test.describe('pixel inspector', () => {
     const centre = inspector.locator('.tk-pi__cell--centre span');
     const i = (3 * chelsea.width + 450) * 4;
     await expect(centre).toHaveText([String(chelsea.data[i]), String(chelsea.data[i + 1]), String(chelsea.data[i + 2])]);
+    expect(problems).toEqual([]);
+  });
+
+  test('choosing Camera man shows a 512 × 512 × 1 image and one grey value per pixel', async ({ page }) => {
+    const problems = watchForProblems(page);
+    const inspector = await openInspector(page);
+    await inspector.getByRole('combobox', { name: /^Image/ }).selectOption('camera');
+    await expect(inspector).toHaveAttribute('data-shape', '512x512x1');
+    await expect(inspector.locator('[data-part="facts"]')).toContainText(
+      'Camera man: shape 512 × 512 × 1 (height × width × channels: grey), 262,144 numbers',
+    );
+    await expect(inspector.locator('[data-part="legend"]')).toContainText('its grey value');
+
+    const status = inspector.locator('[data-part="status"]');
+    await inspector.getByLabel('Column x').fill('100');
+    await inspector.getByLabel('Row y').fill('40');
+    await expect(status).toHaveText(`Pixel (100, 40): grey ${greyAt(camera, 100, 40)}`);
+    await inspector.getByRole('application').focus();
+    await page.keyboard.press('Shift+ArrowRight');
+    await expect(status).toHaveText(`Pixel (110, 40): grey ${greyAt(camera, 110, 40)}`);
+
+    // The magnified cells show one number each (in the middle line): the centre and its left neighbour.
+    await expect(inspector.locator('.tk-pi__cell--centre span')).toHaveText(['', String(greyAt(camera, 110, 40)), '']);
+    const left = inspector.locator('.tk-pi__cell').nth(3 * 7 + 2).locator('span');
+    await expect(left).toHaveText(['', String(greyAt(camera, 109, 40)), '']);
+
+    // Back to a colour picture: three channels again.
+    await inspector.getByRole('combobox', { name: /^Image/ }).selectOption('chelsea');
+    await expect(inspector).toHaveAttribute('data-shape', '300x451x3');
+    await expect(status).toHaveText(/^Pixel \(110, 40\): R \d+, G \d+, B \d+$/);
     expect(problems).toEqual([]);
   });
 

@@ -11,12 +11,21 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import { PNG } from 'pngjs';
 import { fromRgba } from '../src/lib/image/image.ts';
 import { renderFilter } from '../src/workers/image-filter-ops.ts';
-import { watchForProblems } from './helpers.ts';
+import { frameGapsDuring, watchForProblems } from './helpers.ts';
 
 const LESSON = './lessons/images-are-matrices/';
 
 const chelseaPng = PNG.sync.read(readFileSync(new URL('../public/images/samples/chelsea.png', import.meta.url)));
 const chelsea = fromRgba(chelseaPng.data, chelseaPng.width, chelseaPng.height, 3);
+const cameraPng = PNG.sync.read(readFileSync(new URL('../public/images/samples/camera.png', import.meta.url)));
+
+/** Every pixel of RGBA bytes is grey (R = G = B) and opaque. */
+function allGrey(rgba: Uint8Array): boolean {
+  for (let i = 0; i < rgba.length; i += 4) {
+    if (rgba[i] !== rgba[i + 1] || rgba[i] !== rgba[i + 2] || rgba[i + 3] !== 255) return false;
+  }
+  return true;
+}
 
 /** The RGBA bytes of a canvas in a widget (data-part name), sent over as base64 (quicker than a list of numbers). */
 async function pixels(widget: Locator, name: string): Promise<Uint8Array> {
@@ -109,6 +118,38 @@ test.describe('colour mangler', () => {
     await page.keyboard.press('Enter');
     await expect(status).toHaveText(/no changes, the after image equals the original/);
     expect(differing(await pixels(mangler, 'after'), before)).toBe(0);
+    expect(problems).toEqual([]);
+  });
+});
+
+test.describe('grey sample (one channel)', () => {
+  test('the mangler and the filter lab draw Camera man, and stay grey', async ({ page }) => {
+    const problems = watchForProblems(page);
+    const mangler = await open(page, 'tk-colour-mangler');
+    await mangler.getByRole('combobox', { name: /^Image/ }).selectOption('camera');
+    await expect(mangler.locator('[data-part="status"]')).toHaveText(/^Camera man, 512 × 512: no changes/);
+    const before = await pixels(mangler, 'before');
+    expect(differing(before, new Uint8Array(cameraPng.data))).toBe(0);
+    await mangler.getByRole('button', { name: 'Deep fry' }).click();
+    await expect(mangler.locator('[data-part="status"]')).toHaveText(/^Camera man, 512 × 512: .*12 levels/);
+    const fried = await pixels(mangler, 'after');
+    expect(differing(fried, before)).toBeGreaterThan(before.length / 4);
+    // One channel: the colour gains and saturation cannot tint a grey picture.
+    expect(allGrey(fried)).toBe(true);
+
+    const lab = page.locator('tk-filter-lab');
+    await lab.scrollIntoViewIfNeeded();
+    await lab.getByRole('combobox', { name: /^Image/ }).selectOption('camera');
+    await expect(lab.locator('[data-part="status"]')).toHaveText(/^Gaussian blur σ = 1\.0, 5×5, border clamp: 512 × 512 pixels in/);
+    await expect(lab).toHaveAttribute('data-state', 'done');
+    expect(differing(await pixels(lab, 'original'), new Uint8Array(cameraPng.data))).toBe(0);
+    await lab.getByRole('button', { name: 'Sobel x' }).click();
+    await expect(lab.locator('[data-part="status"]')).toHaveText(/^Sobel x, 3×3, border clamp, on grey: 512 × 512 pixels in/);
+    const sobel = await pixels(lab, 'filtered');
+    const camera = fromRgba(cameraPng.data, cameraPng.width, cameraPng.height, 3);
+    const expected = renderFilter(camera, { kind: 'kernel', size: 3, values: [-1, 0, 1, -2, 0, 2, -1, 0, 1], border: 'clamp', display: 'signed', grey: true });
+    expect(maxDifference(sobel, expected.rgba)).toBeLessThanOrEqual(1);
+    expect(allGrey(sobel)).toBe(true);
     expect(problems).toEqual([]);
   });
 });
@@ -219,26 +260,11 @@ test.describe('filter lab', () => {
     const sigma = lab.getByLabel('Sigma σ');
     await sigma.focus();
     // Record the gaps between animation frames while the slider moves.
-    await page.evaluate(() => {
-      const w = window as unknown as { frameGaps: number[]; recording: boolean };
-      w.frameGaps = [];
-      w.recording = true;
-      let last = performance.now();
-      const tick = (now: number) => {
-        w.frameGaps.push(now - last);
-        last = now;
-        if (w.recording) requestAnimationFrame(tick);
-      };
-      requestAnimationFrame(tick);
-    });
-    for (let i = 0; i < 15; i++) {
-      await page.keyboard.press('ArrowRight');
-      await page.waitForTimeout(20);
-    }
-    const gaps = await page.evaluate(() => {
-      const w = window as unknown as { frameGaps: number[]; recording: boolean };
-      w.recording = false;
-      return w.frameGaps.slice(1);
+    const gaps = await frameGapsDuring(page, async () => {
+      for (let i = 0; i < 15; i++) {
+        await page.keyboard.press('ArrowRight');
+        await page.waitForTimeout(20);
+      }
     });
     await expect(lab.locator('[data-part="sigma-value"]')).toHaveText('2.5');
     await expect(status).toHaveText(/^Gaussian blur σ = 2\.5, 5×5, border clamp: 512 × 512 pixels/);

@@ -6,6 +6,7 @@ import {
   fromPlanar,
   fromRgba,
   getPixel,
+  isGrey,
   resizeToFit,
   toGray,
   toPlanar,
@@ -72,6 +73,26 @@ describe('getPixel, dropAlpha, toGray', () => {
     expect(g.channels).toBe(1);
     expect(g.data[3]).toBeCloseTo(0.299 * 100 + 0.587 * 200 + 0.114 * 50, 4); // 153.0
     expect(toGray(img(1, 1, 3, [255, 255, 255])).data[0]).toBeCloseTo(255, 4);
+  });
+});
+
+describe('isGrey', () => {
+  it('is true when every pixel has R = G = B (and a 1-channel image)', () => {
+    expect(isGrey(img(2, 1, 3, [0, 0, 0, 142, 142, 142]))).toBe(true);
+    expect(isGrey(img(2, 1, 1, [3, 200]))).toBe(true);
+    expect(isGrey(img(2, 1, 4, [7, 7, 7, 255, 9, 9, 9, 255]))).toBe(true);
+  });
+  it('is false when one channel differs in one pixel', () => {
+    expect(isGrey(img(2, 1, 3, [5, 5, 5, 5, 5, 6]))).toBe(false);
+    expect(isGrey(img(2, 1, 3, [5, 5, 5, 4, 5, 5]))).toBe(false);
+  });
+  it('counts an RGBA image only when alpha is 255 everywhere', () => {
+    expect(isGrey(img(2, 1, 4, [7, 7, 7, 255, 9, 9, 9, 254]))).toBe(false);
+  });
+  it('toGray of a grey RGB image keeps every value exactly', () => {
+    const values = Array.from({ length: 256 }, (_, v) => [v, v, v]).flat();
+    const grey = toGray(img(256, 1, 3, values));
+    expect(Array.from(grey.data)).toEqual(Array.from({ length: 256 }, (_, v) => v));
   });
 });
 

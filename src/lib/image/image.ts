@@ -165,6 +165,21 @@ export function toGray(img: Img): Img {
 }
 
 /**
+ * Whether the picture holds only greys: every pixel has R = G = B. An RGBA image counts only when
+ * its alpha is 255 everywhere (a see-through grey needs its alpha). A 1-channel image is grey.
+ */
+export function isGrey(img: Img): boolean {
+  const { channels, data } = img;
+  if (channels === 1) return true;
+  for (let i = 0; i < data.length; i += channels) {
+    const r = data[i]!;
+    if (data[i + 1] !== r || data[i + 2] !== r) return false;
+    if (channels === 4 && data[i + 3] !== 255) return false;
+  }
+  return true;
+}
+
+/**
  * Scales `img` down so its longer side is at most `maxSide` pixels, keeping the aspect ratio
  * (each side rounded, at least 1). Area average: each output pixel is the mean of the source
  * area it covers, weighted by how much of each source pixel falls inside it (no aliasing).

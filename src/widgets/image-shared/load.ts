@@ -6,12 +6,13 @@
  * in the file (no colour management, no premultiplied alpha). Images whose longer side exceeds
  * `maxSide` are scaled down with the lib's area average (`resizeToFit`); very large photos are
  * first brought near twice that size by the browser so the page never holds hundreds of megabytes
- * of floats. Scaled images are rounded to whole numbers, like any 8-bit image file.
+ * of floats. Without `keepAlpha`, a grey picture (R = G = B everywhere) comes back with one channel.
+ * Scaled images are rounded to whole numbers, like any 8-bit image file.
  *
  * Everything that can go wrong with a reader's file becomes an `ImageLoadError` whose message
  * says what is wrong and what to do; widgets show it and keep the image they had.
  */
-import { fromRgba, resizeToFit } from '../../lib/image/image.ts';
+import { fromRgba, isGrey, resizeToFit, toGray } from '../../lib/image/image.ts';
 import type { Img, SampleImageName } from '../../lib/image/types.ts';
 
 /** A file or sample that could not be turned into an image; `message` is written for the reader. */
@@ -22,7 +23,10 @@ export class ImageLoadError extends Error {
 export interface LoadOptions {
   /** Longer side, in pixels, above which the image is scaled down (default 1024). */
   maxSide?: number;
-  /** Keep the alpha channel (4 channels); otherwise it is dropped (3 channels, default). */
+  /**
+   * Keep the alpha channel (4 channels). Otherwise (default) it is dropped: 3 channels, or 1 when
+   * the picture is grey (R = G = B in every pixel), as a grey image file stores it.
+   */
   keepAlpha?: boolean;
 }
 
@@ -117,7 +121,10 @@ async function decodeBlob(blob: Blob, name: string, options: LoadOptions): Promi
       bitmap = smaller;
     }
     const rgba = readPixels(bitmap);
-    const full = fromRgba(rgba, bitmap.width, bitmap.height, keepAlpha ? 4 : 3);
+    const decoded = fromRgba(rgba, bitmap.width, bitmap.height, keepAlpha ? 4 : 3);
+    // The browser always decodes to RGBA; a grey picture becomes one channel again (toGray of
+    // R = G = B is that value exactly).
+    const full = !keepAlpha && isGrey(decoded) ? toGray(decoded) : decoded;
     const img = resizeToFit(full, maxSide);
     // A scaled image holds averages; round them so it has whole 0–255 values like any image file.
     if (img !== full) for (let i = 0; i < img.data.length; i++) img.data[i] = Math.round(img.data[i]!);

@@ -62,7 +62,7 @@ export interface ImageInfo {
 export interface ImageSourceOptions {
   /** Longer side above which images are scaled down (default 1024). */
   maxSide?: number;
-  /** Keep the alpha channel (default false: 3 channels, or as the widget converts). */
+  /** Keep the alpha channel (default false: 3 channels, or 1 for a grey picture). */
   keepAlpha?: boolean;
   /** Called when a load starts (the widget may say "Loading…" and set data-state="loading"). */
   onLoading?: (label: string) => void;

@@ -4,7 +4,8 @@
  * Markup from PixelInspector.astro (`pixelInspectorMarkup`); this module upgrades it. For tests
  * and assistive technology:
  *  - `data-state`: loading while an image loads, done when one is shown, error when none could be;
- *  - the `role="status"` line reads e.g. "Pixel (120, 85): R 142, G 98, B 61";
+ *  - the `role="status"` line reads e.g. "Pixel (120, 85): R 142, G 98, B 61" (a grey image:
+ *    "Pixel (120, 85): grey 142");
  *  - `data-x`, `data-y`: the cursor; `moveTo(x, y)` moves it (clamped to the image).
  */
 import { formatCount } from '../../lib/format/numbers.ts';
@@ -16,11 +17,11 @@ import { drawImg } from '../image-shared/canvas.ts';
 import { nextWidgetId } from '../image-shared/ids.ts';
 import { isSampleImageName, wireImageSource, type ImageInfo } from '../image-shared/source.ts';
 import { readableTextColour } from '../image-shared/text-colour.ts';
-import { GRID, RADIUS, pixelInspectorMarkup } from './markup.ts';
+import { GRID, LEGEND_GREY, LEGEND_RGB, RADIUS, pixelInspectorMarkup } from './markup.ts';
 
 type State = 'loading' | 'done' | 'error';
 
-const CHANNEL_NAMES: Record<number, string[]> = { 1: ['value'], 3: ['R', 'G', 'B'], 4: ['R', 'G', 'B', 'A'] };
+const CHANNEL_NAMES: Record<number, string[]> = { 1: ['grey'], 3: ['R', 'G', 'B'], 4: ['R', 'G', 'B', 'A'] };
 
 interface View {
   facts: HTMLElement;
@@ -28,6 +29,7 @@ interface View {
   canvas: HTMLCanvasElement;
   marker: HTMLElement;
   cells: HTMLElement[];
+  legend: HTMLElement;
   x: HTMLInputElement;
   y: HTMLInputElement;
   xValue: HTMLElement;
@@ -35,7 +37,7 @@ interface View {
   status: StatusLine;
 }
 
-/** "R 142, G 98, B 61" (whole numbers; a scaled or computed image may hold fractions). */
+/** "R 142, G 98, B 61", or "grey 142" for a grey image (whole numbers; a scaled or computed image may hold fractions). */
 export function describeValues(values: number[]): string {
   const names = CHANNEL_NAMES[values.length] ?? values.map((_, i) => `channel ${i}`);
   return values.map((v, i) => `${names[i]} ${Math.round(v)}`).join(', ');
@@ -97,6 +99,7 @@ export class PixelInspectorElement extends HTMLElement {
       canvas: part<HTMLCanvasElement>(this, 'canvas'),
       marker: part(this, 'marker'),
       cells: Array.from(part(this, 'grid').children) as HTMLElement[],
+      legend: part(this, 'legend'),
       x: part<HTMLInputElement>(this, 'x'),
       y: part<HTMLInputElement>(this, 'y'),
       xValue: part(this, 'x-value'),
@@ -181,6 +184,7 @@ export class PixelInspectorElement extends HTMLElement {
       `${formatCount(img.width * img.height * img.channels)} numbers. Each value is a whole number from 0 to 255; ` +
       `this picture uses ${Math.round(min)} to ${Math.round(max)}.${scaled}`;
     this.dataset.shape = `${img.height}x${img.width}x${img.channels}`;
+    view.legend.textContent = img.channels === 1 ? LEGEND_GREY : LEGEND_RGB;
 
     // A new picture: start in its middle (the first time) or keep the cursor where it fits.
     if (first) this.moveTo(Math.floor(img.width / 2), Math.floor(img.height / 2));
@@ -226,10 +230,9 @@ export class PixelInspectorElement extends HTMLElement {
         const [r, g, b] = img.channels === 1 ? [values[0]!, values[0]!, values[0]!] : [values[0]!, values[1]!, values[2]!];
         cell.style.backgroundColor = `rgb(${r} ${g} ${b})`;
         cell.style.color = readableTextColour(r, g, b);
-        for (let i = 0; i < spans.length; i++) {
-          const span = spans[i]!;
-          span.textContent = i < values.length && i < 3 ? String(values[i]) : '';
-        }
+        // RGB: red, green, blue from top to bottom; grey: its one value in the middle line.
+        const shown = img.channels === 1 ? ['', String(values[0]), ''] : values.slice(0, 3).map(String);
+        for (let i = 0; i < spans.length; i++) spans[i]!.textContent = shown[i] ?? '';
       }
     }
     view.status.announce(`Pixel (${cx}, ${cy}): ${describeValues(getPixel(img, cx, cy))}`);

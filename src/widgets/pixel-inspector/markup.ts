@@ -16,6 +16,12 @@ export const GRID = 2 * RADIUS + 1;
 
 export const LOADING_STATUS = 'Loading the image…';
 
+/** The note under the magnified grid, for colour and for grey pictures. */
+export const LEGEND_RGB =
+  'Each square is one pixel around the cursor, enlarged: its red, green and blue values from top to bottom. The outlined square is the pixel under the cursor.';
+export const LEGEND_GREY =
+  'Each square is one pixel around the cursor, enlarged: its grey value (0 is black, 255 is white). The outlined square is the pixel under the cursor.';
+
 export function pixelInspectorMarkup(idPrefix: string, image: SampleImageName): string {
   const cells = Array.from({ length: GRID * GRID }, (_, i) => {
     const centre = i === (GRID * GRID - 1) / 2;
@@ -35,7 +41,7 @@ ${imageSourceMarkup(idPrefix, image)}
 </div>
 <div class="tk-pi__side">
 <div class="tk-pi__grid" data-part="grid" aria-hidden="true">${cells}</div>
-<p class="tk-note tk-pi__legend">Each square is one pixel around the cursor, enlarged: its red, green and blue values from top to bottom. The outlined square is the pixel under the cursor.</p>
+<p class="tk-note tk-pi__legend" data-part="legend">${LEGEND_RGB}</p>
 <div class="tk-pi__sliders">
 <label class="tk-field"><span class="tk-field__label">Column x: <span data-part="x-value">0</span></span><input type="range" min="0" max="0" step="1" value="0" data-part="x"></label>
 <label class="tk-field"><span class="tk-field__label">Row y: <span data-part="y-value">0</span></span><input type="range" min="0" max="0" step="1" value="0" data-part="y"></label>
