@@ -4,16 +4,16 @@
  * through a hook, as this module knows nothing of tfjs).
  */
 import { formatValue, type FormatHooks } from './format.ts';
+import { formatCount } from '../format/numbers.ts';
 
 export interface DescribeHooks extends FormatHooks {
   /** A description for a value this module does not know (a tensor, a model), or undefined. */
   describe?(value: unknown): string | undefined;
 }
 
-const grouped = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 
 function count(n: number, word: string, plural = `${word}s`): string {
-  return `${grouped.format(n)} ${n === 1 ? word : plural}`;
+  return `${formatCount(n)} ${n === 1 ? word : plural}`;
 }
 
 function short(text: string, max = 60): string {

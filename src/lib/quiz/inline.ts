@@ -6,12 +6,12 @@
  *   \$     a literal dollar sign.
  * Everything else is escaped. The renderer is passed in so this module stays free of KaTeX.
  */
+import { escapeHtml } from '../format/html.ts';
 import type { ValidQuiz } from './validate.ts';
 
 export type RenderMath = (tex: string) => string;
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-const escape = (text: string) => text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
+const escape = escapeHtml;
 
 /** HTML of one text. Throws an Error saying what is wrong (an unclosed `$`, display maths, …). */
 export function renderInline(text: string, renderMath: RenderMath): string {

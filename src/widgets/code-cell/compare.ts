@@ -14,6 +14,7 @@ import { EditorState, Text, type Extension } from '@codemirror/state';
 import { EditorView, lineNumbers } from '@codemirror/view';
 import { javascript } from '@codemirror/lang-javascript';
 import { tinkerEditorTheme } from './cm-theme.ts';
+import { escapeHtml } from '../../lib/format/html.ts';
 
 export interface CompareOptions {
   /** The reader's code. */
@@ -92,8 +93,8 @@ export function showCompare(host: HTMLElement, options: CompareOptions): Compare
     const legend = document.createElement('p');
     legend.className = 'tk-compare__legend';
     legend.innerHTML =
-      `<span class="tk-compare__key tk-compare__key--del" aria-hidden="true">−</span> lines only in ${escape(mineLabel.toLowerCase())}, ` +
-      `<span class="tk-compare__key tk-compare__key--ins" aria-hidden="true">+</span> lines only in ${escape(theirsLabel.toLowerCase())}.`;
+      `<span class="tk-compare__key tk-compare__key--del" aria-hidden="true">−</span> lines only in ${escapeHtml(mineLabel.toLowerCase())}, ` +
+      `<span class="tk-compare__key tk-compare__key--ins" aria-hidden="true">+</span> lines only in ${escapeHtml(theirsLabel.toLowerCase())}.`;
     const view = new EditorView({
       doc: theirs,
       extensions: [
@@ -123,6 +124,4 @@ export function showCompare(host: HTMLElement, options: CompareOptions): Compare
   };
 }
 
-function escape(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
+

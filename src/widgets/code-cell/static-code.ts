@@ -7,11 +7,7 @@
  * Pure string code: no DOM, no CodeMirror, cheap to import at page load.
  */
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
-}
+import { escapeHtml } from '../../lib/format/html.ts';
 
 /** Token classes shared with the CodeMirror highlighter (cm-theme.ts) and styled in code-cell.css. */
 export type TokenClass =

@@ -1,11 +1,8 @@
 /** Tiny helpers for building widget markup as strings (used both by Astro at build time and in the browser). */
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+import { escapeHtml } from '../../lib/format/html.ts';
 
-/** Escape text for use in HTML content or a quoted attribute. */
-export function escapeHtml(text: string | number): string {
-  return String(text).replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
-}
+export { escapeHtml };
 
 export interface ChoiceOption {
   value: string | number;
