@@ -8,6 +8,7 @@ export const PAGES = [
   { name: 'about', path: './about/' },
   { name: 'lesson "Start here"', path: './lessons/start-here/' },
   { name: 'lesson "An image is just a matrix"', path: './lessons/images-are-matrices/' },
+  { name: 'lesson "A neural network from scratch"', path: './lessons/neural-network-from-scratch/' },
   { name: 'progress', path: './progress/' },
 ] as const;
 
