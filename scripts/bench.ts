@@ -6,19 +6,24 @@
  * Builds the site if DIR (default dist) has no build, serves it with a tiny static server,
  * opens the hidden page /dev/bench/ in Chromium (CHROMIUM_PATH, else /usr/bin/chromium, else
  * Playwright's own) and runs each named benchmark through `window.tinkerBench`. Prints a table.
- * Add a benchmark by appending to BENCHMARKS below.
+ * Add a benchmark by appending to BENCHMARKS below. The `nn` benchmark also measures in this Node
+ * process (same code, src/tf/nn-bench.ts), reading MNIST from public/data, $DATASETS_DIR or the build.
  */
 import { spawnSync } from 'node:child_process';
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { gunzipSync } from 'node:zlib';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Page } from '@playwright/test';
 import { CHROMIUM_TEST_ARGS, findChromium } from './check-browser.ts';
 import type { CodeRunTiming, RunResult, WorkerVsMainResult } from '../src/tf/bench-harness.ts';
 import type { ImageFilterBenchResult, TimedRuns } from '../src/tf/image-bench.ts';
+import type { NnBenchBackend, NnBenchData, NnBenchOptions, NnBenchResult } from '../src/tf/nn-bench.ts';
+import { parseImages, parseLabels } from '../src/lib/data/idx.ts';
 
 /** The browser flags the end-to-end tests use, plus WebGPU so the bench can measure it too. */
 export const CHROMIUM_ARGS = [...CHROMIUM_TEST_ARGS, '--enable-unsafe-webgpu'];
@@ -35,6 +40,8 @@ export interface Row {
 export interface BenchContext {
   page: Page;
   examples: number;
+  /** The build being served (its data/ folder holds the datasets too). */
+  dist: string;
 }
 
 export interface Benchmark {
@@ -68,6 +75,77 @@ function workerVsMainRows(r: WorkerVsMainResult): Row[] {
       { label: `[${b}] longest main-thread task, fallback loop`, value: task(r.mainSession) },
     );
   }
+  return rows;
+}
+
+// --- nn: the from-scratch engine vs tfjs cpu and wasm, in the page and in this Node process ---
+
+/** MNIST training images for the Node side: public/data/mnist, else $DATASETS_DIR/mnist, else the build's data/mnist. */
+function readMnistTrain(dist: string, limit: number): NnBenchData {
+  const root = fileURLToPath(new URL('..', import.meta.url));
+  const dirs = [join(root, 'public', 'data', 'mnist'), ...(process.env.DATASETS_DIR ? [join(resolve(process.env.DATASETS_DIR), 'mnist')] : []), join(dist, 'data', 'mnist')];
+  const dir = dirs.find((d) => existsSync(join(d, 'train-images-idx3-ubyte.gz')) && existsSync(join(d, 'train-labels-idx1-ubyte.gz')));
+  if (!dir) throw new Error(`No MNIST training files in ${dirs.join(', ')}: run \`npm run datasets\` first.`);
+  const images = parseImages(gunzipSync(readFileSync(join(dir, 'train-images-idx3-ubyte.gz'))), 'mnist/train-images-idx3-ubyte.gz');
+  const labels = parseLabels(gunzipSync(readFileSync(join(dir, 'train-labels-idx1-ubyte.gz'))), 'mnist/train-labels-idx1-ubyte.gz');
+  const count = Math.min(limit, images.count, labels.count);
+  const pixels = images.rows * images.cols;
+  return { images: images.data.subarray(0, count * pixels), labels: labels.data.subarray(0, count), count, pixels };
+}
+
+/** The same measurement as the page's, run in this Node process (tfjs cpu, and wasm loaded from node_modules). */
+async function nodeNnBench(options: NnBenchOptions, dist: string): Promise<NnBenchResult> {
+  const [tf, wasm, { runNnBench, nnBenchImagesNeeded }] = await Promise.all([
+    import('@tensorflow/tfjs'),
+    import('@tensorflow/tfjs-backend-wasm'),
+    import('../src/tf/nn-bench.ts'),
+  ]);
+  // The .wasm binaries sit next to the package's main file; Node reads them from disk.
+  const wasmDir = dirname(createRequire(import.meta.url).resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm'));
+  tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false); // same as the site (no cross-origin isolation there)
+  tf.env().set('PROD', true); // no "install tfjs-node" banner in the middle of the table
+  wasm.setWasmPaths(`${wasmDir}${sep}`);
+  const useBackend = async (name: NnBenchBackend): Promise<string | null> => {
+    try {
+      if (!(await tf.setBackend(name))) return `tf.setBackend('${name}') returned false`;
+      await tf.ready();
+      return tf.getBackend() === name ? null : `tfjs ended up on ${tf.getBackend()}`;
+    } catch (err) {
+      return err instanceof Error ? err.message : String(err);
+    }
+  };
+  return runNnBench(tf, readMnistTrain(dist, nnBenchImagesNeeded(options)), useBackend, options);
+}
+
+/** Rows for one NnBenchResult, labelled with where it ran. */
+function nnRows(where: string, r: NnBenchResult): Row[] {
+  const rows: Row[] = [];
+  const ex = (t: { examplesPerSecond: number } | undefined) => (t ? fmt(t.examplesPerSecond) : '—');
+  rows.push({ label: `[${where}] examples/s, this engine`, value: ex(r.engine) });
+  const losses = [`engine ${r.engine.finalLoss?.toFixed(4) ?? '?'}`];
+  const best = new Map<string, { eps: number; how: string }>();
+  for (const b of r.tf) {
+    if (b.error) {
+      rows.push({ label: `[${where}] examples/s, tfjs ${b.backend}`, value: `failed: ${b.error}` });
+      continue;
+    }
+    const left = b.tensorsLeft ? `  (${b.tensorsLeft} tensors left!)` : '';
+    rows.push({ label: `[${where}] examples/s, tfjs ${b.backend}, custom loop (minimize)`, value: ex(b.loop) + left });
+    if (b.fit) rows.push({ label: `[${where}] examples/s, tfjs ${b.backend}, model.fit`, value: ex(b.fit) });
+    const candidates = [
+      ...(b.loop ? [{ eps: b.loop.examplesPerSecond, how: 'custom loop' }] : []),
+      ...(b.fit ? [{ eps: b.fit.examplesPerSecond, how: 'model.fit' }] : []),
+    ];
+    if (candidates.length) best.set(b.backend, candidates.reduce((a, c) => (c.eps > a.eps ? c : a)));
+    if (b.loop?.finalLoss !== undefined) losses.push(`tfjs ${b.backend} ${b.loop.finalLoss.toFixed(4)}`);
+  }
+  for (const [backend, goal] of [['cpu', 2], ['wasm', 1]] as const) {
+    const b = best.get(backend);
+    if (!b) continue;
+    const ratio = r.engine.examplesPerSecond / b.eps;
+    rows.push({ label: `[${where}] ratio engine / tfjs ${backend}`, value: `${fmt(ratio, 2)}  (vs its faster path, ${b.how})`, goal: `>= ${goal}`, met: ratio >= goal });
+  }
+  rows.push({ label: `[${where}] last-batch loss (same start, same batches)`, value: losses.join(', ') });
   return rows;
 }
 
@@ -191,6 +269,28 @@ export const BENCHMARKS: Benchmark[] = [
         { label: `${r.widgetSize}×${r.widgetSize} RGB 5×5 naive (widget redraw)`, value: `${ms(r.widgetNaive)}  ${runs(r.widgetNaive)}` },
         { label: `${r.widgetSize}×${r.widgetSize} RGB 5×5 separable`, value: `${ms(r.widgetSeparable)}  ${runs(r.widgetSeparable)}` },
         { label: `${r.widgetSize}×${r.widgetSize} toRgba (to draw it)`, value: `${ms(r.widgetToRgba)}` },
+      ];
+    },
+  },
+  {
+    name: 'nn',
+    title: 'From-scratch engine vs tfjs cpu and wasm: MLP 784-128-10 (ReLU, softmax cross-entropy, Adam 0.001, batch 64) on MNIST, in the page and in Node',
+    async run({ page, examples, dist }) {
+      const options: NnBenchOptions = { examples };
+      const browser = (await page.evaluate(
+        (o) => (window as unknown as { tinkerBench: { nn(o: object): Promise<unknown> } }).tinkerBench.nn(o),
+        options,
+      )) as NnBenchResult;
+      const node = await nodeNnBench(options, dist);
+      return [
+        {
+          label: 'setup',
+          value:
+            `MNIST train images /255, ${fmt(browser.examples)} timed examples per contender after ${browser.warmupBatches} warm-up batches, ` +
+            `batch ${browser.batchSize}, 784-${browser.hidden}-${browser.classes}, same initial weights; engine on the page's main thread`,
+        },
+        ...nnRows('browser', browser),
+        ...nnRows(`node ${process.version}`, node),
       ];
     },
   },
@@ -327,7 +427,7 @@ async function main(): Promise<number> {
     for (const bench of BENCHMARKS.filter((b) => wanted.includes(b.name))) {
       const t0 = performance.now();
       try {
-        const rows = await bench.run({ page, examples });
+        const rows = await bench.run({ page, examples, dist });
         printSection(`[${bench.name}] ${bench.title}  (${fmt((performance.now() - t0) / 1000, 1)} s)`, rows);
       } catch (err) {
         failures++;

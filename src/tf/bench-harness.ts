@@ -8,6 +8,8 @@
  *  - loadFashionTrain: fetch + gunzip + verify + parse of the 60,000 Fashion-MNIST training images.
  *  - imageFilter: a 5×5 Gaussian on a 1024×1024 RGB image, naive vs separable TypeScript vs
  *    tf.conv2d (src/tf/image-bench.ts, loaded on demand).
+ *  - nn: the from-scratch engine (src/lib/nn) vs tfjs cpu and wasm training the same MLP
+ *    (src/tf/nn-bench.ts, loaded on demand; scripts/bench.ts runs the same code in Node too).
  */
 import { loadSplit } from '../lib/data/load.ts';
 import type { DatasetId, SplitName } from '../lib/data/manifest.ts';
@@ -17,6 +19,7 @@ import type { FromCodeWorker, GradeResult, GraderSpec } from '../workers/code-pr
 import type { BackendName, BackendRequest, FromWorker, TrainConfig } from '../workers/protocol.ts';
 import { detectCapabilities } from './capabilities.ts';
 import type { ImageFilterBenchOptions } from './image-bench.ts';
+import type { NnBenchOptions, NnBenchResult } from './nn-bench.ts';
 
 export interface WorkerVsMainOptions {
   /** Training examples per run (default 6400 = 100 batches of 64). */
@@ -387,6 +390,26 @@ function codeRun(options: { code: string; backend: BackendRequest; grader?: Grad
   });
 }
 
+/** The `nn` benchmark in this page: MNIST through the site's loader, wasm set up as the site does (backend.ts). */
+async function nnBench(options: NnBenchOptions = {}): Promise<NnBenchResult> {
+  const [tf, { tryBackend }, { runNnBench, nnBenchImagesNeeded }] = await Promise.all([
+    import('@tensorflow/tfjs'),
+    import('./backend.ts'),
+    import('./nn-bench.ts'),
+  ]);
+  const split = await loadSplit(dataUrl(), 'mnist', 'train', { limit: nnBenchImagesNeeded(options) });
+  const data = { images: split.images, labels: split.labels, count: split.count, pixels: split.rows * split.cols };
+  return runNnBench(
+    tf,
+    data,
+    async (name) => {
+      const attempt = await tryBackend(tf, name, true);
+      return attempt.ok ? null : (attempt.reason ?? `${name} could not start`);
+    },
+    options,
+  );
+}
+
 export function installBench(): void {
   const bench = {
     workerVsMain,
@@ -401,6 +424,8 @@ export function installBench(): void {
     /** The image-filter benchmark (src/tf/image-bench.ts, loaded on demand). */
     imageFilter: async (options?: ImageFilterBenchOptions) =>
       (await import('./image-bench.ts')).imageFilterBench(options),
+    /** The nn benchmark: engine vs tfjs cpu and wasm (src/tf/nn-bench.ts, loaded on demand). */
+    nn: nnBench,
     capabilities: detectCapabilities,
     /** For manual checks from the console (stop, lost context…). */
     startTraining,
