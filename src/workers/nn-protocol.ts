@@ -6,7 +6,7 @@
  * - `zero-vs-rest`: one output, label 1 when the digit is a 0 (Part 1: one neuron).
  * - `digits`: ten outputs with softmax cross-entropy (Part 2).
  */
-import type { LayerSpec, LossKind, OptimizerSpec } from '../lib/nn/types.ts';
+import type { InitKind, LayerSpec, LossKind, OptimizerSpec } from '../lib/nn/types.ts';
 
 export type NnTask = 'zero-vs-rest' | 'digits';
 
@@ -29,6 +29,12 @@ export interface NnTrainConfig {
   /** Stop when validation loss has not improved for this many epochs, and keep the best weights (0 = off). */
   earlyStoppingPatience: number;
   seed: number;
+  /**
+   * Weight initialisation for every Dense layer (optional; default: buildNetwork's choice, He or Glorot).
+   * The one neuron uses 'zeros': MNIST's border pixels are always 0, so their weights never move and
+   * would show random init noise in the weight heat map forever.
+   */
+  init?: InitKind;
   /** Send a `metrics` message every this many batches (plus one at each epoch end). */
   reportEveryBatches: number;
   /** Send the first Dense layer's kernel with each metrics message (the one neuron's 784 weights). */
