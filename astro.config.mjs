@@ -21,7 +21,7 @@ export default defineConfig({
       rehypePlugins: [[rehypeKatex, { throwOnError: true }]],
     }),
     syntaxHighlight: 'shiki',
-    shikiConfig: { themes: { light: 'github-light', dark: 'github-dark-default' } },
+    shikiConfig: { themes: { light: 'github-light-high-contrast', dark: 'github-dark-default' } },
   },
   vite: {
     worker: { format: 'es' },
