@@ -82,6 +82,12 @@ test('trains one neuron on 60,000 images, draws its weights, and the threshold m
   const recall0 = await percent(page, 'recall');
   console.log(`NeuronTrainer at threshold 0.50: precision ${precision0}%, recall ${recall0}%, F1 ${await panel.locator('[data-part="f1"]').innerText()}`);
 
+  // The lesson quotes these figures: they must be the ones the widget produces.
+  const prose = (await page.locator('main').textContent()) ?? '';
+  for (const figure of [`${accuracy}%`, `${precision0}%`, `${recall0}%`]) {
+    expect(prose, `the lesson text quotes ${figure}, as the widget measured`).toContain(figure);
+  }
+
   // Keyboard: the labelled slider moves the threshold; higher → precision up, recall down.
   const slider = panel.locator('input[type="range"]');
   await expect(slider).toHaveAccessibleName(/decision threshold/i);
