@@ -1,0 +1,107 @@
+/**
+ * The from-scratch trainer's static markup, as a string: rendered at build time by
+ * ScratchTrainer.astro (so the widget is visible before any JavaScript runs) and by the
+ * element itself when it is created without it. No DOM here.
+ *
+ * Parts are found by `data-part`; labels wrap their controls, so no ids are needed. The
+ * learning-rate radios need a group name unique on the page: the caller passes one.
+ */
+import { escapeHtml, optionsMarkup } from '../shared/html.ts';
+import { progressMarkup } from '../shared/progress.ts';
+import { formatCount, plural } from '../../lib/format/numbers.ts';
+import {
+  BATCH_CHOICES,
+  EPOCH_CHOICES,
+  HIDDEN_CHOICES,
+  LEARNING_RATE_CHOICES,
+  MNIST_TRAIN_LIMIT,
+  MNIST_VALIDATION,
+  OPTIMIZER_CHOICES,
+  OVERFIT_EPOCH_CHOICES,
+  OVERFIT_FIXED,
+  PATIENCE_CHOICES,
+  RATE_PRESETS,
+  mnistCode,
+  overfitCode,
+  rateText,
+  type MnistSettings,
+  type OverfitSettings,
+} from './config.ts';
+
+export const MNIST_IDLE_STATUS =
+  'Ready. Press Start training; the MNIST images (about 11 MB) are downloaded once and training runs on your device.';
+export const OVERFIT_IDLE_STATUS =
+  'Ready. Press Start training to train on 500 images and watch the validation loss.';
+
+function select(label: string, name: string, options: readonly { value: string | number; label: string }[], selected: string | number): string {
+  return (
+    `<label class="tk-field"><span class="tk-field__label">${escapeHtml(label)}</span>` +
+    `<select name="${name}" data-part="${name}">${optionsMarkup(options, selected)}</select></label>`
+  );
+}
+
+const numbers = (values: readonly number[]) => values.map((n) => ({ value: n, label: formatCount(n) }));
+
+function codeMarkup(code: string, label: string): string {
+  // Focusable so keyboard users can scroll it sideways on narrow screens.
+  return `<pre class="tk-scratch__code" tabindex="0" aria-label="${escapeHtml(label)}"><code data-part="code">${escapeHtml(code)}</code></pre>`;
+}
+
+/** Everything below the settings: buttons, status, progress, errors, charts, results. */
+function runMarkup(idle: string): string {
+  return `<div class="tk-actions">
+<button type="button" class="tk-button tk-button--primary" data-part="start">Start training</button>
+<button type="button" class="tk-button" data-part="stop" disabled>Stop</button>
+</div>
+<p class="tk-status" role="status" aria-live="polite" data-part="status">${escapeHtml(idle)}</p>
+${progressMarkup('Progress')}
+<p class="tk-note" data-part="speed" hidden></p>
+<div class="tk-error" data-part="error" hidden></div>
+<div class="tk-charts" data-part="charts" hidden></div>
+<p class="tk-note" data-part="summary" hidden></p>
+<div class="tk-scratch__confusion" data-part="confusion" hidden></div>`;
+}
+
+export function mnistMarkup(s: MnistSettings): string {
+  const rates = LEARNING_RATE_CHOICES.map((r) => ({ value: r, label: rateText(r) }));
+  return `<div class="tk-widget tk-scratch" data-part="root" data-variant="mnist">
+<p class="tk-widget__title">Ten digits with a network from scratch</p>
+<p class="tk-widget__intro">The engine from this lesson (plain TypeScript, no framework) trains on ${formatCount(MNIST_TRAIN_LIMIT)} MNIST images, checks itself on ${formatCount(MNIST_VALIDATION)} held-out images after each epoch, and is finally tested on 10,000 images it never saw. Everything runs on your device.</p>
+<fieldset class="tk-settings" data-part="settings">
+<legend>Settings</legend>
+${select('Hidden units', 'hidden', numbers(HIDDEN_CHOICES), s.hidden)}
+${select('Optimiser', 'optimizer', OPTIMIZER_CHOICES, s.optimizer)}
+${select('Learning rate', 'learningRate', rates, s.learningRate)}
+${select('Epochs', 'epochs', numbers(EPOCH_CHOICES), s.epochs)}
+${select('Batch size', 'batchSize', numbers(BATCH_CHOICES), s.batchSize)}
+</fieldset>
+${codeMarkup(mnistCode(s), 'The code for these settings')}
+${runMarkup(MNIST_IDLE_STATUS)}
+</div>`;
+}
+
+/** `rateGroup`: the name of the learning-rate radio group, unique on the page. */
+export function overfitMarkup(s: OverfitSettings, rateGroup: string): string {
+  const radios = RATE_PRESETS.map(
+    (p) =>
+      `<label class="tk-scratch__radio"><input type="radio" name="${escapeHtml(rateGroup)}" value="${p.value}" data-part="rate-${p.value}"${p.value === s.rate ? ' checked' : ''}> ${escapeHtml(p.label)} <span class="tk-scratch__rate">(${rateText(p.learningRate)})</span></label>`,
+  ).join('\n');
+  return `<div class="tk-widget tk-scratch" data-part="root" data-variant="overfit">
+<p class="tk-widget__title">Overfitting, live</p>
+<p class="tk-widget__intro">The same network trains on only ${formatCount(OVERFIT_FIXED.trainLimit)} images, epoch after epoch, and is checked on ${formatCount(OVERFIT_FIXED.validationCount)} other images after every epoch. Watch the two loss curves part ways.</p>
+<fieldset class="tk-settings" data-part="settings">
+<legend>Settings</legend>
+<fieldset class="tk-scratch__group" data-part="rate">
+<legend class="tk-field__label">Learning rate (Adam)</legend>
+${radios}
+</fieldset>
+${select('Epochs', 'epochs', numbers(OVERFIT_EPOCH_CHOICES), s.epochs)}
+<div class="tk-scratch__stopping">
+<label class="tk-scratch__check"><input type="checkbox" name="earlyStopping" data-part="earlyStopping"${s.earlyStopping ? ' checked' : ''}> Early stopping</label>
+${select('Patience', 'patience', PATIENCE_CHOICES.map((n) => ({ value: n, label: plural(n, 'epoch') })), s.patience)}
+</div>
+</fieldset>
+${codeMarkup(overfitCode(s), 'The code for these settings')}
+${runMarkup(OVERFIT_IDLE_STATUS)}
+</div>`;
+}
