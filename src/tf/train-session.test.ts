@@ -31,7 +31,7 @@ const TEST = synthetic(50, 2);
 const fakeLoader: SplitLoader = async (_url, _dataset, split, options) => {
   const data = split === 'train' ? TRAIN : TEST;
   const count = Math.min(options.limit ?? data.count, data.count);
-  options.onProgress?.({ files: [{ file: `mnist/${split}-images`, loaded: 10, total: 10 }] });
+  options.onProgress?.({ loaded: 10, total: 10, files: [{ file: `mnist/${split}-images`, loaded: 10, total: 10 }] });
   return { ...data, count, images: data.images.subarray(0, count * ROWS * COLS), labels: data.labels.subarray(0, count) };
 };
 

@@ -14,10 +14,10 @@
  *  - everything is disposed at the end: tf.memory().numTensors is what it was before.
  */
 import * as tf from '@tensorflow/tfjs';
-import { loadSplit as defaultLoadSplit } from '../lib/data/load.ts';
+import { loadSplit as defaultLoadSplit, type SplitData, type SplitLoader } from '../lib/data/load.ts';
 import { describeFailure } from '../lib/runtime/errors.ts';
 import { batchRanges, epochSeed, shuffledIndices } from '../lib/runtime/shuffle.ts';
-import type { BackendName, DatasetId, FromWorker, Phase, Predictions, TrainConfig } from '../workers/protocol.ts';
+import type { BackendName, FromWorker, Phase, Predictions, TrainConfig } from '../workers/protocol.ts';
 import { currentWebglContext, initBackend, loseWebglContext, type BackendResult } from './backend.ts';
 import { buildMlp, makeOptimizer, readWeights, trainableVariables, writeWeights } from './mlp.ts';
 
@@ -30,25 +30,7 @@ export interface SessionControl {
   signal?: AbortSignal;
 }
 
-/** What the session needs from a data split (the shape `loadSplit` returns). */
-export interface SplitData {
-  images: Uint8Array;
-  labels: Uint8Array;
-  count: number;
-  rows: number;
-  cols: number;
-}
-
-export type SplitLoader = (
-  dataUrl: string,
-  dataset: DatasetId,
-  split: 'train' | 'test',
-  options: {
-    limit?: number;
-    signal?: AbortSignal;
-    onProgress?: (p: { files: Array<{ file: string; loaded: number; total: number | null }> }) => void;
-  },
-) => Promise<SplitData>;
+export type { SplitData, SplitLoader };
 
 export interface SessionDeps {
   /** Data loader; tests inject synthetic data. */
@@ -161,7 +143,7 @@ export async function runTrainingSession(
   control: SessionControl,
   deps: SessionDeps = {},
 ): Promise<void> {
-  const load = deps.loadSplit ?? (defaultLoadSplit as unknown as SplitLoader);
+  const load = deps.loadSplit ?? defaultLoadSplit;
   const setUpBackend = deps.initBackend ?? ((request: TrainConfig['backend']) => initBackend(tf, request));
   const yieldNow = deps.yieldToEventLoop ?? yieldViaMessageChannel;
   const now = deps.now ?? (() => performance.now());

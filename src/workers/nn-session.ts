@@ -13,7 +13,7 @@
  * (stopped: true) carrying those weights; a run stopped while downloading ends with
  * test: null and no weights.
  */
-import { loadSplit as defaultLoadSplit, type LoadProgress, type LoadSplitOptions } from '../lib/data/load.ts';
+import { loadSplit as defaultLoadSplit, type LoadProgress, type LoadSplitOptions, type SplitData, type SplitLoader } from '../lib/data/load.ts';
 import { errorText } from '../lib/format/error-text.ts';
 import {
   countCorrect,
@@ -34,21 +34,7 @@ import { buildNetwork } from '../lib/nn/network.ts';
 import { makeOptimizer } from '../lib/nn/optimizers.ts';
 import type { NnEpochSummary, NnFromWorker, NnTestResult, NnTrainConfig } from './nn-protocol.ts';
 
-/** What the session needs from a loaded split (the shape `loadSplit` returns). */
-export interface SplitData {
-  images: Uint8Array;
-  labels: Uint8Array;
-  count: number;
-  rows: number;
-  cols: number;
-}
-
-export type SplitLoader = (
-  dataUrl: string,
-  dataset: 'mnist',
-  split: 'train' | 'test',
-  options: LoadSplitOptions,
-) => Promise<SplitData>;
+export type { SplitData, SplitLoader };
 
 export interface SessionControl {
   /** True once the reader asked to stop. */
@@ -113,7 +99,7 @@ class StoppedError extends Error {}
 export async function runNnSession(config: NnTrainConfig, emit: Emit, control: SessionControl): Promise<void> {
   const now = control.now ?? (() => performance.now());
   const pause = control.yieldToEvents ?? defaultYield;
-  const load = control.loadSplit ?? (defaultLoadSplit as unknown as SplitLoader);
+  const load = control.loadSplit ?? defaultLoadSplit;
 
   const problem = configProblem(config);
   if (problem) {

@@ -319,6 +319,12 @@ export interface LoadedSplit {
   fromCache: boolean;
 }
 
+/** What a training session needs from a loaded split. */
+export type SplitData = Pick<LoadedSplit, 'images' | 'labels' | 'count' | 'rows' | 'cols'>;
+
+/** `loadSplit`'s shape, so sessions can be tested with synthetic data. */
+export type SplitLoader = (dataUrl: string, dataset: DatasetId, split: SplitName, options: LoadSplitOptions) => Promise<SplitData>;
+
 /**
  * Loads the images and labels of one split of a dataset from `<dataUrl>/<dataset>/<file>.gz`
  * (both files in parallel), verified against the manifest.

@@ -10,6 +10,7 @@
 import type { FunctionCase, FunctionGraderSpec, GradeResult } from '../exercises/types.ts';
 import { compareValues, DEFAULT_TOLERANCE, type Mismatch, type Tolerance } from './compare.ts';
 import { describeValue, expectedKind, formatValue, isTensorLike } from './describe.ts';
+import { asSentence } from '../format/sentence.ts';
 
 /** The reader's top-level names, as the code runner exposes them. */
 export type ReaderExports = Record<string, unknown>;
@@ -51,11 +52,6 @@ export function isThenable(value: unknown): value is PromiseLike<unknown> {
   return (typeof value === 'object' || typeof value === 'function') && value !== null && typeof (value as { then?: unknown }).then === 'function';
 }
 
-function sentence(note: string): string {
-  const t = note.trim();
-  if (!t) return '';
-  return ` ${t[0]!.toUpperCase()}${t.slice(1)}${/[.!?]$/.test(t) ? '' : '.'}`;
-}
 
 /** One mismatch as a sentence fragment, e.g. "sigmoid(2) returned 0.5; expected 0.8807970780". */
 export function mismatchText(call: string, returned: unknown, m: Mismatch): string {
@@ -96,7 +92,7 @@ async function runCase(fn: (...args: unknown[]) => unknown, name: string, c: Fun
     returned = fn(...structuredClone(c.args));
     if (isThenable(returned)) returned = await returned;
   } catch (error) {
-    return { pass: false, line: `${call} threw ${thrownText(error)}.${sentence(c.note ?? '')}` };
+    return { pass: false, line: `${call} threw ${thrownText(error)}.${c.note ? ` ${asSentence(c.note)}` : ''}` };
   }
   let mismatch: Mismatch | null;
   try {
@@ -105,7 +101,7 @@ async function runCase(fn: (...args: unknown[]) => unknown, name: string, c: Fun
     // A proxy or a getter of the reader's that throws while being compared.
     return { pass: false, line: `${call} returned a value that could not be read: ${thrownText(error)}.` };
   }
-  if (mismatch) return { pass: false, line: `${mismatchText(call, returned, mismatch)}.${sentence(c.note ?? '')}` };
+  if (mismatch) return { pass: false, line: `${mismatchText(call, returned, mismatch)}.${c.note ? ` ${asSentence(c.note)}` : ''}` };
   return { pass: true, line: `${call} returned ${formatValue(returned)}, as expected.` };
 }
 

@@ -2,11 +2,10 @@
  * The trainer's drawings, loaded with `import()` when a run starts so the page
  * ships no d3 before then: a loss chart, an accuracy chart and the digit grid.
  */
-import { formatLoss, formatPercent } from '../../lib/format/numbers.ts';
 import { renderDigitGrid, type DigitSet } from '../../viz/digit-grid.ts';
-import { LineChart } from '../../viz/line-chart.ts';
+import type { LineChart } from '../../viz/line-chart.ts';
+import { accuracyChart, lossChart } from '../../viz/epoch-charts.ts';
 
-const formatEpoch = (x: number): string => String(Number(x.toFixed(2)));
 
 export class TrainingCharts {
   private readonly loss: LineChart;
@@ -14,29 +13,11 @@ export class TrainingCharts {
 
   constructor(host: HTMLElement, epochs: number) {
     host.replaceChildren();
-    this.loss = new LineChart(host, {
-      title: 'Loss',
-      xLabel: 'Epoch',
-      yLabel: 'Loss',
-      xDomain: [0, epochs],
-      yIncludeZero: true,
-      formatX: formatEpoch,
-      formatY: formatLoss,
-      series: [{ id: 'train', label: 'training loss', color: 'var(--tk-series-1, #2f7fd8)' }],
-    });
-    this.accuracy = new LineChart(host, {
-      title: 'Accuracy',
-      xLabel: 'Epoch',
-      yLabel: 'Accuracy',
-      xDomain: [0, epochs],
-      yDomain: [0, 1],
-      formatX: formatEpoch,
-      formatY: (v) => formatPercent(v, 0),
-      series: [
-        { id: 'train', label: 'training batches', color: 'var(--tk-series-1, #2f7fd8)' },
-        { id: 'test', label: 'test images', color: 'var(--tk-series-2, #d9480f)', dashed: true, markers: true },
-      ],
-    });
+    this.loss = lossChart(host, epochs, [{ id: 'train', label: 'training loss', color: 'var(--tk-series-1, #2f7fd8)' }]);
+    this.accuracy = accuracyChart(host, epochs, [
+      { id: 'train', label: 'training batches', color: 'var(--tk-series-1, #2f7fd8)' },
+      { id: 'test', label: 'test images', color: 'var(--tk-series-2, #d9480f)', dashed: true, markers: true },
+    ], true);
   }
 
   /** A training batch at `x` epochs. */

@@ -33,6 +33,8 @@ import { StatusLine } from '../shared/status.ts';
 import type { TrainingCharts } from './charts.ts';
 import { FIXED, buildConfig, settingsFromAttributes, settingsFromValues, type TrainerSettings } from './config.ts';
 import { IDLE_STATUS, trainerMarkup } from './markup.ts';
+import { datasetUrl } from '../shared/data-url.ts';
+import { asSentence } from '../../lib/format/sentence.ts';
 
 export type TrainerState = 'idle' | 'loading' | 'running' | 'done' | 'error';
 
@@ -79,18 +81,7 @@ interface Checkpoint {
   weights: Float32Array[];
 }
 
-/** Where the site serves its datasets, absolute so a worker can fetch from it. */
-function datasetUrl(): string {
-  const base = import.meta.env.BASE_URL;
-  return new URL(`${base.endsWith('/') ? base : `${base}/`}data/`, location.href).href;
-}
 
-function sentence(text: string): string {
-  const t = text.trim();
-  if (!t) return t;
-  const capital = t.charAt(0).toUpperCase() + t.slice(1);
-  return /[.!?]$/.test(capital) ? capital : `${capital}.`;
-}
 
 const ERROR_TITLES: Record<ErrorCode, string> = {
   'webgl-context-lost': 'The graphics card stopped responding',
@@ -385,7 +376,7 @@ export class MnistTrainerElement extends HTMLElement {
     const run = this.run;
     if (!view || !run?.backend) return;
     let text = backendSentence(run.backend, this.handle?.mode ?? null);
-    if (run.fallbackReason) text += `. ${sentence(run.fallbackReason)}`;
+    if (run.fallbackReason) text += `. ${asSentence(run.fallbackReason)}`;
     view.backendLine.textContent = text;
     view.backendLine.hidden = false;
   }
@@ -442,7 +433,7 @@ export class MnistTrainerElement extends HTMLElement {
     view.progress.hide();
     this.resetControls();
     this.setState('error');
-    view.status.announce(`Error: ${ERROR_TITLES[code]}. ${sentence(message)}`);
+    view.status.announce(`Error: ${ERROR_TITLES[code]}. ${asSentence(message)}`);
 
     const actions: ErrorAction[] = [];
     if (code === 'webgl-context-lost' || code === 'backend') {
@@ -461,10 +452,10 @@ export class MnistTrainerElement extends HTMLElement {
       offer('wasm', this.caps?.wasm ?? true);
       offer('cpu', true);
       if (done > 0) {
-        message = `${sentence(message)} The weights after ${plural(done, 'epoch')} are kept, so training can continue from there.`;
+        message = `${asSentence(message)} The weights after ${plural(done, 'epoch')} are kept, so training can continue from there.`;
       }
     }
-    showError(view.error, { title: ERROR_TITLES[code], message: sentence(message), hint: sentence(hint), actions });
+    showError(view.error, { title: ERROR_TITLES[code], message: asSentence(message), hint: asSentence(hint), actions });
     view.start.textContent = 'Start again';
   }
 

@@ -23,6 +23,7 @@ import { StatusLine } from '../shared/status.ts';
 import { FIXED, buildNeuronConfig, settingsFromValues, type NeuronSettings } from './config.ts';
 import type { ImbalancePanel, LiveView } from './live-view.ts';
 import { IDLE_STATUS, neuronMarkup } from './markup.ts';
+import { datasetUrl } from '../shared/data-url.ts';
 
 export type NeuronState = 'idle' | 'loading' | 'running' | 'done' | 'error';
 
@@ -54,11 +55,6 @@ interface Run {
   stopping: boolean;
 }
 
-/** Where the site serves its datasets, absolute so a worker can fetch from it. */
-function datasetUrl(): string {
-  const base = import.meta.env.BASE_URL;
-  return new URL(`${base.endsWith('/') ? base : `${base}/`}data/`, location.href).href;
-}
 
 const ERROR_TITLES: Record<'data' | 'config' | 'unknown', string> = {
   data: 'The MNIST images could not be loaded',

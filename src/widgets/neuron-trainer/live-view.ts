@@ -3,7 +3,7 @@
  * run starts (so the page ships no d3 before then): the loss and accuracy curves, the
  * weight heat map, and precision/recall/F1 at the reader's threshold.
  */
-import { formatCount, formatLoss, formatPercent } from '../../lib/format/numbers.ts';
+import { formatCount, formatPercent } from '../../lib/format/numbers.ts';
 import {
   alwaysNegativeBaseline,
   binaryAccuracy,
@@ -11,11 +11,11 @@ import {
   binaryScores,
   type BinaryScores,
 } from '../../lib/nn/metrics.ts';
-import { LineChart } from '../../viz/line-chart.ts';
+import type { LineChart } from '../../viz/line-chart.ts';
 import { part } from '../shared/html.ts';
 import { describeWeights, drawWeights } from './heatmap.ts';
+import { accuracyChart, lossChart } from '../../viz/epoch-charts.ts';
 
-const formatEpoch = (x: number): string => String(Number(x.toFixed(2)));
 
 export class LiveView {
   private readonly loss: LineChart;
@@ -30,25 +30,8 @@ export class LiveView {
   ) {
     const host = part(root, 'charts');
     host.replaceChildren();
-    this.loss = new LineChart(host, {
-      title: 'Loss',
-      xLabel: 'Epoch',
-      yLabel: 'Loss',
-      xDomain: [0, epochs],
-      yIncludeZero: true,
-      formatX: formatEpoch,
-      formatY: formatLoss,
-      series: [{ id: 'train', label: 'training loss', color: 'var(--tk-series-1, #2f7fd8)' }],
-    });
-    this.accuracy = new LineChart(host, {
-      title: 'Accuracy',
-      xLabel: 'Epoch',
-      yLabel: 'Accuracy',
-      xDomain: [0, epochs],
-      formatX: formatEpoch,
-      formatY: (v) => formatPercent(v, 0),
-      series: [{ id: 'train', label: 'training batches', color: 'var(--tk-series-1, #2f7fd8)' }],
-    });
+    this.loss = lossChart(host, epochs, [{ id: 'train', label: 'training loss', color: 'var(--tk-series-1, #2f7fd8)' }]);
+    this.accuracy = accuracyChart(host, epochs, [{ id: 'train', label: 'training batches', color: 'var(--tk-series-1, #2f7fd8)' }]);
     this.canvas = part<HTMLCanvasElement>(root, 'heatmap');
     this.showWeights(new Float32Array(784));
   }

@@ -3,12 +3,11 @@
  * ships no d3 before then: loss and accuracy curves (src/viz/line-chart.ts) and the 10×10
  * confusion matrix as an accessible table.
  */
-import { formatCount, formatLoss, formatPercent } from '../../lib/format/numbers.ts';
-import { LineChart } from '../../viz/line-chart.ts';
+import { formatCount, formatPercent } from '../../lib/format/numbers.ts';
+import type { LineChart } from '../../viz/line-chart.ts';
 import { commonestMistake, confusionRows, plottableLoss, type EpochPoint } from './text.ts';
+import { accuracyChart, lossChart } from '../../viz/epoch-charts.ts';
 
-const formatEpoch = (x: number): string => String(Number(x.toFixed(2)));
-const percent = (v: number): string => formatPercent(v, v > 0.9 && v < 1 ? 1 : 0);
 
 const TRAIN = 'var(--tk-series-1, #2f7fd8)';
 const VALIDATION = 'var(--tk-series-2, #d9480f)';
@@ -21,31 +20,14 @@ export class MnistCharts {
 
   constructor(host: HTMLElement, epochs: number) {
     host.replaceChildren();
-    this.loss = new LineChart(host, {
-      title: 'Loss',
-      xLabel: 'Epoch',
-      yLabel: 'Loss',
-      xDomain: [0, epochs],
-      yIncludeZero: true,
-      formatX: formatEpoch,
-      formatY: formatLoss,
-      series: [
-        { id: 'train', label: 'training loss', color: TRAIN },
-        { id: 'validation', label: 'validation loss', color: VALIDATION, dashed: true, markers: true },
-      ],
-    });
-    this.accuracy = new LineChart(host, {
-      title: 'Accuracy',
-      xLabel: 'Epoch',
-      yLabel: 'Accuracy',
-      xDomain: [0, epochs],
-      formatX: formatEpoch,
-      formatY: percent,
-      series: [
-        { id: 'train', label: 'training accuracy', color: TRAIN, markers: true },
-        { id: 'validation', label: 'validation accuracy', color: VALIDATION, dashed: true, markers: true },
-      ],
-    });
+    this.loss = lossChart(host, epochs, [
+      { id: 'train', label: 'training loss', color: TRAIN },
+      { id: 'validation', label: 'validation loss', color: VALIDATION, dashed: true, markers: true },
+    ]);
+    this.accuracy = accuracyChart(host, epochs, [
+      { id: 'train', label: 'training accuracy', color: TRAIN, markers: true },
+      { id: 'validation', label: 'validation accuracy', color: VALIDATION, dashed: true, markers: true },
+    ]);
   }
 
   /** Mean training loss of the batches just trained, at `x` epochs. */
@@ -78,33 +60,15 @@ export class OverfitCharts {
 
   constructor(host: HTMLElement, epochs: number) {
     host.replaceChildren();
-    this.loss = new LineChart(host, {
-      title: 'Loss',
-      xLabel: 'Epoch',
-      yLabel: 'Loss',
-      xDomain: [0, epochs],
-      yIncludeZero: true,
-      formatX: formatEpoch,
-      formatY: formatLoss,
-      series: [
-        { id: 'train', label: 'training loss', color: TRAIN },
-        { id: 'validation', label: 'validation loss', color: VALIDATION, dashed: true },
-        { id: 'best', label: 'best epoch', color: BEST, markers: true },
-      ],
-    });
-    this.accuracy = new LineChart(host, {
-      title: 'Accuracy',
-      xLabel: 'Epoch',
-      yLabel: 'Accuracy',
-      xDomain: [0, epochs],
-      yDomain: [0, 1],
-      formatX: formatEpoch,
-      formatY: percent,
-      series: [
-        { id: 'train', label: 'training accuracy', color: TRAIN },
-        { id: 'validation', label: 'validation accuracy', color: VALIDATION, dashed: true },
-      ],
-    });
+    this.loss = lossChart(host, epochs, [
+      { id: 'train', label: 'training loss', color: TRAIN },
+      { id: 'validation', label: 'validation loss', color: VALIDATION, dashed: true },
+      { id: 'best', label: 'best epoch', color: BEST, markers: true },
+    ]);
+    this.accuracy = accuracyChart(host, epochs, [
+      { id: 'train', label: 'training accuracy', color: TRAIN },
+      { id: 'validation', label: 'validation accuracy', color: VALIDATION, dashed: true },
+    ], true);
   }
 
   addEpoch(p: EpochPoint): void {

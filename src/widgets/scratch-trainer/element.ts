@@ -45,6 +45,8 @@ import {
   type ScratchVariant,
 } from './config.ts';
 import { MNIST_IDLE_STATUS, OVERFIT_IDLE_STATUS, mnistMarkup, overfitMarkup } from './markup.ts';
+import { datasetUrl } from '../shared/data-url.ts';
+import { asSentence } from '../../lib/format/sentence.ts';
 import {
   LOSS_CAP,
   bestEpoch,
@@ -93,18 +95,7 @@ interface Run {
   epochMillis: number[];
 }
 
-/** Where the site serves its datasets, absolute so a worker can fetch from it. */
-function datasetUrl(): string {
-  const base = import.meta.env.BASE_URL;
-  return new URL(`${base.endsWith('/') ? base : `${base}/`}data/`, location.href).href;
-}
 
-function sentence(text: string): string {
-  const t = text.trim();
-  if (!t) return t;
-  const capital = t.charAt(0).toUpperCase() + t.slice(1);
-  return /[.!?]$/.test(capital) ? capital : `${capital}.`;
-}
 
 const ERROR_TITLES: Record<Extract<NnFromWorker, { type: 'error' }>['code'], string> = {
   data: 'The MNIST images could not be loaded',
@@ -509,8 +500,8 @@ export class ScratchTrainerElement extends HTMLElement {
     view.progress.hide();
     this.resetControls();
     this.setState('error');
-    view.status.announce(`Error: ${title}. ${sentence(message)}`);
-    showError(view.error, { title, message: sentence(message), hint: sentence(hint) });
+    view.status.announce(`Error: ${title}. ${asSentence(message)}`);
+    showError(view.error, { title, message: asSentence(message), hint: asSentence(hint) });
     view.start.textContent = 'Start again';
   }
 

@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { asSentence } from './sentence.ts';
+
+describe('asSentence', () => {
+  it('capitalises and adds a full stop', () => {
+    expect(asSentence('  network error ')).toBe('Network error.');
+  });
+  it('keeps an ending . ! or ?', () => {
+    expect(asSentence('is the file there?')).toBe('Is the file there?');
+    expect(asSentence('Done!')).toBe('Done!');
+    expect(asSentence('ok.')).toBe('Ok.');
+  });
+  it('leaves empty text empty', () => {
+    expect(asSentence('   ')).toBe('');
+  });
+});
