@@ -50,7 +50,8 @@ export interface GradCheckResult {
 
 /** |a − n| / max(|a|, |n|, floor). */
 export function relativeError(analytic: number, numeric: number, floor = 1e-2): number {
-  return Math.abs(analytic - numeric) / Math.max(Math.abs(analytic), Math.abs(numeric), floor);
+  const scale = Math.max(Math.abs(analytic), Math.abs(numeric), floor);
+  return scale === 0 ? 0 : Math.abs(analytic - numeric) / scale;
 }
 
 /** Which entries of an array of `length` values to check. */
