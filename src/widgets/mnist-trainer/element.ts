@@ -35,6 +35,7 @@ import { FIXED, buildConfig, settingsFromAttributes, settingsFromValues, type Tr
 import { IDLE_STATUS, trainerMarkup } from './markup.ts';
 import { datasetUrl } from '../shared/data-url.ts';
 import { asSentence } from '../../lib/format/sentence.ts';
+import { RunControls } from '../shared/run-controls.ts';
 
 export type TrainerState = 'idle' | 'loading' | 'running' | 'done' | 'error';
 
@@ -47,6 +48,8 @@ interface View {
   backendNote: HTMLElement;
   start: HTMLButtonElement;
   stop: HTMLButtonElement;
+  /** Enables and disables settings, Start and Stop, and moves the focus between them. */
+  controls: RunControls;
   status: StatusLine;
   progress: ProgressBar;
   backendLine: HTMLElement;
@@ -101,7 +104,6 @@ export class MnistTrainerElement extends HTMLElement {
   private checkpoint: Checkpoint | null = null;
   private caps: Capabilities | null = null;
   /** Stop had the focus when it was pressed (and then disabled): give it to Start when ready. */
-  private refocusStart = false;
 
   connectedCallback(): void {
     if (!this.view) {
@@ -164,9 +166,8 @@ export class MnistTrainerElement extends HTMLElement {
       return;
     }
     this.run.stopping = true;
-    // Stop is disabled below; Start gets the focus back when the run has wound down.
-    this.refocusStart = document.activeElement === view.stop;
-    view.stop.disabled = true;
+    // Start gets the focus back when the run has wound down.
+    view.controls.stopping();
     view.status.announce('Stopping after this batch…');
     this.handle.stop();
   }
@@ -181,6 +182,7 @@ export class MnistTrainerElement extends HTMLElement {
       backendNote: part(this, 'backend-note'),
       start: part<HTMLButtonElement>(this, 'start'),
       stop: part<HTMLButtonElement>(this, 'stop'),
+      controls: new RunControls(part<HTMLFieldSetElement>(this, 'settings'), part<HTMLButtonElement>(this, 'start'), part<HTMLButtonElement>(this, 'stop')),
       status: new StatusLine(part(this, 'status')),
       progress: new ProgressBar(part(this, 'progress')),
       backendLine: part(this, 'backend'),
@@ -235,12 +237,8 @@ export class MnistTrainerElement extends HTMLElement {
     };
 
     // Controls: busy.
-    const startHadFocus = document.activeElement === view.start;
     this.setState('loading');
-    view.settings.disabled = true;
-    view.start.disabled = true;
-    view.stop.disabled = false;
-    if (startHadFocus || resume) view.stop.focus();
+    view.controls.busy(resume !== null);
     view.backend.value = settings.backend;
     clearError(view.error);
     view.summary.hidden = true;
@@ -463,12 +461,7 @@ export class MnistTrainerElement extends HTMLElement {
   private resetControls(): void {
     const view = this.view;
     if (!view) return;
-    const stopHadFocus = document.activeElement === view.stop || this.refocusStart;
-    this.refocusStart = false;
-    view.settings.disabled = false;
-    view.start.disabled = false;
-    view.stop.disabled = true;
-    if (stopHadFocus) view.start.focus();
+    view.controls.idle();
   }
 
   private releaseHandle(stopFirst: boolean): void {

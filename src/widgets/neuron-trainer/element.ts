@@ -24,6 +24,7 @@ import { FIXED, buildNeuronConfig, settingsFromValues, type NeuronSettings } fro
 import type { ImbalancePanel, LiveView } from './live-view.ts';
 import { IDLE_STATUS, neuronMarkup } from './markup.ts';
 import { datasetUrl } from '../shared/data-url.ts';
+import { RunControls } from '../shared/run-controls.ts';
 
 export type NeuronState = 'idle' | 'loading' | 'running' | 'done' | 'error';
 
@@ -34,6 +35,8 @@ interface View {
   batchSize: HTMLSelectElement;
   start: HTMLButtonElement;
   stop: HTMLButtonElement;
+  /** Enables and disables settings, Start and Stop, and moves the focus between them. */
+  controls: RunControls;
   status: StatusLine;
   progress: ProgressBar;
   error: HTMLElement;
@@ -114,6 +117,7 @@ export class NeuronTrainerElement extends HTMLElement {
       batchSize: part<HTMLSelectElement>(this, 'batchSize'),
       start: part<HTMLButtonElement>(this, 'start'),
       stop: part<HTMLButtonElement>(this, 'stop'),
+      controls: new RunControls(part<HTMLFieldSetElement>(this, 'settings'), part<HTMLButtonElement>(this, 'start'), part<HTMLButtonElement>(this, 'stop')),
       status: new StatusLine(part(this, 'status')),
       progress: new ProgressBar(part(this, 'progress')),
       error: part(this, 'error'),
@@ -153,12 +157,8 @@ export class NeuronTrainerElement extends HTMLElement {
       stopping: false,
     };
     this.run = run;
-    const startHadFocus = document.activeElement === view.start;
     this.setState('loading');
-    view.settings.disabled = true;
-    view.start.disabled = true;
-    view.stop.disabled = false;
-    if (startHadFocus) view.stop.focus();
+    view.controls.busy();
     clearError(view.error);
     view.summary.hidden = true;
     view.imbalance.hidden = true;
@@ -201,9 +201,7 @@ export class NeuronTrainerElement extends HTMLElement {
       return;
     }
     run.stopping = true;
-    const hadFocus = document.activeElement === view.stop;
-    view.stop.disabled = true;
-    if (hadFocus) view.start.focus();
+    view.controls.stopping();
     view.status.announce('Stopping…');
     this.handle.stop();
   }
@@ -327,11 +325,7 @@ export class NeuronTrainerElement extends HTMLElement {
   private resetControls(): void {
     const view = this.view;
     if (!view) return;
-    const stopHadFocus = document.activeElement === view.stop;
-    view.settings.disabled = false;
-    view.start.disabled = false;
-    view.stop.disabled = true;
-    if (stopHadFocus) view.start.focus();
+    view.controls.idle();
   }
 }
 

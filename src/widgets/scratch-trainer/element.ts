@@ -47,6 +47,7 @@ import {
 import { MNIST_IDLE_STATUS, OVERFIT_IDLE_STATUS, mnistMarkup, overfitMarkup } from './markup.ts';
 import { datasetUrl } from '../shared/data-url.ts';
 import { asSentence } from '../../lib/format/sentence.ts';
+import { RunControls } from '../shared/run-controls.ts';
 import {
   LOSS_CAP,
   bestEpoch,
@@ -65,6 +66,8 @@ interface View {
   code: HTMLElement;
   start: HTMLButtonElement;
   stop: HTMLButtonElement;
+  /** Enables and disables settings, Start and Stop, and moves the focus between them. */
+  controls: RunControls;
   status: StatusLine;
   progress: ProgressBar;
   speed: HTMLElement;
@@ -118,7 +121,6 @@ export class ScratchTrainerElement extends HTMLElement {
   private run: Run | null = null;
   /** Increases with every start and teardown; messages of older runs are ignored. */
   private runId = 0;
-  private refocusStart = false;
 
   get variant(): ScratchVariant {
     return variantFrom(this.getAttribute('variant') ?? this.dataset.variant);
@@ -181,8 +183,7 @@ export class ScratchTrainerElement extends HTMLElement {
       return;
     }
     run.stopping = true;
-    this.refocusStart = document.activeElement === view.stop;
-    view.stop.disabled = true;
+    view.controls.stopping();
     view.status.announce('Stopping after this batch…');
     this.handle.stop();
   }
@@ -195,6 +196,7 @@ export class ScratchTrainerElement extends HTMLElement {
       code: part(this, 'code'),
       start: part<HTMLButtonElement>(this, 'start'),
       stop: part<HTMLButtonElement>(this, 'stop'),
+      controls: new RunControls(part<HTMLFieldSetElement>(this, 'settings'), part<HTMLButtonElement>(this, 'start'), part<HTMLButtonElement>(this, 'stop')),
       status: new StatusLine(part(this, 'status')),
       progress: new ProgressBar(part(this, 'progress')),
       speed: part(this, 'speed'),
@@ -282,12 +284,8 @@ export class ScratchTrainerElement extends HTMLElement {
     };
     this.run = run;
 
-    const startHadFocus = document.activeElement === view.start;
     this.setState('loading');
-    view.settings.disabled = true;
-    view.start.disabled = true;
-    view.stop.disabled = false;
-    if (startHadFocus) view.stop.focus();
+    view.controls.busy();
     clearError(view.error);
     view.summary.hidden = true;
     view.speed.hidden = true;
@@ -509,13 +507,8 @@ export class ScratchTrainerElement extends HTMLElement {
   private resetControls(): void {
     const view = this.view;
     if (!view) return;
-    const stopHadFocus = document.activeElement === view.stop || this.refocusStart;
-    this.refocusStart = false;
-    view.settings.disabled = false;
-    view.start.disabled = false;
-    view.stop.disabled = true;
+    view.controls.idle();
     this.syncControls();
-    if (stopHadFocus) view.start.focus();
   }
 
   private releaseHandle(): void {

@@ -1,0 +1,39 @@
+/**
+ * The settings, Start and Stop controls of a trainer widget, and where the keyboard focus goes
+ * as a run begins and ends: a reader who pressed Start lands on Stop, and one who pressed Stop
+ * lands back on Start once it can be used again (a disabled button cannot hold focus).
+ */
+export class RunControls {
+  private refocusStart = false;
+
+  constructor(
+    readonly settings: HTMLFieldSetElement,
+    readonly start: HTMLButtonElement,
+    readonly stop: HTMLButtonElement,
+  ) {}
+
+  /** A run begins: settings and Start are disabled, Stop enabled. Focus moves to Stop if it was on Start, or when `focusStop`. */
+  busy(focusStop = false): void {
+    const startHadFocus = document.activeElement === this.start;
+    this.settings.disabled = true;
+    this.start.disabled = true;
+    this.stop.disabled = false;
+    if (startHadFocus || focusStop) this.stop.focus();
+  }
+
+  /** Stop was pressed and the run is winding down: Stop is disabled; Start gets the focus when `idle()` comes. */
+  stopping(): void {
+    this.refocusStart = document.activeElement === this.stop;
+    this.stop.disabled = true;
+  }
+
+  /** The run is over: settings and Start are enabled again, Stop disabled, and focus goes back to Start if it was on Stop. */
+  idle(): void {
+    const refocus = document.activeElement === this.stop || this.refocusStart;
+    this.refocusStart = false;
+    this.settings.disabled = false;
+    this.start.disabled = false;
+    this.stop.disabled = true;
+    if (refocus) this.start.focus();
+  }
+}
