@@ -9,6 +9,7 @@ export const PAGES = [
   { name: 'lesson "Start here"', path: './lessons/start-here/' },
   { name: 'lesson "An image is just a matrix"', path: './lessons/images-are-matrices/' },
   { name: 'lesson "A neural network from scratch"', path: './lessons/neural-network-from-scratch/' },
+  { name: 'lesson "Q-learning wins Snake"', path: './lessons/q-learning-snake/' },
   { name: 'progress', path: './progress/' },
 ] as const;
 
