@@ -10,6 +10,8 @@
  *    tf.conv2d (src/tf/image-bench.ts, loaded on demand).
  *  - nn: the from-scratch engine (src/lib/nn) vs tfjs cpu and wasm training the same MLP
  *    (src/tf/nn-bench.ts, loaded on demand; scripts/bench.ts runs the same code in Node too).
+ *  - rl: tabular Q-learning on 3×3 Snake, time to 60/90/99% greedy wins, and the exact optimum
+ *    (src/lib/rl/qlearning-bench.ts, loaded on demand; scripts/bench.ts runs it in Node too).
  */
 import { loadSplit } from '../lib/data/load.ts';
 import type { DatasetId, SplitName } from '../lib/data/manifest.ts';
@@ -20,6 +22,7 @@ import type { BackendName, BackendRequest, FromWorker, TrainConfig } from '../wo
 import { detectCapabilities } from './capabilities.ts';
 import type { ImageFilterBenchOptions } from './image-bench.ts';
 import type { NnBenchOptions, NnBenchResult } from './nn-bench.ts';
+import type { QBenchOptions } from '../lib/rl/qlearning-bench.ts';
 
 export interface WorkerVsMainOptions {
   /** Training examples per run (default 6400 = 100 batches of 64). */
@@ -426,6 +429,8 @@ export function installBench(): void {
       (await import('./image-bench.ts')).imageFilterBench(options),
     /** The nn benchmark: engine vs tfjs cpu and wasm (src/tf/nn-bench.ts, loaded on demand). */
     nn: nnBench,
+    /** The rl benchmark: Q-learning on 3×3 Snake on the page's main thread (src/lib/rl/qlearning-bench.ts, loaded on demand). */
+    rl: async (options?: QBenchOptions) => (await import('../lib/rl/qlearning-bench.ts')).runQBench(options),
     capabilities: detectCapabilities,
     /** For manual checks from the console (stop, lost context…). */
     startTraining,

@@ -4,6 +4,7 @@
  */
 import { createCorridor } from './corridor.ts';
 import type { Environment } from './environment.ts';
+import { createSnakeEnvironment, DEFAULT_STARVATION } from './snake.ts';
 
 export interface EnvironmentInfo {
   id: string;
@@ -12,6 +13,20 @@ export interface EnvironmentInfo {
   description: string;
   /** A fresh environment (its own episode state; randomness comes from reset's rng). */
   create: () => Environment<unknown>;
+}
+
+/** Snake on a size × size board (rules in snake-types.ts, code in snake.ts). */
+function snakeInfo(size: number): EnvironmentInfo {
+  const cells = size * size;
+  return {
+    id: `snake-${size}x${size}`,
+    title: `Snake ${size}×${size}`,
+    description:
+      `Snake on a ${size}×${size} board (${cells} cells), starting with length 1 on a random cell. ` +
+      'Actions: 0 = up, 1 = down, 2 = left, 3 = right. Eating grows the snake; hitting a wall or the body, or ' +
+      `${DEFAULT_STARVATION(size)} moves in a row without eating, loses. Fill the whole board to win.`,
+    create: (() => createSnakeEnvironment({ size })) as () => Environment<unknown>,
+  };
 }
 
 export const ENVIRONMENTS: Readonly<Record<string, EnvironmentInfo>> = {
@@ -23,6 +38,9 @@ export const ENVIRONMENTS: Readonly<Record<string, EnvironmentInfo>> = {
       'Actions: 0 = left, 1 = right. Reach the goal within 20 steps to win.',
     create: createCorridor as () => Environment<unknown>,
   },
+  'snake-3x3': snakeInfo(3),
+  'snake-4x4': snakeInfo(4),
+  'snake-5x5': snakeInfo(5),
 };
 
 export const ENVIRONMENT_IDS: readonly string[] = Object.keys(ENVIRONMENTS);
