@@ -1,0 +1,67 @@
+/**
+ * The SnakeDqn widget's static markup (rendered at build time by SnakeDqn.astro, or by the
+ * element when created without it) and its pure helpers. No DOM here.
+ */
+import { backendPickerMarkup } from '../shared/backend-picker.ts';
+import { optionsMarkup } from '../shared/html.ts';
+import type { BackendRequest } from '../../lib/runtime/backends.ts';
+
+export const IDLE_STATUS = 'Ready. Press Start: a small neural network learns to play Snake on a 5×5 board, in your browser.';
+
+/** Training-time choices in seconds (0 = until Stop). */
+export const SECONDS_CHOICES = [30, 60, 120, 0] as const;
+export const DEFAULT_SECONDS = 60;
+
+export interface DqnSettings {
+  seconds: number;
+  backend: BackendRequest;
+}
+
+export const DEFAULT_DQN_SETTINGS: DqnSettings = { seconds: DEFAULT_SECONDS, backend: 'wasm' };
+
+const BACKENDS: readonly BackendRequest[] = ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'];
+
+/** Settings from attribute or form values; anything not offered falls back to the default. */
+export function dqnSettingsFrom(values: { seconds?: string | null; backend?: string | null }): DqnSettings {
+  const seconds = Number(values.seconds);
+  return {
+    seconds: (SECONDS_CHOICES as readonly number[]).includes(seconds) && values.seconds !== '' && values.seconds != null ? seconds : DEFAULT_SECONDS,
+    backend: BACKENDS.includes(values.backend as BackendRequest) ? (values.backend as BackendRequest) : DEFAULT_DQN_SETTINGS.backend,
+  };
+}
+
+/** Food per game with one decimal: "7.2". */
+export const formatFood = (food: number): string => food.toFixed(1);
+
+/** "After 40 s: the agent eats 7.2 pieces of food per game on average (random: 0.3)". */
+export function dqnStatus(seconds: number, food: number, randomFood: number): string {
+  const pieces = formatFood(food) === '1.0' ? 'piece' : 'pieces';
+  return `After ${Math.round(seconds)} s: the agent eats ${formatFood(food)} ${pieces} of food per game on average (random: ${formatFood(randomFood)})`;
+}
+
+export function snakeDqnMarkup(settings: DqnSettings): string {
+  const seconds = SECONDS_CHOICES.map((s) => ({ value: s, label: s === 0 ? 'until I press Stop' : `${s} s` }));
+  return `<div class="tk-widget tk-snake-dqn" data-part="root">
+<p class="tk-widget__title">A deep Q-network plays Snake on 5×5</p>
+<p class="tk-widget__intro">No table: a small neural network (18 board features → 64 ReLU units → 4 Q-values) learns the action values with experience replay, a target network and Adam, in TensorFlow.js. Features: danger and free room in each direction, where the food is, the current direction, length and hunger. Every few seconds it plays 40 fixed games greedily.</p>
+<fieldset class="tk-settings" data-part="settings">
+<legend>Settings</legend>
+<label class="tk-field"><span class="tk-field__label">Train for</span><select name="seconds" data-part="seconds">${optionsMarkup(seconds, settings.seconds)}</select></label>
+${backendPickerMarkup(settings.backend)}
+</fieldset>
+<div class="tk-actions">
+<button type="button" class="tk-button tk-button--primary" data-part="start">Start training</button>
+<button type="button" class="tk-button" data-part="stop" disabled>Stop</button>
+</div>
+<p class="tk-status" role="status" aria-live="polite" data-part="status">${IDLE_STATUS}</p>
+<p class="tk-note" data-part="backend" hidden></p>
+<div class="tk-error" data-part="error" hidden></div>
+<div class="tk-snake-dqn__live" data-part="live" hidden>
+<div class="tk-charts" data-part="chart"></div>
+<figure class="tk-snake-dqn__board">
+<canvas class="tk-snake-dqn__canvas" data-part="board" width="200" height="200" role="img" aria-label="The board (no game yet)"></canvas>
+<figcaption class="tk-note" data-part="board-caption">The agent's latest greedy game.</figcaption>
+</figure>
+</div>
+</div>`;
+}
