@@ -14,17 +14,10 @@
  *
  * This module is small and imports no engine code: the engine arrives with the worker.
  */
-import { errorText } from '../lib/format/error-text.ts';
 import type { NnFromWorker, NnToWorker, NnTrainConfig } from './nn-protocol.ts';
+import { startWorkerRun, type WorkerRunHandle } from './worker-run.ts';
 
-export interface NnTrainingHandle {
-  /** Ask the run to stop; it ends with a `done` message (stopped: true). */
-  stop(): void;
-  /** End everything now (terminates the worker); no more messages are delivered. */
-  terminate(): void;
-  /** True once `done` or `error` was delivered, or after terminate(). */
-  readonly finished: boolean;
-}
+export type NnTrainingHandle = WorkerRunHandle;
 
 export interface NnClientOptions {
   /** How long a stop may take before the worker is terminated. Default 5,000 ms. */
@@ -32,8 +25,6 @@ export interface NnClientOptions {
   /** Makes the worker (tests). */
   createWorker?: () => Worker;
 }
-
-const RELOAD_HINT = 'Reload the page and press Start again.';
 
 /**
  * Tracks a run's messages: counts finished epochs and ends the run at `done` or `error`.
@@ -67,66 +58,13 @@ export function startNnTraining(
   options: NnClientOptions = {},
 ): NnTrainingHandle {
   const tracker = new NnRunTracker();
-  let worker: Worker | null = null;
-  let stopTimer: ReturnType<typeof setTimeout> | null = null;
-
-  const end = (): void => {
-    if (stopTimer !== null) clearTimeout(stopTimer);
-    stopTimer = null;
-    worker?.terminate();
-    worker = null;
-  };
-
-  const deliver = (m: NnFromWorker): void => {
-    if (!tracker.accept(m)) return;
-    if (tracker.finished) end();
-    onMessage(m);
-  };
-
-  try {
-    worker = (options.createWorker ?? defaultWorker)();
-  } catch (err) {
-    // Delivered after the caller has its handle, like every other message.
-    queueMicrotask(() =>
-      deliver({ type: 'error', code: 'unknown', message: `The training worker could not start (${errorText(err)}). ${RELOAD_HINT}` }),
-    );
-    return handle();
-  }
-
-  worker.addEventListener('message', (event: MessageEvent<NnFromWorker>) => deliver(event.data));
-  worker.addEventListener('error', (event: ErrorEvent) => {
-    event.preventDefault();
-    deliver({
-      type: 'error',
-      code: 'unknown',
-      message: `The training worker failed: ${event.message || 'its code could not be loaded'}. ${RELOAD_HINT}`,
-    });
+  return startWorkerRun<NnFromWorker>({
+    createWorker: options.createWorker ?? defaultWorker,
+    start: { type: 'start', config } satisfies NnToWorker,
+    onMessage,
+    observe: (m) => void tracker.accept(m),
+    syntheticStop: () => tracker.syntheticStop(),
+    error: (message) => ({ type: 'error', code: 'unknown', message }),
+    stopGraceMs: options.stopGraceMs ?? 5000,
   });
-  worker.addEventListener('messageerror', () => {
-    deliver({ type: 'error', code: 'unknown', message: `A message from the training worker could not be read. ${RELOAD_HINT}` });
-  });
-  worker.postMessage({ type: 'start', config } satisfies NnToWorker);
-  return handle();
-
-  function handle(): NnTrainingHandle {
-    return {
-      get finished() {
-        return tracker.finished;
-      },
-      stop() {
-        if (tracker.finished || !worker) return;
-        worker.postMessage({ type: 'stop' } satisfies NnToWorker);
-        if (stopTimer === null) {
-          stopTimer = setTimeout(() => {
-            stopTimer = null;
-            deliver(tracker.syntheticStop());
-          }, options.stopGraceMs ?? 5000);
-        }
-      },
-      terminate() {
-        tracker.finished = true;
-        end();
-      },
-    };
-  }
 }

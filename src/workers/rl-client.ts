@@ -11,17 +11,10 @@
  *
  * This module is small and imports no engine code: the engine arrives with the worker.
  */
-import { errorText } from '../lib/format/error-text.ts';
 import type { RlFromWorker, RlToWorker, RlTrainConfig } from './rl-protocol.ts';
+import { startWorkerRun, type WorkerRunHandle } from './worker-run.ts';
 
-export interface RlTrainingHandle {
-  /** Ask the run to stop; it ends with a `done` message (stopped: true). */
-  stop(): void;
-  /** End everything now (terminates the worker); no more messages are delivered. */
-  terminate(): void;
-  /** True once `done` or `error` was delivered, or after terminate(). */
-  readonly finished: boolean;
-}
+export type RlTrainingHandle = WorkerRunHandle;
 
 export interface RlClientOptions {
   /** How long a stop may take before the worker is terminated. Default 3,000 ms. */
@@ -29,8 +22,6 @@ export interface RlClientOptions {
   /** Makes the worker (tests). */
   createWorker?: () => Worker;
 }
-
-const RELOAD_HINT = 'Reload the page and press Start again.';
 
 /**
  * Tracks a run's messages: remembers the latest training time and episodes, and ends the run
@@ -68,62 +59,13 @@ export function startRlTraining(
   options: RlClientOptions = {},
 ): RlTrainingHandle {
   const tracker = new RlRunTracker();
-  let worker: Worker | null = null;
-  let stopTimer: ReturnType<typeof setTimeout> | null = null;
-
-  const end = (): void => {
-    if (stopTimer !== null) clearTimeout(stopTimer);
-    stopTimer = null;
-    worker?.terminate();
-    worker = null;
-  };
-
-  const deliver = (m: RlFromWorker): void => {
-    if (!tracker.accept(m)) return;
-    if (tracker.finished) end();
-    onMessage(m);
-  };
-
-  try {
-    worker = (options.createWorker ?? defaultWorker)();
-  } catch (err) {
-    // Delivered after the caller has its handle, like every other message.
-    queueMicrotask(() =>
-      deliver({ type: 'error', code: 'unknown', message: `The training worker could not start (${errorText(err)}). ${RELOAD_HINT}` }),
-    );
-    return handle();
-  }
-
-  worker.addEventListener('message', (event: MessageEvent<RlFromWorker>) => deliver(event.data));
-  worker.addEventListener('error', (event: ErrorEvent) => {
-    event.preventDefault();
-    deliver({ type: 'error', code: 'unknown', message: `The training worker failed: ${event.message || 'its code could not be loaded'}. ${RELOAD_HINT}` });
+  return startWorkerRun<RlFromWorker>({
+    createWorker: options.createWorker ?? defaultWorker,
+    start: { type: 'start', config } satisfies RlToWorker,
+    onMessage,
+    observe: (m) => void tracker.accept(m),
+    syntheticStop: () => tracker.syntheticStop(),
+    error: (message) => ({ type: 'error', code: 'unknown', message }),
+    stopGraceMs: options.stopGraceMs ?? 3000,
   });
-  worker.addEventListener('messageerror', () => {
-    deliver({ type: 'error', code: 'unknown', message: `A message from the training worker could not be read. ${RELOAD_HINT}` });
-  });
-  worker.postMessage({ type: 'start', config } satisfies RlToWorker);
-  return handle();
-
-  function handle(): RlTrainingHandle {
-    return {
-      get finished() {
-        return tracker.finished;
-      },
-      stop() {
-        if (tracker.finished || !worker) return;
-        worker.postMessage({ type: 'stop' } satisfies RlToWorker);
-        if (stopTimer === null) {
-          stopTimer = setTimeout(() => {
-            stopTimer = null;
-            deliver(tracker.syntheticStop());
-          }, options.stopGraceMs ?? 3000);
-        }
-      },
-      terminate() {
-        tracker.finished = true;
-        end();
-      },
-    };
-  }
 }

@@ -22,7 +22,7 @@ import { clearError, showError } from '../shared/error-panel.ts';
 import { part } from '../shared/html.ts';
 import { RunControls } from '../shared/run-controls.ts';
 import { StatusLine } from '../shared/status.ts';
-import { IDLE_STATUS, dqnSettingsFrom, dqnStatus, formatFood, snakeDqnMarkup } from './markup.ts';
+import { dqnSettingsFrom, dqnStatus, formatFood, snakeDqnMarkup } from './markup.ts';
 
 export type SnakeDqnState = 'idle' | 'loading' | 'running' | 'done' | 'error';
 
