@@ -16,7 +16,7 @@ describe('StateCount markup', () => {
     expect(html.match(/<th scope="row">/g)).toHaveLength(4);
     expect(html).toContain('<th scope="row">3×3</th><td>2,040</td><td>65.3 KB</td><td>2 ms</td>');
     expect(html).toContain('<td>22.1 million</td><td>706 MB</td><td>22 s</td>');
-    expect(html).toMatch(/<th scope="row">6×6<\/th><td>more than [^<]+<br><span class="tk-note">\(at most 1\.8 × 10\^18\)/);
+    expect(html).toMatch(/<th scope="row">6×6<\/th><td>more than [^<]+<br><span class="tk-note">\(at most 1\.8 × 10<sup>18<\/sup>\)/);
     expect(html).toContain('only snakes up to 8 cells long');
     expect(html).toContain('aria-labelledby="sc-1"');
     expect(html).toContain('role="status"');

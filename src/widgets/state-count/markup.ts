@@ -13,12 +13,17 @@ import {
 } from '../../lib/rl/state-count.ts';
 import { escapeHtml } from '../shared/html.ts';
 
+/** Escapes a figure and writes its powers of ten as superscripts ("1.8 × 10^18" → 1.8 × 10<sup>18</sup>). */
+function powers(text: string): string {
+  return escapeHtml(text).replace(/10\^(\d+)/g, '10<sup>$1</sup>');
+}
+
 const atLeast = (row: StateCountRow, text: string) => (row.kind === 'exact' ? text : `more than ${text}`);
 
 /** A cell: the exact figure, or "more than" the lower bound with "(at most …)" the upper bound. */
 function boundedCell(row: StateCountRow, format: (states: number) => string): string {
-  if (row.kind === 'exact') return escapeHtml(format(row.states));
-  return `more than ${escapeHtml(format(row.states))}<br><span class="tk-note">(at most ${escapeHtml(format(row.upper))})</span>`;
+  if (row.kind === 'exact') return powers(format(row.states));
+  return `more than ${powers(format(row.states))}<br><span class="tk-note">(at most ${powers(format(row.upper))})</span>`;
 }
 
 /** The key figure in words, for the status line. */
