@@ -1,6 +1,6 @@
 /** Shared helpers for the end-to-end tests. Navigation is always relative to baseURL (see playwright.config.ts). */
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type ConsoleMessage, type Page } from '@playwright/test';
+import { expect, type ConsoleMessage, type Locator, type Page } from '@playwright/test';
 
 /** Every page of the site, as paths relative to the base. */
 export const PAGES = [
@@ -99,4 +99,32 @@ export async function frameGapsDuring(page: Page, during: () => Promise<void>): 
     w.__recordFrames = false;
     return w.__frameGaps.slice(1);
   });
+}
+
+/** A quiz of the page, by its id (`<Quiz id="...">` renders `tk-quiz#quiz-<id>`). */
+export const quizById = (page: Page, id: string): Locator => page.locator(`tk-quiz#quiz-${id}`);
+
+/**
+ * How a test answers a quiz: text typed into a numeric quiz, the labels of the options to tick, or
+ * the options' positions (for options that are formulas, whose accessible names are KaTeX's).
+ */
+export type QuizAnswer = { type: string } | { pick: string[] } | { at: number[] };
+
+/** Answers quiz `id` and presses "Check answer"; returns the quiz. */
+export async function answerQuiz(page: Page, id: string, answer: QuizAnswer): Promise<Locator> {
+  const q = quizById(page, id);
+  if ('type' in answer) {
+    await q.getByRole('textbox').fill(answer.type);
+  } else if ('pick' in answer) {
+    for (const name of answer.pick) await q.getByRole('radio', { name, exact: true }).or(q.getByRole('checkbox', { name, exact: true })).check();
+  } else {
+    for (const i of answer.at) await q.locator('input[data-part="choice"]').nth(i).check();
+  }
+  await q.getByRole('button', { name: 'Check answer' }).click();
+  return q;
+}
+
+/** A lesson's text with line breaks and typographic apostrophes made plain. */
+export async function lessonProse(page: Page): Promise<string> {
+  return ((await page.locator('.lesson-body').textContent()) ?? '').replace(/\s+/g, ' ').replace(/’/g, "'");
 }

@@ -7,12 +7,11 @@
  * gets (status, 375 px width, links, axe on first load) are in pages.spec.ts and a11y.spec.ts.
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { expectNoAxeViolations, watchForProblems } from './helpers.ts';
+import { answerQuiz, expectNoAxeViolations, quizById, watchForProblems } from './helpers.ts';
 
 const IMAGE_LESSON = './lessons/images-are-matrices/';
 const TITLE = 'An image is just a matrix';
 
-const quiz = (page: Page, id: string) => page.locator(`tk-quiz#quiz-${id}`);
 
 /** Scrolls through the whole lesson (widgets may start loading when they come into view), then waits for quiet. */
 async function readToTheEnd(page: Page): Promise<void> {
@@ -29,25 +28,12 @@ async function readToTheEnd(page: Page): Promise<void> {
 
 /** Answers every quiz of the lesson with the answer its explanation gives. */
 async function answerQuizzes(page: Page): Promise<Locator[]> {
-  const check = (q: Locator) => q.getByRole('button', { name: 'Check answer' }).click();
-
-  const numbers = quiz(page, 'image-numbers');
-  await numbers.getByRole('textbox').fill('960 000');
-  await check(numbers);
-
-  const sum = quiz(page, 'kernel-sum');
-  await sum.locator('input[data-part="choice"]').nth(0).check();
-  await check(sum);
-
-  const edges = quiz(page, 'edge-kernels');
-  for (const name of ['Sobel x', 'Laplacian', 'Sobel y']) await edges.getByRole('checkbox', { name, exact: true }).check();
-  await check(edges);
-
-  const size = quiz(page, 'valid-output-size');
-  await size.getByRole('textbox').fill('576');
-  await check(size);
-
-  return [numbers, sum, edges, size];
+  return [
+    await answerQuiz(page, 'image-numbers', { type: '960 000' }),
+    await answerQuiz(page, 'kernel-sum', { at: [0] }),
+    await answerQuiz(page, 'edge-kernels', { pick: ['Sobel x', 'Laplacian', 'Sobel y'] }),
+    await answerQuiz(page, 'valid-output-size', { type: '576' }),
+  ];
 }
 
 test.describe('the lesson "An image is just a matrix"', () => {
@@ -70,7 +56,7 @@ test.describe('the lesson "An image is just a matrix"', () => {
     await expect(page.locator('tk-code-cell[data-cell-id="convolve-3x3"][data-kind="exercise"]')).toHaveCount(1);
     await expect(page.locator('tk-code-cell[data-kind="free"]')).toHaveCount(2);
     for (const id of ['image-numbers', 'kernel-sum', 'edge-kernels', 'valid-output-size']) {
-      await expect(quiz(page, id), `quiz ${id}`).toHaveAttribute('data-state', 'unanswered');
+      await expect(quizById(page, id), `quiz ${id}`).toHaveAttribute('data-state', 'unanswered');
     }
   });
 

@@ -9,42 +9,24 @@
  */
 import { gunzipSync } from 'node:zlib';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { expectNoAxeViolations, watchForProblems } from './helpers.ts';
+import { answerQuiz, expectNoAxeViolations, lessonProse, quizById, watchForProblems } from './helpers.ts';
 
 const NN_LESSON = './lessons/neural-network-from-scratch/';
 const TITLE = 'A neural network from scratch';
 const EXERCISES = ['bce', 'dense-backward'];
 const QUIZZES = ['neuron-weight-gradient', 'always-not-zero', 'imbalance-metric', 'dense-kernel-shape', 'dense-input-grad-shape', 'linear-collapse'];
 
-const quiz = (page: Page, id: string) => page.locator(`tk-quiz#quiz-${id}`);
 
-/** The lesson's text with line breaks and typographic apostrophes made plain. */
-async function proseOf(page: Page): Promise<string> {
-  return ((await page.locator('.lesson-body').textContent()) ?? '').replace(/\s+/g, ' ').replace(/’/g, "'");
-}
 
 /** Answers every quiz of the lesson with the answer its explanation gives. */
 async function answerQuizzes(page: Page): Promise<Locator[]> {
-  const check = (q: Locator) => q.getByRole('button', { name: 'Check answer' }).click();
-  const choose = async (id: string, option: string) => {
-    const q = quiz(page, id);
-    await q.getByRole('radio', { name: option, exact: true }).check();
-    await check(q);
-    return q;
-  };
-  const type = async (id: string, answer: string) => {
-    const q = quiz(page, id);
-    await q.getByRole('textbox').fill(answer);
-    await check(q);
-    return q;
-  };
   return [
-    await type('neuron-weight-gradient', '-0.1'),
-    await type('always-not-zero', '90.2'),
-    await choose('imbalance-metric', 'Recall'),
-    await choose('dense-kernel-shape', '784 rows and 128 columns'),
-    await choose('dense-input-grad-shape', '64 rows and 784 columns, like the input'),
-    await choose('linear-collapse', 'Only a straight line, like a single neuron'),
+    await answerQuiz(page, 'neuron-weight-gradient', { type: '-0.1' }),
+    await answerQuiz(page, 'always-not-zero', { type: '90.2' }),
+    await answerQuiz(page, 'imbalance-metric', { pick: ['Recall'] }),
+    await answerQuiz(page, 'dense-kernel-shape', { pick: ['784 rows and 128 columns'] }),
+    await answerQuiz(page, 'dense-input-grad-shape', { pick: ['64 rows and 784 columns, like the input'] }),
+    await answerQuiz(page, 'linear-collapse', { pick: ['Only a straight line, like a single neuron'] }),
   ];
 }
 
@@ -73,7 +55,7 @@ test.describe('the lesson "A neural network from scratch"', () => {
     }
     await expect(page.locator('tk-code-cell[data-cell-id="one-neuron-loop"][data-kind="free"]')).toHaveCount(1);
     for (const id of QUIZZES) {
-      await expect(quiz(page, id), `quiz ${id}`).toHaveAttribute('data-state', 'unanswered');
+      await expect(quizById(page, id), `quiz ${id}`).toHaveAttribute('data-state', 'unanswered');
     }
     // Each widget sits in a figure with a caption.
     expect(await page.locator('.lesson-body figure figcaption').count()).toBeGreaterThanOrEqual(5);
@@ -103,7 +85,7 @@ test.describe('the lesson "A neural network from scratch"', () => {
     const baseline = ((100 * (count - zeros)) / count).toFixed(1);
     expect([count, zeros, baseline]).toEqual([10_000, 980, '90.2']);
 
-    const prose = await proseOf(page);
+    const prose = await lessonProse(page);
     expect(prose).toContain(`Among the ${count.toLocaleString('en-US')} test images, ${zeros} are zeros.`);
     expect(prose).toContain(`scores ${baseline}%`);
     expect(prose).toContain(`right on the ${(count - zeros).toLocaleString('en-US')} test digits that are not zeros, and wrong on all ${zeros} zeros`);
@@ -120,7 +102,7 @@ test.describe('the lesson "A neural network from scratch"', () => {
     await expect(output).toContainText('The neuron: 99.1% of the 10000 test digits right.');
     await expect(output).toContainText('"Always not zero": 90.2% (980 of them are zeros).');
     await expect(output.locator('canvas, img, svg').first()).toBeVisible();
-    const prose = await proseOf(page);
+    const prose = await lessonProse(page);
     expect(prose).toContain('The neuron gets 99.1% of the test digits right.');
     expect(problems).toEqual([]);
   });

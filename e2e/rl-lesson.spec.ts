@@ -9,7 +9,7 @@
  * by src/lib/exercises/q-learning-snake.test.ts).
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { expectNoAxeViolations, watchForProblems } from './helpers.ts';
+import { answerQuiz, expectNoAxeViolations, lessonProse, quizById, watchForProblems } from './helpers.ts';
 
 const RL_LESSON = './lessons/q-learning-snake/';
 const TITLE = 'Reinforcement learning: Q-learning wins Snake';
@@ -25,37 +25,18 @@ const QUIZZES = [
 ];
 const WIDGETS = ['SnakeTrainer', 'SnakePlayer', 'StateCount', 'SnakeDqn', 'TicTacToe'];
 
-const quiz = (page: Page, id: string) => page.locator(`tk-quiz#quiz-${id}`);
 
-/** The lesson's text with line breaks and typographic apostrophes made plain. */
-async function proseOf(page: Page): Promise<string> {
-  return ((await page.locator('.lesson-body').textContent()) ?? '').replace(/\s+/g, ' ').replace(/’/g, "'");
-}
 
-/** Answers every quiz of the lesson with the answer its explanation gives. */
+/** Answers every quiz of the lesson with the answer its explanation gives (formula options are picked by position). */
 async function answerQuizzes(page: Page): Promise<Locator[]> {
-  const check = (q: Locator) => q.getByRole('button', { name: 'Check answer' }).click();
-  const type = async (id: string, answer: string) => {
-    const q = quiz(page, id);
-    await q.getByRole('textbox').fill(answer);
-    await check(q);
-    return q;
-  };
-  // Choices are picked by position: several options are formulas, whose accessible names are KaTeX's.
-  const choose = async (id: string, indices: number[]) => {
-    const q = quiz(page, id);
-    for (const i of indices) await q.locator('input[data-part="choice"]').nth(i).check();
-    await check(q);
-    return q;
-  };
   return [
-    await type('rl-discounted-return', '10'),
-    await type('q-update-arithmetic', '3.3'),
-    await choose('q-terminal-target', [0]),
-    await type('epsilon-greedy-probability', '92.5'),
-    await choose('rl-vs-supervised', [1]),
-    await choose('q-learning-off-policy', [1]),
-    await choose('table-generalisation', [0, 1]),
+    await answerQuiz(page, 'rl-discounted-return', { type: '10' }),
+    await answerQuiz(page, 'q-update-arithmetic', { type: '3.3' }),
+    await answerQuiz(page, 'q-terminal-target', { at: [0] }),
+    await answerQuiz(page, 'epsilon-greedy-probability', { type: '92.5' }),
+    await answerQuiz(page, 'rl-vs-supervised', { at: [1] }),
+    await answerQuiz(page, 'q-learning-off-policy', { at: [1] }),
+    await answerQuiz(page, 'table-generalisation', { at: [0, 1] }),
   ];
 }
 
@@ -99,11 +80,11 @@ test.describe('the lesson "Reinforcement learning: Q-learning wins Snake"', () =
       await expect(page.locator(`tk-code-cell[data-cell-id="${id}"][data-kind="exercise"]`), `exercise ${id}`).toHaveCount(1);
     }
     for (const id of QUIZZES) {
-      await expect(quiz(page, id), `quiz ${id}`).toHaveAttribute('data-state', 'unanswered');
+      await expect(quizById(page, id), `quiz ${id}`).toHaveAttribute('data-state', 'unanswered');
     }
     // Each of the five widgets sits in a figure with a caption (none is left as a skeleton placeholder).
     expect(await page.locator('.lesson-body figure figcaption').count()).toBeGreaterThanOrEqual(WIDGETS.length);
-    const prose = await proseOf(page);
+    const prose = await lessonProse(page);
     for (const name of WIDGETS) expect(prose, `${name} is no longer a placeholder`).not.toContain(`${name} (coming in this lesson)`);
     expect(prose).not.toContain('Skeleton');
     expect(problems).toEqual([]);
@@ -121,7 +102,7 @@ test.describe('the lesson "Reinforcement learning: Q-learning wins Snake"', () =
 
   test('quotes the exact optimum the trainer widget states: 2,040 states, 100% wins', async ({ page }) => {
     await page.goto(RL_LESSON);
-    const prose = await proseOf(page);
+    const prose = await lessonProse(page);
     expect(prose).toContain('the answer is 2,040 states, 72 of them starting positions');
     expect(prose).toContain('the answer is 100%');
     // The trainer says the same (its figure comes from src/lib/rl, not from the prose).
