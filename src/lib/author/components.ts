@@ -1,0 +1,55 @@
+/**
+ * The components a lesson can place, as the authoring preview knows them.
+ *
+ * `preview: 'rendered'` components are drawn in the preview exactly as in a published lesson
+ * (their markup comes from src/lib/markup, shared with the Astro components). The others are
+ * interactive widgets that need the site's data and scripts: the preview shows a labelled
+ * placeholder box with their name and props instead.
+ *
+ * Every name here is a file src/components/<name>.astro; the export adds the import line for each
+ * one a draft uses (src/lib/author/export.ts). Keep this list in step with src/components
+ * (src/lib/author/components.test.ts checks it).
+ */
+
+export type ComponentPreview = 'rendered' | 'placeholder';
+
+export interface AuthorComponent {
+  name: string;
+  preview: ComponentPreview;
+  /** One line for the cheat sheet and the placeholder box. */
+  description: string;
+}
+
+export const AUTHOR_COMPONENTS: readonly AuthorComponent[] = [
+  { name: 'Callout', preview: 'rendered', description: 'A boxed note, tip or warning.' },
+  { name: 'Figure', preview: 'rendered', description: 'An image, table or widget with a caption.' },
+  { name: 'Quiz', preview: 'rendered', description: 'A multiple-choice or numeric question with an explanation.' },
+  { name: 'CodeCell', preview: 'placeholder', description: 'An editable, runnable JavaScript cell or graded exercise.' },
+  { name: 'PixelInspector', preview: 'placeholder', description: 'Hover an image to read its pixel values.' },
+  { name: 'ColourMangler', preview: 'placeholder', description: 'Swap and scale the colour channels of an image.' },
+  { name: 'ImageDifference', preview: 'placeholder', description: 'Subtract two images pixel by pixel.' },
+  { name: 'ConvolutionStepper', preview: 'placeholder', description: 'Step a kernel across an image.' },
+  { name: 'FilterLab', preview: 'placeholder', description: 'Apply and edit convolution filters.' },
+  { name: 'MnistTrainer', preview: 'placeholder', description: 'Train a TensorFlow.js classifier on MNIST.' },
+  { name: 'NeuronTrainer', preview: 'placeholder', description: 'Train one neuron to spot zeros.' },
+  { name: 'GradientCheck', preview: 'placeholder', description: 'Compare analytic and numeric gradients.' },
+  { name: 'BoundaryPlayground', preview: 'placeholder', description: 'Watch a small network draw a decision boundary.' },
+  { name: 'ScratchTrainer', preview: 'placeholder', description: 'Train the from-scratch network on MNIST.' },
+  { name: 'SnakeTrainer', preview: 'placeholder', description: 'Q-learning on Snake with live curves.' },
+  { name: 'SnakePlayer', preview: 'placeholder', description: 'Watch a trained agent or play Snake yourself.' },
+  { name: 'SnakeDqn', preview: 'placeholder', description: 'A deep Q-network on a larger board.' },
+  { name: 'StateCount', preview: 'placeholder', description: 'How many states Snake has per board size.' },
+  { name: 'TicTacToe', preview: 'placeholder', description: 'Self-play Q-learning at tic-tac-toe.' },
+];
+
+const BY_NAME = new Map(AUTHOR_COMPONENTS.map((c) => [c.name, c]));
+
+/** The component called `name`, or undefined when Tinker has none by that name. */
+export function authorComponent(name: string): AuthorComponent | undefined {
+  return BY_NAME.get(name);
+}
+
+/** The import line a lesson in content/lessons/ needs for a component. */
+export function componentImport(name: string): string {
+  return `import ${name} from '../../src/components/${name}.astro';`;
+}
