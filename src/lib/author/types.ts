@@ -44,7 +44,7 @@ export interface FrontmatterResult {
   present: boolean;
   /** The YAML text between the fences ('' when absent). */
   yaml: string;
-  /** Offset and 1-based line where the body (after the closing fence and its newline) starts; 0 and 1 when absent. */
+  /** Offset and 1-based line where the body (after the closing fence and its newline) starts; when absent, just past any BOM (0 or 1) and line 1. */
   bodyOffset: number;
   bodyStartLine: number;
   /** The validated frontmatter, or null when there is any error. */
