@@ -34,14 +34,17 @@ export interface ValidQuiz {
 export const QUIZ_ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
 
 export class QuizPropsError extends Error {
-  constructor(
-    readonly quizId: string,
-    readonly problems: string[],
-  ) {
+  readonly quizId: string;
+  readonly problems: string[];
+
+  // Plain fields rather than parameter properties, so Node runs this file as TypeScript directly.
+  constructor(quizId: string, problems: string[]) {
     super(
       `<Quiz id="${quizId}">: ${problems.length === 1 ? problems[0] : `${problems.length} problems:\n${problems.map((p) => `  - ${p}`).join('\n')}`}`,
     );
     this.name = 'QuizPropsError';
+    this.quizId = quizId;
+    this.problems = problems;
   }
 }
 
