@@ -11,6 +11,10 @@
  *    marks the right options (or states the accepted range) and reveals the explanation.
  *  - On load, a saved answer is put back and judged again against the current quiz.
  *
+ * Preview mode: with the `data-preview` attribute (the /author preview, see src/lib/markup/quiz.ts)
+ * the quiz judges answers as usual but never touches savedProgress(): nothing is restored, saved or
+ * followed, so answering a draft's quiz cannot change the reader's progress.
+ *
  * For tests and assistive technology: `data-state` is unanswered | correct | wrong | revealed;
  * the role="status" line states the verdict in words; marks beside options are text, not colour.
  */
@@ -51,9 +55,16 @@ class TkQuiz extends HTMLElement {
     this.follow();
   }
 
+  /** Preview mode (data-preview): judge answers, never restore, save or follow saved progress. */
+  private get preview(): boolean {
+    return this.hasAttribute('data-preview');
+  }
+
   /** Follow changes made elsewhere (another tab answering, importing or resetting progress). */
   private follow(): void {
     this.unsubscribe?.();
+    this.unsubscribe = null;
+    if (this.preview) return;
     this.unsubscribe = savedProgress().subscribe((data) => {
       if (!this.spec || this.saving) return;
       const saved = data.quizzes[this.spec.id];
@@ -216,7 +227,7 @@ class TkQuiz extends HTMLElement {
 
   /** Saves the answer; a storage failure is shown beside the quiz, never thrown. */
   private save(answer: QuizAnswer, correct: boolean): void {
-    if (!this.spec) return;
+    if (!this.spec || this.preview) return;
     try {
       const progress = savedProgress();
       this.saving = true;
@@ -235,7 +246,7 @@ class TkQuiz extends HTMLElement {
   /** Puts back the answer saved on an earlier visit, judged again (the quiz may have changed since). */
   private restore(): void {
     const spec = this.spec;
-    if (!spec) return;
+    if (!spec || this.preview) return;
     let saved;
     try {
       saved = savedProgress().data().quizzes[spec.id];
