@@ -12,6 +12,8 @@
  *    (src/tf/nn-bench.ts, loaded on demand; scripts/bench.ts runs the same code in Node too).
  *  - rl: tabular Q-learning on 3×3 Snake, time to 60/90/99% greedy wins, and the exact optimum
  *    (src/lib/rl/qlearning-bench.ts, loaded on demand; scripts/bench.ts runs it in Node too).
+ *  - author: the /author live preview on a 5,000-word, 100-formula lesson: cold render, then render
+ *    plus keyed DOM update after typical edits (src/tf/author-bench-page.ts; Node runs it too).
  */
 import { loadSplit } from '../lib/data/load.ts';
 import type { DatasetId, SplitName } from '../lib/data/manifest.ts';
@@ -23,6 +25,9 @@ import { detectCapabilities } from './capabilities.ts';
 import type { ImageFilterBenchOptions } from './image-bench.ts';
 import type { NnBenchOptions, NnBenchResult } from './nn-bench.ts';
 import type { QBenchOptions } from '../lib/rl/qlearning-bench.ts';
+import type { AuthorBenchOptions } from '../lib/author/author-bench.ts';
+
+type AuthorBenchPageOptions = Omit<AuthorBenchOptions, 'apply' | 'now'>;
 
 export interface WorkerVsMainOptions {
   /** Training examples per run (default 6400 = 100 batches of 64). */
@@ -431,6 +436,8 @@ export function installBench(): void {
     nn: nnBench,
     /** The rl benchmark: Q-learning on 3×3 Snake on the page's main thread (src/lib/rl/qlearning-bench.ts, loaded on demand). */
     rl: async (options?: QBenchOptions) => (await import('../lib/rl/qlearning-bench.ts')).runQBench(options),
+    /** The author benchmark: the /author preview on a 5,000-word lesson, render + DOM update per edit (src/tf/author-bench-page.ts, loaded on demand). */
+    author: async (options?: AuthorBenchPageOptions) => (await import('./author-bench-page.ts')).authorBench(options),
     capabilities: detectCapabilities,
     /** For manual checks from the console (stop, lost context…). */
     startTraining,

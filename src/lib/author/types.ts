@@ -23,7 +23,7 @@ export interface SourceBlock extends SourceRange {
 
 export type DiagnosticSource = 'frontmatter' | 'mdx' | 'math' | 'component';
 
-/** A problem in the document, shown in the editor at its line and listed beside the preview. */
+/** A problem in the source, shown in the editor at its line and listed beside the preview. */
 export interface AuthorDiagnostic {
   source: DiagnosticSource;
   severity: 'error' | 'warning';
@@ -38,9 +38,9 @@ export interface AuthorDiagnostic {
   message: string;
 }
 
-/** What `parseFrontmatter` finds at the top of a document. */
+/** What `parseFrontmatter` finds at the top of a source text. */
 export interface FrontmatterResult {
-  /** Whether the document starts with a `---` … `---` block. */
+  /** Whether the source starts with a `---` … `---` block. */
   present: boolean;
   /** The YAML text between the fences ('' when absent). */
   yaml: string;
@@ -70,16 +70,16 @@ export interface RenderedBlock {
 /** A heading of the body, as the published lesson's table of contents would list it. */
 export interface PreviewHeading {
   depth: number;
-  /** The id on the heading element (github-slugger, unique in the document, like Astro's). */
+  /** The id on the heading element (github-slugger, unique in the lesson, like Astro's). */
   slug: string;
   text: string;
 }
 
 export interface PreviewStats {
-  /** Blocks in the document / blocks whose HTML had to be rendered this time (not from the cache). */
+  /** Blocks in the source / blocks whose HTML had to be rendered this time (not from the cache). */
   blocks: number;
   rendered: number;
-  /** Formulas in the document / formulas KaTeX had to render this time. */
+  /** Formulas in the source / formulas KaTeX had to render this time. */
   formulas: number;
   formulasRendered: number;
   /** Words of prose (whitespace-separated tokens outside frontmatter and code). */
@@ -113,7 +113,7 @@ export interface PreviewRendererOptions {
 }
 
 export interface PreviewRenderer {
-  /** Renders the whole document, reusing cached blocks and formulas from earlier calls. Never throws. */
+  /** Renders the whole source, reusing cached blocks and formulas from earlier calls. Never throws. */
   render(source: string): PreviewResult;
   /** Swaps the code highlighter (e.g. once Shiki has loaded) and forgets cached code blocks. */
   setHighlighter(highlight: CodeHighlighter | undefined): void;
@@ -122,7 +122,7 @@ export interface PreviewRenderer {
 /** A saved draft. */
 export interface Draft {
   id: string;
-  /** The whole document (frontmatter + body), exactly as typed. */
+  /** The whole text (frontmatter + body), exactly as typed. */
   text: string;
   /** ms since epoch. */
   createdAt: number;
