@@ -25,6 +25,8 @@ const FRONTMATTER = [
 
 const editorContent = (page: Page): Locator => page.getByRole('textbox', { name: 'Lesson source (Markdown and LaTeX)' });
 const preview = (page: Page): Locator => page.locator('tk-author .author-preview');
+/** The lesson's title in the preview: an h1's look, a level-2 heading (the page's own h1 is "Write a lesson"). */
+const previewTitle = (page: Page): Locator => preview(page).getByRole('heading', { level: 2 }).first();
 const previewBody = (page: Page): Locator => page.locator('tk-author .author-preview .lesson-body');
 const problems = (page: Page): Locator => page.locator('tk-author [data-ui="problems"]');
 const status = (page: Page): Locator => page.locator('tk-author [data-ui="status"]');
@@ -78,7 +80,7 @@ test.describe('the lesson editor at /author', () => {
     await expect(previewBody(page).locator('.callout').first()).toBeVisible();
     await expect(previewBody(page).locator('.katex').first()).toBeVisible();
     await expect(previewBody(page).locator('tk-quiz').first()).toBeVisible();
-    await expect(preview(page).locator('h1')).toBeVisible();
+    await expect(previewTitle(page)).toBeVisible();
     await expect(status(page)).toContainText(/\d+ words? · \d+ formulas?/);
   });
 
@@ -88,7 +90,7 @@ test.describe('the lesson editor at /author', () => {
     await expect(previewBody(page).locator('strong')).toHaveText('bold claim');
     await expect(previewBody(page).locator('.katex')).toHaveCount(1);
     await expect(previewBody(page).locator('h2')).toHaveText('A section');
-    await expect(preview(page).locator('h1')).toHaveText('Testing the editor');
+    await expect(previewTitle(page)).toHaveText('Testing the editor');
     await expect(problems(page)).toBeHidden();
     await expect(status(page)).toContainText('no problems');
   });
@@ -156,7 +158,7 @@ test.describe('the lesson editor at /author', () => {
     await setSource(page, FRONTMATTER + '\nText.\n');
     await expect(problems(page)).toBeHidden();
     await expect(page.locator('.tk-author-note')).toHaveCount(0);
-    await expect(preview(page).locator('h1')).toHaveText('Testing the editor');
+    await expect(previewTitle(page)).toHaveText('Testing the editor');
   });
 
   test('autosave keeps the draft across a reload', async ({ page }) => {

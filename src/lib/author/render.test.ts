@@ -37,7 +37,8 @@ describe('createPreviewRenderer: Markdown', () => {
 
   it('renders the lesson header from valid frontmatter, with site links', () => {
     const result = createPreviewRenderer({ siteUrl: (p) => `/base/${p}` }).render(doc('Text.'));
-    expect(result.headHtml).toContain('<h1>A test lesson</h1>');
+    // The page has its own h1: the lesson title keeps its look but is announced at level 2.
+    expect(result.headHtml).toContain('<p class="h1" role="heading" aria-level="2">A test lesson</p>');
     expect(result.headHtml).toContain('href="/base/#supervised"');
     expect(result.headHtml).toContain('href="/base/about/#datasets"');
     expect(result.diagnostics).toEqual([]);
@@ -45,7 +46,7 @@ describe('createPreviewRenderer: Markdown', () => {
 
   it('shows a best-effort header and the frontmatter problems when invalid', () => {
     const result = createPreviewRenderer().render('---\ntitle: Half <done>\nminutes: many\n---\n\nBody text.');
-    expect(result.headHtml).toContain('<h1>Half &lt;done&gt;</h1>');
+    expect(result.headHtml).toContain('<p class="h1" role="heading" aria-level="2">Half &lt;done&gt;</p>');
     expect(result.headHtml).toContain('role="note"');
     expect(result.headHtml).toContain('minutes');
     expect(result.diagnostics.some((d) => d.source === 'frontmatter')).toBe(true);
@@ -70,7 +71,8 @@ describe('createPreviewRenderer: Markdown', () => {
   it('renders code blocks plainly, or with the highlighter, and drops cached code on setHighlighter', () => {
     const renderer = createPreviewRenderer();
     const source = doc('```js\nconst a = 1 < 2;\n```\n\nText.');
-    expect(renderer.render(source).blocks[0]!.html).toBe('<pre><code class="language-js">const a = 1 &#x3C; 2;\n</code></pre>');
+    // Focusable like Shiki's blocks, so a long line can be scrolled from the keyboard.
+    expect(renderer.render(source).blocks[0]!.html).toBe('<pre tabindex="0"><code class="language-js">const a = 1 &lt; 2;\n</code></pre>');
     renderer.setHighlighter((code, lang, meta) => `<pre class="astro-code">${lang}:${meta}:${code.length}</pre>`);
     const result = renderer.render(source);
     expect(result.blocks[0]!.html).toBe('<pre class="astro-code">js:null:16</pre>');

@@ -44,7 +44,7 @@ import remarkSmartypants from 'remark-smartypants';
 import { escapeHtml } from '../format/html.ts';
 import { calloutHtml, isCalloutKind } from '../markup/callout.ts';
 import { figureHtml } from '../markup/figure.ts';
-import { lessonHeadHtml } from '../markup/lesson-head.ts';
+import { lessonHeadHtml, titleHtml } from '../markup/lesson-head.ts';
 import { quizHtml } from '../markup/quiz.ts';
 import { renderQuizTexts } from '../quiz/inline.ts';
 import { validateQuizProps } from '../quiz/validate.ts';
@@ -214,12 +214,13 @@ export function createPreviewRenderer(options: PreviewRendererOptions = {}): Pre
     const mathHandler: Handler = (_state, node) => slot(renderMath(node.value, true, node));
     const inlineMathHandler: Handler = (_state, node) => slot(renderMath(node.value, false, node));
 
-    const codeHandler: Handler = (state, node: Code) => {
+    const codeHandler: Handler = (_state, node: Code) => {
       if (node.lang === 'math') return slot(renderMath(node.value, true, node));
       hasCode = true;
       const highlighted = highlight?.(node.value, node.lang ?? '', node.meta ?? null);
       if (typeof highlighted === 'string') return slot(highlighted);
-      return defaultHandlers.code(state, node);
+      // Until Shiki has loaded: a plain block that, like Shiki's, can be scrolled from the keyboard.
+      return slot(plainCodeHtml(node.value, node.lang));
     };
 
     const headingHandler: Handler = (state, node: Heading) => {
@@ -397,17 +398,19 @@ export function createPreviewRenderer(options: PreviewRendererOptions = {}): Pre
 
   function headHtml(frontmatter: FrontmatterResult): string {
     if (frontmatter.data) {
-      return lessonHeadHtml(frontmatter.data, { track: siteUrl(`#${frontmatter.data.track}`), datasets: siteUrl('about/#datasets') });
+      return lessonHeadHtml(frontmatter.data, { track: siteUrl(`#${frontmatter.data.track}`), datasets: siteUrl('about/#datasets') }, undefined, {
+        embedded: true,
+      });
     }
     const raw = frontmatter.raw ?? {};
     const title = typeof raw.title === 'string' && raw.title.trim() ? raw.title : 'Untitled lesson';
     const summary = typeof raw.summary === 'string' ? `<p class="lede">${escapeHtml(raw.summary)}</p>` : '';
     const count = frontmatter.diagnostics.length;
     const problems = frontmatter.diagnostics
-      .map((d) => `<li>Line ${d.line}${d.field ? `, <code>${escapeHtml(d.field)}</code>` : ''}: ${escapeHtml(d.message)}</li>`)
+      .map((d) => `<li>Line ${d.line}: ${escapeHtml(d.message)}</li>`) // the message starts with the field's name
       .join('');
     return (
-      `<header class="lesson-head"><h1>${escapeHtml(title)}</h1> ${summary}</header>` +
+      `<header class="lesson-head">${titleHtml(title, true)} ${summary}</header>` +
       `<div class="author-problem author-problem-error author-frontmatter-problems" role="note">` +
       `<strong class="author-problem-title">The frontmatter has ${count === 1 ? 'a problem' : `${count} problems`}: the lesson would not build.</strong>` +
       `<ul>${problems}</ul></div>`
@@ -502,3 +505,9 @@ export function createPreviewRenderer(options: PreviewRendererOptions = {}): Pre
 
 /** SVG child elements (their attributes are looked up in the SVG attribute space). */
 const SVG_CHILD = new Set(['g', 'path', 'rect', 'circle', 'ellipse', 'line', 'polyline', 'polygon', 'text', 'tspan', 'title', 'desc', 'defs']);
+
+/** A code block before highlighting: escaped text in a focusable <pre>, as Astro's Shiki blocks are (tabindex 0). */
+function plainCodeHtml(code: string, lang: string | null | undefined): string {
+  const language = lang ? ` class="language-${escapeHtml(lang.split(/\s/)[0] ?? '')}"` : '';
+  return `<pre tabindex="0"><code${language}>${escapeHtml(code.replace(/\n$/, ''))}\n</code></pre>`;
+}

@@ -100,7 +100,7 @@ A quiz checks understanding; its content is the explanation, shown once the read
 The \`id\` must be unique in the course.
 
 <Quiz id="my-first-lesson-softmax-sum" question="What do the softmax outputs $p_1, \\dots, p_K$ add up to?"
-      options={["0", "1", "$K$", "It depends on the logits"]} answer={1}>
+      options={["0", "1", "$K$, the number of classes", "It depends on the logits"]} answer={1}>
   Always 1, whatever the logits: $\\sum_{k=1}^{K} p_k = \\frac{\\sum_k e^{z_k}}{\\sum_j e^{z_j}} = 1$.
 </Quiz>
 

@@ -36,6 +36,12 @@ describe('lessonHeadHtml', () => {
     expect(html).toContain('<span class="meta-item"><a href="/#foundations">Foundations</a></span><span class="meta-item">About 1 h 15 min</span>');
   });
 
+  it('inside another page, keeps the h1 look but makes the title a level-2 heading', () => {
+    const html = lessonHeadHtml(lesson, links, undefined, { embedded: true });
+    expect(html).toContain('<p class="h1" role="heading" aria-level="2">Start here</p>');
+    expect(lessonHeadHtml(lesson, links)).toContain('<h1>Start here</h1>');
+  });
+
   it('shows the Draft badge only for drafts', () => {
     expect(lessonHeadHtml(lesson, links)).not.toContain('class="draft"');
     expect(lessonHeadHtml({ ...lesson, draft: true }, links)).toContain('About 1 h 15 min</span><span class="draft">Draft</span></p>');
