@@ -4,24 +4,13 @@
  * inline maths, display maths, lists, fenced code, a Callout, a Figure and a Quiz, and exactly 100
  * formulas (inline and display) by default. The same options always give the same text.
  */
+import { mulberry32 } from '../runtime/shuffle.ts';
 
 export interface BenchDocumentOptions {
   /** Prose words to reach at least (default 5,000). */
   words?: number;
   /** Formulas, inline and display together, exactly (default 100). */
   formulas?: number;
-}
-
-/** A small seeded generator (mulberry32), so the lesson is the same on every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const SECTION_TITLES = [
@@ -148,7 +137,7 @@ export function benchDocument(options: BenchDocumentOptions = {}): string {
   if (!Number.isInteger(totalFormulas) || totalFormulas < 0) {
     throw new Error(`benchDocument: formulas must be a whole number from 0 up (got ${totalFormulas}).`);
   }
-  const rand = random(7);
+  const rand = mulberry32(7); // seeded, so the lesson is the same on every run
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
   const sentence = (): string => {
     // Now and then a phrase in bold or italics, as lessons have.
