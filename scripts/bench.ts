@@ -28,7 +28,7 @@ import type { NnBenchBackend, NnBenchData, NnBenchOptions, NnBenchResult } from 
 import { parseImages, parseLabels } from '../src/lib/data/idx.ts';
 import { runQBench, type QBenchOptions, type QBenchResult } from '../src/lib/rl/qlearning-bench.ts';
 import { AUTHOR_EDIT_KINDS, type AuthorBenchOptions, type AuthorBenchResult } from '../src/lib/author/author-bench.ts';
-import type { AuthorPageBenchResult } from '../src/tf/author-bench-page.ts';
+import type { AuthorPageBenchResult } from '../src/widgets/author/bench.ts';
 
 /** The browser flags the end-to-end tests use, plus WebGPU so the bench can measure it too. */
 export const CHROMIUM_ARGS = [...CHROMIUM_TEST_ARGS, '--enable-unsafe-webgpu'];
@@ -414,7 +414,7 @@ export const BENCHMARKS: Benchmark[] = [
   },
   {
     name: 'author',
-    title: `The /author live preview on benchDocument() (~5,000 words, 100 formulas): cold render, then ${AUTHOR_UPDATES} updates after typical edits (${AUTHOR_EDIT_KINDS.map((k) => k.label).join(', ')}, in turn); in the page (render + keyed DOM update + layout) and in Node (render only)`,
+    title: `The /author live preview on benchDocument() (~5,000 words, 100 formulas): cold render, then ${AUTHOR_UPDATES} updates after typical edits (${AUTHOR_EDIT_KINDS.map((k) => k.label).join(', ')}, in turn); in the page (render + the /author page's DOM update + layout) and in Node (render only)`,
     async run({ page }) {
       const options: AuthorBenchOptions = { updates: AUTHOR_UPDATES };
       const browser = (await page.evaluate(
@@ -430,7 +430,7 @@ export const BENCHMARKS: Benchmark[] = [
         ...authorRows('browser', browser),
         {
           label: '[browser] DOM per update',
-          value: `${fmt(browser.domCreatedPerUpdate, 2)} block elements replaced; layout median ${fmt(browser.layoutMedianMs, 1)} ms (site and KaTeX CSS loaded)`,
+          value: `${fmt(browser.domCreatedPerUpdate, 2)} blocks put into the DOM; layout median ${fmt(browser.layoutMedianMs, 1)} ms (site and KaTeX CSS loaded)`,
         },
       ];
       try {

@@ -13,7 +13,8 @@
  *  - rl: tabular Q-learning on 3×3 Snake, time to 60/90/99% greedy wins, and the exact optimum
  *    (src/lib/rl/qlearning-bench.ts, loaded on demand; scripts/bench.ts runs it in Node too).
  *  - author: the /author live preview on a 5,000-word, 100-formula lesson: cold render, then render
- *    plus keyed DOM update after typical edits (src/tf/author-bench-page.ts; Node runs it too).
+ *    plus the page's DOM update after typical edits (src/widgets/author/bench.ts, which the bench
+ *    page passes in as an extra entry, since src/tf does not import widgets; Node runs it too).
  */
 import { loadSplit } from '../lib/data/load.ts';
 import type { DatasetId, SplitName } from '../lib/data/manifest.ts';
@@ -25,9 +26,6 @@ import { detectCapabilities } from './capabilities.ts';
 import type { ImageFilterBenchOptions } from './image-bench.ts';
 import type { NnBenchOptions, NnBenchResult } from './nn-bench.ts';
 import type { QBenchOptions } from '../lib/rl/qlearning-bench.ts';
-import type { AuthorBenchOptions } from '../lib/author/author-bench.ts';
-
-type AuthorBenchPageOptions = Omit<AuthorBenchOptions, 'apply' | 'now'>;
 
 export interface WorkerVsMainOptions {
   /** Training examples per run (default 6400 = 100 batches of 64). */
@@ -418,8 +416,13 @@ async function nnBench(options: NnBenchOptions = {}): Promise<NnBenchResult> {
   );
 }
 
-export function installBench(): void {
+/**
+ * Installs window.tinkerBench. `extra` adds benchmarks that live above src/tf (a widget's DOM
+ * update, say); the bench page passes them in.
+ */
+export function installBench(extra: Record<string, (options?: never) => Promise<unknown>> = {}): void {
   const bench = {
+    ...extra,
     workerVsMain,
     backendsInWorker,
     runMainThreadFit,
@@ -436,8 +439,6 @@ export function installBench(): void {
     nn: nnBench,
     /** The rl benchmark: Q-learning on 3×3 Snake on the page's main thread (src/lib/rl/qlearning-bench.ts, loaded on demand). */
     rl: async (options?: QBenchOptions) => (await import('../lib/rl/qlearning-bench.ts')).runQBench(options),
-    /** The author benchmark: the /author preview on a 5,000-word lesson, render + DOM update per edit (src/tf/author-bench-page.ts, loaded on demand). */
-    author: async (options?: AuthorBenchPageOptions) => (await import('./author-bench-page.ts')).authorBench(options),
     capabilities: detectCapabilities,
     /** For manual checks from the console (stop, lost context…). */
     startTraining,

@@ -224,3 +224,31 @@ describe('createPreviewRenderer: caching and stats', () => {
     }
   });
 });
+
+describe('createPreviewRenderer: word and formula counts', () => {
+  const source = [
+    '---',
+    'title: $x$ words in frontmatter',
+    '---',
+    'Two $a$ and $b + c$ here.',
+    '',
+    '$$',
+    'x = 1',
+    '$$',
+    '',
+    '```js',
+    'const price = "$5 and $6";',
+    '```',
+    '',
+    '- a `code $y$` item',
+  ].join('\n');
+
+  it('counts inline and display maths outside frontmatter and code', () => {
+    expect(createPreviewRenderer().render(source).stats.formulas).toBe(3);
+  });
+
+  it('counts prose words only', () => {
+    // "Two", "and", "here.", "a", "item".
+    expect(createPreviewRenderer().render(source).stats.words).toBe(5);
+  });
+});

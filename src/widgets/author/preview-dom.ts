@@ -30,7 +30,7 @@ export class KeyedBlocks {
     return this.order.map((key) => (this.nodes.get(key) ?? []).find((n): n is Element => n.nodeType === 1) ?? null);
   }
 
-  apply(blocks: readonly RenderedBlock[]): PatchStats {
+  apply(blocks: readonly Pick<RenderedBlock, 'key' | 'html'>[]): PatchStats {
     const next = new Map<string, Node[]>();
     let created = 0;
     for (const block of blocks) {
