@@ -25,6 +25,8 @@ import { SAMPLE_DOCUMENT } from '../../lib/author/sample.ts';
 import { lineForPreviewTop, previewTopForLine, type ScrollAnchor } from '../../lib/author/scroll-sync.ts';
 import type { AuthorDiagnostic, Draft, DraftSummary, PreviewRenderer, PreviewResult, RenderedBlock } from '../../lib/author/types.ts';
 import { url } from '../../lib/content/url.ts';
+import { MemoryStorage } from '../../lib/progress/memory-storage.ts';
+import { browserStorage, downloadText } from '../shared/browser-storage.ts';
 import { createMarkdownEditor, type EditorShortcut, type MarkdownEditor } from './md-editor.ts';
 import { KeyedBlocks } from './preview-dom.ts';
 import { isMac, shortcutText } from './shortcuts.ts';
@@ -63,41 +65,6 @@ function timeAgo(then: number, now = Date.now()): string {
   return rtf.format(Math.round(seconds / size), unit);
 }
 
-/** Browser storage when the page may use it, else null (private mode, blocked cookies, sandbox). */
-function browserStorage(): Storage | null {
-  try {
-    const storage = window.localStorage;
-    const probe = 'tinker-author-probe';
-    storage.setItem(probe, '1');
-    storage.removeItem(probe);
-    return storage;
-  } catch {
-    return null;
-  }
-}
-
-/** A Storage kept in memory: drafts last until the tab closes. */
-class MemoryStorage implements Storage {
-  private readonly items = new Map<string, string>();
-  get length(): number {
-    return this.items.size;
-  }
-  clear(): void {
-    this.items.clear();
-  }
-  getItem(key: string): string | null {
-    return this.items.get(key) ?? null;
-  }
-  key(index: number): string | null {
-    return Array.from(this.items.keys())[index] ?? null;
-  }
-  removeItem(key: string): void {
-    this.items.delete(key);
-  }
-  setItem(key: string, value: string): void {
-    this.items.set(key, String(value));
-  }
-}
 
 class TkAuthor extends HTMLElement {
   private editor: MarkdownEditor | null = null;
@@ -147,7 +114,7 @@ class TkAuthor extends HTMLElement {
 
   private start(): void {
     // Storage, with a visible warning when it is unavailable.
-    const storage = browserStorage();
+    const { storage } = browserStorage();
     this.ui('storage-warning').hidden = storage !== null;
     this.store = new DraftStore(storage ?? new MemoryStorage());
 
@@ -525,16 +492,7 @@ class TkAuthor extends HTMLElement {
     try {
       const text = this.editor.getText();
       const name = exportFileName(text);
-      const blob = new Blob([exportDraft(text)], { type: 'text/markdown;charset=utf-8' });
-      const href = URL.createObjectURL(blob);
-      const link = document.createElement('a');
-      link.href = href;
-      link.download = name;
-      link.hidden = true;
-      document.body.append(link);
-      link.click();
-      link.remove();
-      setTimeout(() => URL.revokeObjectURL(href), 10_000);
+      downloadText(name, exportDraft(text), 'text/markdown;charset=utf-8');
       this.sayClear('file-status', `Exported ${name}: put it in content/lessons/.`);
     } catch (error) {
       this.say('file-status', `Could not export the draft: ${errorText(error)}.`);

@@ -10,6 +10,7 @@ import * as change from '../../lib/progress/changes.ts';
 import { MemoryStorage } from '../../lib/progress/memory-storage.ts';
 import { KEPT_PREFIX, PROGRESS_KEY, ProgressStore, type Change, type KeptCopy, type KeyValueStorage } from '../../lib/progress/store.ts';
 import type { ProgressData, QuizAnswer, StorageProblem } from '../../lib/progress/types.ts';
+import { browserStorage } from './browser-storage.ts';
 
 export { keptSummary, type KeptCopy } from '../../lib/progress/store.ts';
 export type { ProgressData, QuizAnswer, StorageProblem } from '../../lib/progress/types.ts';
@@ -42,18 +43,6 @@ export interface SavedProgress {
 const UNAVAILABLE_MESSAGE =
   'Your browser does not let this site keep data (site data may be blocked, or this is a private window), ' +
   'so your progress lasts only while this page is open. Export it before you leave, or allow site data for this site.';
-
-/** localStorage, or null with the reason it cannot be used. */
-function browserStorage(): { storage: KeyValueStorage } | { storage: null; reason: string } {
-  try {
-    const storage = window.localStorage;
-    // Reading is enough to find out: a full storage still reads, a blocked one throws.
-    storage.getItem(PROGRESS_KEY);
-    return { storage };
-  } catch (error) {
-    return { storage: null, reason: error instanceof Error ? error.message : String(error) };
-  }
-}
 
 function createSavedProgress(): SavedProgress {
   const found = browserStorage();
