@@ -28,7 +28,6 @@
  */
 import GithubSlugger from 'github-slugger';
 import type { Element, ElementContent, Properties, Root as HastRoot, Text as HastText } from 'hast';
-import { toHtml } from 'hast-util-to-html';
 import type { Code, Heading, Nodes as MdastNodes, Parents as MdastParents, Root as MdastRoot, RootContent } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmFromMarkdown } from 'mdast-util-gfm';
@@ -53,7 +52,7 @@ import { AUTHOR_COMPONENTS, authorComponent } from './components.ts';
 import { parseFrontmatter } from './frontmatter.ts';
 import { createMathRenderer, formulaKey, type MathRenderer } from './math.ts';
 import { describeProp, readJsxProps } from './mdx-props.ts';
-import { sanitizeTree } from './sanitize.ts';
+import { sanitizeToHtml } from './sanitize.ts';
 import type {
   AuthorDiagnostic,
   CodeHighlighter,
@@ -189,10 +188,23 @@ export function createPreviewRenderer(options: PreviewRendererOptions = {}): Pre
         ? { from: node.position.start.offset, to: node.position.end.offset }
         : {};
 
-    /** Sanitises and serialises author hast, then puts the trusted slots back. */
-    const finish = (children: ElementContent[]): string => {
-      const clean = sanitizeTree({ type: 'root', children });
-      return toHtml(clean).replace(tokenPattern, (_, i: string) => slots[Number(i)] ?? '');
+    /**
+     * Sanitises and serialises author hast, checks that the HTML parses back into the approved
+     * tree (sanitize.ts), then puts the trusted slots back. HTML that would parse differently is
+     * refused: an error box and a diagnostic take its place.
+     */
+    const finish = (children: ElementContent[], node?: { position?: { start: { line: number; offset?: number }; end: { offset?: number } } }): string => {
+      const result = sanitizeToHtml(children);
+      if (!result.ok) {
+        const first = children.find((c) => c.position)?.position;
+        const where = node ?? (first ? { position: { start: first.start, end: children.findLast((c) => c.position)?.position?.end ?? first.end } } : {});
+        const message =
+          `The browser would read this HTML differently from what the preview checked (${result.reason}), so the preview does not show it. ` +
+          'Keep SVG elements inside <svg>, close every tag where it opens, and keep closing tags such as </title> out of attribute values.';
+        diagnostics.push({ source: 'html', severity: 'error', line: lineOf(where), ...rangeOf(where), message });
+        return problemBox('error', 'This HTML was not shown', message, true);
+      }
+      return result.html.replace(tokenPattern, (_, i: string) => slots[Number(i)] ?? '');
     };
 
     const renderMath = (tex: string, display: boolean, node: { position?: { start: { line: number; offset?: number }; end: { offset?: number } } }) => {

@@ -128,6 +128,20 @@ const PAYLOADS: Record<string, string> = {
   'frontmatter-ish body': '<div dangerouslySetInnerHTML={{ __html: "<img src=x onerror=alert(1)>" }} />',
   'noscript': '<noscript><p title="</noscript><img src=x onerror=alert(1)>"></p></noscript>',
   'entities in text': '&lt;script&gt;alert(1)&lt;/script&gt;',
+  // Raw-text and RCDATA elements whose end an attribute value could fake (mutation XSS).
+  'svg style breakout': '<svg><style><img title="</style><img src=x onerror=alert(1)>" /></style></svg>',
+  'title outside svg': '<title><img title="</title><img src=x onerror=alert(1)>" /></title>',
+  'svg title with element': '<svg><title><img title="</title><img src=x onerror=alert(1)>" /></title></svg>',
+  'desc outside svg': '<desc><img title="</desc><img src=x onerror=alert(1)>" /></desc>',
+  textarea: '<textarea><img title="</textarea><img src=x onerror=alert(1)>" /></textarea>',
+  xmp: '<xmp><img title="</xmp><img src=x onerror=alert(1)>" /></xmp>',
+  'iframe raw text': '<iframe><img title="</iframe><iframe srcdoc=&lt;script&gt;alert(1)&lt;/script&gt;>" /></iframe>',
+  noembed: '<noembed><img title="</noembed><img src=x onerror=alert(1)>" /></noembed>',
+  noframes: '<noframes><img title="</noframes><img src=x onerror=alert(1)>" /></noframes>',
+  plaintext: '<plaintext><img title="</plaintext><img src=x onerror=alert(1)>" /></plaintext>',
+  'svg html breakout': '<svg><p><style><img title="</style><img src=x onerror=alert(1)>" /></style></p></svg>',
+  'math breakout': '<math><mtext><table><mglyph><style><img title="</style><img src=x onerror=alert(1)>" /></style></mglyph></table></mtext></math>',
+  'text element outside svg': '<text><img title="</text><img src=x onerror=alert(1)>" /></text>',
 };
 
 describe('sanitiser payloads', () => {
@@ -188,5 +202,43 @@ describe('sanitiser payloads', () => {
     // A heading-id or line marker look-alike stays plain text.
     const ids = renderer.render(FRONTMATTER + '<p id="h0">user-content-h0 l1</p>').blocks[0]!.html;
     expect(ids).toContain('id="user-content-h0"');
+  });
+
+  it('allows SVG-only elements only inside <svg>, and keeps a diagram whole', () => {
+    // Outside <svg>, <title> and <text> are unwrapped: their content stays, as text and safe elements.
+    expect(preview('<title>Loose <b>title</b></title>')).toContain('Loose <b>title</b>');
+    expect(preview('<title>Loose</title>')).not.toContain('<title>');
+    // Inside <svg>, an SVG <title> keeps its text only, and HTML elements are unwrapped.
+    expect(preview('<svg><title>A <b>bold</b> title</title><p>x</p></svg>')).toContain('<svg><title>A bold title</title>x</svg>');
+    expect(preview('<svg viewBox="0 0 4 4" role="img" aria-label="Dot"><title>Dot</title><circle cx="2" cy="2" r="1" /></svg>')).toContain(
+      '<svg viewBox="0 0 4 4" role="img" aria-label="Dot"><title>Dot</title><circle cx="2" cy="2" r="1"></circle></svg>',
+    );
+  });
+
+  it('refuses a block whose HTML would parse into another tree, with a clear error', () => {
+    // <p> cannot hold a <div>: the browser closes the paragraph early, so the block is refused.
+    const result = createPreviewRenderer().render(FRONTMATTER + 'Intro.\n\nText <div>inside</div> more');
+    const html = result.blocks[1]!.html;
+    expect(html).toContain('This HTML was not shown');
+    expect(html).not.toContain('inside</div>');
+    const problem = result.diagnostics.find((d) => d.source === 'html');
+    expect(problem?.severity).toBe('error');
+    expect(problem?.line).toBe(12);
+    expect(problem?.message).toContain('expected <div> inside <p>');
+    // The block before it is untouched.
+    expect(result.blocks[0]!.html).toBe('<p>Intro.</p>');
+  });
+
+  it('previews every lesson of the course without refusing any block', async () => {
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const dir = new URL('../../../content/lessons/', import.meta.url);
+    const files = readdirSync(dir).filter((f) => f.endsWith('.mdx'));
+    expect(files.length).toBeGreaterThan(0);
+    const renderer = createPreviewRenderer();
+    for (const file of files) {
+      const result = renderer.render(readFileSync(new URL(file, dir), 'utf8'));
+      expect(result.diagnostics.filter((d) => d.source === 'html'), file).toEqual([]);
+      expectInert(result.blocks.map((b) => b.html).join('\n'));
+    }
   });
 });

@@ -21,7 +21,7 @@ export interface SourceBlock extends SourceRange {
   text: string;
 }
 
-export type DiagnosticSource = 'frontmatter' | 'mdx' | 'math' | 'component';
+export type DiagnosticSource = 'frontmatter' | 'mdx' | 'math' | 'component' | 'html';
 
 /** A problem in the source, shown in the editor at its line and listed beside the preview. */
 export interface AuthorDiagnostic {

@@ -28,7 +28,7 @@ import { url } from '../../lib/content/url.ts';
 import { MemoryStorage } from '../../lib/progress/memory-storage.ts';
 import { browserStorage, downloadText } from '../shared/browser-storage.ts';
 import { createMarkdownEditor, type EditorShortcut, type MarkdownEditor } from './md-editor.ts';
-import { KeyedBlocks } from './preview-dom.ts';
+import { guardedNodes, KeyedBlocks } from './preview-dom.ts';
 import { isMac, shortcutText } from './shortcuts.ts';
 
 /** Preview debounce: after the last keystroke, and at most this long while typing on. */
@@ -71,6 +71,7 @@ class TkAuthor extends HTMLElement {
   private renderer: PreviewRenderer | null = null;
   private store: DraftStore | null = null;
   private blocks: KeyedBlocks | null = null;
+  private readonly headTemplate = document.createElement('template');
   private currentId: string | null = null;
 
   private renderTimer: ReturnType<typeof setTimeout> | undefined;
@@ -206,7 +207,7 @@ class TkAuthor extends HTMLElement {
     try {
       const result = renderer.render(editor.getText());
       if (result.headHtml !== this.lastHead) {
-        this.ui('head').innerHTML = result.headHtml;
+        this.ui('head').replaceChildren(...guardedNodes(this.headTemplate, result.headHtml));
         this.lastHead = result.headHtml;
       }
       blocks.apply(result.blocks);
