@@ -3,18 +3,19 @@
  * data (see ProgressStore.update). Each takes its time up front, so replaying it after a failed
  * write gives the same result.
  */
+import { setOwn } from './migrate.ts';
 import type { Change } from './store.ts';
 import type { QuizAnswer } from './types.ts';
 
 export function saveCell(cellId: string, code: string, starterHash: string, at: string): Change {
   return (data) => {
-    data.cells[cellId] = { code, starterHash, savedAt: at };
+    setOwn(data.cells, cellId, { code, starterHash, savedAt: at });
   };
 }
 
 export function forgetCell(cellId: string): Change {
   return (data) => {
-    delete data.cells[cellId];
+    if (Object.hasOwn(data.cells, cellId)) delete data.cells[cellId];
   };
 }
 
@@ -24,20 +25,20 @@ export function passExercise(id: string, result: { figure?: number; summary?: st
     const entry: { passedAt: string; figure?: number; summary?: string } = { passedAt: at };
     if (result.figure !== undefined && Number.isFinite(result.figure)) entry.figure = result.figure;
     if (result.summary !== undefined) entry.summary = result.summary;
-    data.exercises[id] = entry;
+    setOwn(data.exercises, id, entry);
   };
 }
 
 export function answerQuiz(id: string, answer: QuizAnswer, correct: boolean, at: string): Change {
   return (data) => {
     const copy: QuizAnswer = answer.kind === 'choice' ? { kind: 'choice', selected: [...answer.selected] } : { kind: 'numeric', value: answer.value };
-    data.quizzes[id] = { answer: copy, correct, answeredAt: at };
+    setOwn(data.quizzes, id, { answer: copy, correct, answeredAt: at });
   };
 }
 
 /** Marks a lesson read; the first time counts, so re-reading keeps the original date. */
 export function markRead(slug: string, at: string): Change {
   return (data) => {
-    if (!data.lessons[slug]) data.lessons[slug] = { readAt: at };
+    if (!Object.hasOwn(data.lessons, slug)) setOwn(data.lessons, slug, { readAt: at });
   };
 }

@@ -7,7 +7,8 @@
  *   quiz: Record<quizId, number[]>, code: Record<cellId, string> }`.
  * - Version 2 (current): see ProgressData in types.ts.
  *
- * Migration 1 → 2 keeps everything version 1 had:
+ * Migration 1 → 2 keeps everything version 1 defined (fields it did not define are listed in the
+ * result's `dropped`, and the store then keeps the original text aside, see store.ts):
  * - read lessons and passed exercises get the migration time as their time (version 1 kept none);
  * - quiz answers keep the selected choices with `correct: false`, because version 1 did not say
  *   whether they were right. A quiz that restores an answer should check it again against its
@@ -23,13 +24,39 @@ import { PROGRESS_VERSION, type AnsweredQuiz, type ProgressData, type QuizAnswer
 
 /** A fresh, empty progress record of the current version. */
 export function emptyProgress(): ProgressData {
-  return { version: PROGRESS_VERSION, lessons: {}, exercises: {}, quizzes: {}, cells: {} };
+  return { version: PROGRESS_VERSION, lessons: ownMap(), exercises: ownMap(), quizzes: ownMap(), cells: ownMap() };
+}
+
+/**
+ * A map for keys that come from data (lesson slugs, cell, quiz and exercise ids): an object with
+ * no prototype, so `__proto__`, `constructor`, `toString` or `hasOwnProperty` are keys like any
+ * other (on a plain object, `map.__proto__ = x` sets its prototype and is lost by JSON.stringify,
+ * and `map.constructor` is always there). JSON.stringify writes it like a plain object.
+ */
+export function ownMap<T>(entries?: Record<string, T>): Record<string, T> {
+  const map = Object.create(null) as Record<string, T>;
+  // Object.assign copies own keys (JSON.parse makes `__proto__` an own key) and, on an object with
+  // no prototype, sets `__proto__` as a plain property.
+  if (entries) Object.assign(map, entries);
+  return map;
+}
+
+/** The four maps of current-version data made into ownMaps (other fields kept as they are). */
+function withOwnMaps(data: ProgressData): ProgressData {
+  return {
+    ...data,
+    lessons: ownMap(data.lessons),
+    exercises: ownMap(data.exercises),
+    quizzes: ownMap(data.quizzes),
+    cells: ownMap(data.cells),
+  };
 }
 
 /** What reading an unknown value as progress gave. */
 export type ReadResult =
   | { kind: 'current'; data: ProgressData }
-  | { kind: 'migrated'; data: ProgressData; from: number }
+  /** `dropped`: what the migration could not carry over (e.g. `"theme" (a field format 1 did not define)`); empty when nothing. */
+  | { kind: 'migrated'; data: ProgressData; from: number; dropped: string[] }
   | { kind: 'invalid'; reason: string }
   | { kind: 'unknown-version'; version: number };
 
@@ -132,19 +159,28 @@ function checkV1(value: Record<string, unknown>): Check {
   return checkRecord(value.code, 'code', (e) => (isString(e) ? null : 'is not text'));
 }
 
+const V1_FIELDS = new Set(['version', 'read', 'passed', 'quiz', 'code']);
+
+/** What migrate1to2 leaves out: fields version 1 did not define. */
+function droppedV1(value: Record<string, unknown>): string[] {
+  return Object.keys(value)
+    .filter((key) => !V1_FIELDS.has(key))
+    .map((key) => `"${key}" (a field format 1 did not define)`);
+}
+
 function migrate1to2(v1: ProgressV1, now: string): ProgressData {
   const data = emptyProgress();
-  for (const slug of v1.read) data.lessons[slug] = { readAt: now };
-  for (const id of v1.passed) data.exercises[id] = { passedAt: now };
+  for (const slug of v1.read) setOwn(data.lessons, slug, { readAt: now });
+  for (const id of v1.passed) setOwn(data.exercises, id, { passedAt: now });
   for (const [id, selected] of Object.entries(v1.quiz)) {
     const answer: QuizAnswer = { kind: 'choice', selected: [...selected] };
     // Version 1 did not record correctness: see the note at the top of this file.
     const quiz: AnsweredQuiz = { answer, correct: false, answeredAt: now };
-    data.quizzes[id] = quiz;
+    setOwn(data.quizzes, id, quiz);
   }
   for (const [id, code] of Object.entries(v1.code)) {
     const cell: SavedCell = { code, starterHash: '', savedAt: now };
-    data.cells[id] = cell;
+    setOwn(data.cells, id, cell);
   }
   return data;
 }
@@ -154,6 +190,8 @@ interface Migration {
   check(value: Record<string, unknown>): Check;
   /** Turns checked data of this version into the next version. */
   up(value: Record<string, unknown>, now: string): Record<string, unknown>;
+  /** What `up` leaves out of checked data of this version, in words (empty when nothing). */
+  dropped(value: Record<string, unknown>): string[];
 }
 
 /** MIGRATIONS[v] reads version v and returns version v + 1. */
@@ -161,6 +199,7 @@ const MIGRATIONS: Record<number, Migration> = {
   1: {
     check: checkV1,
     up: (value, now) => migrate1to2(value as unknown as ProgressV1, now) as unknown as Record<string, unknown>,
+    dropped: droppedV1,
   },
 };
 
@@ -180,11 +219,13 @@ export function readProgress(value: unknown, now: string): ReadResult {
   const from = version as number;
   if (from > PROGRESS_VERSION) return { kind: 'unknown-version', version: from };
   let current: Record<string, unknown> = value;
+  const dropped: string[] = [];
   for (let v = from; v < PROGRESS_VERSION; v++) {
-    const step = MIGRATIONS[v];
+    const step = Object.hasOwn(MIGRATIONS, v) ? MIGRATIONS[v] : undefined;
     if (!step) return { kind: 'invalid', reason: `format ${v} is not one this site can read` };
     const problem = step.check(current);
     if (problem !== null) return { kind: 'invalid', reason: `format ${v}: ${problem}` };
+    dropped.push(...step.dropped(current));
     try {
       current = step.up(current, now);
     } catch (error) {
@@ -193,6 +234,14 @@ export function readProgress(value: unknown, now: string): ReadResult {
   }
   const problem = checkProgress(current);
   if (problem !== null) return { kind: 'invalid', reason: problem };
-  const data = current as unknown as ProgressData;
-  return from === PROGRESS_VERSION ? { kind: 'current', data } : { kind: 'migrated', data, from };
+  const data = withOwnMaps(current as unknown as ProgressData);
+  return from === PROGRESS_VERSION ? { kind: 'current', data } : { kind: 'migrated', data, from, dropped };
+}
+
+/**
+ * Sets `map[key] = value` as an own, enumerable property whatever the key and whatever the map's
+ * prototype (`__proto__` included), so a key from data is never lost or taken for the prototype.
+ */
+export function setOwn<T>(map: Record<string, T>, key: string, value: T): void {
+  Object.defineProperty(map, key, { value, writable: true, enumerable: true, configurable: true });
 }

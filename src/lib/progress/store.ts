@@ -10,7 +10,12 @@
  *   stay until the reader discards them on the progress page; each is reported as a problem.
  * - Older versions are migrated in memory (migrate.ts) and the result written back; the old text
  *   is replaced only by a successful write of its migrated form (setItem replaces it whole), so
- *   there is no state in which neither exists.
+ *   there is no state in which neither exists. When the migration leaves something out (a field
+ *   the old format did not define), the original text is first kept under its own key
+ *   (`tinker-progress-kept-original-<ISO time>`, kind 'original'); if that copy cannot be made,
+ *   nothing is written over it. The same holds for an imported file of an older format.
+ * - Keys that come from data (slugs, ids) live in maps without a prototype (migrate.ts ownMap),
+ *   so `__proto__`, `constructor` and the like are stored, read and exported like any other.
  * - Every change re-reads the latest stored text and applies itself to that, so two tabs that
  *   change different things do not undo each other's changes.
  * - When a write fails (storage full), the change stays in memory and is tried again with the
@@ -32,6 +37,12 @@ export const PROGRESS_KEY = 'tinker-progress';
 /** Prefix of the keys under which unreadable stored progress is kept aside. */
 export const KEPT_PREFIX = 'tinker-progress-kept-';
 
+/**
+ * Prefix (under KEPT_PREFIX) of the keys where the original text of progress in an older format is
+ * kept when its migration leaves something out (a field that format did not define).
+ */
+export const ORIGINAL_PREFIX = `${KEPT_PREFIX}original-`;
+
 export const QUOTA_MESSAGE =
   "Your browser's storage for this site is full, so your latest change was not saved. Export your progress, then free some space.";
 
@@ -51,16 +62,20 @@ export interface KeptCopy {
   keptAt: string;
   /**
    * corrupt: not JSON or not the shape of any known version; unknown-version: from a newer
-   * version of Tinker; readable: this version of the site can read it (it can be imported).
+   * version of Tinker; readable: this version of the site can read it (it can be imported);
+   * original: an older format's text kept because its conversion left something out (`dropped`).
    */
-  kind: 'corrupt' | 'unknown-version' | 'readable';
+  kind: 'corrupt' | 'unknown-version' | 'readable' | 'original';
+  /** For an original: what the conversion left out, in words. */
+  dropped?: string[];
   /** The format version it says it has, when it says one. */
   version?: number;
   /** Its length in characters. */
   size: number;
 }
 
-export type ImportResult = { ok: true } | { ok: false; message: string };
+/** `keptAs`: where the file's original text was kept because converting it left something out. */
+export type ImportResult = { ok: true; keptAs?: string; dropped?: string[] } | { ok: false; message: string };
 
 /** A change to progress; applied to the latest stored data, and again after a failed write. */
 export type Change = (data: ProgressData) => void;
@@ -88,7 +103,7 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Classifies a stored or imported text without changing anything. */
-export function classifyText(text: string, now: string): { kind: KeptCopy['kind']; version?: number } {
+export function classifyText(text: string, now: string): { kind: KeptCopy['kind']; version?: number; dropped?: string[] } {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -99,7 +114,8 @@ export function classifyText(text: string, now: string): { kind: KeptCopy['kind'
   const result = readProgress(payload, now);
   const version = isObject(payload) && Number.isInteger(payload.version) ? (payload.version as number) : undefined;
   const kind = result.kind === 'invalid' ? 'corrupt' : result.kind === 'unknown-version' ? 'unknown-version' : 'readable';
-  return version === undefined ? { kind } : { kind, version };
+  const dropped = result.kind === 'migrated' && result.dropped.length > 0 ? { dropped: result.dropped } : {};
+  return version === undefined ? { kind, ...dropped } : { kind, version, ...dropped };
 }
 
 /**
@@ -109,7 +125,7 @@ export function classifyText(text: string, now: string): { kind: KeptCopy['kind'
 export function parseImport(
   text: string,
   now: string,
-): { ok: true; data: ProgressData; from: number } | { ok: false; message: string } {
+): { ok: true; data: ProgressData; from: number; dropped: string[] } | { ok: false; message: string } {
   const unchanged = 'Your progress is unchanged.';
   let value: unknown;
   try {
@@ -134,9 +150,9 @@ export function parseImport(
   const result = readProgress(payload, now);
   switch (result.kind) {
     case 'current':
-      return { ok: true, data: result.data, from: PROGRESS_VERSION };
+      return { ok: true, data: result.data, from: PROGRESS_VERSION, dropped: [] };
     case 'migrated':
-      return { ok: true, data: result.data, from: result.from };
+      return { ok: true, data: result.data, from: result.from, dropped: result.dropped };
     case 'unknown-version':
       return {
         ok: false,
@@ -161,13 +177,19 @@ export function keptSummary(copy: KeptCopy): string {
       );
     case 'readable':
       return 'An earlier copy of your progress was set aside, and this version of Tinker can read it: import it to restore it.';
+    case 'original':
+      return (
+        `Your progress was saved by an older version of Tinker (format ${copy.version ?? '?'}) and converted to the current format, ` +
+        `which has no place for ${copy.dropped && copy.dropped.length > 0 ? copy.dropped.join(', ') : 'part of it'}. ` +
+        'So the original was kept here unchanged: download it to keep what was left out.'
+      );
   }
 }
 
 /** The problem a kept-aside copy is reported as (anywhere on the site). */
 export function keptProblem(copy: KeptCopy): StorageProblem {
   return {
-    kind: copy.kind === 'corrupt' ? 'corrupt' : 'unknown-version',
+    kind: copy.kind === 'corrupt' ? 'corrupt' : copy.kind === 'original' ? 'migrated' : 'unknown-version',
     keptAs: copy.key,
     message: `${keptSummary(copy)} You can download it or discard it on the Progress page.`,
   };
@@ -253,16 +275,20 @@ export class ProgressStore {
           'Free some space, then import again. Your progress is unchanged.',
       };
     }
+    let keptAs: string | undefined;
     try {
+      // A file whose conversion leaves something out is kept whole too (the reader may lose the file).
+      if (parsed.dropped.length > 0) keptAs = this.keepOriginal(text);
       this.storage.setItem(PROGRESS_KEY, JSON.stringify(parsed.data));
     } catch (error) {
+      if (keptAs !== undefined) this.storage.removeItem(keptAs);
       const why = isQuotaError(error) ? "your browser's storage for this site is full" : `the browser refused (${errorText(error)})`;
       return { ok: false, message: `The file is fine, but it could not be saved: ${why}. Free some space, then import again. Your progress is unchanged.` };
     }
     this.pending.clear();
     this.writeProblem = null;
     this.current = parsed.data;
-    return { ok: true };
+    return keptAs === undefined ? { ok: true } : { ok: true, keptAs, dropped: parsed.dropped };
   }
 
   /** Forgets all progress (the page asks the reader first). Kept-aside copies stay. */
@@ -281,9 +307,13 @@ export class ProgressStore {
     for (const key of this.keptKeys()) {
       const text = this.storage.getItem(key);
       if (text === null) continue;
-      const { kind, version } = classifyText(text, now);
-      const copy: KeptCopy = { key, keptAt: key.slice(KEPT_PREFIX.length).replace(/-\d+$/, ''), kind, size: text.length };
-      if (version !== undefined) copy.version = version;
+      const classified = classifyText(text, now);
+      const original = key.startsWith(ORIGINAL_PREFIX);
+      const kind = original && classified.kind === 'readable' ? 'original' : classified.kind;
+      const keptAt = key.slice(original ? ORIGINAL_PREFIX.length : KEPT_PREFIX.length).replace(/-\d+$/, '');
+      const copy: KeptCopy = { key, keptAt, kind, size: text.length };
+      if (classified.version !== undefined) copy.version = classified.version;
+      if (kind === 'original') copy.dropped = classified.dropped ?? [];
       copies.push(copy);
     }
     return copies.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
@@ -331,6 +361,21 @@ export class ProgressStore {
       case 'current':
         return result.data;
       case 'migrated':
+        if (result.dropped.length > 0) {
+          // The migrated form is written over the stored text: keep the original first, or write nothing.
+          try {
+            this.keepOriginal(raw);
+          } catch (error) {
+            const why = isQuotaError(error) ? "your browser's storage for this site is full" : errorText(error);
+            this.blocked = {
+              kind: 'migrated',
+              message:
+                `Progress saved in this browser comes from an older version of Tinker, and converting it leaves out ${result.dropped.join(', ')}. ` +
+                `Tinker could not keep a copy of the original (${why}), so it is left untouched and nothing you do on this page is saved until you free some space. Export your progress to keep it.`,
+            };
+            return result.data;
+          }
+        }
         this.lastReadMigrated = true;
         return result.data;
       case 'invalid':
@@ -364,8 +409,18 @@ export class ProgressStore {
     return emptyProgress();
   }
 
-  private freeKeptKey(): string {
-    const base = KEPT_PREFIX + this.now().toISOString();
+  /** Keeps `raw` (an older format's text) under an ORIGINAL_PREFIX key, once; returns the key. Throws if it cannot. */
+  private keepOriginal(raw: string): string {
+    const existing = this.keptKeys().find((k) => this.storage.getItem(k) === raw);
+    if (existing !== undefined) return existing;
+    const key = this.freeKeptKey(ORIGINAL_PREFIX);
+    this.storage.setItem(key, raw);
+    if (this.storage.getItem(key) !== raw) throw new Error('the copy reads back differently');
+    return key;
+  }
+
+  private freeKeptKey(prefix = KEPT_PREFIX): string {
+    const base = prefix + this.now().toISOString();
     let key = base;
     for (let n = 2; this.storage.getItem(key) !== null; n++) key = `${base}-${n}`;
     return key;

@@ -53,7 +53,8 @@ export interface ProgressData {
 
 /** Something went wrong with stored data; shown on the progress page and in widgets that save. */
 export interface StorageProblem {
-  kind: 'corrupt' | 'unknown-version' | 'quota' | 'unavailable' | 'import';
+  /** migrated: older-format progress was converted and its original kept aside (or could not be). */
+  kind: 'corrupt' | 'unknown-version' | 'quota' | 'unavailable' | 'import' | 'migrated';
   /** Plain words: what happened and what to do. */
   message: string;
   /** Storage key where the unreadable data was kept aside, if any. */

@@ -8,7 +8,7 @@
  */
 import * as change from '../../lib/progress/changes.ts';
 import { MemoryStorage } from '../../lib/progress/memory-storage.ts';
-import { KEPT_PREFIX, PROGRESS_KEY, ProgressStore, type Change, type KeptCopy, type KeyValueStorage } from '../../lib/progress/store.ts';
+import { KEPT_PREFIX, PROGRESS_KEY, ProgressStore, type Change, type ImportResult, type KeptCopy, type KeyValueStorage } from '../../lib/progress/store.ts';
 import type { ProgressData, QuizAnswer, StorageProblem } from '../../lib/progress/types.ts';
 import { browserStorage } from './browser-storage.ts';
 
@@ -28,7 +28,7 @@ export interface SavedProgress {
   subscribe(listener: (data: ProgressData) => void): () => void;
   problems(): StorageProblem[];
   exportJson(): string;
-  importJson(text: string): { ok: true } | { ok: false; message: string };
+  importJson(text: string): ImportResult;
   reset(): void;
 
   // For the progress page.
