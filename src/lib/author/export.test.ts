@@ -3,9 +3,14 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lessonSlug } from '../content/course.ts';
 import { componentImport } from './components.ts';
+import { createPreviewRenderer } from './render.ts';
+import { SAMPLE_DOCUMENT } from './sample.ts';
 import {
   exportDraft,
   exportFileName,
+  exportProblems,
+  exportProblemText,
+  exportStatus,
   importedNames,
   MAX_IMPORT_BYTES,
   readImportedFile,
@@ -188,5 +193,43 @@ describe('readImportedFile', () => {
       const back = readImportedFile(exportFileName(input), utf8(exported));
       expect(back).toEqual({ ok: true, text: exported });
     }
+  });
+});
+
+describe('problems to warn about before an export', () => {
+  const draft = [
+    '---',
+    'title: Broken draft',
+    'summary: A draft with every kind of problem.',
+    'track: foundations',
+    'order: 7',
+    'minutes: 50 minutes',
+    'objectives: [Find the problems before the build does]',
+    '---',
+    '',
+    'A broken formula $\\frac{1}{$ here.',
+    '',
+    '<Quiz id="q" question="Pick one" options={["a"]} answer={3} />',
+    '',
+    '<Widgetz />',
+    '',
+    '<Callout title={["not", "text"]}>Body</Callout>',
+    '',
+  ].join('\n');
+
+  it('lists the errors the editor found, in line order, and leaves warnings out', () => {
+    const result = createPreviewRenderer().render(draft);
+    const problems = exportProblems(result.diagnostics);
+    expect(problems.map((p) => p.source)).toEqual(['frontmatter', 'math', 'component', 'component']);
+    expect(problems.map((p) => p.line)).toEqual([6, 10, 12, 14]);
+    expect(result.diagnostics.some((d) => d.severity === 'warning')).toBe(true); // the Callout title
+    expect(exportProblemText(problems[0]!)).toMatch(/^Line 6: minutes: /);
+    expect(exportProblems(createPreviewRenderer().render(SAMPLE_DOCUMENT).diagnostics)).toEqual([]);
+  });
+
+  it('says how many problems the exported file has', () => {
+    expect(exportStatus('07-broken-draft.mdx', 0)).toBe('Exported 07-broken-draft.mdx: put it in content/lessons/.');
+    expect(exportStatus('07-broken-draft.mdx', 1)).toContain('with 1 problem: the site will not build with it until it is fixed');
+    expect(exportStatus('07-broken-draft.mdx', 4)).toContain('with 4 problems: the site will not build with it until they are fixed');
   });
 });

@@ -6,6 +6,7 @@
  * - readImportedFile: checks and decodes a `.md`/`.mdx` file the author opens.
  */
 import { authorComponent, componentImport } from './components.ts';
+import type { AuthorDiagnostic } from './types.ts';
 import { parseFrontmatter, UNCLOSED_FRONTMATTER_MESSAGE } from './frontmatter.ts';
 
 /** The largest file readImportedFile accepts. */
@@ -212,4 +213,28 @@ export function readImportedFile(name: string, bytes: Uint8Array): ImportedFile 
     return binary;
   }
   return { ok: true, text: normalizeText(text) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Problems to warn about before an export
+
+/**
+ * The problems of a draft the site's build would stop on (frontmatter, MDX syntax, KaTeX,
+ * Quiz checks, unknown components), plus HTML the preview refused to show: every error the
+ * editor found, in line order. Warnings are left out (the lesson builds with them).
+ */
+export function exportProblems(diagnostics: readonly AuthorDiagnostic[]): AuthorDiagnostic[] {
+  return diagnostics.filter((d) => d.severity === 'error').sort((a, b) => a.line - b.line);
+}
+
+/** One problem as the export warning lists it: "Line 5: minutes: expected a number…" (a frontmatter message starts with its field). */
+export function exportProblemText(problem: AuthorDiagnostic): string {
+  return `Line ${problem.line}: ${problem.message}`;
+}
+
+/** The status line after an export, saying how many problems the file has. */
+export function exportStatus(fileName: string, problems: number): string {
+  if (problems === 0) return `Exported ${fileName}: put it in content/lessons/.`;
+  const count = problems === 1 ? '1 problem' : `${problems} problems`;
+  return `Exported ${fileName} with ${count}: the site will not build with it until ${problems === 1 ? 'it is' : 'they are'} fixed (see Problems beside the preview).`;
 }

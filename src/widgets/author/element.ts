@@ -18,7 +18,7 @@
  * words in a status line, and the author's text is never lost.
  */
 import { DraftStore } from '../../lib/author/drafts.ts';
-import { exportDraft, exportFileName, readImportedFile } from '../../lib/author/export.ts';
+import { exportDraft, exportFileName, exportProblems, exportProblemText, exportStatus, readImportedFile } from '../../lib/author/export.ts';
 import { applyFormat, FORMAT_COMMANDS, type FormatCommand } from '../../lib/author/format.ts';
 import { createPreviewRenderer } from '../../lib/author/render.ts';
 import { SAMPLE_DOCUMENT } from '../../lib/author/sample.ts';
@@ -218,6 +218,7 @@ class TkAuthor extends HTMLElement {
       this.showProblems(result.diagnostics);
       const { stats } = result;
       const problems = result.diagnostics.length;
+      const refused = this.ui('body').querySelectorAll('[data-refused]').length + this.ui('head').querySelectorAll('[data-refused]').length;
       this.sayClear(
         'status',
         [
@@ -225,6 +226,7 @@ class TkAuthor extends HTMLElement {
           plural(stats.words, 'word'),
           plural(stats.formulas, 'formula'),
           problems === 0 ? 'no problems' : plural(problems, 'problem'),
+          ...(refused > 0 ? [`${plural(refused, 'block')} not shown by the page's safety check`] : []),
           `rendered in ${Math.max(0, Math.round(stats.ms))} ms`,
         ].join(' · '),
       );
@@ -466,7 +468,7 @@ class TkAuthor extends HTMLElement {
       const files = input.files;
       if (files && files.length > 0) void this.importFiles(files).finally(() => (input.value = ''));
     });
-    this.ui('export').addEventListener('click', () => this.exportFile());
+    this.ui('export').addEventListener('click', () => void this.exportFile());
   }
 
   private async importFiles(files: FileList): Promise<void> {
@@ -488,16 +490,53 @@ class TkAuthor extends HTMLElement {
     }
   }
 
-  private exportFile(): void {
+  /**
+   * Exports the draft as .mdx. When the editor finds problems the build would stop on, a modal
+   * dialog lists them first ("Export anyway" / "Cancel"), and the status says how many the file has.
+   */
+  private async exportFile(): Promise<void> {
     if (!this.editor) return;
     try {
+      this.renderNow(); // the problems of the text as it is now, not as of the last pause in typing
       const text = this.editor.getText();
+      const problems = exportProblems(this.lastResult?.diagnostics ?? []);
+      if (problems.length > 0 && !(await this.confirmExport(problems.map(exportProblemText)))) {
+        this.sayClear('file-status', 'Export cancelled. The problems are listed beside the preview; each one links to its line.');
+        return;
+      }
       const name = exportFileName(text);
       downloadText(name, exportDraft(text), 'text/markdown;charset=utf-8');
-      this.sayClear('file-status', `Exported ${name}: put it in content/lessons/.`);
+      if (problems.length === 0) this.sayClear('file-status', exportStatus(name, 0));
+      else this.say('file-status', exportStatus(name, problems.length));
     } catch (error) {
       this.say('file-status', `Could not export the draft: ${errorText(error)}.`);
     }
+  }
+
+  /** Shows the export warning with its list of problems; resolves true for "Export anyway". */
+  private confirmExport(problems: readonly string[]): Promise<boolean> {
+    const dialog = this.ui<HTMLDialogElement>('export-check');
+    this.ui('export-title').textContent = problems.length === 1 ? 'This draft has a problem' : `This draft has ${problems.length} problems`;
+    this.ui('export-list').replaceChildren(
+      ...problems.map((text) => {
+        const li = document.createElement('li');
+        li.textContent = text;
+        return li;
+      }),
+    );
+    dialog.returnValue = '';
+    return new Promise((resolve) => {
+      dialog.addEventListener(
+        'close',
+        () => {
+          resolve(dialog.returnValue === 'export');
+          this.ui('export').focus();
+        },
+        { once: true },
+      );
+      dialog.showModal();
+      this.ui('export-cancel').focus();
+    });
   }
 
   // ---------- Narrow screens: tabs ----------
