@@ -33,9 +33,18 @@ const status = (page: Page): Locator => page.locator('tk-author [data-ui="status
 const saveStatus = (page: Page): Locator => page.locator('tk-author [data-ui="save-status"]');
 const fileStatus = (page: Page): Locator => page.locator('tk-author [data-ui="file-status"]');
 
-/** The editor's text, read from CodeMirror's lines (the DOM holds only the visible ones; ours are short). */
+/**
+ * The editor's text, read from CodeMirror's lines (the DOM holds only the visible ones; ours are
+ * short), without the problem notes the editor shows at the end of a line.
+ */
 async function editorText(page: Page): Promise<string> {
-  return editorContent(page).evaluate((el) => Array.from(el.querySelectorAll('.cm-line'), (line) => line.textContent ?? '').join('\n'));
+  return editorContent(page).evaluate((el) =>
+    Array.from(el.querySelectorAll('.cm-line'), (line) => {
+      const copy = line.cloneNode(true) as Element;
+      for (const note of copy.querySelectorAll('.tk-author-note')) note.remove();
+      return copy.textContent ?? '';
+    }).join('\n'),
+  );
 }
 
 /** Replaces the whole document, as a paste would. */
@@ -219,6 +228,114 @@ test.describe('the lesson editor at /author', () => {
     expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
     expect(dialogs).toBe(0);
     await expect(previewBody(page).locator('script, [onerror], [href^="javascript:"]')).toHaveCount(0);
+  });
+
+  test('raw-text and SVG elements cannot close early and run script, typed or imported', async ({ page }) => {
+    let dialogs = 0;
+    page.on('dialog', (dialog) => {
+      dialogs++;
+      void dialog.dismiss();
+    });
+    await openAuthor(page);
+    // The class of payload that ran before: an attribute value holding the end tag of a raw-text or
+    // RCDATA element the sanitiser let through (inside or outside <svg>), so that the serialised
+    // HTML re-parsed into a live <img onerror> or <iframe srcdoc>.
+    const run = 'window.__xss=1;alert(1)';
+    const payloads = [
+      `<svg><style><img title="</style><img src=x onerror=${run}>" /></style></svg>`,
+      `<svg><title><img title="</title><img src=x onerror=${run}>" /></title></svg>`,
+      `<title><img title="</title><img src=x onerror=${run}>" /></title>`,
+      `<svg><desc><img title="</desc><img src=x onerror=${run}>" /></desc></svg>`,
+      ...['textarea', 'noscript', 'xmp', 'iframe', 'noembed', 'noframes', 'plaintext', 'style', 'script'].map(
+        (tag) => `<${tag}><img title="</${tag}><img src=x onerror=${run}><iframe srcdoc='<script>${run}</script>'>" /></${tag}>`,
+      ),
+      `<math><mtext><table><mglyph><style><img title="</style><img src=x onerror=${run}>" /></style></mglyph></table></mtext></math>`,
+      `<svg><p><style><img title="</style><img src=x onerror=${run}>" /></style></p></svg>`,
+    ];
+    const body = payloads.join('\n\n');
+    const live = () =>
+      previewBody(page).evaluate((root) => {
+        const all = [root, ...root.querySelectorAll('*')];
+        return all
+          .filter((el) => Array.from(el.attributes).some((a) => a.name.toLowerCase().startsWith('on') || a.name.toLowerCase() === 'srcdoc'))
+          .map((el) => el.outerHTML.slice(0, 80))
+          .concat(
+            // HTML elements only: an SVG <title> inside an <svg> is allowed (it is not raw text there).
+            Array.from(root.querySelectorAll('script, iframe, object, embed, style, title, textarea, noscript, xmp, noembed, noframes, plaintext'))
+              .filter((el) => el.namespaceURI === 'http://www.w3.org/1999/xhtml')
+              .map((el) => el.outerHTML.slice(0, 80)),
+          );
+      });
+
+    // Typed into the editor.
+    await setSource(page, `${FRONTMATTER}\n${body}\n`);
+    await previewUpToDate(page);
+    expect(await live()).toEqual([]);
+
+    // Imported as a shared .mdx draft.
+    await page.getByLabel('Import .md or .mdx').setInputFiles({ name: 'shared.mdx', mimeType: 'text/markdown', buffer: Buffer.from(`${FRONTMATTER}\n${body}\n`) });
+    await expect(fileStatus(page)).toContainText('as a new draft');
+    await previewUpToDate(page);
+    expect(await live()).toEqual([]);
+    await page.waitForTimeout(300); // give an injected handler the chance to run (it must not)
+    expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+    expect(dialogs).toBe(0);
+  });
+
+  test('HTML the browser would read differently is refused with an error, and the page checks again before inserting', async ({ page }) => {
+    await openAuthor(page);
+    await setSource(page, `${FRONTMATTER}\nBefore.\n\nText <div title="a">inside a paragraph</div> more.\n`);
+    await previewUpToDate(page);
+    await expect(previewBody(page).getByText('This HTML was not shown')).toBeVisible();
+    await expect(previewBody(page).getByText('inside a paragraph')).toHaveCount(0);
+    await expect(previewBody(page).getByText('Before.')).toBeVisible();
+    await expect(problems(page)).toContainText('The browser would read this HTML differently');
+
+    // The second wall, in the page: the browser's own parse of HTML is checked before it is inserted.
+    const refusal = (html: string) => page.locator('tk-author').evaluate((el, h) => (el as HTMLElement & { refusalOf(html: string): string | null }).refusalOf(h), html);
+    expect(await refusal('<p class="x">Fine <strong>text</strong></p>')).toBeNull();
+    expect(await refusal('<img src="x" onerror="alert(1)">')).toContain('event handler');
+    expect(await refusal('<iframe srcdoc="x"></iframe>')).toContain('<iframe>');
+    expect(await refusal('<a href=" java\tscript:alert(1)">x</a>')).toContain('URL');
+    expect(await refusal('<a href="data:text/html,x">x</a>')).toContain('URL');
+    expect(await refusal('<form action="https://example.org/"></form>')).toContain('action');
+    expect(await refusal('<script type="application/json">{}</script>')).toBeNull();
+    expect(await refusal('<script>1</script>')).toContain('<script>');
+  });
+
+  test('exporting a draft with problems warns first and lists them', async ({ page }) => {
+    await openAuthor(page);
+    const broken = FRONTMATTER.replace('minutes: 5', 'minutes: 50 minutes') + '\nA broken formula $\\frac{1}{$ here.\n\n<Quiz id="q" question="Pick one" options={["a"]} answer={3} />\n';
+    await setSource(page, broken);
+    await previewUpToDate(page);
+
+    // Cancel: nothing is downloaded.
+    let downloads = 0;
+    page.on('download', () => downloads++);
+    await page.getByRole('button', { name: 'Export .mdx' }).click();
+    const dialog = page.getByRole('dialog', { name: /This draft has 3 problems/ });
+    await expect(dialog).toBeVisible();
+    await expect(dialog.getByRole('listitem')).toHaveCount(3);
+    await expect(dialog.getByRole('listitem').first()).toContainText('Line 8: minutes');
+    await expect(dialog).toContainText('KaTeX');
+    await expect(dialog).toContainText('answer');
+    await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
+    await expectNoAxeViolations(page, 'the export warning');
+    await page.keyboard.press('Enter');
+    await expect(dialog).toBeHidden();
+    await expect(fileStatus(page)).toContainText('Export cancelled');
+    expect(downloads).toBe(0);
+
+    // Export anyway: the file comes, and the status says how many problems it has.
+    await page.getByRole('button', { name: 'Export .mdx' }).click();
+    const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Export anyway' }).click()]);
+    expect(await readFile(await download.path(), 'utf8')).toContain('minutes: 50 minutes');
+    await expect(fileStatus(page)).toContainText(`Exported ${download.suggestedFilename()} with 3 problems`);
+
+    // A draft without problems exports at once.
+    await setSource(page, `${FRONTMATTER}\nAll good.\n`);
+    const [clean] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export .mdx' }).click()]);
+    await expect(fileStatus(page)).toHaveText(`Exported ${clean.suggestedFilename()}: put it in content/lessons/.`);
   });
 
   test('bold from the toolbar and from the keyboard', async ({ page }) => {

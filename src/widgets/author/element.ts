@@ -28,7 +28,7 @@ import { url } from '../../lib/content/url.ts';
 import { MemoryStorage } from '../../lib/progress/memory-storage.ts';
 import { browserStorage, downloadText } from '../shared/browser-storage.ts';
 import { createMarkdownEditor, type EditorShortcut, type MarkdownEditor } from './md-editor.ts';
-import { guardedNodes, KeyedBlocks } from './preview-dom.ts';
+import { guardedNodes, KeyedBlocks, refusalOf } from './preview-dom.ts';
 import { isMac, shortcutText } from './shortcuts.ts';
 
 /** Preview debounce: after the last keystroke, and at most this long while typing on. */
@@ -701,6 +701,13 @@ class TkAuthor extends HTMLElement {
   /** For tests and debugging: the last preview result. */
   get result(): PreviewResult | null {
     return this.lastResult;
+  }
+
+  /** For tests: why the page's own check (preview-dom.ts) would refuse `html`, or null. Runs nothing. */
+  refusalOf(html: string): string | null {
+    const template = document.createElement('template');
+    template.innerHTML = html;
+    return refusalOf(html, template.content);
   }
 }
 
