@@ -228,6 +228,25 @@ test('progress from a newer version is kept aside unchanged, not overwritten', a
   expect(await readFile(await download.path(), 'utf8')).toBe(future);
 });
 
+test('a version-1 record whose conversion leaves fields out is kept whole, and the progress page says what was left out', async ({ page }) => {
+  const v1 = JSON.stringify({ version: 1, read: [SLUG, 'constructor'], passed: [], quiz: {}, code: { ['__proto__']: 'kept = 1' }, theme: 'dark' });
+  await page.goto(PROGRESS);
+  await setStored(page, v1);
+  await page.goto(PROGRESS);
+  const item = page.locator('[data-kept]');
+  await expect(item).toHaveCount(1);
+  await expect(item).toContainText('older version of Tinker (format 1)');
+  await expect(item).toContainText('"theme" (a field format 1 did not define)');
+  await expect(item.getByRole('button', { name: 'Restore it' })).toHaveCount(0);
+  const [download] = await Promise.all([page.waitForEvent('download'), item.getByRole('button', { name: 'Download copy' }).click()]);
+  expect(await readFile(await download.path(), 'utf8')).toBe(v1);
+  // The converted record keeps every id, __proto__ and constructor included.
+  const converted = JSON.parse((await stored(page)) ?? '{}') as { version: number; lessons: object; cells: object };
+  expect(converted.version).toBe(2);
+  expect(Object.keys(converted.lessons)).toEqual([SLUG, 'constructor']);
+  expect(Object.keys(converted.cells)).toEqual(['__proto__']);
+});
+
 test('when the browser blocks storage, pages still work and the progress page says progress is not kept', async ({ page }) => {
   await page.addInitScript(() => {
     Object.defineProperty(window, 'localStorage', {
