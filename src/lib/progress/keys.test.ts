@@ -85,7 +85,7 @@ describe('ids and slugs named like Object.prototype members', () => {
     expect(result.data.exercises.toString).toEqual({ passedAt: T0 });
     expect(result.data.quizzes.__proto__).toMatchObject({ answer: { kind: 'choice', selected: [1] } });
     expect(result.data.cells.__proto__?.code).toBe('x = 1');
-    expect(result.data.cells.hasOwnProperty?.code).toBe('y');
+    expect(result.data.cells['hasOwnProperty' as string]?.code).toBe('y');
     expect(({} as Record<string, unknown>).code).toBeUndefined(); // Object.prototype untouched
     expect(result.dropped).toEqual([]);
   });
