@@ -200,12 +200,15 @@ const DANGEROUS_URL = /^(javascript|vbscript|livescript|data(?!:image\/(png|gif|
  * The first thing in `nodes` that may run script or load a page (null when none): an element
  * from FORBIDDEN_ELEMENTS (the quiz's `<script type="application/json">` excepted, which the
  * browser never runs), an `on*` event handler, `srcdoc`, a `javascript:`/`vbscript:`/`data:`
- * (other than an image) URL, a form `action`, or a style with `url(`, `expression(` or `javascript:`.
+ * (other than an image) URL, a form outside the quiz markup or a form `action`, or a style with
+ * `url(`, `expression(` or `javascript:`.
  */
-export function unsafeInTree(nodes: readonly TreeNode[]): string | null {
+export function unsafeInTree(nodes: readonly TreeNode[], inQuiz = false): string | null {
   for (const node of nodes) {
     if (node.type !== 'element') continue;
     const name = node.name.toLowerCase();
+    // The only form is the quiz's own (src/lib/markup/quiz.ts), which submits nowhere.
+    if (name === 'form' && !inQuiz) return 'a <form> element outside a quiz';
     const attr = (wanted: string) => node.attrs.find(([n]) => n.toLowerCase() === wanted)?.[1];
     if (name === 'script') {
       if (node.ns !== 'html' || attr('type') !== 'application/json' || node.attrs.some(([n]) => n.toLowerCase() === 'src')) return 'a <script> element';
@@ -225,7 +228,7 @@ export function unsafeInTree(nodes: readonly TreeNode[]): string | null {
       if (((attribute === 'action' && name === 'form') || attribute === 'formaction') && value.trim() !== '') return `a form ${rawName} on <${node.name}>`;
       if (attribute === 'style' && /url\s*\(|expression\s*\(|javascript:|@import/i.test(value.replace(/\\/g, ''))) return `a style that loads or runs something on <${node.name}>`;
     }
-    const inner = unsafeInTree(node.children);
+    const inner = unsafeInTree(node.children, inQuiz || name === 'tk-quiz');
     if (inner !== null) return inner;
   }
   return null;

@@ -7,7 +7,9 @@ import type { Element } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { visit } from 'unist-util-visit';
 import { describe, expect, it } from 'vitest';
+import { parseHtmlTree, treeDifference, unsafeInTree } from './html-tree.ts';
 import { createPreviewRenderer } from './render.ts';
+import { SAMPLE_DOCUMENT } from './sample.ts';
 
 const FRONTMATTER = `---
 title: Payloads
@@ -240,5 +242,36 @@ describe('sanitiser payloads', () => {
       expect(result.diagnostics.filter((d) => d.source === 'html'), file).toEqual([]);
       expectInert(result.blocks.map((b) => b.html).join('\n'));
     }
+  });
+});
+
+describe('the browser-side rules (unsafeInTree)', () => {
+  const check = (html: string) => unsafeInTree(parseHtmlTree(html, 'template'));
+  it('passes the preview of the sample lesson, quiz form and JSON spec included', () => {
+    const result = createPreviewRenderer().render(SAMPLE_DOCUMENT);
+    expect(result.blocks.some((b) => b.html.includes('<form'))).toBe(true);
+    for (const block of result.blocks) expect(check(block.html), block.html.slice(0, 80)).toBeNull();
+    expect(check(result.headHtml)).toBeNull();
+  });
+
+  it('refuses what can run script or load a page', () => {
+    expect(check('<img src="x" onerror="alert(1)">')).toContain('event handler');
+    expect(check('<iframe srcdoc="x"></iframe>')).toContain('<iframe>');
+    expect(check('<p><a href=" java\tscript:alert(1)">x</a></p>')).toContain('URL');
+    expect(check('<a href="data:text/html;base64,PHNjcmlwdD4=">x</a>')).toContain('URL');
+    expect(check('<img src="data:image/png;base64,iVBORw0KGgo=">')).toBeNull();
+    expect(check('<form></form>')).toContain('outside a quiz');
+    expect(check('<tk-quiz><form action="https://example.org/"></form></tk-quiz>')).toContain('action');
+    expect(check('<script>1</script>')).toContain('<script>');
+    expect(check('<script type="application/json" src="x.js"></script>')).toContain('<script>');
+    expect(check('<svg><use href="#a"></use></svg>')).toContain('<use>');
+    expect(check('<span style="background:url(x)">x</span>')).toContain('style');
+    expect(check('<title>x</title>')).toContain('<title>');
+    expect(check('<svg><title>x</title></svg>')).toBeNull();
+  });
+
+  it('names the first difference between two trees', () => {
+    expect(treeDifference(parseHtmlTree('<p>a</p>', 'div'), parseHtmlTree('<p>a</p>', 'div'))).toBeNull();
+    expect(treeDifference(parseHtmlTree('<p><b>a</b></p>', 'div'), parseHtmlTree('<p><i>a</i></p>', 'div'))).toBe('expected <b> inside <p>, the browser would make <i> inside <p>');
   });
 });
