@@ -25,5 +25,10 @@ export default defineConfig({
   },
   vite: {
     worker: { format: 'es' },
+    build: {
+      // Never inline a script into the page (Astro inlines small ones by default): the
+      // Content-Security-Policy (src/lib/csp/policy.ts) allows scripts from the site's own files only.
+      assetsInlineLimit: (file) => (/\.[cm]?js$/.test(file) ? false : undefined),
+    },
   },
 });
