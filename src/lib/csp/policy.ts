@@ -126,3 +126,32 @@ export function cacheControlFor(path: string): string {
   if (/(^|\/)_astro\//.test(path)) return IMMUTABLE;
   return NO_CACHE;
 }
+
+/** The content type for a file name, from its extension (application/octet-stream when unknown). */
+export function contentTypeFor(path: string): string {
+  const dot = path.lastIndexOf('.');
+  const ext = dot > path.lastIndexOf('/') ? path.slice(dot).toLowerCase() : '';
+  return CONTENT_TYPES[ext] ?? 'application/octet-stream';
+}
+
+/**
+ * Every header a server sends with the file at `path` (its URL path, under any base): the security
+ * headers (the code-cell worker's own policy for that worker), Content-Type and Cache-Control.
+ */
+export function headersFor(path: string): Record<string, string> {
+  return {
+    ...(EVAL_WORKER_PATTERN.test(path) ? CODE_WORKER_HEADERS : SECURITY_HEADERS),
+    'Content-Type': contentTypeFor(path),
+    'Cache-Control': cacheControlFor(path),
+  };
+}
+
+/** An nginx `add_header` line for each header, sent on every status (`always`). */
+export function nginxAddHeaders(headers: Readonly<Record<string, string>>): string {
+  return Object.entries(headers)
+    .map(([name, value]) => {
+      if (/["\\\n]/.test(value)) throw new Error(`Header ${name} has a character nginx.conf cannot quote: ${value}`);
+      return `add_header ${name} "${value}" always;`;
+    })
+    .join('\n');
+}
