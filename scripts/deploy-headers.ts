@@ -1,7 +1,7 @@
 /**
  * Writes the security headers of src/lib/csp/policy.ts as nginx `add_header` lines into
  * deploy/security-headers.conf (every page and file) and deploy/code-worker-headers.conf (the
- * code-cell worker's script), which deploy/nginx.conf includes. src/lib/csp/deploy.test.ts fails when
+ * code-cell worker's script), which deploy/nginx.conf includes. scripts/deploy.test.ts fails when
  * they are out of step with the policy; run this after changing it.
  *
  *   node scripts/deploy-headers.ts            checks, exit 1 when a file is out of date
