@@ -74,6 +74,8 @@ test('an injected inline <script> and a javascript: URL do not run', async ({ pa
   });
   expect(outcome.inlineRan).toBe(false);
   expect(outcome.linkRan).toBe(false);
-  // Both were refused and reported: the inline <script> and the javascript: URL.
-  expect(outcome.directives).toEqual(['script-src-elem', 'script-src-elem']);
+  // Both were refused and reported, the inline <script> and the javascript: URL (each once per
+  // policy in force: twice where a server also sends the policy as a header).
+  expect([...new Set(outcome.directives)]).toEqual(['script-src-elem']);
+  expect(outcome.directives.length).toBeGreaterThanOrEqual(2);
 });
