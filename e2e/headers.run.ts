@@ -92,3 +92,16 @@ test('the MNIST trainer loads TensorFlow.js in its worker and trains', async ({ 
   expect(await cspViolations(page)).toEqual([]);
   expect(problems).toEqual([]);
 });
+
+test('no other page can frame the site (frame-ancestors, which only a header can carry)', async ({ page, baseURL }) => {
+  // A page outside the site (about:blank) that frames one of its pages.
+  const target = new URL('about/', baseURL).href;
+  const response = page.waitForResponse(target);
+  await page.setContent(`<iframe title="framing test" src="${target}"></iframe>`);
+  await response;
+  const frame = page.frames().find((f) => f !== page.mainFrame())!;
+  await frame.waitForLoadState();
+  // A refused frame shows the browser's error page instead of the site's.
+  expect(frame.url()).not.toBe(target);
+  expect(await frame.locator('meta[http-equiv="Content-Security-Policy"]').count(), 'the site’s page is not in the frame').toBe(0);
+});
