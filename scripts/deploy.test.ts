@@ -1,10 +1,15 @@
 /**
  * deploy/nginx.conf and the header files it includes against the single source of truth,
  * src/lib/csp/policy.ts: the types it sends, which location each kind of file lands in, the
- * caching and security headers there, and the policy itself (no inline script, no eval).
+ * caching and security headers there, and the policy itself (no inline script, no eval); the
+ * Dockerfile against nginx.conf; the GitHub Pages workflow's build (run with a stand-in npm).
  */
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { GENERATED } from './deploy-headers.ts';
 import {
   CODE_WORKER_HEADERS,
@@ -160,5 +165,57 @@ describe('deploy/nginx.conf', () => {
     expect(gzipTypes).not.toContain('application/gzip');
     expect(locationFor('/lessons/start-here/', all).body).toMatch(/try_files\s+\$uri\s+\$uri\/\s+=404;/);
     expect(NGINX).toMatch(/error_page\s+404\s+\/404\.html;/);
+  });
+});
+
+describe('deploy/Dockerfile', () => {
+  const dockerfile = read('deploy/Dockerfile');
+
+  it('installs nginx.conf and the header files where nginx.conf includes them, and serves dist/', () => {
+    expect(dockerfile).toMatch(/^FROM nginx:[\w.-]*alpine/m);
+    expect(dockerfile).toMatch(/^COPY deploy\/nginx\.conf \/etc\/nginx\/conf\.d\/default\.conf$/m);
+    const includes = [...NGINX.matchAll(/include\s+(\/etc\/nginx\/tinker\/\S+)\s*;/g)].map((m) => m[1]!);
+    const copied = /^COPY ((?:deploy\/\S+ )+)\/etc\/nginx\/tinker\/$/m.exec(dockerfile)![1]!.trim().split(' ');
+    expect(new Set(includes)).toEqual(new Set(copied.map((f) => `/etc/nginx/tinker/${f.replace('deploy/', '')}`)));
+    const root = /root\s+(\S+);/.exec(NGINX)![1]!;
+    expect(dockerfile).toMatch(new RegExp(`^COPY dist/ ${root}/$`, 'm'));
+    expect(dockerfile).toMatch(new RegExp(`^EXPOSE ${/listen\s+(\d+);/.exec(NGINX)![1]}$`, 'm'));
+    // Its build context holds only what it copies.
+    const ignore = read('deploy/Dockerfile.dockerignore');
+    for (const file of ['dist/', 'deploy/nginx.conf', ...copied]) expect(ignore, file).toContain(`!${file}`);
+  });
+});
+
+describe('.github/workflows/pages.yml', () => {
+  const workflow = parse(read('.github/workflows/pages.yml')) as {
+    permissions: Record<string, string>;
+    jobs: Record<string, { steps: { name?: string; run?: string; uses?: string; with?: Record<string, string> }[] }>;
+  };
+  const steps = Object.values(workflow.jobs).flatMap((j) => j.steps);
+
+  it('uploads the production build and deploys it with the Pages actions', () => {
+    expect(workflow.permissions).toMatchObject({ pages: 'write', 'id-token': 'write' });
+    expect(steps.find((s) => s.uses?.startsWith('actions/upload-pages-artifact@'))?.with?.path).toBe('dist');
+    expect(steps.some((s) => s.uses?.startsWith('actions/deploy-pages@'))).toBe(true);
+    expect(steps.some((s) => s.run?.includes('npm run datasets'))).toBe(true);
+    expect(steps.map((s) => s.run ?? '').join('\n')).not.toContain('build:test');
+  });
+
+  it('builds under /<repository>/ for a project site and at / for <owner>.github.io', () => {
+    const build = steps.find((s) => s.name === 'Build')!.run!;
+    // Run the step's script with an `npm` that reports what it was asked to do.
+    const bin = mkdtempSync(join(tmpdir(), 'tinker-pages-'));
+    writeFileSync(join(bin, 'npm'), '#!/bin/sh\necho "npm $* with BASE_PATH=$BASE_PATH"\n', { mode: 0o755 });
+    const runBuild = (repository: string) =>
+      execFileSync('bash', ['-e', '-c', build], {
+        env: { ...process.env, PATH: `${bin}:${process.env.PATH}`, GITHUB_REPOSITORY: repository, GITHUB_REPOSITORY_OWNER: repository.split('/')[0]! },
+        encoding: 'utf8',
+      });
+    try {
+      expect(runBuild('someone/tinker')).toContain('npm run build with BASE_PATH=/tinker/');
+      expect(runBuild('someone/someone.github.io')).toContain('npm run build with BASE_PATH=/\n');
+    } finally {
+      rmSync(bin, { recursive: true, force: true });
+    }
   });
 });
