@@ -219,3 +219,17 @@ describe('.github/workflows/pages.yml', () => {
     }
   });
 });
+
+describe('scripts/serve-nginx.ts', () => {
+  it('runs deploy/nginx.conf itself, with only its port, root, include folder and 404 path changed', async () => {
+    const { localSiteConf } = await import('./serve-nginx.ts');
+    const conf = read('deploy/nginx.conf');
+    const local = localSiteConf(conf, { port: 4999, root: '/tmp/www', deployDir: '/repo/deploy', base: '/tinker/' });
+    expect(local).toContain('listen 127.0.0.1:4999;');
+    expect(local).toContain('include /repo/deploy/security-headers.conf;');
+    expect(local).toContain('error_page 404 /tinker/404.html;');
+    // Everything else is the same text.
+    const strip = (text: string) => text.split('\n').filter((l) => !/listen|root |include|error_page/.test(l)).join('\n');
+    expect(strip(local)).toBe(strip(conf));
+  });
+});

@@ -4,12 +4,14 @@
  * checks that the build holds none of the /dev/ test pages (no dev/ folder, no link or sitemap entry
  * to one), runs the page, CSP, accessibility, budget, progress and code-cell tests against it (those
  * tagged @dev-pages need the test build and are left out), then serves it with exactly the headers of
- * deploy/nginx.conf (scripts/serve-headers.ts) and runs playwright.headers.config.ts.
+ * deploy/nginx.conf (scripts/serve-headers.ts) and runs playwright.headers.config.ts, and once more
+ * under nginx with deploy/nginx.conf itself when nginx is installed.
  * Part of `npm test`; run alone with `npm run test:subpath`.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { findNginx } from './serve-nginx.ts';
 
 const BASE_PATH = '/tinker/';
 const OUT_DIR = 'dist-subpath';
@@ -56,4 +58,11 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     E2E_PORT: '4322',
   });
   run('npx', ['playwright', 'test', '-c', 'playwright.headers.config.ts'], { BASE_PATH, E2E_DIST: OUT_DIR, E2E_PORT: '4324' });
+  // And under nginx with deploy/nginx.conf itself, where nginx is installed (.ci/run installs it).
+  if (findNginx()) {
+    run('npx', ['playwright', 'test', '-c', 'playwright.headers.config.ts'], { BASE_PATH, E2E_DIST: OUT_DIR, E2E_PORT: '4325', E2E_SERVER: 'nginx' });
+  } else {
+    console.warn('\nnginx is not installed, so deploy/nginx.conf was checked by scripts/deploy.test.ts but not served.\n' +
+      'Install it (Debian/Ubuntu: apt-get install nginx-light) to run the headers tests under nginx too; .ci/run does.');
+  }
 }
