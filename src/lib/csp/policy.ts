@@ -69,6 +69,13 @@ export function serializePolicy(directives: Directives, { forMeta = false } = {}
 /** The policy every page carries in its <meta http-equiv="Content-Security-Policy">. */
 export const META_CSP = serializePolicy(PAGE_CSP, { forMeta: true });
 
+/**
+ * The page policy under `astro dev` only: the development server adds an inline script of its own
+ * (the dev toolbar's settings), so inline <script> elements are allowed there. Inline event handlers
+ * stay forbidden (script-src-attr 'none'), and builds always carry META_CSP.
+ */
+export const DEV_META_CSP = serializePolicy({ ...PAGE_CSP, 'script-src': [...PAGE_CSP['script-src']!, "'unsafe-inline'"] }, { forMeta: true });
+
 /** The headers every response carries besides its Content-Type and caching. */
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Content-Security-Policy': serializePolicy(PAGE_CSP),
