@@ -79,3 +79,21 @@ test('an injected inline <script> and a javascript: URL do not run', async ({ pa
   expect([...new Set(outcome.directives)]).toEqual(['script-src-elem']);
   expect(outcome.directives.length).toBeGreaterThanOrEqual(2);
 });
+
+test('the scripts that used to be inline still run from their files: theme before paint, table of contents', async ({ page }) => {
+  // theme-init.js applies a remembered theme; toc-open.js opens the contents on wide screens only.
+  await page.addInitScript(() => localStorage.setItem('tinker-theme', 'dark'));
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.goto(LESSON);
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await expect(page.locator('html')).toHaveAttribute('data-theme-choice', 'dark');
+  const toc = page.locator('details[data-toc]');
+  await expect(toc).toHaveJSProperty('open', true);
+  await page.setViewportSize({ width: 600, height: 800 });
+  await expect(toc).toHaveJSProperty('open', false);
+  await page.setViewportSize({ width: 375, height: 740 });
+  await page.reload();
+  await expect(toc).toHaveJSProperty('open', false);
+  expect(await cspViolations(page)).toEqual([]);
+});
