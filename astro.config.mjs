@@ -4,15 +4,37 @@ import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
+import { readdirSync } from 'node:fs';
 
 // The site can live under a sub-path of a static host: BASE_PATH=/tinker/ npm run build
 const base = process.env.BASE_PATH ?? '/';
+
+/**
+ * The hidden test and benchmark harnesses in src/dev-pages/ (served at /dev/<name>/) exist only in
+ * `astro dev` and in test builds (TINKER_DEV_PAGES=1: `npm run build:test`); a production build
+ * (`npm run build`) never contains them.
+ */
+function devPages() {
+  return {
+    name: 'tinker-dev-pages',
+    hooks: {
+      /** @param {{ command: string, injectRoute: (route: { pattern: string, entrypoint: string }) => void }} options */
+      'astro:config:setup': ({ command, injectRoute }) => {
+        if (command !== 'dev' && process.env.TINKER_DEV_PAGES !== '1') return;
+        for (const file of readdirSync(new URL('./src/dev-pages/', import.meta.url))) {
+          if (!file.endsWith('.astro')) continue;
+          injectRoute({ pattern: `/dev/${file.slice(0, -'.astro'.length)}`, entrypoint: `./src/dev-pages/${file}` });
+        }
+      },
+    },
+  };
+}
 
 export default defineConfig({
   base,
   trailingSlash: 'ignore',
   build: { format: 'directory' },
-  integrations: [mdx()],
+  integrations: [mdx(), devPages()],
   markdown: {
     // Astro 7's default Markdown processor ignores remark/rehype plugins; the unified
     // processor runs them, so maths is rendered at build time by KaTeX.
@@ -25,5 +47,10 @@ export default defineConfig({
   },
   vite: {
     worker: { format: 'es' },
+    build: {
+      // Never inline a script into the page (Astro inlines small ones by default): the
+      // Content-Security-Policy (src/lib/csp/policy.ts) allows scripts from the site's own files only.
+      assetsInlineLimit: (file) => (/\.[cm]?js$/.test(file) ? false : undefined),
+    },
   },
 });

@@ -2,9 +2,10 @@ import { defineConfig, devices } from '@playwright/test';
 import { CHROMIUM_TEST_ARGS, findChromium } from './scripts/check-browser.ts';
 
 /**
- * End-to-end tests run against `astro preview` of the real build in dist/ (run `npm run build` first;
- * `npm test` does). Tests navigate with relative URLs ('./lessons/start-here/'), so the same suite
+ * End-to-end tests run against `astro preview` of the test build in dist-test/ (the site plus its hidden
+ * /dev/ harness pages: run `npm run build:test` first; `npm test` does). Tests navigate with relative URLs ('./lessons/start-here/'), so the same suite
  * checks a sub-path build: `BASE_PATH=/tinker/ npm run build && BASE_PATH=/tinker/ npx playwright test`.
+ * Tests that need the /dev/ pages are tagged @dev-pages (a production build has none: `--grep-invert @dev-pages`).
  * Environment: BASE_PATH (the build's base), E2E_DIST (serve another build folder), E2E_PORT (default 4321),
  * CHROMIUM_PATH (see scripts/check-browser.ts), CI (never reuse a running server).
  */
@@ -12,8 +13,8 @@ const base = process.env.BASE_PATH ?? '/';
 const port = Number(process.env.E2E_PORT ?? 4321);
 const origin = `http://127.0.0.1:${port}`;
 const baseURL = `${origin}${base.endsWith('/') ? base : `${base}/`}`;
-// The build to serve: dist/ unless E2E_DIST names another `astro build --outDir` folder.
-const outDir = process.env.E2E_DIST ? ` --outDir ${JSON.stringify(process.env.E2E_DIST)}` : '';
+// The build to serve: dist-test/ unless E2E_DIST names another `astro build --outDir` folder.
+const outDir = ` --outDir ${JSON.stringify(process.env.E2E_DIST ?? 'dist-test')}`;
 
 // A system Chromium (CHROMIUM_PATH, else /usr/bin/chromium) when there is one; otherwise
 // Playwright launches its own managed browser (no executablePath).

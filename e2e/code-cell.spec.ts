@@ -95,7 +95,7 @@ test.describe('a free code cell', () => {
     expect(gap, 'longest gap between animation frames while the loop ran (ms)').toBeLessThan(500);
   });
 
-  test('the time limit stops runaway code and says so', async ({ page }) => {
+  test('the time limit stops runaway code and says so', { tag: '@dev-pages' }, async ({ page }) => {
     await page.goto(EXERCISES_PAGE);
     const c = cell(page, 'dev-time-limit');
     const gap = await longestFrameGap(page, async () => {
@@ -239,7 +239,7 @@ test('a new starter never overwrites what the reader typed: they can compare, th
   await expect(editor).toContainText('// my attempt');
 });
 
-test.describe('exercises', () => {
+test.describe('exercises', { tag: '@dev-pages' }, () => {
   test.describe.configure({ mode: 'serial' });
 
   test('the exercise page lists every exercise folder', async ({ page }) => {

@@ -124,7 +124,7 @@ test('the site follows a dark system setting until the reader chooses', async ({
   expect(await pageBackgroundLuminance(page)).toBeLessThan(0.2);
 });
 
-test('the internal benchmark page (used by npm run bench) loads without errors', async ({ page }) => {
+test('the internal benchmark page (used by npm run bench) loads without errors', { tag: '@dev-pages' }, async ({ page }) => {
   const problems = watchForProblems(page);
   const response = await page.goto('./dev/bench/');
   expect(response?.status()).toBe(200);
@@ -133,7 +133,7 @@ test('the internal benchmark page (used by npm run bench) loads without errors',
   expect(problems).toEqual([]);
 });
 
-test('the browser loader reads the full Fashion-MNIST training set, then serves it from its cache', async ({ page }) => {
+test('the browser loader reads the full Fashion-MNIST training set, then serves it from its cache', { tag: '@dev-pages' }, async ({ page }) => {
   test.setTimeout(120_000);
   const problems = watchForProblems(page);
   await page.goto('./dev/bench/');

@@ -3,7 +3,7 @@
  *
  *   node scripts/bench.ts [--dist DIR] [--only NAME[,NAME]] [--examples N] [--headed]
  *
- * Builds the site if DIR (default dist) has no build, serves it with a tiny static server,
+ * Builds the test site (npm run build:test: the site plus its /dev/ pages) if DIR (default dist-test) has no build, serves it with a tiny static server,
  * opens the hidden page /dev/bench/ in Chromium (CHROMIUM_PATH, else /usr/bin/chromium, else
  * Playwright's own) and runs each named benchmark through `window.tinkerBench`. Prints a table.
  * Add a benchmark by appending to BENCHMARKS below. The `nn` benchmark also measures in this Node
@@ -508,7 +508,7 @@ function printSection(title: string, rows: Row[]): void {
 async function main(): Promise<number> {
   const { values } = parseArgs({
     options: {
-      dist: { type: 'string', default: 'dist' },
+      dist: { type: 'string', default: 'dist-test' },
       only: { type: 'string' },
       examples: { type: 'string', default: '6400' },
       headed: { type: 'boolean', default: false },
@@ -528,23 +528,23 @@ async function main(): Promise<number> {
   }
 
   if (!existsSync(join(dist, 'index.html'))) {
-    if (values.dist !== 'dist') {
-      console.error(`No build in ${dist}. Build there first (npx astro build --outDir ${values.dist}) or omit --dist.`);
+    if (values.dist !== 'dist-test') {
+      console.error(`No build in ${dist}. Build there first (npm run build:test -- --outDir ${values.dist}) or omit --dist.`);
       return 1;
     }
-    console.log('No build found in dist/: running `npm run build` first…');
-    const built = spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
+    console.log('No build found in dist-test/: running `npm run build:test` first…');
+    const built = spawnSync('npm', ['run', 'build:test'], { stdio: 'inherit' });
     if (built.status !== 0) {
       console.error('The build failed; fix it and run the benchmark again.');
       return 1;
     }
   }
   if (!existsSync(join(dist, 'dev', 'bench', 'index.html'))) {
-    console.error(`${dist} has no dev/bench/ page: it is an old build. Rebuild (npm run build) and try again.`);
+    console.error(`${dist} has no dev/bench/ page: it is a production build or an old one. Rebuild with the /dev/ pages (npm run build:test) and try again.`);
     return 1;
   }
   if (!existsSync(join(dist, 'data', 'mnist', 'train-images-idx3-ubyte.gz'))) {
-    console.error(`${dist} has no data/mnist/: run \`npm run datasets\`, then rebuild (npm run build).`);
+    console.error(`${dist} has no data/mnist/: run \`npm run datasets\`, then rebuild (npm run build:test).`);
     return 1;
   }
 

@@ -1,10 +1,17 @@
 /**
- * Proves the site works under a sub-path of a static host: builds with BASE_PATH=/tinker/ into
- * dist-subpath/ and runs the page, accessibility and budget end-to-end tests against it, plus
- * code cells and the progress page (workers, data URLs and stored progress must honour the base).
+ * Proves the production site works under a sub-path of a static host and under the deployment's
+ * headers: builds with `npm run build`'s production settings and BASE_PATH=/tinker/ into dist-subpath/,
+ * checks that the build holds none of the /dev/ test pages (no dev/ folder, no link or sitemap entry
+ * to one), runs the page, CSP, accessibility, budget, progress and code-cell tests against it (those
+ * tagged @dev-pages need the test build and are left out), then serves it with exactly the headers of
+ * deploy/nginx.conf (scripts/serve-headers.ts) and runs playwright.headers.config.ts, and once more
+ * under nginx with deploy/nginx.conf itself when nginx is installed.
  * Part of `npm test`; run alone with `npm run test:subpath`.
  */
 import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { findNginx } from './serve-nginx.ts';
 
 const BASE_PATH = '/tinker/';
 const OUT_DIR = 'dist-subpath';
@@ -16,9 +23,46 @@ function run(command: string, args: string[], env: Record<string, string>): void
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
-run('npx', ['astro', 'build', '--outDir', OUT_DIR], { BASE_PATH });
-run('npx', ['playwright', 'test', 'e2e/pages.spec.ts', 'e2e/a11y.spec.ts', 'e2e/budget.spec.ts', 'e2e/progress.spec.ts', 'e2e/code-cell.spec.ts', '--grep-invert', 'starter fails its grader'], {
-  BASE_PATH,
-  E2E_DIST: OUT_DIR,
-  E2E_PORT: '4322',
-});
+/** Every text file of a build that could name a page: HTML, sitemaps, the manifest. */
+function pageFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile() && /\.(html|xml|webmanifest|txt)$/.test(e.name))
+    .map((e) => join(e.parentPath, e.name));
+}
+
+/** What in a production build points at a /dev/ page: a dev/ folder, a link or a sitemap entry. */
+export function devPagesIn(dir: string, base: string): string[] {
+  const found: string[] = [];
+  if (existsSync(join(dir, 'dev'))) found.push(`${dir}/dev/ exists`);
+  const devPath = new RegExp(`${base.replace(/[/]/g, '\\/')}dev\\/`);
+  for (const file of pageFiles(dir)) {
+    const text = readFileSync(file, 'utf8');
+    const match = devPath.exec(text);
+    if (match) found.push(`${file} names ${text.slice(Math.max(0, match.index - 40), match.index + 30).replace(/\s+/g, ' ')}`);
+  }
+  return found;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  // A production build: TINKER_DEV_PAGES is cleared in case the caller's shell has it.
+  run('npx', ['astro', 'build', '--outDir', OUT_DIR], { BASE_PATH, TINKER_DEV_PAGES: '' });
+  const dev = devPagesIn(OUT_DIR, BASE_PATH);
+  if (dev.length > 0) {
+    console.error(`\nThe production build holds /dev/ test pages:\n  ${dev.join('\n  ')}\nThey belong to the test build only (npm run build:test).`);
+    process.exit(1);
+  }
+  console.log(`\n${OUT_DIR}/ holds no /dev/ page (no folder, link or sitemap entry).`);
+  run('npx', ['playwright', 'test', 'e2e/pages.spec.ts', 'e2e/csp.spec.ts', 'e2e/a11y.spec.ts', 'e2e/budget.spec.ts', 'e2e/progress.spec.ts', 'e2e/code-cell.spec.ts', '--grep-invert', '@dev-pages'], {
+    BASE_PATH,
+    E2E_DIST: OUT_DIR,
+    E2E_PORT: '4322',
+  });
+  run('npx', ['playwright', 'test', '-c', 'playwright.headers.config.ts'], { BASE_PATH, E2E_DIST: OUT_DIR, E2E_PORT: '4324' });
+  // And under nginx with deploy/nginx.conf itself, where nginx is installed (.ci/run installs it).
+  if (findNginx()) {
+    run('npx', ['playwright', 'test', '-c', 'playwright.headers.config.ts'], { BASE_PATH, E2E_DIST: OUT_DIR, E2E_PORT: '4325', E2E_SERVER: 'nginx' });
+  } else {
+    console.warn('\nnginx is not installed, so deploy/nginx.conf was checked by scripts/deploy.test.ts but not served.\n' +
+      'Install it (Debian/Ubuntu: apt-get install nginx-light) to run the headers tests under nginx too; .ci/run does.');
+  }
+}

@@ -1,6 +1,6 @@
 /**
  * Browser side of `npm run bench` (scripts/bench.ts), installed as `window.tinkerBench` by the
- * hidden page src/pages/dev/bench.astro. tfjs is imported lazily, inside each benchmark.
+ * hidden page src/dev-pages/bench.astro. tfjs is imported lazily, inside each benchmark.
  *
  *  - workerVsMain: the same MLP on the same backend, trained (a) by our worker training loop
  *    and (b) by a plain main-thread `model.fit` (the standard tfjs way), measuring examples/s

@@ -1,3 +1,4 @@
+import '../csp/zod-jitless.ts';
 import { z } from 'astro/zod';
 import { fieldMessage } from './field-messages.ts';
 

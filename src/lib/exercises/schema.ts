@@ -16,6 +16,7 @@
  * A custom grader names its script instead of embedding it: `{ kind: custom, script: grader.js }`.
  * A bad field fails the build with the file, the field, what was expected and what was found.
  */
+import '../csp/zod-jitless.ts';
 import { z } from 'astro/zod';
 import { DATASET_IDS } from '../data/manifest.ts';
 import { ENVIRONMENT_IDS } from '../rl/environments.ts';

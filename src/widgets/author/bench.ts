@@ -1,6 +1,6 @@
 /**
  * Browser side of the `author` benchmark (window.tinkerBench.author, installed on demand by the
- * bench page src/pages/dev/bench.astro): runs src/lib/author/author-bench.ts with the real preview
+ * bench page src/dev-pages/bench.astro): runs src/lib/author/author-bench.ts with the real preview
  * renderer on the page's main thread, and puts each result into the DOM with the /author page's own
  * KeyedBlocks (preview-dom.ts), followed by a forced layout (reading offsetHeight) as the preview
  * pane needs for scroll sync, with the site's and KaTeX's styles loaded. So the figure is the

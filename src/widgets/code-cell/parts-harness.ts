@@ -1,5 +1,5 @@
 /**
- * Drives the hidden page /dev/code-cell-parts/ (src/pages/dev/code-cell-parts.astro): mounts an
+ * Drives the hidden page /dev/code-cell-parts/ (src/dev-pages/code-cell-parts.astro): mounts an
  * editor, a compare view and output views fed with one item of every kind, so the parts can be
  * tested end to end (e2e/code-cell-parts.spec.ts) and looked at without a lesson. Not used by the
  * site. Exposes `window.codeCellParts` for the tests.
