@@ -1,13 +1,18 @@
 /**
  * Proves the site works under a sub-path of a static host: builds with BASE_PATH=/tinker/ into
  * dist-subpath/ and runs the page, accessibility and budget end-to-end tests against it, plus
- * code cells and the progress page (workers, data URLs and stored progress must honour the base).
+ * code cells and the progress page (workers, data URLs and stored progress must honour the base), and
+ * the sharing tags, social cards and sitemap (built with a SITE_URL, so canonical URLs and the sitemap
+ * must carry both the site's address and the base).
  * Part of `npm test`; run alone with `npm run test:subpath`.
  */
 import { spawnSync } from 'node:child_process';
 
 const BASE_PATH = '/tinker/';
 const OUT_DIR = 'dist-subpath';
+// A reserved example address (RFC 2606): the build claims it in canonical URLs and the sitemap, and
+// e2e/share.spec.ts checks them against it. Only this test build uses it.
+const SITE_URL = 'https://example.org';
 
 function run(command: string, args: string[], env: Record<string, string>): void {
   console.log(`\n> ${Object.entries(env).map(([k, v]) => `${k}=${v}`).join(' ')} ${command} ${args.join(' ')}`);
@@ -16,9 +21,10 @@ function run(command: string, args: string[], env: Record<string, string>): void
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
-run('npx', ['astro', 'build', '--outDir', OUT_DIR], { BASE_PATH });
-run('npx', ['playwright', 'test', 'e2e/pages.spec.ts', 'e2e/a11y.spec.ts', 'e2e/budget.spec.ts', 'e2e/progress.spec.ts', 'e2e/code-cell.spec.ts', '--grep-invert', 'starter fails its grader'], {
+run('npx', ['astro', 'build', '--outDir', OUT_DIR], { BASE_PATH, SITE_URL });
+run('npx', ['playwright', 'test', 'e2e/pages.spec.ts', 'e2e/a11y.spec.ts', 'e2e/budget.spec.ts', 'e2e/progress.spec.ts', 'e2e/code-cell.spec.ts', 'e2e/share.spec.ts', '--grep-invert', 'starter fails its grader'], {
   BASE_PATH,
+  SITE_URL,
   E2E_DIST: OUT_DIR,
   E2E_PORT: '4322',
 });
