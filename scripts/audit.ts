@@ -2,7 +2,10 @@
  * Lighthouse on every page of the built site (npm run audit). Not part of `npm test`: the scores
  * depend on the machine, so they are printed, never asserted.
  *
- *   node scripts/audit.ts [--dist DIR] [--preset desktop|mobile|both] [--only TEXT] [--json FILE]
+ *   node scripts/audit.ts [--dist DIR] [--preset desktop|mobile|both] [--only TEXT] [--json FILE] [--reports DIR]
+ *
+ * --only keeps the pages whose path contains TEXT; --json writes the scores and failing audits;
+ * --reports DIR writes each page's full Lighthouse report (JSON, open it in the Lighthouse viewer).
  *
  * Builds the site when DIR (default dist) has no build, serves it the way a static host does
  * (gzip for text, long-lived caching for hashed /_astro/ files, 404.html with status 404 for a
@@ -13,7 +16,7 @@
  * four category scores, then every audit that kept a score below 100, so you can fix it.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, relative, resolve, sep } from 'node:path';
@@ -143,6 +146,7 @@ async function main(): Promise<number> {
       preset: { type: 'string', default: 'both' },
       only: { type: 'string' },
       json: { type: 'string' },
+      reports: { type: 'string' },
     },
   });
   const presets = values.preset === 'both' ? ['desktop', 'mobile'] : [values.preset!];
@@ -199,6 +203,11 @@ async function main(): Promise<number> {
         );
         if (!runner) throw new Error(`Lighthouse returned nothing for ${page}.`);
         const lhr = runner.lhr;
+        if (values.reports) {
+          mkdirSync(values.reports, { recursive: true });
+          const file = `${preset}-${page.replace(/\/$/, '').replace(/[^a-z0-9.-]+/gi, '_') || 'index'}.json`;
+          writeFileSync(join(values.reports, file), JSON.stringify(lhr));
+        }
         if (lhr.runtimeError) console.log(`  ${page}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
         const scores = Object.fromEntries(CATEGORIES.map((c) => [c, lhr.categories[c]?.score ?? null])) as PageResult['scores'];
         const failing: string[] = [];
