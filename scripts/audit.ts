@@ -117,7 +117,7 @@ export function pagesOf(root: string): string[] {
     }
   };
   walk(root);
-  // Course map first, then lessons in the order of the course map's links, then the rest by name.
+  // The course map first, then the rest by path.
   return pages.sort((a, b) => (a === '' ? -1 : b === '' ? 1 : a.localeCompare(b)));
 }
 
