@@ -157,7 +157,8 @@ async function main(): Promise<number> {
   const dist = resolve(values.dist!);
   if (!existsSync(join(dist, 'index.html'))) {
     // dist/ is built by `npm run build` (which prepares the datasets first); another folder by astro build --outDir.
-    const [command, args] = values.dist === 'dist' ? ['npm', ['run', 'build']] : ['npx', ['astro', 'build', '--outDir', values.dist!]];
+    const [command, args]: [string, string[]] =
+      values.dist === 'dist' ? ['npm', ['run', 'build']] : ['npx', ['astro', 'build', '--outDir', values.dist!]];
     console.log(`No build in ${values.dist}/: building it first (${command} ${args.join(' ')})…`);
     const built = spawnSync(command, args, { stdio: 'inherit' });
     if (built.status !== 0) {
