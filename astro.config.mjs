@@ -1,13 +1,18 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import { readdirSync } from 'node:fs';
+import { parseSiteUrl } from './src/lib/share/site-url.ts';
 
 // The site can live under a sub-path of a static host: BASE_PATH=/tinker/ npm run build
 const base = process.env.BASE_PATH ?? '/';
+// The site's public origin (SITE_URL=https://example.org): canonical URLs, og:url, og:image, the sitemap
+// and robots.txt's Sitemap line are made only when it is known. A malformed value stops the build.
+const site = parseSiteUrl(process.env.SITE_URL);
 
 /**
  * The hidden test and benchmark harnesses in src/dev-pages/ (served at /dev/<name>/) exist only in
@@ -32,9 +37,16 @@ function devPages() {
 
 export default defineConfig({
   base,
+  ...(site ? { site } : {}),
   trailingSlash: 'ignore',
   build: { format: 'directory' },
-  integrations: [mdx(), devPages()],
+  integrations: [
+    mdx(),
+    devPages(),
+    // sitemap-index.xml + sitemap-0.xml; it needs `site`, so only with SITE_URL. Hidden dev/ pages are left out
+    // (the 404 page is left out by the integration itself).
+    ...(site ? [sitemap({ filter: (page) => !new URL(page).pathname.includes('/dev/') })] : []),
+  ],
   markdown: {
     // Astro 7's default Markdown processor ignores remark/rehype plugins; the unified
     // processor runs them, so maths is rendered at build time by KaTeX.

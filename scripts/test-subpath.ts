@@ -2,10 +2,11 @@
  * Proves the production site works under a sub-path of a static host and under the deployment's
  * headers: builds with `npm run build`'s production settings and BASE_PATH=/tinker/ into dist-subpath/,
  * checks that the build holds none of the /dev/ test pages (no dev/ folder, no link or sitemap entry
- * to one), runs the page, CSP, accessibility, budget, progress and code-cell tests against it (those
+ * to one), runs the page, CSP, accessibility, budget, progress, code-cell and sharing tests against it (those
  * tagged @dev-pages need the test build and are left out), then serves it with exactly the headers of
  * deploy/nginx.conf (scripts/serve-headers.ts) and runs playwright.headers.config.ts, and once more
  * under nginx with deploy/nginx.conf itself when nginx is installed.
+ * It builds with a SITE_URL, so canonical URLs and the sitemap must carry both the site's address and the base.
  * Part of `npm test`; run alone with `npm run test:subpath`.
  */
 import { spawnSync } from 'node:child_process';
@@ -15,6 +16,9 @@ import { findNginx } from './serve-nginx.ts';
 
 const BASE_PATH = '/tinker/';
 const OUT_DIR = 'dist-subpath';
+// A reserved example address (RFC 2606): the build claims it in canonical URLs and the sitemap, and
+// e2e/share.spec.ts checks them against it. Only this test build uses it.
+const SITE_URL = 'https://example.org';
 
 function run(command: string, args: string[], env: Record<string, string>): void {
   console.log(`\n> ${Object.entries(env).map(([k, v]) => `${k}=${v}`).join(' ')} ${command} ${args.join(' ')}`);
@@ -45,15 +49,16 @@ export function devPagesIn(dir: string, base: string): string[] {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   // A production build: TINKER_DEV_PAGES is cleared in case the caller's shell has it.
-  run('npx', ['astro', 'build', '--outDir', OUT_DIR], { BASE_PATH, TINKER_DEV_PAGES: '' });
+  run('npx', ['astro', 'build', '--outDir', OUT_DIR], { BASE_PATH, SITE_URL, TINKER_DEV_PAGES: '' });
   const dev = devPagesIn(OUT_DIR, BASE_PATH);
   if (dev.length > 0) {
     console.error(`\nThe production build holds /dev/ test pages:\n  ${dev.join('\n  ')}\nThey belong to the test build only (npm run build:test).`);
     process.exit(1);
   }
   console.log(`\n${OUT_DIR}/ holds no /dev/ page (no folder, link or sitemap entry).`);
-  run('npx', ['playwright', 'test', 'e2e/pages.spec.ts', 'e2e/csp.spec.ts', 'e2e/a11y.spec.ts', 'e2e/budget.spec.ts', 'e2e/progress.spec.ts', 'e2e/code-cell.spec.ts', '--grep-invert', '@dev-pages'], {
+  run('npx', ['playwright', 'test', 'e2e/pages.spec.ts', 'e2e/csp.spec.ts', 'e2e/a11y.spec.ts', 'e2e/budget.spec.ts', 'e2e/progress.spec.ts', 'e2e/code-cell.spec.ts', 'e2e/share.spec.ts', '--grep-invert', '@dev-pages'], {
     BASE_PATH,
+    SITE_URL,
     E2E_DIST: OUT_DIR,
     E2E_PORT: '4322',
   });
