@@ -22,6 +22,8 @@ const QUIZZES = [
   'rl-vs-supervised',
   'q-learning-off-policy',
   'table-generalisation',
+  'dqn-replay-buffer',
+  'tictactoe-sign-flip',
 ];
 const WIDGETS = ['SnakeTrainer', 'SnakePlayer', 'StateCount', 'SnakeDqn', 'TicTacToe'];
 
@@ -37,6 +39,8 @@ async function answerQuizzes(page: Page): Promise<Locator[]> {
     await answerQuiz(page, 'rl-vs-supervised', { at: [1] }),
     await answerQuiz(page, 'q-learning-off-policy', { at: [1] }),
     await answerQuiz(page, 'table-generalisation', { at: [0, 1] }),
+    await answerQuiz(page, 'dqn-replay-buffer', { at: [0] }),
+    await answerQuiz(page, 'tictactoe-sign-flip', { type: '-0.95' }),
   ];
 }
 
