@@ -1,7 +1,9 @@
 /**
  * Quizzes (<Quiz>, src/widgets/quiz/element.ts) in the lesson "Start here": answering with the
  * keyboard alone, partial feedback, numeric tolerance and input errors, the explanation, saved
- * answers restored after a reload, and axe with the quizzes answered in both themes.
+ * answers restored after a reload, and axe with the quizzes answered in both themes. The author's
+ * feedback for anticipated mistakes (the `feedback` prop) in the status line, for a choice quiz here
+ * and a numeric one in the images lesson, next to the generic verdict for an unanticipated answer.
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { LESSON, expectNoAxeViolations, watchForProblems } from './helpers.ts';
@@ -11,6 +13,9 @@ const status = (q: Locator) => q.getByRole('status');
 const explanation = (q: Locator) => q.locator('[data-part="explanation"]');
 /** Option `i` (from 0); its accessible name grows a mark ("Right answer") once answered. */
 const option = (q: Locator, i: number) => q.locator('input[data-part="choice"]').nth(i);
+/** The author's feedback texts shown in the status line. */
+const feedbackTexts = (q: Locator) => status(q).locator('[data-part="feedback-text"]');
+const IMAGES_LESSON = './lessons/images-are-matrices/';
 
 /** Presses Tab until `target` has focus, as a keyboard user would reach it (fails after `max` presses). */
 async function tabTo(page: Page, target: Locator, max = 120): Promise<void> {
@@ -69,7 +74,10 @@ test.describe('quizzes in the lesson "Start here"', () => {
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
     await expect(q).toHaveAttribute('data-state', 'wrong');
-    await expect(status(q)).toHaveText('Not quite: that is not the answer.');
+    // The author's feedback for this option follows the verdict, in the same status line, maths included.
+    await expect(status(q)).toContainText(/^Not quite\. Every .* is .* divided by a sum of positive numbers, so each one is above 0/);
+    await expect(feedbackTexts(q)).toHaveCount(1);
+    await expect(feedbackTexts(q).locator('.katex')).toHaveCount(2);
     await expect(explanation(q)).toBeHidden();
     await expect(option(q, 0)).toBeDisabled();
     const retry = q.getByRole('button', { name: 'Try again' });
@@ -80,6 +88,7 @@ test.describe('quizzes in the lesson "Start here"', () => {
     await page.keyboard.press('Enter');
     await expect(first).toBeFocused();
     await expect(status(q)).toHaveText('');
+    await expect(feedbackTexts(q)).toHaveCount(0);
     await page.keyboard.press('ArrowDown');
     await expect(q.getByRole('radio', { name: '1', exact: true })).toBeChecked();
     await page.keyboard.press('Tab');
@@ -99,8 +108,10 @@ test.describe('quizzes in the lesson "Start here"', () => {
     const q = quiz(page, 'hyperparameters');
     await expect(q.getByRole('checkbox')).toHaveCount(5);
     await answerChoices(q, ['The learning rate, 0.001', 'The weights of the hidden layer', 'The batch size, 64']);
-    await expect(status(q)).toHaveText('Not quite: 2 of 3 right choices, 1 wrong.');
-    // A wrong answer does not say which choices were wrong.
+    // The count, then the feedback for the wrong option chosen and for the right one left out, in the order written.
+    await expect(status(q)).toContainText(/^Not quite: 2 of 3 right choices, 1 wrong\. /);
+    await expect(feedbackTexts(q)).toHaveText([/^The hidden layer's weights are parameters/, /^The number of epochs is a setting as well/]);
+    // The marks beside the options stay empty until the answer is shown.
     await expect(q.locator('[data-part="mark"]:not(:empty)')).toHaveCount(0);
 
     await q.getByRole('button', { name: 'Show the answer' }).click();
@@ -115,7 +126,7 @@ test.describe('quizzes in the lesson "Start here"', () => {
   test('multiple choice: right only with exactly the right set', async ({ page }) => {
     const q = quiz(page, 'hyperparameters');
     await answerChoices(q, ['The learning rate, 0.001', 'The batch size, 64']);
-    await expect(status(q)).toHaveText('Not quite: 2 of 3 right choices, none wrong.');
+    await expect(status(q)).toContainText(/^Not quite: 2 of 3 right choices, none wrong\. The number of epochs is a setting/);
     await q.getByRole('button', { name: 'Try again' }).click();
     await answerChoices(q, ['The number of epochs']);
     await expect(status(q)).toHaveText('Right: you found all 3 right choices.');
@@ -150,6 +161,12 @@ test.describe('quizzes in the lesson "Start here"', () => {
     await check.click();
     await expect(status(q)).toHaveText(/asks for a percentage, and 0.1028 looks like a fraction/);
 
+    // An anticipated mistake: every digit equally common.
+    await retry.click();
+    await input.fill('10');
+    await check.click();
+    await expect(status(q)).toHaveText('Not quite: 10%. That is what it would score if the ten digits were equally common. They are not: count the sevens in the test set, 1,028 of 10,000.');
+
     await retry.click();
     await input.fill(' 10,2 % ');
     await check.click();
@@ -157,6 +174,37 @@ test.describe('quizzes in the lesson "Start here"', () => {
     await expect(status(q)).toHaveText('Right. The exact answer is 10.28%.');
     await expect(explanation(q)).toBeVisible();
     await expect(explanation(q)).toContainText('1,028 of 10,000 test digits');
+  });
+
+  test('numeric feedback: a known mistake gets its own text, an unanticipated value the generic verdict, by keyboard', async ({ page }) => {
+    await page.goto(IMAGES_LESSON);
+    const q = quiz(page, 'image-numbers');
+    const input = q.getByRole('textbox', { name: 'Your answer' });
+    // (Reaching a quiz by Tab is tested above; this lesson has hundreds of widget controls before it.)
+    await input.focus();
+    // RGB without alpha: the mistake the lesson warns about. Enter checks.
+    await page.keyboard.type('720 000');
+    await page.keyboard.press('Enter');
+    await expect(q).toHaveAttribute('data-state', 'wrong');
+    await expect(status(q)).toContainText(/^Not quite: 720000\. That is .*: red, green and blue\. The canvas hands over RGBA, four numbers per pixel/);
+    await expect(status(q)).not.toContainText('too low');
+    await expect(feedbackTexts(q).locator('.katex')).toHaveCount(1);
+    await expect(q.getByRole('button', { name: 'Try again' })).toBeFocused();
+
+    // Try again with the keyboard: a value no feedback anticipates gets the generic verdict.
+    await page.keyboard.press('Enter');
+    await expect(input).toBeFocused();
+    await page.keyboard.type('720001');
+    await page.keyboard.press('Enter');
+    await expect(status(q)).toHaveText('Not quite: 720001 is too low.');
+    await expect(feedbackTexts(q)).toHaveCount(0);
+
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('960000');
+    await page.keyboard.press('Enter');
+    await expect(q).toHaveAttribute('data-state', 'correct');
+    await expect(status(q)).toHaveText('Right: 960000.');
+    await expect(explanation(q)).toBeFocused();
   });
 
   test('another tab follows: an answer given there shows here, and a reset there clears it here', async ({ page, context }) => {
@@ -200,7 +248,8 @@ test.describe('quizzes in the lesson "Start here"', () => {
     for (const [i, checked] of [true, false, false, false, true].entries()) {
       await expect(option(multi, i)).toBeChecked({ checked });
     }
-    await expect(status(multi)).toHaveText('Not quite: 1 of 3 right choices, 1 wrong.');
+    await expect(status(multi)).toContainText(/^Not quite: 1 of 3 right choices, 1 wrong\. /);
+    await expect(feedbackTexts(multi)).toHaveText([/^Biases are parameters too/, /^The number of epochs/]);
     await expect(multi.getByRole('button', { name: 'Try again' })).toBeVisible();
     await expect(explanation(multi)).toBeHidden();
 
@@ -231,15 +280,17 @@ for (const colorScheme of ['light', 'dark'] as const) {
     test('axe finds no violations with the quizzes answered', async ({ page }) => {
       const problems = watchForProblems(page);
       await page.goto(LESSON);
-      // One right, one revealed (marks right and wrong), one wrong (error colours).
+      // One right, one revealed (marks right and wrong), one wrong with feedback (error colours).
       const single = quiz(page, 'softmax-sum');
       await single.getByRole('radio', { name: '1', exact: true }).check();
       await single.getByRole('button', { name: 'Check answer' }).click();
       const multi = quiz(page, 'hyperparameters');
       await answerChoices(multi, ['The weights of the hidden layer', 'The batch size, 64']);
       await multi.getByRole('button', { name: 'Show the answer' }).click();
-      await answerNumber(quiz(page, 'always-seven'), '50');
+      // A wrong answer with the author's feedback in the status line.
+      await answerNumber(quiz(page, 'always-seven'), '10');
       await expect(quiz(page, 'always-seven')).toHaveAttribute('data-state', 'wrong');
+      await expect(feedbackTexts(quiz(page, 'always-seven'))).toHaveCount(1);
       await expectNoAxeViolations(page, `lesson with answered quizzes (${colorScheme})`);
       expect(problems).toEqual([]);
     });

@@ -22,6 +22,8 @@ const QUIZZES = [
   'rl-vs-supervised',
   'q-learning-off-policy',
   'table-generalisation',
+  'dqn-replay-buffer',
+  'tictactoe-sign-flip',
 ];
 const WIDGETS = ['SnakeTrainer', 'SnakePlayer', 'StateCount', 'SnakeDqn', 'TicTacToe'];
 
@@ -37,6 +39,8 @@ async function answerQuizzes(page: Page): Promise<Locator[]> {
     await answerQuiz(page, 'rl-vs-supervised', { at: [1] }),
     await answerQuiz(page, 'q-learning-off-policy', { at: [1] }),
     await answerQuiz(page, 'table-generalisation', { at: [0, 1] }),
+    await answerQuiz(page, 'dqn-replay-buffer', { at: [0] }),
+    await answerQuiz(page, 'tictactoe-sign-flip', { type: '-0.95' }),
   ];
 }
 
@@ -52,6 +56,8 @@ test.describe('the lesson "Reinforcement learning: Q-learning wins Snake"', () =
     await expect(display('G_t = R_{t+1} + \\gamma\\, G_{t+1}')).toHaveCount(1);
     await expect(display('Q^*(s, a) = \\sum_{s\'} P(s\' \\mid s, a)')).toHaveCount(1);
     await expect(display('Q(s, a) \\leftarrow Q(s, a) + \\alpha \\Big[\\, r + \\gamma \\max_{a\'} Q(s\', a\') - Q(s, a)')).toHaveCount(1);
+    // The derivation of the negamax sign flip for tic-tac-toe.
+    await expect(display("r + \\gamma \\cdot \\big(-V(s')\\big) = r - \\gamma \\max_{a'} Q(s', a')")).toHaveCount(1);
   });
 
   test('has its sections, widgets, exercise and quizzes in place', async ({ page }) => {
@@ -97,6 +103,19 @@ test.describe('the lesson "Reinforcement learning: Q-learning wins Snake"', () =
       await expect(q).toHaveAttribute('data-state', 'correct');
       await expect(q.locator('[data-part="explanation"]')).toBeVisible();
     }
+    expect(problems).toEqual([]);
+  });
+
+  test('the sign-flip quiz answers the forgotten minus sign and the extra discount with their own feedback', async ({ page }) => {
+    const problems = watchForProblems(page);
+    await page.goto(RL_LESSON);
+    const q = await answerQuiz(page, 'tictactoe-sign-flip', { type: '0.95' });
+    const status = q.getByRole('status');
+    await expect(status).toContainText(/^Not quite: 0\.95\. That is the one-player target .* to X it is worth the opposite\.$/);
+    await q.getByRole('button', { name: 'Try again' }).click();
+    await q.getByRole('textbox').fill('-0.9025');
+    await q.getByRole('button', { name: 'Check answer' }).click();
+    await expect(status).toContainText(/^Not quite: -0\.9025\. That discounts twice/);
     expect(problems).toEqual([]);
   });
 

@@ -141,6 +141,17 @@ describe('createPreviewRenderer: MDX', () => {
     expect(html).toContain('"answer":[1]');
   });
 
+  it("renders a Quiz's feedback, maths included, and refuses feedback the build would refuse", () => {
+    const html = htmlOf('<Quiz id="sum" question="Q?" numeric answer={2} feedback={[{ value: 11, text: "Digits $1+1$ side by side" }, { max: 0, text: "Positive" }]}>x</Quiz>');
+    expect(html).toContain(`<template data-part="feedback" data-feedback="0">Digits ${katex.renderToString('1+1', { throwOnError: true })} side by side</template>`);
+    expect(html).toContain('"feedback":[{"value":11,"tolerance":0},{"min":null,"max":0}]');
+    const result = createPreviewRenderer().render(doc('<Quiz id="sum" question="Q?" numeric answer={2} feedback={[{ value: 2, text: "Right" }]} />'));
+    expect(result.blocks[0]!.html).toContain('author-problem-error');
+    expect(result.diagnostics).toEqual([expect.objectContaining({ source: 'component', severity: 'error', message: expect.stringContaining('value 2 counts as a right answer') })]);
+    const maths = createPreviewRenderer().render(doc('<Quiz id="sum" question="Q?" options={["a", "b"]} answer={0} feedback={[{ option: 1, text: "$\\frac{1}{$" }]} />'));
+    expect(maths.diagnostics).toEqual([expect.objectContaining({ source: 'math', message: expect.stringContaining('<Quiz id="sum">, feedback 0: KaTeX cannot render') })]);
+  });
+
   it('shows a quiz the build would reject as an error box with a diagnostic', () => {
     const result = createPreviewRenderer().render(doc('<Quiz id="Bad Id" question="Q?" options={["a"]} answer={3} />'));
     expect(result.blocks[0]!.html).toContain('author-problem-error');

@@ -97,10 +97,16 @@ included.
 </Callout>
 
 A quiz checks understanding; its content is the explanation, shown once the reader answers.
-The \`id\` must be unique in the course.
+The \`id\` must be unique in the course. \`feedback\` answers the mistakes you expect: it shows
+after "Not quite" when the reader picks that option (in a numeric quiz: \`{ value: 720000, text: "…" }\`,
+or a range such as \`{ min: -1, max: 0, text: "…" }\`).
 
 <Quiz id="my-first-lesson-softmax-sum" question="What do the softmax outputs $p_1, \\dots, p_K$ add up to?"
-      options={["0", "1", "$K$, the number of classes", "It depends on the logits"]} answer={1}>
+      options={["0", "1", "$K$, the number of classes", "It depends on the logits"]} answer={1}
+      feedback={[
+        { option: 2, text: "There are $K$ outputs, but each is a share of one whole, not a whole itself." },
+        { option: 3, text: "The logits decide how the whole is shared out, not how large it is." }
+      ]}>
   Always 1, whatever the logits: $\\sum_{k=1}^{K} p_k = \\frac{\\sum_k e^{z_k}}{\\sum_j e^{z_j}} = 1$.
 </Quiz>
 
@@ -162,12 +168,13 @@ export const CHEAT_SHEET: readonly CheatSheetEntry[] = [
     label: 'Quiz (choice)',
     syntax:
       '<Quiz id="my-quiz" question="What is $2 + 2$?"\n      options={["3", "4", "5"]} answer={1}>\n  The explanation, shown after answering.\n</Quiz>',
-    note: 'answer counts from 0; add multiple and answer={[0, 2]} for several right options.',
+    note: 'answer counts from 0; add multiple and answer={[0, 2]} for several right options. feedback={[{ option: 2, text: "Why 2 is wrong" }]} answers a wrong pick.',
   },
   {
     label: 'Quiz (numeric)',
-    syntax: '<Quiz id="my-number" question="What is $1/4$ as a decimal?"\n      numeric answer={0.25} tolerance={0.001}>\n  $1/4 = 0.25$.\n</Quiz>',
-    note: 'tolerance, relativeTolerance, percent or unit="ms" as needed.',
+    syntax:
+      '<Quiz id="my-number" question="What is $1/4$ as a decimal?"\n      numeric answer={0.25} tolerance={0.001}\n      feedback={[{ value: 4, text: "That is $4/1$: divide 1 by 4." }, { max: 0, text: "A quarter is positive." }]}>\n  $1/4 = 0.25$.\n</Quiz>',
+    note: 'tolerance, relativeTolerance, percent or unit="ms" as needed. feedback: { value } (within the tolerance) or a range { min, max }; values win over ranges.',
   },
   { label: 'Comment', syntax: '{/* Not shown to readers. */}' },
   {

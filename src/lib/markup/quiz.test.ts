@@ -26,6 +26,15 @@ describe('quizHtml', () => {
     expect(html).not.toContain('data-part="explanation"');
   });
 
+  it('puts each feedback text, rendered, in an inert template, and its rule in the spec', () => {
+    const html = render({ ...choice, feedback: [{ option: 2, text: 'Not $10$: <b>' }, { option: 0, text: 'zero' }] });
+    expect(html).toContain(
+      '<template data-part="feedback" data-feedback="0">Not [10]: &lt;b&gt;</template><template data-part="feedback" data-feedback="1">zero</template><script type="application/json" data-part="spec">',
+    );
+    expect(html).toContain('"answer":[1],"feedback":[{"option":2},{"option":0}]}</script>');
+    expect(render(choice)).not.toContain('<template');
+  });
+
   it('uses checkboxes and the "all that apply" hint for a multiple quiz', () => {
     const html = render({ ...choice, multiple: true, answer: [0, 2] });
     expect(html.match(/type="checkbox"/g)).toHaveLength(3);

@@ -7,7 +7,7 @@ import { escapeHtml } from '../format/html.ts';
 import type { renderQuizTexts } from '../quiz/inline.ts';
 import type { ValidQuiz } from '../quiz/validate.ts';
 
-/** The question and options as HTML (what renderQuizTexts returns). */
+/** The question, options and feedback as HTML (what renderQuizTexts returns). */
 export type QuizTexts = ReturnType<typeof renderQuizTexts>;
 /** A quiz whose props passed validateQuizProps (src/lib/quiz/validate.ts). */
 export type ValidatedQuiz = ValidQuiz;
@@ -56,6 +56,10 @@ export function quizHtml(quiz: ValidQuiz, texts: QuizTexts, explanationHtml: str
       (unit ? `<span class="tk-quiz__unit" aria-hidden="true">${escapeHtml(unit)}</span>` : '') +
       `</span></label>`;
   }
+  // The author's feedback for wrong answers: inert until the element copies one into the status line.
+  const feedback = (texts.feedback ?? [])
+    .map((html, i) => `<template data-part="feedback" data-feedback="${i}">${html}</template>`)
+    .join('');
   // Safe inside <script type="application/json">: no "</script>" can close it early.
   const json = JSON.stringify(spec).replace(/</g, '\\u003c');
   const explanation =
@@ -76,6 +80,7 @@ export function quizHtml(quiz: ValidQuiz, texts: QuizTexts, explanationHtml: str
     `<p class="tk-quiz__feedback" role="status" aria-live="polite" data-part="status" tabindex="-1"></p>` +
     `<p class="tk-note" data-part="note" hidden></p></form>` +
     explanation +
+    feedback +
     `<script type="application/json" data-part="spec">${json}</script></tk-quiz>`
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { acceptedRange, checkAnswer, checkChoice, checkNumeric, formatNumber, formatQuizValue, nothingChosenMessage, revealMessage } from './check.ts';
+import { acceptedRange, checkAnswer, checkChoice, checkNumeric, choiceFeedback, numericFeedback, formatNumber, formatQuizValue, nothingChosenMessage, revealMessage } from './check.ts';
 import type { ChoiceQuiz, NumericQuiz } from './types.ts';
 
 const single: ChoiceQuiz = { kind: 'choice', id: 'single', multiple: false, optionCount: 4, answer: [1] };
@@ -134,5 +134,78 @@ describe('messages', () => {
     expect(formatNumber(-0)).toBe('0');
     expect(formatQuizValue(numeric({ unit: 'ms' }), 5)).toBe('5 ms');
     expect(formatQuizValue(numeric({ percent: true, unit: '%' }), 5)).toBe('5%');
+  });
+});
+
+describe('author feedback, numeric', () => {
+  const spec = numeric({
+    answer: 960000,
+    tolerance: 0,
+    feedback: [
+      { min: null, max: 0 },
+      { value: 720000, tolerance: 0 },
+      { min: 700000, max: 800000 },
+      { value: 240000, tolerance: 1000 },
+    ],
+  });
+
+  it('matches an exact value entry before any range, even one declared earlier', () => {
+    expect(numericFeedback(spec, 720000)).toBe(1);
+    expect(checkNumeric(spec, 720000)).toMatchObject({ correct: false, message: 'Not quite: 720000.', direction: 'low', feedback: [1] });
+  });
+
+  it("matches a value within the entry's tolerance, both ends included", () => {
+    for (const v of [239000, 240000, 241000]) expect(numericFeedback(spec, v), String(v)).toBe(3);
+    expect(numericFeedback(spec, 241001)).toBeNull();
+  });
+
+  it('matches ranges with both ends included, and open ends', () => {
+    expect(numericFeedback(spec, 700000)).toBe(2);
+    expect(numericFeedback(spec, 800000)).toBe(2);
+    expect(numericFeedback(spec, 720001)).toBe(2);
+    expect(numericFeedback(spec, 0)).toBe(0);
+    expect(numericFeedback(spec, -1e12)).toBe(0);
+    expect(numericFeedback(spec, 800001)).toBeNull();
+  });
+
+  it('gives no feedback to a right answer, a non-finite value, or an unanticipated one', () => {
+    const around = numeric({ answer: 1, tolerance: 0.1, feedback: [{ min: 0, max: 2 }] });
+    expect(checkNumeric(around, 1.05)).toMatchObject({ correct: true, feedback: [] });
+    expect(numericFeedback(around, Number.NaN)).toBeNull();
+    expect(checkNumeric(around, 1.5)).toMatchObject({ correct: false, feedback: [0], message: 'Not quite: 1.5.' });
+    // The generic message stands when nothing matches.
+    expect(checkNumeric(spec, 1000000)).toMatchObject({ correct: false, feedback: [], message: 'Not quite: 1000000 is too high.' });
+  });
+
+  it('lets author feedback take over from the percent-or-fraction hint', () => {
+    const percent = numeric({ answer: 10.28, tolerance: 0.1, percent: true, unit: '%' });
+    expect(checkNumeric(percent, 0.1028).message).toMatch(/asks for a percentage/);
+    const anticipated = { ...percent, feedback: [{ min: 0, max: 1 }] };
+    expect(checkNumeric(anticipated, 0.1028)).toMatchObject({ message: 'Not quite: 0.1028%.', feedback: [0] });
+  });
+
+  it('is the same through checkAnswer', () => {
+    expect(checkAnswer(spec, { kind: 'numeric', value: 720000 }).feedback).toEqual([1]);
+    expect(checkAnswer(spec, { kind: 'choice', selected: [0] }).feedback).toEqual([]);
+  });
+});
+
+describe('author feedback, choice', () => {
+  it('one answer: applies to the wrong option chosen', () => {
+    const spec: ChoiceQuiz = { ...single, feedback: [{ option: 3 }, { option: 0 }] };
+    expect(checkChoice(spec, [0])).toMatchObject({ correct: false, message: 'Not quite.', feedback: [1] });
+    expect(checkChoice(spec, [3]).feedback).toEqual([0]);
+    // An option without feedback keeps the generic message.
+    expect(checkChoice(spec, [2])).toMatchObject({ message: 'Not quite: that is not the answer.', feedback: [] });
+    expect(checkChoice(spec, [1])).toMatchObject({ correct: true, feedback: [] });
+  });
+
+  it('all that apply: wrong options chosen and right options left out, in the order declared', () => {
+    const spec: ChoiceQuiz = { ...multiple, feedback: [{ option: 4 }, { option: 2 }, { option: 1 }] };
+    // Right are 0, 2, 3: choosing 0, 3, 4 picks wrong 4 and leaves out right 2.
+    expect(choiceFeedback(spec, [0, 3, 4])).toEqual([0, 1]);
+    expect(checkChoice(spec, [0, 3, 4])).toMatchObject({ message: 'Not quite: 2 of 3 right choices, 1 wrong.', feedback: [0, 1] });
+    expect(checkChoice(spec, [0, 1, 2, 3]).feedback).toEqual([2]);
+    expect(checkChoice(spec, [0, 2, 3]).feedback).toEqual([]);
   });
 });

@@ -8,6 +8,15 @@
  * Numeric quizzes: right when |value − answer| ≤ max(tolerance, relativeTolerance × |answer|), both
  * ends included. A tiny allowance for floating-point rounding keeps the ends inclusive (0.095 is within
  * 0.005 of 0.1 although 0.1 − 0.095 computes to 0.0050000000000000044).
+ *
+ * Author feedback (the quiz's `feedback` prop, see validate.ts) for a wrong answer:
+ *  - numeric: value entries first, in the order declared (|value − entry.value| ≤ entry.tolerance,
+ *    ends included), then range entries in order (min ≤ value ≤ max); the first match applies, so an
+ *    exact anticipated mistake beats a broad range such as "any negative number". A right answer never
+ *    gets feedback. With no match, the generic "too high / too low" message stands alone.
+ *  - choice: every entry whose option is chosen although wrong, and (in a `multiple` quiz) every entry
+ *    whose option is right but left out, in the order declared.
+ * The result carries the indices of the entries that apply; the page shows their texts after the message.
  */
 import type { ChoiceQuiz, ChoiceResult, NumericQuiz, NumericResult, QuizAnswer, QuizResult, QuizSpec } from './types.ts';
 
@@ -15,7 +24,7 @@ import type { ChoiceQuiz, ChoiceResult, NumericQuiz, NumericResult, QuizAnswer, 
 export function checkAnswer(spec: QuizSpec, answer: QuizAnswer): QuizResult {
   if (spec.kind === 'choice' && answer.kind === 'choice') return checkChoice(spec, answer.selected);
   if (spec.kind === 'numeric' && answer.kind === 'numeric') return checkNumeric(spec, answer.value);
-  return { correct: false, message: 'This answer does not fit the question (it may have changed since). Answer it again.' };
+  return { correct: false, message: 'This answer does not fit the question (it may have changed since). Answer it again.', feedback: [] };
 }
 
 export function checkChoice(spec: ChoiceQuiz, selected: readonly number[]): ChoiceResult {
@@ -29,16 +38,50 @@ export function checkChoice(spec: ChoiceQuiz, selected: readonly number[]): Choi
   }
   const rightTotal = right.size;
   const correct = rightChosen === rightTotal && wrongChosen === 0;
+  const feedback = correct ? [] : choiceFeedback(spec, chosen);
   let message: string;
   if (correct) {
     message = spec.multiple && rightTotal > 1 ? `Right: you found all ${rightTotal} right choices.` : 'Right.';
   } else if (!spec.multiple) {
-    message = 'Not quite: that is not the answer.';
+    message = feedback.length > 0 ? 'Not quite.' : 'Not quite: that is not the answer.';
   } else {
     const wrong = wrongChosen === 0 ? 'none wrong' : `${wrongChosen} wrong`;
     message = `Not quite: ${rightChosen} of ${rightTotal} right ${rightTotal === 1 ? 'choice' : 'choices'}, ${wrong}.`;
   }
-  return { correct, message, rightChosen, wrongChosen, rightTotal };
+  return { correct, message, feedback, rightChosen, wrongChosen, rightTotal };
+}
+
+/** Indices of the choice feedback entries that apply to a wrong selection (see the top of this file). */
+export function choiceFeedback(spec: ChoiceQuiz, selected: Iterable<number>): number[] {
+  const chosen = new Set(selected);
+  const right = new Set(spec.answer);
+  const applies: number[] = [];
+  (spec.feedback ?? []).forEach((rule, i) => {
+    const isRight = right.has(rule.option);
+    if ((!isRight && chosen.has(rule.option)) || (spec.multiple && isRight && !chosen.has(rule.option))) applies.push(i);
+  });
+  return applies;
+}
+
+/** Index of the numeric feedback entry that applies to a wrong `value`, or null (see the top of this file). */
+export function numericFeedback(spec: NumericQuiz, value: number): number | null {
+  if (!Number.isFinite(value) || isWithinTolerance(spec, value)) return null;
+  const rules = spec.feedback ?? [];
+  for (let i = 0; i < rules.length; i++) {
+    const rule = rules[i]!;
+    if ('value' in rule && within(value, rule.value, rule.tolerance)) return i;
+  }
+  for (let i = 0; i < rules.length; i++) {
+    const rule = rules[i]!;
+    if ('min' in rule && (rule.min === null || value >= rule.min) && (rule.max === null || value <= rule.max)) return i;
+  }
+  return null;
+}
+
+/** |value − target| ≤ allowed, with the same allowance for rounding as the answer's own check. */
+function within(value: number, target: number, allowed: number): boolean {
+  const rounding = 4 * Number.EPSILON * Math.max(Math.abs(value), Math.abs(target), allowed);
+  return Math.abs(value - target) <= allowed + rounding;
 }
 
 /** The accepted range [low, high] of a numeric quiz. */
@@ -49,18 +92,19 @@ export function acceptedRange(spec: NumericQuiz): [number, number] {
 
 export function isWithinTolerance(spec: NumericQuiz, value: number): boolean {
   if (!Number.isFinite(value)) return false;
-  const allowed = Math.max(spec.tolerance, spec.relativeTolerance * Math.abs(spec.answer));
-  const rounding = 4 * Number.EPSILON * Math.max(Math.abs(value), Math.abs(spec.answer), allowed);
-  return Math.abs(value - spec.answer) <= allowed + rounding;
+  return within(value, spec.answer, Math.max(spec.tolerance, spec.relativeTolerance * Math.abs(spec.answer)));
 }
 
 export function checkNumeric(spec: NumericQuiz, value: number): NumericResult {
   if (isWithinTolerance(spec, value)) {
     const exact = value === spec.answer;
     const message = exact ? `Right: ${formatQuizValue(spec, value)}.` : `Right. The exact answer is ${formatQuizValue(spec, spec.answer)}.`;
-    return { correct: true, message, direction: null };
+    return { correct: true, message, direction: null, feedback: [] };
   }
   const direction = value > spec.answer ? 'high' : 'low';
+  const match = numericFeedback(spec, value);
+  // The author's feedback explains this mistake: the verdict only names the value.
+  if (match !== null) return { correct: false, message: `Not quite: ${formatQuizValue(spec, value)}.`, direction, feedback: [match] };
   let message = `Not quite: ${formatQuizValue(spec, value)} is too ${direction}.`;
   // A common slip: a fraction typed where a percentage is asked for, or the other way round.
   if (spec.percent && isWithinTolerance(spec, value * 100)) {
@@ -68,7 +112,7 @@ export function checkNumeric(spec: NumericQuiz, value: number): NumericResult {
   } else if (!spec.percent && !spec.unit && isWithinTolerance(spec, value / 100)) {
     message = `Not quite: this question asks for a plain number, and ${formatNumber(value)} looks like a percentage. Type ${formatNumber(value / 100)}, or ${formatNumber(value)}%.`;
   }
-  return { correct: false, message, direction };
+  return { correct: false, message, direction, feedback: [] };
 }
 
 /** What the status line says when the reader asks to see the answer. */

@@ -39,7 +39,20 @@ describe('renderQuizTexts', () => {
   it('renders the question and every option', () => {
     const quiz = validateQuizProps({ id: 'q', question: 'Which is $\\frac{1}{2}$?', options: ['$0.5$', '`2`'], answer: 0 });
     const texts = renderQuizTexts(quiz, fake);
-    expect(texts).toEqual({ question: 'Which is [\\frac{1}{2}]?', options: ['[0.5]', '<code>2</code>'] });
+    expect(texts).toEqual({ question: 'Which is [\\frac{1}{2}]?', options: ['[0.5]', '<code>2</code>'], feedback: [] });
+  });
+
+  it('renders feedback texts with the same markup, and names the entry at fault', () => {
+    const quiz = validateQuizProps({
+      id: 'q',
+      question: 'q',
+      numeric: true,
+      answer: 4,
+      feedback: [{ value: 3, text: 'Count $H \\times W$ with `alpha` & <b>' }],
+    });
+    expect(renderQuizTexts(quiz, fake).feedback).toEqual(['Count [H \\times W] with <code>alpha</code> &amp; &lt;b&gt;']);
+    const broken = validateQuizProps({ id: 'bad-feedback', question: 'q', options: ['a', 'b'], answer: 0, feedback: [{ option: 1, text: 'costs $5' }] });
+    expect(() => renderQuizTexts(broken, fake)).toThrow(/^<Quiz id="bad-feedback">, feedback 0: "\$" at character 7 starts maths that never ends/);
   });
 
   it('names the quiz and the text when KaTeX refuses a formula', () => {

@@ -1,5 +1,5 @@
 /**
- * Turns the short texts of a quiz (its question and options) into HTML at build time.
+ * Turns the short texts of a quiz (its question, options and feedback) into HTML at build time.
  * They are plain text with two kinds of markup:
  *   $…$    inline maths, rendered by the `renderMath` function given (KaTeX in Quiz.astro);
  *   `…`    code;
@@ -28,7 +28,7 @@ export function renderInline(text: string, renderMath: RenderMath): string {
       plain += '$';
       i += 2;
     } else if (c === '$') {
-      if (text[i + 1] === '$') throw new Error('display maths ($$…$$) does not fit in a quiz question or option: use inline maths, $…$.');
+      if (text[i + 1] === '$') throw new Error('display maths ($$…$$) does not fit in a quiz question, option or feedback: use inline maths, $…$.');
       const end = closingDollar(text, i + 1);
       if (end < 0) throw new Error(`"$" at character ${i + 1} starts maths that never ends: close it with another "$", or write \\$ for a dollar sign.`);
       const tex = text.slice(i + 1, end);
@@ -60,8 +60,8 @@ function closingDollar(text: string, from: number): number {
   return -1;
 }
 
-/** The question and options of a quiz as HTML; an error names the quiz and the text at fault. */
-export function renderQuizTexts(quiz: ValidQuiz, renderMath: RenderMath): { question: string; options: string[] } {
+/** The question, options and feedback of a quiz as HTML; an error names the quiz and the text at fault. */
+export function renderQuizTexts(quiz: ValidQuiz, renderMath: RenderMath): { question: string; options: string[]; feedback: string[] } {
   const render = (text: string, where: string) => {
     try {
       return renderInline(text, renderMath);
@@ -73,5 +73,6 @@ export function renderQuizTexts(quiz: ValidQuiz, renderMath: RenderMath): { ques
   return {
     question: render(quiz.question, 'question'),
     options: quiz.options.map((option, i) => render(option, `option ${i}`)),
+    feedback: quiz.feedback.map((text, i) => render(text, `feedback ${i}`)),
   };
 }

@@ -16,7 +16,24 @@ export interface ChoiceQuiz {
   optionCount: number;
   /** Indices of the right options, sorted ascending, no duplicates (one entry unless `multiple`). */
   answer: number[];
+  /** Feedback the author wrote for mistakes about options, in the order declared (absent: none). */
+  feedback?: ChoiceFeedbackRule[];
 }
+
+/**
+ * When a choice quiz's feedback entry applies: option `option` is chosen although it is wrong, or
+ * (in a `multiple` quiz, where it may be a right option) a right option is left out.
+ */
+export interface ChoiceFeedbackRule {
+  option: number;
+}
+
+/**
+ * When a numeric quiz's feedback entry applies to a wrong answer: within `tolerance` of `value` (the
+ * quiz's own tolerance unless the entry gives one), or within [min, max], both ends included (null:
+ * open on that side). Values are in the unit the reader answers in, like `answer`.
+ */
+export type NumericFeedbackRule = { value: number; tolerance: number } | { min: number | null; max: number | null };
 
 /** A quiz answered with a number, right when within the tolerance of `answer`. */
 export interface NumericQuiz {
@@ -32,6 +49,8 @@ export interface NumericQuiz {
   percent: boolean;
   /** Unit shown after the input and accepted after the number ("ms"); "%" when `percent`; "" for none. */
   unit: string;
+  /** Feedback the author wrote for likely wrong answers, in the order declared (absent: none). */
+  feedback?: NumericFeedbackRule[];
 }
 
 export type QuizSpec = ChoiceQuiz | NumericQuiz;
@@ -40,6 +59,11 @@ export type QuizSpec = ChoiceQuiz | NumericQuiz;
 export interface QuizResult {
   correct: boolean;
   message: string;
+  /**
+   * Indices into the quiz's `feedback` of the author's feedback that applies to this wrong answer,
+   * shown after `message` (empty when right, or when no entry anticipates the answer).
+   */
+  feedback: number[];
 }
 
 /** Choice quizzes also say how many right and wrong options were chosen. */

@@ -3,7 +3,8 @@
  * Every problem is collected and reported at once, in one error that names the quiz, so a lesson
  * author fixes them all in one go. (Duplicate ids across the course are checked elsewhere.)
  */
-import type { QuizSpec } from './types.ts';
+import { acceptedRange, formatNumber } from './check.ts';
+import type { ChoiceFeedbackRule, NumericFeedbackRule, QuizSpec } from './types.ts';
 
 /** The props of <Quiz>, as Astro passes them (anything may be missing or of the wrong type). */
 export interface QuizProps {
@@ -18,6 +19,7 @@ export interface QuizProps {
   percent?: unknown;
   unit?: unknown;
   label?: unknown;
+  feedback?: unknown;
 }
 
 /** A valid quiz: the spec the browser checks answers with, and the text the page shows. */
@@ -29,6 +31,8 @@ export interface ValidQuiz {
   options: string[];
   /** Visible label of the input of a numeric quiz. */
   label: string;
+  /** Texts of the feedback entries, in the order of `spec.feedback`, maths still as source. */
+  feedback: string[];
 }
 
 export const QUIZ_ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
@@ -72,6 +76,7 @@ export function validateQuizProps(props: QuizProps): ValidQuiz {
 
   let spec: QuizSpec | null = null;
   const options: string[] = [];
+  const feedbackTexts: string[] = [];
 
   if (props.numeric === true) {
     if (props.multiple === true) problems.push('a quiz is either numeric or multiple choice, not both.');
@@ -94,6 +99,8 @@ export function validateQuizProps(props: QuizProps): ValidQuiz {
     }
     if (isNumber(props.answer) && isNumber(tolerance) && isNumber(relative)) {
       spec = { kind: 'numeric', id, answer: props.answer, tolerance, relativeTolerance: relative, percent, unit: percent ? '%' : unit };
+      const rules = numericFeedbackRules(props.feedback, spec, feedbackTexts, problems);
+      if (rules.length > 0) spec.feedback = rules;
     }
   } else {
     for (const name of ['tolerance', 'relativeTolerance', 'percent', 'unit', 'label'] as const) {
@@ -117,12 +124,150 @@ export function validateQuizProps(props: QuizProps): ValidQuiz {
     const optionCount = Array.isArray(props.options) ? props.options.length : 0;
     const multiple = props.multiple === true;
     const indices = answerIndices(props.answer, multiple, optionCount, problems);
-    if (indices && Array.isArray(props.options)) spec = { kind: 'choice', id, multiple, optionCount, answer: indices };
+    if (indices && Array.isArray(props.options)) {
+      spec = { kind: 'choice', id, multiple, optionCount, answer: indices };
+      const rules = choiceFeedbackRules(props.feedback, spec.multiple, optionCount, indices, feedbackTexts, problems);
+      if (rules.length > 0) spec.feedback = rules;
+    }
   }
 
   if (problems.length > 0 || !spec) throw new QuizPropsError(id || '(no id)', problems);
   const label = typeof props.label === 'string' ? props.label.trim() : 'Your answer';
-  return { spec, question, options, label };
+  return { spec, question, options, label, feedback: feedbackTexts };
+}
+
+const CHOICE_FEEDBACK_EXAMPLE = 'feedback={[{ option: 2, text: "Why option 2 is wrong" }]}';
+const NUMERIC_FEEDBACK_EXAMPLE = 'feedback={[{ value: 720000, text: "…" }, { max: 0, text: "…" }]}';
+
+/**
+ * The entries of the `feedback` prop as a list of objects with a text, or null (with a problem added).
+ * Each entry's text is pushed onto `texts` when valid, so texts[i] belongs to rules[i].
+ */
+function feedbackEntries(feedback: unknown, example: string, problems: string[]): Record<string, unknown>[] | null {
+  if (feedback === undefined) return null;
+  if (!Array.isArray(feedback)) {
+    problems.push(`feedback is a list of entries, e.g. ${example} (got ${describe(feedback)}).`);
+    return null;
+  }
+  if (feedback.length === 0) {
+    problems.push('feedback lists no entry: remove it, or add entries, e.g. ' + example + '.');
+    return null;
+  }
+  const entries: Record<string, unknown>[] = [];
+  feedback.forEach((entry: unknown, i) => {
+    if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) {
+      problems.push(`feedback ${i} must be an object such as { value: 3, text: "…" } (got ${describe(entry)}).`);
+      return;
+    }
+    entries.push(entry as Record<string, unknown>);
+  });
+  return entries.length === feedback.length ? entries : null;
+}
+
+function unknownKeys(entry: Record<string, unknown>, allowed: readonly string[], i: number, problems: string[]): void {
+  for (const key of Object.keys(entry)) {
+    if (!allowed.includes(key)) problems.push(`feedback ${i}: unknown key "${key}"; an entry takes ${allowed.map((k) => `"${k}"`).join(', ')}.`);
+  }
+}
+
+function entryText(entry: Record<string, unknown>, i: number, problems: string[]): string | null {
+  if (typeof entry.text !== 'string' || !entry.text.trim()) {
+    problems.push(`feedback ${i} needs text: what to tell a reader who gives this answer, e.g. text: "That counts R, G and B but not alpha." (got ${describe(entry.text)}).`);
+    return null;
+  }
+  return entry.text.trim();
+}
+
+function choiceFeedbackRules(
+  feedback: unknown,
+  multiple: boolean,
+  optionCount: number,
+  answer: readonly number[],
+  texts: string[],
+  problems: string[],
+): ChoiceFeedbackRule[] {
+  const entries = feedbackEntries(feedback, CHOICE_FEEDBACK_EXAMPLE, problems);
+  if (!entries) return [];
+  const rules: ChoiceFeedbackRule[] = [];
+  const seen = new Map<number, number>();
+  entries.forEach((entry, i) => {
+    unknownKeys(entry, ['option', 'text'], i, problems);
+    if ('value' in entry || 'min' in entry || 'max' in entry) problems.push(`feedback ${i}: value, min and max are for numeric quizzes; in a choice quiz name the option, e.g. { option: 2, text: "…" }.`);
+    const text = entryText(entry, i, problems);
+    const option = entry.option;
+    if (!Number.isInteger(option) || (option as number) < 0 || (option as number) >= optionCount) {
+      problems.push(`feedback ${i}: option must be an option number from 0 to ${optionCount - 1} (got ${describe(option)}).`);
+      return;
+    }
+    const index = option as number;
+    if (!multiple && answer.includes(index)) {
+      problems.push(`feedback ${i}: option ${index} is the right answer, so this feedback would never show; feedback is for wrong answers (say more in the explanation instead).`);
+      return;
+    }
+    const first = seen.get(index);
+    if (first !== undefined) {
+      problems.push(`feedback ${first} and ${i} are both for option ${index}: merge them into one.`);
+      return;
+    }
+    seen.set(index, i);
+    if (text !== null) {
+      rules.push({ option: index });
+      texts.push(text);
+    }
+  });
+  return rules;
+}
+
+function numericFeedbackRules(feedback: unknown, spec: { answer: number; tolerance: number; relativeTolerance: number; percent: boolean; unit: string; id: string }, texts: string[], problems: string[]): NumericFeedbackRule[] {
+  const entries = feedbackEntries(feedback, NUMERIC_FEEDBACK_EXAMPLE, problems);
+  if (!entries) return [];
+  const rules: NumericFeedbackRule[] = [];
+  const [low, high] = acceptedRange({ kind: 'numeric', ...spec });
+  const right = low === high ? `the answer is ${formatNumber(spec.answer)}` : `answers from ${formatNumber(low)} to ${formatNumber(high)} are right`;
+  const values = new Map<number, number>();
+  entries.forEach((entry, i) => {
+    unknownKeys(entry, ['value', 'tolerance', 'min', 'max', 'text'], i, problems);
+    if ('option' in entry) problems.push(`feedback ${i}: option is for choice quizzes; in a numeric quiz give a value or a range, e.g. { value: 720000, text: "…" } or { min: -1, max: 0, text: "…" }.`);
+    const text = entryText(entry, i, problems);
+    const hasValue = 'value' in entry;
+    const hasRange = 'min' in entry || 'max' in entry;
+    let rule: NumericFeedbackRule | null = null;
+    if (hasValue && hasRange) {
+      problems.push(`feedback ${i}: give either a value or a range (min and/or max), not both.`);
+    } else if (hasValue) {
+      const tolerance = entry.tolerance ?? Math.max(spec.tolerance, isNumber(entry.value) ? spec.relativeTolerance * Math.abs(entry.value) : 0);
+      if (!isNumber(entry.value)) problems.push(`feedback ${i}: value must be a finite number, e.g. value: 720000 (got ${describe(entry.value)}).`);
+      else if (!isNumber(tolerance) || tolerance < 0) problems.push(`feedback ${i}: tolerance must be a number ≥ 0 (got ${describe(entry.tolerance)}).`);
+      else if (entry.value + tolerance >= low && entry.value - tolerance <= high) {
+        problems.push(`feedback ${i}: value ${formatNumber(entry.value)} counts as a right answer (${right}), so this feedback would never show.`);
+      } else if (values.has(entry.value)) {
+        problems.push(`feedback ${values.get(entry.value)} and ${i} are both for the value ${formatNumber(entry.value)}: merge them into one.`);
+      } else {
+        values.set(entry.value, i);
+        rule = { value: entry.value, tolerance };
+      }
+    } else if (hasRange) {
+      if ('tolerance' in entry) problems.push(`feedback ${i}: tolerance applies to a value entry; a range already says where it starts and ends.`);
+      const min = entry.min ?? null;
+      const max = entry.max ?? null;
+      if (min !== null && !isNumber(min)) problems.push(`feedback ${i}: min must be a finite number (got ${describe(entry.min)}); leave it out for no lower end.`);
+      else if (max !== null && !isNumber(max)) problems.push(`feedback ${i}: max must be a finite number (got ${describe(entry.max)}); leave it out for no upper end.`);
+      else if (min !== null && max !== null && min >= max) {
+        problems.push(`feedback ${i}: min ${formatNumber(min)} must be below max ${formatNumber(max)}${min === max ? `; for one value write value: ${formatNumber(min)}` : ''}.`);
+      } else if (min !== null && max !== null && min >= low && max <= high) {
+        problems.push(`feedback ${i}: the range ${formatNumber(min)} to ${formatNumber(max)} holds only right answers (${right}), so this feedback would never show.`);
+      } else {
+        rule = { min, max };
+      }
+    } else {
+      problems.push(`feedback ${i}: say which answers it is for, with value (e.g. value: 720000) or a range (min and/or max, e.g. max: 0 for every negative answer).`);
+    }
+    if (rule && text !== null) {
+      rules.push(rule);
+      texts.push(text);
+    }
+  });
+  return rules;
 }
 
 /** The right option indices of a choice quiz, sorted; null (with problems added) when invalid. */

@@ -7,7 +7,9 @@
  *  - "Check answer" judges the answer (nothing chosen or text that is not a number is refused with
  *    a message and does not count), saves it, locks the inputs and says Right / Not quite.
  *  - Right: the explanation appears and takes focus.
- *  - Not quite: "Try again" unlocks the inputs (the answer stays, to be edited); "Show the answer"
+ *  - Not quite: the status line adds the author's feedback for this mistake when the quiz has some
+ *    (rendered at build time into <template data-part="feedback">, see src/lib/markup/quiz.ts);
+ *    "Try again" unlocks the inputs (the answer stays, to be edited); "Show the answer"
  *    marks the right options (or states the accepted range) and reveals the explanation.
  *  - On load, a saved answer is put back and judged again against the current quiz.
  *
@@ -151,7 +153,7 @@ class TkQuiz extends HTMLElement {
     }
     this.shownAnswer = JSON.stringify(answer);
     this.setState(result.correct ? 'correct' : 'wrong');
-    this.say(result.message);
+    this.say(result.message, result.feedback);
     this.mark(result.correct);
   }
 
@@ -214,9 +216,25 @@ class TkQuiz extends HTMLElement {
     (explanation && !explanation.hidden ? explanation : part(this, 'status')).focus();
   }
 
-  private say(text: string): void {
+  /** Puts `text` in the status line, followed by the author's feedback entries `feedback` (indices). */
+  private say(text: string, feedback: readonly number[] = []): void {
     const status = this.querySelector<HTMLElement>('[data-part="status"]');
-    if (status && status.textContent !== text) status.textContent = text;
+    if (!status) return;
+    const parts: Node[] = [];
+    for (const index of feedback) {
+      const template = this.querySelector<HTMLTemplateElement>(`template[data-part="feedback"][data-feedback="${index}"]`);
+      if (!template) continue;
+      const span = document.createElement('span');
+      span.className = 'tk-quiz__feedback-text';
+      span.dataset.part = 'feedback-text';
+      span.append(template.content.cloneNode(true));
+      parts.push(span);
+    }
+    if (parts.length === 0) {
+      if (status.textContent !== text || status.children.length > 0) status.textContent = text;
+      return;
+    }
+    status.replaceChildren(text, ...parts.flatMap((span) => [' ', span]));
   }
 
   private note(text: string): void {
