@@ -10,7 +10,7 @@
  *  - `data-state`: idle (waiting for the reader) | done (numbers shown for valid input) | error (an input is not a number);
  *  - `data-h`: the step h; `data-rel-error`: the relative error of the followed parameter at that h;
  *    `data-max-rel-error`: the largest relative error over all parameters;
- *  - the `role="status"` line: "With h = 1e−4, the numeric ∂L/∂w₁ = … and the chain rule gives …: relative error 2.6e−10."
+ *  - the `role="status"` line: "With h = 1e−4, the numeric ∂L/∂w₀ = … and the chain rule gives …: relative error 2.6e−10."
  */
 import { formatH } from '../../lib/nn/neuron-gradient.ts';
 import { part } from '../shared/html.ts';
