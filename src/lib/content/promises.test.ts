@@ -96,4 +96,16 @@ describe('the lessons in content/lessons', () => {
       }
     }
   });
+
+  it('each link to the notation page', () => {
+    for (const file of files) {
+      expect(readFileSync(join(dir, file), 'utf8'), file).toMatch(/href=\{siteUrl\('notation\/'\)\}/);
+    }
+  });
+
+  it('are all linked from the notation page, which promises nothing either', () => {
+    const notation = readFileSync(join(dir, '../notation.mdx'), 'utf8');
+    expect(unlinkedPromises(notation)).toEqual([]);
+    expect(new Set(lessonLinks(notation))).toEqual(slugs);
+  });
 });
