@@ -41,7 +41,7 @@ test.describe('the lesson "A neural network from scratch"', () => {
     const display = (tex: string) => page.locator('.lesson-body .katex-display annotation').filter({ hasText: tex });
     await expect(display('= \\hat y - y')).not.toHaveCount(0);
     await expect(display('dW = X^\\top dY')).toHaveCount(1);
-    await expect(display('\\operatorname{softmax}([z, 0])_1')).toHaveCount(1);
+    await expect(display('\\operatorname{softmax}([z, 0])_0')).toHaveCount(1);
   });
 
   test('has its sections, widgets, exercises, code cell and quizzes in place', async ({ page }) => {

@@ -161,10 +161,10 @@ test('the gradient check: chain rule against the centred difference, tiny error 
   expect(large).toBeGreaterThan(1e-6);
   expect(best).toBeLessThan(large / 1e4);
   expect(tiny).toBeGreaterThan(best);
-  console.log(`Gradient check (w₁): relative error ${large.toExponential(1)} at h = 1e-1, ${best.toExponential(1)} at 1e-5, ${tiny.toExponential(1)} at 1e-7`);
+  console.log(`Gradient check (w₀): relative error ${large.toExponential(1)} at h = 1e-1, ${best.toExponential(1)} at 1e-5, ${tiny.toExponential(1)} at 1e-7`);
 
-  // Change x₁ and the label: the numbers follow the library.
-  await check.getByLabel('Input x₁').fill('2');
+  // Change x₀ and the label: the numbers follow the library.
+  await check.getByLabel('Input x₀').fill('2');
   await check.getByLabel('Label y').selectOption('0');
   const point: NeuronPoint = { ...DEFAULT_POINT, x: [2, ...DEFAULT_POINT.x.slice(1)], y: 0 };
   const after = gradientReport(point, 1e-5);
@@ -173,10 +173,10 @@ test('the gradient check: chain rule against the centred difference, tiny error 
   expect(await relError()).toBeLessThan(1e-8);
 
   // A field that is not a number says so.
-  await check.getByLabel('Weight w₂').fill('');
+  await check.getByLabel('Weight w₁').fill('');
   await expect(check).toHaveAttribute('data-state', 'error');
-  await expect(check.locator('[data-part="status"]')).toHaveText('Enter a number between −1000 and 1000 for w₂.');
-  await check.getByLabel('Weight w₂').fill('0.1');
+  await expect(check.locator('[data-part="status"]')).toHaveText('Enter a number between −1000 and 1000 for w₁.');
+  await check.getByLabel('Weight w₁').fill('0.1');
   await expect(check).toHaveAttribute('data-state', 'done');
   expect(problems).toEqual([]);
 });

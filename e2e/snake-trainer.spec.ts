@@ -33,7 +33,7 @@ test('with the defaults, Q-learning wins 3×3 Snake at least 99% of the time, an
   const widget = page.locator(WIDGET);
   const status = widget.getByRole('status').first();
   // Keyboard: a labelled slider moves with the arrow keys and shows its value.
-  const alpha = widget.getByRole('slider', { name: /learning rate α/i });
+  const alpha = widget.getByRole('slider', { name: /learning rate η/i });
   const alphaValue = widget.locator('[data-part="alpha-value"]');
   const alpha0 = Number(await alphaValue.innerText()); // DEFAULT_Q_CONFIG.alpha
   await alpha.focus();

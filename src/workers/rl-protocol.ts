@@ -9,7 +9,7 @@
 import type { Evaluation, QLearningConfig, SnakeAction } from '../lib/rl/snake-types.ts';
 
 export interface RlTrainConfig {
-  /** The Q-learning settings (board size, α, γ, ε schedule, rewards, seed). */
+  /** The Q-learning settings (board size, learning rate η, γ, ε schedule, rewards, seed). */
   q: QLearningConfig;
   /** Stop after this much training time, ms (evaluation time not counted). */
   maxTrainingMs: number;

@@ -37,7 +37,7 @@ describe('rlConfigProblem', () => {
   it('accepts the defaults and names what is wrong otherwise', () => {
     expect(rlConfigProblem(config())).toBeNull();
     expect(rlConfigProblem(config({ q: { ...DEFAULT_Q_CONFIG, size: 7 } }))).toMatch(/Board size 7/);
-    expect(rlConfigProblem(config({ q: { ...DEFAULT_Q_CONFIG, alpha: 0 } }))).toMatch(/learning rate α/);
+    expect(rlConfigProblem(config({ q: { ...DEFAULT_Q_CONFIG, alpha: 0 } }))).toMatch(/learning rate η/);
     expect(rlConfigProblem(config({ q: { ...DEFAULT_Q_CONFIG, epsilonDecayEpisodes: 1.5 } }))).toMatch(/whole number/);
     expect(rlConfigProblem(config({ evalGames: 0 }))).toMatch(/Evaluation games/);
   });

@@ -41,7 +41,7 @@ export function sliceMillis(trainingMs: number): number {
 export function rlConfigProblem(c: RlTrainConfig): string | null {
   const q = c.q;
   if (!BOARD_SIZES.includes(q.size as 3 | 4 | 5)) return `Board size ${q.size} is not offered: choose 3, 4 or 5.`;
-  if (!(q.alpha > 0 && q.alpha <= 1)) return `The learning rate α must be above 0 and at most 1 (got ${q.alpha}).`;
+  if (!(q.alpha > 0 && q.alpha <= 1)) return `The learning rate η must be above 0 and at most 1 (got ${q.alpha}).`;
   if (!(q.gamma >= 0 && q.gamma <= 1)) return `The discount γ must be between 0 and 1 (got ${q.gamma}).`;
   for (const [name, v] of [
     ['start', q.epsilonStart],

@@ -20,7 +20,7 @@ function train(env, budget) {
     return best;
   }
 
-  const alpha = 0.5; // learning rate
+  const eta = 0.5; // the learning rate η
   const gamma = 0.9; // discount
 
   // ε-greedy: explore with probability ε, otherwise take the best action known so far.
@@ -29,12 +29,12 @@ function train(env, budget) {
     return greedy(values(state));
   }
 
-  // The Q-learning update: move Q(s, a) a fraction α towards r + γ · max Q(s′, ·),
+  // The Q-learning update: move Q(s, a) a fraction η towards r + γ · max Q(s′, ·),
   // or towards r alone when the episode ended (nothing can be earned after the end).
   function update(state, action, reward, next, done) {
     const row = values(state);
     const target = done ? reward : reward + gamma * Math.max(...values(next));
-    row[action] += alpha * (target - row[action]);
+    row[action] += eta * (target - row[action]);
   }
 
   // Training: ε falls linearly from 1 to 0.05 over the first episodes, then stays there.

@@ -28,7 +28,7 @@ function train(env, budget) {
     return best;
   }
 
-  const alpha = 0.5; // learning rate
+  const eta = 0.5; // the learning rate η
   const gamma = 0.9; // discount
 
   // TODO 1: ε-greedy. With probability epsilon return a random action (0 … env.actions − 1),

@@ -48,7 +48,7 @@ describe('one neuron with binary cross-entropy', () => {
 
   it('analytic gradient matches the numeric one to ~1e-9 at a moderate h', () => {
     const report = gradientReport(P, 1e-5);
-    expect(report.rows.map((r) => r.name)).toEqual(['w₁', 'w₂', 'w₃', 'w₄', 'b']);
+    expect(report.rows.map((r) => r.name)).toEqual(['w₀', 'w₁', 'w₂', 'w₃', 'b']);
     expect(report.maxRelativeError).toBeLessThan(1e-8);
     const a = analyticGradient(P);
     report.rows.forEach((r, i) => expect(r.analytic).toBe(a[i]));
@@ -85,7 +85,7 @@ describe('one neuron with binary cross-entropy', () => {
   });
 
   it('formats numbers for the page', () => {
-    expect(paramName(P, 1)).toBe('w₂');
+    expect(paramName(P, 1)).toBe('w₁');
     expect(paramName(P, 4)).toBe('b');
     expect(formatGradNumber(-0.123456)).toBe('\u22120.1235');
     expect(formatGradNumber(0.00001234)).toBe('1.234e\u22125');

@@ -9,9 +9,9 @@
 import { relativeError as gradcheckRelativeError } from './gradcheck.ts';
 
 export interface NeuronPoint {
-  /** Inputs x₁…xₙ. */
+  /** Inputs x₀…xₙ₋₁. */
   x: readonly number[];
-  /** Weights w₁…wₙ (same length as x). */
+  /** Weights w₀…wₙ₋₁ (same length as x). */
   w: readonly number[];
   b: number;
   /** The label, 0 or 1 (any value in [0, 1] works as a soft target). */
@@ -60,10 +60,10 @@ export function paramCount(p: NeuronPoint): number {
   return p.w.length + 1;
 }
 
-/** "w₁", "w₂", …, and "b" for the last index. */
+/** "w₀", "w₁", … (indices start at 0, as everywhere in the course), and "b" for the last index. */
 export function paramName(p: NeuronPoint, index: number): string {
   if (index === p.w.length) return 'b';
-  const sub = String(index + 1).replace(/\d/g, (d) => String.fromCharCode(0x2080 + Number(d)));
+  const sub = String(index).replace(/\d/g, (d) => String.fromCharCode(0x2080 + Number(d)));
   return `w${sub}`;
 }
 

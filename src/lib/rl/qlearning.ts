@@ -2,7 +2,7 @@
  * Tabular Q-learning for Snake: the reference agent of the lesson and the trainer widget.
  *
  * The table maps snakeKey(game) (an exact integer id of body + food) to the four action values.
- * One update per move:  Q(s,a) ← Q(s,a) + α (r + γ max_a' Q(s',a') − Q(s,a)),  with no bootstrap
+ * One update per move:  Q(s,a) ← Q(s,a) + η (r + γ max_a' Q(s',a') − Q(s,a)),  with no bootstrap
  * (target = r) when the move ends the game. Exploration is ε-greedy with a linear ε schedule.
  *
  * Speed: the training loop reuses one game object, keys are plain numbers, and the only
@@ -20,7 +20,7 @@ export const EVAL_SEED = 20240601;
 
 /**
  * The reference agent, tuned on 5 seeds (episodes to ≥ 99% greedy wins on the evaluation games):
- *  - α 0.8 and γ 0.9 learned fastest (α 0.3 needs about twice the episodes; γ 0.95–0.99 a little more);
+ *  - learning rate η (config.alpha) 0.8 and γ 0.9 learned fastest (η 0.3 needs about twice the episodes; γ 0.95–0.99 a little more);
  *  - ε from 0.2 down to 0 over 5,000 episodes: ending at ε = 0 keeps the greedy win rate ≥ 98.9%
  *    once learned, where a lasting ε = 0.01 let exploratory deaths drag it down to 87–91% at times;
  *  - the loss must outweigh the food: with loss −1 instead of −10 no seed reached 99% in 60,000 episodes.

@@ -56,7 +56,7 @@ export interface SnakeStep {
 /** Tabular Q-learning settings (the trainer widget's sliders). */
 export interface QLearningConfig {
   size: number;
-  /** Learning rate α in (0, 1]. */
+  /** Learning rate η in (0, 1] (the lesson writes η for every learning rate; the field keeps the name alpha). */
   alpha: number;
   /** Discount γ in [0, 1]. */
   gamma: number;

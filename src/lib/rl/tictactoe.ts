@@ -7,7 +7,7 @@
  * The agent: one Q-table for both sides, always from the point of view of the player to move
  * ("negamax" Q-learning). A move that wins is worth +1, a move that draws (fills the board) 0, and
  * any other move is worth −γ × the best value the OPPONENT then has:
- *   Q(s, a) ← Q(s, a) + α [ r + γ · (−max_a' Q(s', a')) − Q(s, a) ]   (r only at the end).
+ *   Q(s, a) ← Q(s, a) + η [ r + γ · (−max_a' Q(s', a')) − Q(s, a) ]   (r only at the end).
  * Self-play with a decaying ε explores both sides; in each game one side (X and O take turns) spars
  * by moving at random, so the agent meets careless openings too (plain ε-greedy self-play needs far
  * more games: it rarely visits the positions a bad opponent creates). A greedy policy then plays the
@@ -94,7 +94,7 @@ export function boardText(board: Board): string {
 
 /** Self-play settings. */
 export interface TicTacToeConfig {
-  /** Learning rate α. */
+  /** Learning rate η. */
   alpha: number;
   /** Discount γ (slightly below 1 prefers quicker wins). */
   gamma: number;

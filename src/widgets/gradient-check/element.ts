@@ -10,9 +10,9 @@
  *  - `data-state`: idle (waiting for the reader) | done (numbers shown for valid input) | error (an input is not a number);
  *  - `data-h`: the step h; `data-rel-error`: the relative error of the followed parameter at that h;
  *    `data-max-rel-error`: the largest relative error over all parameters;
- *  - the `role="status"` line: "With h = 1e−4, the numeric ∂L/∂w₁ = … and the chain rule gives …: relative error 2.6e−10."
+ *  - the `role="status"` line: "With h = 1e−4, the numeric ∂L/∂w₀ = … and the chain rule gives …: relative error 2.6e−10."
  */
-import { formatH } from '../../lib/nn/neuron-gradient.ts';
+import { formatH, paramName } from '../../lib/nn/neuron-gradient.ts';
 import { part } from '../shared/html.ts';
 import { StatusLine } from '../shared/status.ts';
 import {
@@ -55,8 +55,9 @@ export class GradientCheckElement extends HTMLElement {
     const w: number[] = [];
     const fields: { el: HTMLInputElement; name: string }[] = [];
     for (let i = 0; i < DEFAULT_POINT.x.length; i++) {
-      fields.push({ el: part<HTMLInputElement>(this, `x-${i}`), name: `x${String.fromCharCode(0x2081 + i)}` });
-      fields.push({ el: part<HTMLInputElement>(this, `w-${i}`), name: `w${String.fromCharCode(0x2081 + i)}` });
+      const sub = paramName(DEFAULT_POINT, i).slice(1); // "₀", "₁", …: the same names as the labels
+      fields.push({ el: part<HTMLInputElement>(this, `x-${i}`), name: `x${sub}` });
+      fields.push({ el: part<HTMLInputElement>(this, `w-${i}`), name: `w${sub}` });
     }
     fields.push({ el: part<HTMLInputElement>(this, 'b'), name: 'b' });
     let problem = '';

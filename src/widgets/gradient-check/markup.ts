@@ -31,7 +31,7 @@ export const H_MAX_EXPONENT = Math.max(...H_EXPONENTS);
 
 /** The formulas, each with a plain-text twin for when KaTeX is not at hand. */
 export const FORMULAS = {
-  model: ['\\hat y = \\sigma(z),\\quad z = w_1x_1 + w_2x_2 + w_3x_3 + w_4x_4 + b', 'ŷ = σ(z), z = w₁x₁ + w₂x₂ + w₃x₃ + w₄x₄ + b'],
+  model: ['\\hat y = \\sigma(z),\\quad z = w_0x_0 + w_1x_1 + w_2x_2 + w_3x_3 + b', 'ŷ = σ(z), z = w₀x₀ + w₁x₁ + w₂x₂ + w₃x₃ + b'],
   loss: ['L = -\\left[\\,y\\log\\hat y + (1-y)\\log(1-\\hat y)\\,\\right]', 'L = −[y log ŷ + (1 − y) log(1 − ŷ)]'],
   dLdyHat: ['\\frac{\\partial L}{\\partial \\hat y} = -\\frac{y}{\\hat y} + \\frac{1-y}{1-\\hat y}', '∂L/∂ŷ = −y/ŷ + (1 − y)/(1 − ŷ)'],
   dyHatdz: ['\\frac{\\partial \\hat y}{\\partial z} = \\hat y\\,(1-\\hat y)', '∂ŷ/∂z = ŷ(1 − ŷ)'],
@@ -53,7 +53,7 @@ export interface CheckView {
   hExponent: number;
 }
 
-/** What θ is, in words: "w₂ (its input x₂ = −1.2)". */
+/** What θ is, in words: "w₁ (its input x₁ = −1.2)". */
 function dzWords(view: CheckView): string {
   const { point, param } = view;
   if (param === point.w.length) return 'for the bias b: 1';

@@ -38,7 +38,7 @@ export interface SliderSpec {
 }
 
 export const SLIDERS: readonly SliderSpec[] = [
-  { name: 'alpha', label: 'Learning rate α', min: 0.05, max: 1, step: 0.05, digits: 2 },
+  { name: 'alpha', label: 'Learning rate η', min: 0.05, max: 1, step: 0.05, digits: 2 },
   { name: 'gamma', label: 'Discount γ', min: 0, max: 1, step: 0.01, digits: 2 },
   { name: 'epsilonStart', label: 'ε at the start', min: 0, max: 1, step: 0.01, digits: 2 },
   { name: 'epsilonEnd', label: 'ε at the end', min: 0, max: 0.5, step: 0.01, digits: 2 },

@@ -1,6 +1,6 @@
 /**
  * <tk-snake-trainer>: tabular Q-learning on Snake (3×3 by default) in a worker, with sliders
- * for α, γ, the ε schedule and the rewards, live curves of the greedy win rate on the fixed
+ * for η, γ, the ε schedule and the rewards, live curves of the greedy win rate on the fixed
  * evaluation games and of the average game length, the states discovered, the exact optimum
  * (3×3) and a Q-table inspector.
  *
