@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
+import search from './src/integrations/search.ts';
 
 // The site can live under a sub-path of a static host: BASE_PATH=/tinker/ npm run build
 const base = process.env.BASE_PATH ?? '/';
@@ -12,7 +13,7 @@ export default defineConfig({
   base,
   trailingSlash: 'ignore',
   build: { format: 'directory' },
-  integrations: [mdx()],
+  integrations: [mdx(), search()],
   markdown: {
     // Astro 7's default Markdown processor ignores remark/rehype plugins; the unified
     // processor runs them, so maths is rendered at build time by KaTeX.
