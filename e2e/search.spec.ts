@@ -29,7 +29,7 @@ for (const find of FINDS) {
     const input = await openWithSlash(page);
     await input.pressSequentially(find.query, { delay: 10 });
     const status = page.getByRole('dialog', { name: 'Search the lessons' }).getByRole('status');
-    await expect(status).toHaveText(/\d+ sections? in \d+ lessons? match(es)? “/);
+    await expect(status).toHaveText(new RegExp(`^\\d+ sections? in \\d+ lessons? match(es)? “${find.query}”\\.$`));
     const first = page.locator('[data-search-results] a').first();
     await expect(first).toHaveAttribute('href', new RegExp(`/lessons/${find.lesson}/#${find.heading}$`));
 

@@ -93,6 +93,7 @@ export function setUpSiteSearch(root: HTMLElement): void {
       }
       return;
     }
+    if (mine !== generation) return;
     const search = await pagefind.debouncedSearch(query, {}, 150);
     if (search === null || mine !== generation) return; // a newer query is on its way
     const pages = await Promise.all(search.results.slice(0, 8).map((r) => r.data()));
@@ -113,7 +114,10 @@ export function setUpSiteSearch(root: HTMLElement): void {
       li.append(a);
       return li;
     });
+    // Keep the reader's place when the list is redrawn under the focus (results of a longer query).
+    const focusedHref = list.contains(document.activeElement) ? (document.activeElement as HTMLAnchorElement).getAttribute('href') : null;
     list.replaceChildren(...items);
+    if (focusedHref !== null) links().find((a) => a.getAttribute('href') === focusedHref)?.focus();
     show(resultSummary(query, hits.length, new Set(hits.map((h) => h.lesson)).size), 'done');
   };
 
