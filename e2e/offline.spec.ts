@@ -89,6 +89,15 @@ test('after one visit every lesson reloads offline, and the MNIST widget trains 
   const status = await widget.getByRole('status').first().innerText();
   expect(await widget.getAttribute('data-state'), status).toBe('done');
   expect(status).toMatch(/Test accuracy \d+(\.\d+)?% after 1 epoch/);
+
+  // Still offline: the offline page lists the kept datasets and removes them on request.
+  await page.goto(at('offline/'));
+  await expect(root).toHaveAttribute('data-state', 'idle');
+  await expect(page.locator('[data-part="data"] li', { hasText: 'kept, checked' })).toHaveCount(8);
+  await page.getByRole('button', { name: 'Remove the cached datasets' }).click();
+  await expect(page.locator('[data-part="data"] li', { hasText: 'not kept' })).toHaveCount(8);
+  await expect(root.getByRole('status')).toContainText('The cached datasets are removed');
+  expect(await page.evaluate(() => caches.has('tinker-data-v1'))).toBe(false);
 });
 
 test('a new deployment shows the update banner; Reload switches to it and keeps saved progress', async ({ page }) => {

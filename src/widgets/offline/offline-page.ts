@@ -36,7 +36,8 @@ async function siteKept(files: readonly OfflineFile[]): Promise<Set<string>> {
 
 async function dataKept(files: readonly OfflineFile[]): Promise<Set<string>> {
   const kept = new Set<string>();
-  if (!('caches' in globalThis)) return kept;
+  // Look without opening: opening would create the cache again after the reader removed it.
+  if (!('caches' in globalThis) || !(await caches.has(DATA_CACHE_NAME).catch(() => false))) return kept;
   const cache = await caches.open(DATA_CACHE_NAME).catch(() => null);
   if (!cache) return kept;
   await Promise.all(files.map(async (file) => ((await cache.match(abs(file.url))) ? kept.add(file.url) : undefined)));
