@@ -12,6 +12,8 @@ import { serveStatic, type StaticServer } from './static-server.ts';
  * server, on top of Playwright's emulated offline mode. Run under `/` and under `/tinker/`.
  */
 test.describe.configure({ mode: 'serial' });
+// The other specs block service workers (playwright.config.ts); these test it.
+test.use({ serviceWorkers: 'allow' });
 
 const BASE = (() => {
   const b = process.env.BASE_PATH ?? '/';

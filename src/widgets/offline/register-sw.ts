@@ -37,27 +37,32 @@ export function registerServiceWorker(prompt: HTMLElement): void {
     else location.reload();
   });
 
-  navigator.serviceWorker
-    .register(`${BASE}sw.js`, { scope: BASE })
-    .then((reg) => {
-      registration = reg;
-      prompt.dataset.state = 'registered';
-      if (reg.waiting && navigator.serviceWorker.controller) offer();
-      reg.addEventListener('updatefound', () => {
-        const worker = reg.installing;
-        worker?.addEventListener('statechange', () => {
-          // "installed" with a controller in place: a new version waits behind the running one.
-          if (worker.state === 'installed' && navigator.serviceWorker.controller) offer();
+  // After the page has loaded: the first install downloads the whole site, which must not compete
+  // with the page's own files.
+  const register = () =>
+    navigator.serviceWorker
+      .register(`${BASE}sw.js`, { scope: BASE })
+      .then((reg) => {
+        registration = reg;
+        prompt.dataset.state = 'registered';
+        if (reg.waiting && navigator.serviceWorker.controller) offer();
+        reg.addEventListener('updatefound', () => {
+          const worker = reg.installing;
+          worker?.addEventListener('statechange', () => {
+            // "installed" with a controller in place: a new version waits behind the running one.
+            if (worker.state === 'installed' && navigator.serviceWorker.controller) offer();
+          });
         });
+        // Look for a new deployment when the reader comes back to the tab.
+        document.addEventListener('visibilitychange', () => {
+          if (document.visibilityState === 'visible') reg.update().catch(() => {});
+        });
+      })
+      .catch((err: unknown) => {
+        // The site still works online; only offline use is lost.
+        prompt.dataset.state = 'unavailable';
+        console.warn(`Tinker could not install its offline support: ${err instanceof Error ? err.message : String(err)}`);
       });
-      // Look for a new deployment when the reader comes back to the tab.
-      document.addEventListener('visibilitychange', () => {
-        if (document.visibilityState === 'visible') reg.update().catch(() => {});
-      });
-    })
-    .catch((err: unknown) => {
-      // The site still works online; only offline use is lost.
-      prompt.dataset.state = 'unavailable';
-      console.warn(`Tinker could not install its offline support: ${err instanceof Error ? err.message : String(err)}`);
-    });
+  if (document.readyState === 'complete') void register();
+  else window.addEventListener('load', () => void register(), { once: true });
 }
