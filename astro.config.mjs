@@ -7,6 +7,8 @@ import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import { readdirSync } from 'node:fs';
 import { parseSiteUrl } from './src/lib/share/site-url.ts';
+import search from './src/integrations/search.ts';
+import offline from './src/integrations/offline.ts';
 
 // The site can live under a sub-path of a static host: BASE_PATH=/tinker/ npm run build
 const base = process.env.BASE_PATH ?? '/';
@@ -46,6 +48,9 @@ export default defineConfig({
     // sitemap-index.xml + sitemap-0.xml; it needs `site`, so only with SITE_URL. Hidden dev/ pages are left out
     // (the 404 page is left out by the integration itself).
     ...(site ? [sitemap({ filter: (page) => !new URL(page).pathname.includes('/dev/') })] : []),
+    // Order matters: the search index is built before the service worker precaches it.
+    search(),
+    offline(),
   ],
   markdown: {
     // Astro 7's default Markdown processor ignores remark/rehype plugins; the unified

@@ -34,6 +34,9 @@ export default defineConfig({
   use: {
     baseURL,
     trace: 'retain-on-failure',
+    // The offline service worker precaches the whole site (about 18 MB) in every new browser context;
+    // only e2e/offline.spec.ts, which tests it, lets it run (test.use({ serviceWorkers: 'allow' })).
+    serviceWorkers: 'block',
   },
   projects: [
     {

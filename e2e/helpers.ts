@@ -12,6 +12,7 @@ export const PAGES = [
   { name: 'lesson "A neural network from scratch"', path: './lessons/neural-network-from-scratch/' },
   { name: 'lesson "Q-learning wins Snake"', path: './lessons/q-learning-snake/' },
   { name: 'progress', path: './progress/' },
+  { name: 'use Tinker offline', path: './offline/' },
   { name: 'write a lesson (author)', path: './author/' },
 ] as const;
 

@@ -7,6 +7,7 @@
  * deploy/nginx.conf (scripts/serve-headers.ts) and runs playwright.headers.config.ts, and once more
  * under nginx with deploy/nginx.conf itself when nginx is installed.
  * It builds with a SITE_URL, so canonical URLs and the sitemap must carry both the site's address and the base.
+ * It also runs search (result links) and offline use (service worker scope, manifest start URL) there.
  * Part of `npm test`; run alone with `npm run test:subpath`.
  */
 import { spawnSync } from 'node:child_process';
@@ -56,7 +57,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     process.exit(1);
   }
   console.log(`\n${OUT_DIR}/ holds no /dev/ page (no folder, link or sitemap entry).`);
-  run('npx', ['playwright', 'test', 'e2e/pages.spec.ts', 'e2e/csp.spec.ts', 'e2e/a11y.spec.ts', 'e2e/budget.spec.ts', 'e2e/progress.spec.ts', 'e2e/code-cell.spec.ts', 'e2e/share.spec.ts', '--grep-invert', '@dev-pages'], {
+  run('npx', ['playwright', 'test', 'e2e/pages.spec.ts', 'e2e/csp.spec.ts', 'e2e/a11y.spec.ts', 'e2e/budget.spec.ts', 'e2e/progress.spec.ts', 'e2e/code-cell.spec.ts', 'e2e/share.spec.ts', 'e2e/search.spec.ts', 'e2e/offline.spec.ts', '--grep-invert', '@dev-pages'], {
     BASE_PATH,
     SITE_URL,
     E2E_DIST: OUT_DIR,
