@@ -198,7 +198,7 @@ const DANGEROUS_URL = /^(javascript|vbscript|livescript|data(?!:image\/(png|gif|
 
 /**
  * The first thing in `nodes` that may run script or load a page (null when none): an element
- * from FORBIDDEN_ELEMENTS (the quiz's `<script type="application/json">` excepted, which the
+ * from FORBIDDEN_ELEMENTS (the quiz's `<script type="application/json">` and feedback `<template>`s excepted, which the
  * browser never runs), an `on*` event handler, `srcdoc`, a `javascript:`/`vbscript:`/`data:`
  * (other than an image) URL, a form outside the quiz markup or a form `action`, or a style with
  * `url(`, `expression(` or `javascript:`.
@@ -212,6 +212,9 @@ export function unsafeInTree(nodes: readonly TreeNode[], inQuiz = false): string
     const attr = (wanted: string) => node.attrs.find(([n]) => n.toLowerCase() === wanted)?.[1];
     if (name === 'script') {
       if (node.ns !== 'html' || attr('type') !== 'application/json' || node.attrs.some(([n]) => n.toLowerCase() === 'src')) return 'a <script> element';
+    } else if (name === 'template' && inQuiz && node.ns === 'html' && attr('data-part') === 'feedback') {
+      // The quiz's feedback texts (src/lib/markup/quiz.ts): inert until the quiz copies one into its
+      // status line. Their content is checked below like everything else.
     } else if (FORBIDDEN_ELEMENTS.has(name) || (name === 'title' && node.ns === 'html')) return `a <${node.name}> element`;
     if (node.ns === 'other') return `an element in an unknown namespace (<${node.name}>)`;
     for (const [rawName, value] of node.attrs) {
