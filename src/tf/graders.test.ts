@@ -177,15 +177,16 @@ describe('runGrader', () => {
     expect(result).toMatchObject({ pass: true, figure: 1 });
   });
 
-  it('gives a custom grader the returned value, exports, tf, datasets and print', async () => {
+  it('gives a custom measuring script the returned value, exports, tf, datasets, print and the judge\'s input', async () => {
     const printed: unknown[] = [];
     const s: GraderSpec = {
       kind: 'custom',
+      judge: 'dense-backward',
       expose: ['size'],
-      source: "print('size', exports.size); const t = tf.tensor(returned); const n = t.size; t.dispose(); return { pass: n === exports.size && datasets.ok, message: 'size ' + n };",
+      source: "print('size', exports.size); const t = tf.tensor(returned); const n = t.size; t.dispose(); return n === exports.size && datasets.ok && input.cases.length === 3 ? { problem: 'measured ' + n } : null;",
     };
     const result = await runGrader(s, context([1, 2, 3], { exports: { size: 3 }, datasets: { ok: true }, print: (...a) => printed.push(...a) }));
-    expect(result).toEqual({ pass: true, message: 'size 3' });
+    expect(result).toEqual({ pass: false, message: 'measured 3' });
     expect(printed).toEqual(['size', 3]);
   });
 

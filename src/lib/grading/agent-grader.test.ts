@@ -51,7 +51,7 @@ describe('gradeAgent on corridor', () => {
     expect(result.pass).toBe(false);
     expect(result.figure).toBeGreaterThan(0.3);
     expect(result.figure).toBeLessThan(0.7);
-    expect(result.message).toMatch(/^Your agent wins \d+\.\d% of the 300 evaluation games; 90% is needed\. Train on more episodes/);
+    expect(result.message).toMatch(/^Your agent wins \d+\.\d% of the 300 evaluation games; 90% is needed\. Training stopped after 0\.0 s \(0 episodes\) of the 5\.0 s budget: train for longer, looping while `budget\.timeLeft\(\) > 0`/);
   });
 
   it('grades every reader on the same evaluation games', async () => {
