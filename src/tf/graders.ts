@@ -161,7 +161,7 @@ export async function runGrader(spec: GraderSpec, ctx: GraderContext, deps: Grad
 /** Images per predict call: large enough to be fast on a GPU, small enough for any memory. */
 const EVAL_BATCH = 1000;
 
-const DEFAULT_ADVICE = 'Try a hidden layer (e.g. 128 units with relu), the adam optimizer, or more epochs.';
+const DEFAULT_ADVICE = "Try a hidden layer (e.g. `tf.layers.dense({ units: 128, activation: 'relu' })`), the adam optimizer (`tf.train.adam(0.002)`), or more epochs.";
 
 /**
  * What a model that falls short should try, from what was measured: scores that are NaN get
@@ -309,7 +309,7 @@ export async function gradeModelAccuracy(spec: ModelAccuracyGraderSpec, ctx: Gra
     pass: false,
     figure: accuracy,
     figureText,
-    message: `Your model reaches ${rate} on the ${images}; ${needed} is needed.${diverged} ${modelAdvice(accuracy, classes, nonFinite, spec.advice)}`,
+    message: `Your model reaches ${rate} on the ${images}; ${needed} is needed.${diverged} ${modelAdvice(accuracy, classes, nonFinite, spec.advice)}`.trimEnd(),
     details,
   };
 }
