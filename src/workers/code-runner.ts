@@ -18,7 +18,9 @@ import { errorText } from '../lib/format/error-text.ts';
 import { formatDuration } from '../lib/format/numbers.ts';
 import type { GradeResult, GraderSpec } from '../lib/exercises/types.ts';
 import { malformedMeasurement } from '../lib/grading/malformed.ts';
-import { checkModelMeasurement, judgeMeasurement, measurePlan } from '../lib/grading/measure.ts';
+// The graders load only for graded cells (a free cell's Run stays light).
+const grading = () => import('../lib/grading/measure.ts');
+import type { ModelArtifactsData } from '../lib/grading/measure.ts';
 import type { FromCodeWorker, RunMessage, RunRequest } from './code-protocol.ts';
 
 export type RunEndReason = 'done' | 'error' | 'syntax-error' | 'stopped' | 'time-limit' | 'crashed';
@@ -104,16 +106,21 @@ export function runCode(request: CodeRun, handlers: RunHandlers, options: RunOpt
 
   const judge = (measurement: unknown): Promise<GradeResult> => {
     if (!grader) return Promise.resolve(malformedMeasurement('this cell has no grader'));
-    if (grader.kind !== 'model-accuracy') return Promise.resolve(judgeMeasurement(grader, measurement));
-    const checked = checkModelMeasurement(measurement);
-    if ('result' in checked) return Promise.resolve(checked.result);
-    return import('./grade-client.ts').then(({ evaluateModel }) => {
+    return grading().then(({ judgeMeasurement, checkModelMeasurement }) => {
+      if (grader.kind !== 'model-accuracy') return judgeMeasurement(grader, measurement);
+      const checked = checkModelMeasurement(measurement);
+      if ('result' in checked) return checked.result;
+      return evaluate(grader, checked.artifacts);
+    });
+  };
+
+  const evaluate = (spec: Extract<GraderSpec, { kind: 'model-accuracy' }>, artifacts: ModelArtifactsData): Promise<GradeResult> =>
+    import('./grade-client.ts').then(({ evaluateModel }) => {
       if (over) return new Promise<GradeResult>(() => {});
-      const evaluation = evaluateModel(grader, checked.artifacts, request.backend, request.dataUrl);
+      const evaluation = evaluateModel(spec, artifacts, request.backend, request.dataUrl);
       cancelEvaluation = evaluation.cancel;
       return evaluation.result;
     });
-  };
 
   const finishGraded = (done: Extract<FromCodeWorker, { type: 'done' }>): void => {
     // The code worker's part is over: free its memory (and the reader's code) before judging ends.
@@ -130,7 +137,7 @@ export function runCode(request: CodeRun, handlers: RunHandlers, options: RunOpt
       },
       (error: unknown) => {
         if (over) return;
-        const message = `Your model could not be evaluated: ${errorText(error)}`;
+        const message = `The grader could not finish (${errorText(error)}), so this run is not graded. Run your code again; reload the page if this keeps happening.`;
         handlers.onMessage({ type: 'error', name: 'Error', message, phase: 'grade' });
         end({ reason: 'error', message });
       },
@@ -193,8 +200,13 @@ export function runCode(request: CodeRun, handlers: RunHandlers, options: RunOpt
     setupMs,
     `TensorFlow.js did not finish loading within ${formatDuration(setupMs)}, so the run was stopped. Check your connection and run the code again.`,
   );
-  const message: RunRequest = { type: 'run', ...rest, plan: grader ? measurePlan(grader) : null };
-  worker.postMessage(message, [channel.port2]);
+  const post = (plan: RunRequest['plan']) => {
+    if (over || !worker || !channel) return;
+    const message: RunRequest = { type: 'run', ...rest, plan };
+    worker.postMessage(message, [channel.port2]);
+  };
+  if (grader) grading().then(({ measurePlan }) => post(measurePlan(grader)), (error: unknown) => crashed(`the grader could not load: ${errorText(error)}`));
+  else post(null);
 
   return { stop: () => end({ reason: 'stopped', message: 'Stopped: your code was ended where it was.' }) };
 }
