@@ -253,6 +253,12 @@ test.describe('output', () => {
     const fail = page.locator('#grade-fail-host .tk-grade');
     await expect(fail.locator('.tk-grade__verdict')).toHaveText('Not passed yet');
     await expect(fail.locator('.tk-grade__details li')).toHaveCount(2);
+    // The grader's Markdown is rendered (code, emphasis), and anything like HTML stays text.
+    const message = fail.locator('.tk-grade__message');
+    await expect(message.locator('code')).toHaveText('Math.exp(-x)');
+    await expect(message.locator('em')).toHaveText('then');
+    await expect(message).toContainText('run it again <img src=x>.');
+    await expect(message.locator('img')).toHaveCount(0);
   });
 });
 

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { watchForProblems } from './helpers.ts';
 
@@ -269,17 +270,12 @@ test('the agent-win-rate grader trains the reader\'s agent in the worker, then p
   expect(randomGrade.result.figure).toBeLessThan(0.9);
 });
 
-test('a custom grader reads the reader\'s names and the returned value', async ({ page }) => {
+test('a custom grader measures in the worker and its judge decides in the page', async ({ page }) => {
   await open(page);
-  const grader = {
-    kind: 'custom',
-    expose: ['normalise'],
-    source: `const out = exports.normalise([0, 5, 10]);
-const ok = Array.isArray(out) && out.join() === '0,0.5,1' && returned === 'done';
-return { pass: ok, message: ok ? 'normalise scales to 0–1.' : 'normalise([0, 5, 10]) should give [0, 0.5, 1].' };`,
-  };
-  const good = await run(page, "function normalise(xs) {\n  const max = Math.max(...xs);\n  return xs.map((x) => x / max);\n}\nreturn 'done';", { grader, expose: grader.expose });
-  expect(messages(good, 'grade')[0]).toMatchObject({ result: { pass: true, message: 'normalise scales to 0–1.' } });
-  const bad = await run(page, 'function normalise(xs) {\n  return xs;\n}\nreturn "done";', { grader, expose: grader.expose });
+  const dir = new URL('../content/exercises/dense-backward/', import.meta.url);
+  const grader = { kind: 'custom', judge: 'dense-backward', expose: ['Dense'], source: readFileSync(new URL('measure.js', dir), 'utf8') };
+  const good = await run(page, readFileSync(new URL('solution.js', dir), 'utf8'), { grader, expose: grader.expose });
+  expect(messages(good, 'grade')[0]).toMatchObject({ result: { pass: true, message: expect.stringMatching(/^dW, db and dX all match the exact gradients/) } });
+  const bad = await run(page, readFileSync(new URL('starter.js', dir), 'utf8'), { grader, expose: grader.expose });
   expect(messages(bad, 'grade')[0]).toMatchObject({ result: { pass: false } });
 });

@@ -20,7 +20,7 @@ import { loadSplit } from '../lib/data/load.ts';
 import type { DatasetId, SplitName } from '../lib/data/manifest.ts';
 import { startTraining, type RunMode } from '../workers/trainer-client.ts';
 import { runCode } from '../workers/code-runner.ts';
-import type { FromCodeWorker, GradeResult, GraderSpec } from '../workers/code-protocol.ts';
+import type { GradeResult, GraderSpec, RunMessage } from '../workers/code-protocol.ts';
 import type { BackendName, BackendRequest, FromWorker, TrainConfig } from '../workers/protocol.ts';
 import { detectCapabilities } from './capabilities.ts';
 import type { ImageFilterBenchOptions } from './image-bench.ts';
@@ -377,7 +377,7 @@ function codeRun(options: { code: string; backend: BackendRequest; grader?: Grad
     runCode(
       { code: options.code, backend: options.backend, dataUrl, grader: options.grader ?? null, expose: options.expose ?? [] },
       {
-        onMessage(m: FromCodeWorker) {
+        onMessage(m: RunMessage) {
           if (m.type === 'backend') {
             timing.backend = m.backend;
             timing.startMs = performance.now() - t0;

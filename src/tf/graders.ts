@@ -1,10 +1,9 @@
 /**
- * Grading a run of the reader's code, inside the code worker, after the code has finished.
- *
- * `runGrader` dispatches on the spec's kind: the `function`, `agent-win-rate` and `custom`
- * graders are pure (src/lib/grading/); the `model-accuracy` grader lives here because it runs
- * the reader's tfjs model. It uses the `tf` it is handed (the worker's, with its backend)
- * and never imports tfjs itself.
+ * Grading a run of the reader's code: measuring in the code worker (`measureRun`, after the
+ * reader's code has finished) and, for the `model-accuracy` grader, evaluating the saved model in
+ * the grader worker (`loadSavedModel` then `gradeModelAccuracy`), a realm where no reader code
+ * ever ran. The other graders are judged in the page (src/lib/grading/measure.ts). Everything
+ * here uses the `tf` it is handed and never imports tfjs itself.
  *
  * A grader returns a GradeResult for everything the reader's code did (wrong value, wrong
  * model, low accuracy). `runGrader` throws only when grading itself could not happen, e.g.
@@ -17,11 +16,12 @@ import { loadSplit } from '../lib/data/load.ts';
 import { DATASETS, type DatasetId, type SplitName } from '../lib/data/manifest.ts';
 import { errorText } from '../lib/format/error-text.ts';
 import { formatCount } from '../lib/format/numbers.ts';
-import { gradeAgent } from '../lib/grading/agent-grader.ts';
-import { runCustomGrader } from '../lib/grading/custom-grader.ts';
+import { measureAgent } from '../lib/grading/agent-grader.ts';
+import { measureCustom } from '../lib/grading/custom-grader.ts';
+import { checkModelMeasurement, judgeMeasurement, measurePlan, type MeasurePlan, type Measurement, type ModelArtifactsData, type ModelMeasurement } from '../lib/grading/measure.ts';
 import { describeValue } from '../lib/grading/describe.ts';
 import { percentAgainst, thresholdPercent } from '../lib/grading/figures.ts';
-import { gradeFunction } from '../lib/grading/function-grader.ts';
+import { measureFunction } from '../lib/grading/function-grader.ts';
 import type { Tf } from './backend.ts';
 
 export interface GraderContext {
@@ -56,26 +56,128 @@ export interface GraderDeps {
   loadSplit?: GradingSplitLoader;
   /** Millisecond clock for the agent grader (default performance.now). */
   now?: () => number;
+  /** Model saving captured before the reader's code ran (default: captured now). */
+  save?: ModelSaving;
 }
 
-/** Grades one run. See the module comment for what throws. */
-export async function runGrader(spec: GraderSpec, ctx: GraderContext, deps: GraderDeps = {}): Promise<GradeResult> {
-  switch (spec.kind) {
+/**
+ * Runs in the code worker after the reader's code: measures what `plan` asks for and decides
+ * nothing (see src/lib/grading/measure.ts). Throws only when measuring itself could not happen
+ * (an unknown environment id: a bug in the exercise).
+ */
+export async function measureRun(plan: MeasurePlan, ctx: GraderContext, deps: GraderDeps = {}): Promise<Measurement> {
+  switch (plan.kind) {
     case 'function':
-      return gradeFunction(spec, ctx.exports);
-    case 'agent-win-rate':
-      return gradeAgent(spec, ctx.exports, deps.now ? { now: deps.now } : {});
+      return measureFunction(plan, ctx.exports);
+    case 'agent':
+      return measureAgent(plan, ctx.exports, deps.now ? { now: deps.now } : {});
     case 'custom':
-      return runCustomGrader(spec.source, { returned: ctx.returned, exports: ctx.exports, tf: ctx.tf, datasets: ctx.datasets, print: ctx.print });
-    case 'model-accuracy':
-      return gradeModelAccuracy(spec, ctx, deps);
+      return measureCustom(plan, { returned: ctx.returned, exports: ctx.exports, tf: ctx.tf, datasets: ctx.datasets, print: ctx.print });
+    case 'model':
+      return saveModel(ctx.tf, ctx.returned, deps.save);
   }
 }
 
+/** What saving a model needs, captured before the reader's code runs (see captureModelSaving). */
+export interface ModelSaving {
+  isModel(value: unknown): boolean;
+  save(model: unknown): Promise<ModelArtifactsData>;
+}
+
+/**
+ * Captures the tfjs functions that save a model, right after tfjs is loaded and before the
+ * reader's code runs, so that replacing `tf.io.withSaveHandler` or `LayersModel.prototype.save`
+ * afterwards changes nothing.
+ */
+export function captureModelSaving(tf: Tf): ModelSaving {
+  const LayersModel = tf.LayersModel;
+  const proto = LayersModel.prototype;
+  const saveMethod = proto.save;
+  const withSaveHandler = tf.io.withSaveHandler;
+  const concat = tf.io.concatenateArrayBuffers;
+  const getProto = Reflect.getPrototypeOf;
+  const apply = Reflect.apply;
+  return {
+    isModel(value) {
+      for (let p = typeof value === 'object' && value !== null ? getProto(value) : null; p; p = getProto(p)) if (p === proto) return true;
+      return false;
+    },
+    async save(model) {
+      let saved: TF.io.ModelArtifacts | null = null;
+      const handler = withSaveHandler(async (artifacts) => {
+        saved = artifacts;
+        return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
+      });
+      await apply(saveMethod, model, [handler]);
+      const a = saved as TF.io.ModelArtifacts | null;
+      if (!a || !a.modelTopology || !a.weightSpecs || !a.weightData) throw new Error('the model gave no weights');
+      const weightData = Array.isArray(a.weightData) ? concat(a.weightData) : (a.weightData as ArrayBuffer);
+      return { modelTopology: a.modelTopology, weightSpecs: a.weightSpecs, weightData };
+    },
+  };
+}
+
+/** The reader's returned model, saved (topology and weights) for the grader worker; or why it cannot be. */
+export async function saveModel(tf: Tf, returned: unknown, saving: ModelSaving = captureModelSaving(tf)): Promise<ModelMeasurement> {
+  if (!saving.isModel(returned)) return { kind: 'model', problem: notAModel(tf, returned) };
+  try {
+    return { kind: 'model', artifacts: await saving.save(returned) };
+  } catch (error) {
+    return {
+      kind: 'model',
+      problem:
+        `Your model could not be saved for grading: ${errorText(error)}. Check that your code does not dispose the model before returning it, ` +
+        'and build it from tf.layers (custom layer classes cannot be graded).',
+    };
+  }
+}
+
+/** Rebuilds a saved model (in the grader worker, a realm that never ran reader code). */
+export async function loadSavedModel(tf: Tf, artifacts: ModelArtifactsData): Promise<TF.LayersModel> {
+  return tf.loadLayersModel(
+    tf.io.fromMemory({ modelTopology: artifacts.modelTopology as TF.io.ModelArtifacts['modelTopology'], weightSpecs: artifacts.weightSpecs as TF.io.WeightsManifestEntry[], weightData: artifacts.weightData }),
+  );
+}
+
+/**
+ * Measures and judges one run in one place (the tests' and benchmarks' shortcut): the model is
+ * saved, rebuilt and evaluated as the grader worker does; the others go through a structured
+ * copy, as a message would, and the page's judge.
+ */
+export async function runGrader(spec: GraderSpec, ctx: GraderContext, deps: GraderDeps = {}): Promise<GradeResult> {
+  const plan = measurePlan(spec);
+  if (!plan) return judgeMeasurement(spec as Exclude<GraderSpec, { kind: 'model-accuracy' }>, null);
+  const measured = structuredClone(await measureRun(plan, ctx, deps));
+  if (spec.kind !== 'model-accuracy') return judgeMeasurement(spec, measured);
+  const checked = checkModelMeasurement(measured);
+  if ('result' in checked) return checked.result;
+  const model = await loadSavedModel(ctx.tf, checked.artifacts);
+  try {
+    return await gradeModelAccuracy(spec, { ...ctx, returned: model }, deps);
+  } finally {
+    model.dispose();
+  }
+}
 /** Images per predict call: large enough to be fast on a GPU, small enough for any memory. */
 const EVAL_BATCH = 1000;
 
-const DEFAULT_ADVICE = 'Try a hidden layer (e.g. 128 units with relu), the adam optimizer, or more epochs.';
+const DEFAULT_ADVICE = "Try a hidden layer (e.g. `tf.layers.dense({ units: 128, activation: 'relu' })`), the adam optimizer (`tf.train.adam(0.002)`), or more epochs.";
+
+/**
+ * What a model that falls short should try, from what was measured: scores that are NaN get
+ * the divergence note above and nothing else; a model no better than guessing has not learned at all;
+ * otherwise the exercise's own advice.
+ */
+export function modelAdvice(accuracy: number, classes: number, nonFinite: number, advice: string | undefined): string {
+  if (nonFinite > 0) return '';
+  if (accuracy < 2 / classes) {
+    return (
+      `That is about what guessing gets (1 in ${classes}): the model has not learned. ` +
+      'Check that your code trains it before returning it (`await model.fit(…)`), with labels that match the images, and that the loss printed after each epoch falls.'
+    );
+  }
+  return advice ?? DEFAULT_ADVICE;
+}
 
 /** How the model wants its images: the shape of one example. */
 type InputLayout = number[];
@@ -207,7 +309,7 @@ export async function gradeModelAccuracy(spec: ModelAccuracyGraderSpec, ctx: Gra
     pass: false,
     figure: accuracy,
     figureText,
-    message: `Your model reaches ${rate} on the ${images}; ${needed} is needed.${diverged} ${spec.advice ?? DEFAULT_ADVICE}`,
+    message: `Your model reaches ${rate} on the ${images}; ${needed} is needed.${diverged} ${modelAdvice(accuracy, classes, nonFinite, spec.advice)}`.trimEnd(),
     details,
   };
 }

@@ -6,13 +6,18 @@
  *
  * Page → worker: a single `run` message.
  * Worker → page: `ready`, then `backend`, any number of `output` batches, then exactly one of
- * `syntax-error` | `error` | `done` (a `grade` comes before `done` when the cell has a grader).
+ * `syntax-error` | `error` | `done` (a `measured` comes before `done` when the cell has a grader).
+ *
+ * The worker never sends a verdict: `measured` holds raw measurements, and the page's code
+ * runner judges them (src/lib/grading/measure.ts) and hands its own `grade` message to the cell
+ * (RunMessage). A message from the worker that is not one of these is refused.
  */
 import type { BackendName, BackendRequest } from '../lib/runtime/backends.ts';
 import type { GradeResult, GraderSpec } from '../lib/exercises/types.ts';
+import type { MeasurePlan, Measurement } from '../lib/grading/measure.ts';
 import type { OutputItem } from '../lib/code/output-item.ts';
 
-export type { BackendName, BackendRequest, GradeResult, GraderSpec };
+export type { BackendName, BackendRequest, GradeResult, GraderSpec, MeasurePlan, Measurement };
 
 export interface RunRequest {
   type: 'run';
@@ -21,8 +26,8 @@ export interface RunRequest {
   backend: BackendRequest;
   /** Absolute URL of the folder holding `<dataset>/<file>.gz` (the site's data/ folder). */
   dataUrl: string;
-  /** The grader to run after the reader's code, or null for a free cell. */
-  grader: GraderSpec | null;
+  /** What to measure after the reader's code for the grader (inputs only), or null for a free cell. */
+  plan: MeasurePlan | null;
   /** Top-level names of the reader's code handed to the grader (see exposedNames). */
   expose: string[];
 }
@@ -40,7 +45,8 @@ export type FromCodeWorker =
   | { type: 'output'; items: OutputItem[] }
   /** The reader's code (or the grader) threw. `line` is in the reader's code (1-based) when known. */
   | { type: 'error'; name: string; message: string; line?: number; column?: number; phase: 'run' | 'grade' | 'setup' }
-  | { type: 'grade'; result: GradeResult }
+  /** Raw measurements for the grader; the page decides (never trusted unchecked). */
+  | { type: 'measured'; measurement: Measurement }
   | {
       type: 'done';
       /** Wall time of the reader's code (grading excluded), in milliseconds. */
@@ -50,3 +56,6 @@ export type FromCodeWorker =
       /** Tensors still allocated after the run was cleaned up (0 when nothing leaked). */
       tensorsLeft: number;
     };
+
+/** What the code runner hands the cell: the worker's messages, with `measured` replaced by the page's own verdict. */
+export type RunMessage = Exclude<FromCodeWorker, { type: 'measured' }> | { type: 'grade'; result: GradeResult };

@@ -3,7 +3,10 @@
  * a run (done, error, syntax error, stop, time limit, crash), and that the worker is freed.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { FromCodeWorker, RunRequest } from './code-protocol.ts';
+import type { FromCodeWorker, RunMessage, RunRequest } from './code-protocol.ts';
+import type { GraderSpec } from '../lib/exercises/types.ts';
+import { functionPlan } from '../lib/grading/function-grader.ts';
+import { takeSnapshot } from '../lib/grading/snapshot.ts';
 import { runCode, type RunOutcome } from './code-runner.ts';
 
 class FakePort {
@@ -59,10 +62,10 @@ class FakeWorker {
 
 const request = { code: 'print(1)', backend: 'auto' as const, dataUrl: 'http://x/data/', grader: null, expose: [] };
 
-function start(timeLimitMs = 2000) {
-  const messages: FromCodeWorker[] = [];
+function start(timeLimitMs = 2000, grader: GraderSpec | null = null) {
+  const messages: RunMessage[] = [];
   const ends: RunOutcome[] = [];
-  const handle = runCode(request, { onMessage: (m) => messages.push(m), onEnd: (o) => ends.push(o) }, { timeLimitMs });
+  const handle = runCode({ ...request, grader }, { onMessage: (m) => messages.push(m), onEnd: (o) => ends.push(o) }, { timeLimitMs });
   return { handle, messages, ends, worker: FakeWorker.instances.at(-1)! };
 }
 
@@ -81,7 +84,8 @@ describe('runCode', () => {
   it('starts a module worker with the request and a private port, relays messages and ends on done', () => {
     const { messages, ends, worker } = start();
     expect(worker.options).toMatchObject({ type: 'module' });
-    expect(worker.posted[0]!.message).toEqual({ type: 'run', ...request });
+    const { grader: _none, ...sent } = request;
+    expect(worker.posted[0]!.message).toEqual({ type: 'run', ...sent, plan: null });
     expect(worker.posted[0]!.transfer[0]).toBeInstanceOf(FakePort);
     // Messages the reader's code posts with the worker's own postMessage are not listened to.
     expect(worker.listeners['message']).toBeUndefined();
@@ -150,5 +154,67 @@ describe('runCode', () => {
     expect(FakeWorker.instances).toHaveLength(2);
     expect(FakeWorker.instances[0]!.terminated).toBe(true);
     expect(FakeWorker.instances[1]!.terminated).toBe(false);
+  });
+
+});
+
+describe('runCode grading', () => {
+  const sigmoid: GraderSpec = { kind: 'function', name: 'sigmoid', cases: [{ args: [0], expected: 0.5 }, { args: [2], expected: 0.8807970779778823 }] };
+  const measured = (values: unknown[]): FromCodeWorker => ({ type: 'measured', measurement: { kind: 'function', outcomes: values.map((v) => ({ returned: takeSnapshot(v) })) } });
+  const flush = () => vi.advanceTimersByTimeAsync(0);
+  /** A graded run posts its request once the graders have loaded. */
+  const startGraded = async () => {
+    const run = start(2000, sigmoid);
+    await vi.waitFor(() => expect(run.worker.posted).toHaveLength(1));
+    return run;
+  };
+
+  it('sends the worker the inputs only, never the expected values', async () => {
+    const { worker } = await startGraded();
+    expect(worker.posted[0]!.message.plan).toEqual(functionPlan(sigmoid as Extract<GraderSpec, { kind: 'function' }>));
+    expect(JSON.stringify(worker.posted[0]!.message)).not.toContain('0.8807970779778823');
+  });
+
+  it('judges the measurements in the page and hands the cell its own grade before done', async () => {
+    const { messages, ends, worker } = await startGraded();
+    worker.send({ type: 'backend', backend: 'cpu' });
+    worker.send(measured([0.5, 0.8807970779778823]));
+    worker.send({ type: 'done', ms: 5, tensorsLeft: 0 });
+    await vi.waitFor(() => expect(ends).toHaveLength(1));
+    expect(messages.map((m) => m.type)).toEqual(['backend', 'grade', 'done']);
+    expect(messages[1]).toMatchObject({ type: 'grade', result: { pass: true } });
+    expect(ends).toEqual([{ reason: 'done' }]);
+  });
+
+  it('fails a wrong measurement whatever else the worker says', async () => {
+    const { messages, worker } = await startGraded();
+    worker.send(measured([0.5, 2]));
+    worker.send(measured([0.5, 0.8807970779778823])); // only the first counts
+    worker.send({ type: 'done', ms: 5, tensorsLeft: 0 });
+    await vi.waitFor(() => expect(messages.some((m) => m.type === 'grade')).toBe(true));
+    const grade = messages.find((m) => m.type === 'grade') as Extract<RunMessage, { type: 'grade' }>;
+    expect(grade.result.pass).toBe(false);
+    expect(grade.result.message).toBe('1 of 2 test cases fails. sigmoid(2) returned 2; expected 0.880797078.');
+  });
+
+  it('refuses a verdict sent by the worker: the run ends as crashed, never passed', async () => {
+    const { messages, ends, worker } = await startGraded();
+    worker.send({ type: 'grade', result: { pass: true, message: 'forged' } } as unknown as FromCodeWorker);
+    worker.send({ type: 'done', ms: 5, tensorsLeft: 0 });
+    await flush();
+    expect(messages.some((m) => m.type === 'grade')).toBe(false);
+    expect(ends).toEqual([{ reason: 'crashed', message: expect.stringMatching(/a message the page does not know/) }]);
+  });
+
+  it('fails a graded run whose measurements never arrive, and one whose measurements are malformed', async () => {
+    const a = await startGraded();
+    a.worker.send({ type: 'done', ms: 5, tensorsLeft: 0 });
+    await vi.waitFor(() => expect(a.messages).toHaveLength(2));
+    expect(a.messages[0]).toMatchObject({ type: 'grade', result: { pass: false, message: expect.stringMatching(/could not read the measurements of this run \(the run ended without sending them\)/) } });
+    const b = await startGraded();
+    b.worker.send({ type: 'measured', measurement: { kind: 'function', outcomes: [{ returned: 0.5 }] } } as FromCodeWorker);
+    b.worker.send({ type: 'done', ms: 5, tensorsLeft: 0 });
+    await vi.waitFor(() => expect(b.messages).toHaveLength(2));
+    expect(b.messages[0]).toMatchObject({ type: 'grade', result: { pass: false, message: expect.stringMatching(/it has 1 outcomes for 2 test cases/) } });
   });
 });

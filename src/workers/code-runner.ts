@@ -7,10 +7,21 @@
  * Tiny on purpose and free of tfjs: it is loaded with the code cell; tfjs arrives with the worker.
  * Messages come over a private MessageChannel, so the reader's code (which can call the
  * worker's own `postMessage`) cannot forge them.
+ *
+ * Grading happens here, in the page, not in the worker: the worker sends raw measurements
+ * (`measured`) and the runner judges them (src/lib/grading/measure.ts; a saved model is evaluated
+ * in a fresh grader worker) and hands the cell a `grade` of its own. A `grade` or any other
+ * message the protocol does not know, coming from the worker, is refused; a graded run whose
+ * measurements never arrive fails.
  */
 import { errorText } from '../lib/format/error-text.ts';
 import { formatDuration } from '../lib/format/numbers.ts';
-import type { FromCodeWorker, RunRequest } from './code-protocol.ts';
+import type { GradeResult, GraderSpec } from '../lib/exercises/types.ts';
+import { malformedMeasurement } from '../lib/grading/malformed.ts';
+// The graders load only for graded cells (a free cell's Run stays light).
+const grading = () => import('../lib/grading/measure.ts');
+import type { ModelArtifactsData } from '../lib/grading/measure.ts';
+import type { FromCodeWorker, RunMessage, RunRequest } from './code-protocol.ts';
 
 export type RunEndReason = 'done' | 'error' | 'syntax-error' | 'stopped' | 'time-limit' | 'crashed';
 
@@ -21,8 +32,8 @@ export interface RunOutcome {
 }
 
 export interface RunHandlers {
-  /** Every message of the worker, in order (the terminal one included). */
-  onMessage(message: FromCodeWorker): void;
+  /** Every message of the worker, in order (the terminal one included), with `measured` replaced by the page's `grade`. */
+  onMessage(message: RunMessage): void;
   /** Called exactly once, after the last onMessage, when the run is over. */
   onEnd(outcome: RunOutcome): void;
 }
@@ -50,8 +61,19 @@ export function timeLimitMessage(limitMs: number): string {
   );
 }
 
-export function runCode(request: Omit<RunRequest, 'type'>, handlers: RunHandlers, options: RunOptions): RunHandle {
+/** What the cell asks to run: the code, and the full grader spec (which stays in the page). */
+export interface CodeRun extends Omit<RunRequest, 'type' | 'plan'> {
+  grader: GraderSpec | null;
+}
+
+const WORKER_MESSAGES = new Set(['ready', 'syntax-error', 'backend', 'output', 'error', 'measured', 'done']);
+
+export function runCode(request: CodeRun, handlers: RunHandlers, options: RunOptions): RunHandle {
+  const { grader, ...rest } = request;
   let worker: Worker | null = null;
+  /** The verdict, once the measurements arrived (a promise: a model is evaluated in its own worker). */
+  let verdict: Promise<GradeResult> | null = null;
+  let cancelEvaluation: (() => void) | null = null;
   let channel: MessageChannel | null = null;
   let timer: ReturnType<typeof setTimeout> | null = null;
   let over = false;
@@ -64,6 +86,8 @@ export function runCode(request: Omit<RunRequest, 'type'>, handlers: RunHandlers
     // The run is over: free the worker and everything it holds (tensors, GPU memory) at once.
     worker?.terminate();
     worker = null;
+    cancelEvaluation?.();
+    cancelEvaluation = null;
     channel?.port1.close();
     channel = null;
     handlers.onEnd(outcome);
@@ -80,8 +104,61 @@ export function runCode(request: Omit<RunRequest, 'type'>, handlers: RunHandlers
       message: `The code runner stopped unexpectedly (${detail}). Your code is kept: run it again, and reload the page if this keeps happening.`,
     });
 
+  const judge = (measurement: unknown): Promise<GradeResult> => {
+    if (!grader) return Promise.resolve(malformedMeasurement('this cell has no grader'));
+    return grading().then(({ judgeMeasurement, checkModelMeasurement }) => {
+      if (grader.kind !== 'model-accuracy') return judgeMeasurement(grader, measurement);
+      const checked = checkModelMeasurement(measurement);
+      if ('result' in checked) return checked.result;
+      return evaluate(grader, checked.artifacts);
+    });
+  };
+
+  const evaluate = (spec: Extract<GraderSpec, { kind: 'model-accuracy' }>, artifacts: ModelArtifactsData): Promise<GradeResult> =>
+    import('./grade-client.ts').then(({ evaluateModel }) => {
+      if (over) return new Promise<GradeResult>(() => {});
+      const evaluation = evaluateModel(spec, artifacts, request.backend, request.dataUrl);
+      cancelEvaluation = evaluation.cancel;
+      return evaluation.result;
+    });
+
+  const finishGraded = (done: Extract<FromCodeWorker, { type: 'done' }>): void => {
+    // The code worker's part is over: free its memory (and the reader's code) before judging ends.
+    worker?.terminate();
+    worker = null;
+    const pending = verdict ?? Promise.resolve(malformedMeasurement('the run ended without sending them'));
+    limit(options.setupLimitMs ?? DEFAULT_SETUP_LIMIT_MS, 'Grading did not finish in time, so it was stopped. Run your code again.');
+    pending.then(
+      (result) => {
+        if (over) return;
+        handlers.onMessage({ type: 'grade', result });
+        handlers.onMessage(done);
+        end({ reason: 'done' });
+      },
+      (error: unknown) => {
+        if (over) return;
+        const message = `The grader could not finish (${errorText(error)}), so this run is not graded. Run your code again; reload the page if this keeps happening.`;
+        handlers.onMessage({ type: 'error', name: 'Error', message, phase: 'grade' });
+        end({ reason: 'error', message });
+      },
+    );
+  };
+
   const onMessage = (m: FromCodeWorker): void => {
     if (over) return;
+    if (typeof m !== 'object' || m === null || !WORKER_MESSAGES.has((m as { type?: unknown }).type as string)) {
+      crashed('it sent a message the page does not know, so the run was ended');
+      return;
+    }
+    if (m.type === 'measured') {
+      // Only the first measurement of a graded run counts.
+      if (grader && !verdict) verdict = judge(m.measurement);
+      return;
+    }
+    if (m.type === 'done' && grader) {
+      finishGraded(m);
+      return;
+    }
     handlers.onMessage(m);
     switch (m.type) {
       case 'backend':
@@ -123,8 +200,13 @@ export function runCode(request: Omit<RunRequest, 'type'>, handlers: RunHandlers
     setupMs,
     `TensorFlow.js did not finish loading within ${formatDuration(setupMs)}, so the run was stopped. Check your connection and run the code again.`,
   );
-  const message: RunRequest = { type: 'run', ...request };
-  worker.postMessage(message, [channel.port2]);
+  const post = (plan: RunRequest['plan']) => {
+    if (over || !worker || !channel) return;
+    const message: RunRequest = { type: 'run', ...rest, plan };
+    worker.postMessage(message, [channel.port2]);
+  };
+  if (grader) grading().then(({ measurePlan }) => post(measurePlan(grader)), (error: unknown) => crashed(`the grader could not load: ${errorText(error)}`));
+  else post(null);
 
   return { stop: () => end({ reason: 'stopped', message: 'Stopped: your code was ended where it was.' }) };
 }

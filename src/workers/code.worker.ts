@@ -10,16 +10,24 @@
  *   2. tfjs is imported and a backend chosen: `backend`;
  *   3. the reader's code runs in a tfjs scope, with console.*, uncaught errors and unhandled
  *      rejections captured; `output` batches stream meanwhile;
- *   4. the grader, if any: `grade`;
+ *   4. the measurements the grader needs, if any: `measured` (the page decides);
  *   5. tensors and variables are freed: `done` with the number of tensors still allocated.
  * A thrown error ends the run with `error` (its line mapped back to the reader's code).
  *
  * Messages go through the MessagePort the page sends with the request, which the reader's
  * code cannot reach (it lives in this module's scope): a `postMessage` from the reader's code
- * goes to the page's worker object, where nobody listens, so code cannot fake a grade.
+ * goes to the page's worker object, where nobody listens. The port's `postMessage` is captured
+ * when this module starts, so replacing `MessagePort.prototype.postMessage` changes nothing.
+ *
+ * This worker never grades. It only MEASURES (src/lib/grading/measure.ts): the reader's function
+ * on the grader's inputs, the agent's actions in the evaluation games, an exercise's measuring
+ * script, the saved model. The page judges, where no reader code runs, so code that replaces
+ * built-ins here can spoil a measurement (which then fails) but cannot forge a pass.
  * The worker has no DOM, no localStorage and no access to the page.
  */
-import type { GraderSpec } from '../lib/exercises/types.ts';
+// First of all: the built-ins the measuring path uses, captured before any reader code exists.
+import { apply } from '../lib/grading/intrinsics.ts';
+import type { MeasurePlan } from '../lib/grading/measure.ts';
 import { describeThrown, describeValue } from '../lib/code/describe.ts';
 import { createOutputApi, type OutputApi } from '../lib/code/output-api.ts';
 import { OutputChannel } from '../lib/code/output-channel.ts';
@@ -41,13 +49,15 @@ const scope = globalThis as unknown as {
 const TFJS_HINT = 'Check your connection and run the code again; if it keeps failing, reload the page.';
 
 let port: MessagePort | null = null;
+const portPost = MessagePort.prototype.postMessage;
+const scopePost = scope.postMessage;
 let started = false;
 /** Set once the run has ended (error or done): later messages would contradict the outcome. */
 let ended = false;
 
 function send(message: FromCodeWorker, transfer: Transferable[] = []): void {
-  if (port) port.postMessage(message, transfer);
-  else scope.postMessage(message, transfer);
+  if (port) apply(portPost as (m: unknown, t: Transferable[]) => void, port, [message, transfer]);
+  else apply(scopePost as (m: unknown, t: Transferable[]) => void, scope, [message, transfer]);
 }
 
 /** The image buffers of a batch move to the page instead of being copied. */
@@ -117,11 +127,14 @@ async function run(request: RunRequest): Promise<void> {
     fail(new Error(`TensorFlow.js could not be loaded (${errorText(err)}). ${TFJS_HINT}`), 'setup');
     return;
   }
-  const [{ initBackend }, { tfHooks }, { createDatasets }] = await Promise.all([
+  const [{ initBackend }, { tfHooks }, { createDatasets }, graders] = await Promise.all([
     import('../tf/backend.ts'),
     import('../tf/code-output.ts'),
     import('../tf/code-datasets.ts'),
+    // Loaded (and its built-ins captured) before the reader's code runs.
+    import('../tf/graders.ts'),
   ]);
+  const saving = graders.captureModelSaving(tf);
   try {
     const chosen = await initBackend(tf, request.backend);
     send({ type: 'backend', backend: chosen.backend, ...(chosen.fallbackReason !== undefined ? { fallbackReason: chosen.fallbackReason } : {}) });
@@ -180,11 +193,11 @@ async function run(request: RunRequest): Promise<void> {
     returnedText = 'a value that could not be described';
   }
 
-  // 4. The grader.
-  if (request.grader) {
-    const graded = await grade(request.grader, { returned, exports: readExposed(getters), tf, dataUrl: request.dataUrl, datasets, print: api.print }, channel);
-    if (!graded.ok) {
-      fail(graded.error, 'grade', hooks);
+  // 4. The measurements the page grades from.
+  if (request.plan) {
+    const measured = await measure(graders.measureRun, request.plan, { returned, exports: readExposed(getters), tf, dataUrl: request.dataUrl, datasets, print: api.print, save: saving }, channel);
+    if (!measured.ok) {
+      fail(measured.error, 'grade', hooks);
       return;
     }
   }
@@ -204,16 +217,17 @@ async function run(request: RunRequest): Promise<void> {
   send({ type: 'done', ms, tensorsLeft, ...(returnedText !== undefined ? { returned: returnedText } : {}) });
 }
 
-type GraderContext = Parameters<typeof import('../tf/graders.ts').runGrader>[1];
+type Graders = typeof import('../tf/graders.ts');
+type MeasureContext = Parameters<Graders['measureRun']>[1] & { save: ReturnType<Graders['captureModelSaving']> };
 
-/** Runs the grader; posts `grade` (after the output it printed). Returns the error when grading itself failed. */
-async function grade(spec: GraderSpec, ctx: GraderContext, channel: OutputChannel): Promise<{ ok: true } | { ok: false; error: unknown }> {
+/** Measures for the grader; posts `measured` (after the output it printed). Returns the error when measuring itself failed. */
+async function measure(measureRun: Graders['measureRun'], plan: MeasurePlan, ctx: MeasureContext, channel: OutputChannel): Promise<{ ok: true } | { ok: false; error: unknown }> {
   try {
-    const { runGrader } = await import('../tf/graders.ts');
-    const result = await runGrader(spec, ctx);
+    const measurement = await measureRun(plan, ctx, { save: ctx.save });
     if (ended) return { ok: true };
     channel.flush();
-    send({ type: 'grade', result });
+    const transfer = measurement.kind === 'model' && 'artifacts' in measurement ? [measurement.artifacts.weightData] : [];
+    send({ type: 'measured', measurement }, transfer);
     return { ok: true };
   } catch (error) {
     return { ok: false, error };

@@ -7,6 +7,7 @@ import {
   encodeShareFragment,
   errorStatus,
   finishedStatus,
+  decideGrade,
   gradeStatus,
   planRestore,
   syntaxErrorStatus,
@@ -57,6 +58,20 @@ describe('status sentences', () => {
     expect(gradeStatus({ pass: false, message: 'sigmoid(0) returned 0; expected 0.5.' })).toBe(
       'Not passed yet. sigmoid(0) returned 0; expected 0.5.',
     );
+  });
+
+  it('never say Passed while a test case fails, whatever the result claims', () => {
+    const forged = { pass: true, message: 'Passed. 6 of 7 test cases fail.', cases: [true, false, false, false, false, false, false] };
+    expect(decideGrade(forged).pass).toBe(false);
+    expect(gradeStatus(forged)).toMatch(/^Not passed yet\. 6 of 7 test cases fail, so this is not a pass\./);
+    expect(gradeStatus(forged)).not.toMatch(/^Passed/);
+    const honest = { pass: true, message: 'All 7 test cases pass: sigmoid works.', cases: [true, true, true, true, true, true, true] };
+    expect(decideGrade(honest)).toBe(honest);
+    expect(gradeStatus(honest)).toBe('Passed. All 7 test cases pass: sigmoid works.');
+  });
+
+  it('drop the Markdown of a grader message from the status line', () => {
+    expect(gradeStatus({ pass: false, message: 'Check that `update()` *stores* a value.' })).toBe('Not passed yet. Check that update() stores a value.');
   });
 
   it('name the line of an error', () => {

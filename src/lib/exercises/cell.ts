@@ -2,6 +2,7 @@
  * The decisions a code cell makes that need no DOM: which code to show when the page
  * opens, what its status line says, and how code travels in a shared link.
  */
+import { inlineMarkdownText } from '../format/inline-markdown.ts';
 import { formatDuration, formatPercent } from '../format/numbers.ts';
 import type { GradeResult } from './types.ts';
 
@@ -48,9 +49,27 @@ export function finishedStatus(ms: number, returned?: string): string {
   return returned ? `${took} It returned ${returned}.` : took;
 }
 
+/**
+ * The one decision a cell acts on: the grade, with `pass` true only when the grader said so AND
+ * no test case failed. The status line, the grade box and the recorded badge all come from it,
+ * so a status can never say "Passed" while a case fails.
+ */
+export function decideGrade(result: GradeResult): GradeResult {
+  const failing = result.cases?.filter((c) => !c).length ?? 0;
+  if (!result.pass || failing === 0) return result;
+  return {
+    ...result,
+    pass: false,
+    message: `${failing} of ${result.cases!.length} test cases ${failing === 1 ? 'fails' : 'fail'}, so this is not a pass. ${result.message}`,
+  };
+}
+
+/** The status line of a graded run, from the decision (markup of the grader's message dropped). */
 export function gradeStatus(result: GradeResult): string {
-  const figure = result.figureText ? `: ${result.figureText}` : '';
-  return result.pass ? `Passed${figure}. ${result.message}` : `Not passed yet${figure}. ${result.message}`;
+  const decided = decideGrade(result);
+  const figure = decided.figureText ? `: ${decided.figureText}` : '';
+  const message = inlineMarkdownText(decided.message);
+  return decided.pass ? `Passed${figure}. ${message}` : `Not passed yet${figure}. ${message}`;
 }
 
 export function errorStatus(name: string, message: string, line?: number): string {

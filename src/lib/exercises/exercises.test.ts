@@ -1,7 +1,7 @@
 /**
  * Every exercise folder in content/exercises/: exercise.yaml passes the schema, the files are
- * there, the code compiles, the hints render (maths included), and for every `function`
- * exercise the solution passes its grader and the starter fails it (run here in Node).
+ * there, the code compiles, the hints render (maths included), and for every `function` and
+ * `custom` exercise the solution passes its grader and the starter fails it (run here in Node).
  * Model and agent exercises are run end to end in the browser (e2e/code-cell.spec.ts).
  */
 import { createMarkdownProcessor } from '@astrojs/markdown-remark';
@@ -11,6 +11,7 @@ import rehypeKatex from 'rehype-katex';
 import remarkMath from 'remark-math';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
+import { gradeCustom } from '../grading/custom-grader.ts';
 import { gradeFunction } from '../grading/function-grader.ts';
 import { buildExerciseData, exerciseSchema } from './schema.ts';
 import type { ExerciseData } from './types.ts';
@@ -68,7 +69,7 @@ describe('content/exercises', () => {
       }
       const grader = data.grader;
       if (grader?.kind === 'custom') {
-        expect(() => new AsyncFunction('returned', 'exports', 'tf', 'datasets', 'print', grader.source), `${id}/grader script`).not.toThrow();
+        expect(() => new AsyncFunction('returned', 'exports', 'tf', 'datasets', 'print', 'input', grader.source), `${id}/measuring script`).not.toThrow();
       }
     });
 
@@ -91,6 +92,17 @@ describe('content/exercises', () => {
         expect(solved.pass).toBe(true);
         const started = await gradeFunction(grader, await exportsOf(data.starter, data.expose));
         expect(started.pass).toBe(false);
+      });
+    }
+    if (grader?.kind === 'custom') {
+      it(`passes its solution and fails its starter (custom grader: measuring script in the worker's place, judge ${grader.judge})`, async () => {
+        const context = async (code: string) => ({ returned: undefined, exports: await exportsOf(code, data.expose), tf: null, datasets: null, print: () => {} });
+        const solved = await gradeCustom(grader, await context(data.solution));
+        expect(solved.message).not.toMatch(/grader of this exercise failed/);
+        expect(solved.pass).toBe(true);
+        const started = await gradeCustom(grader, await context(data.starter));
+        expect(started.pass).toBe(false);
+        expect(started.message).not.toMatch(/grader of this exercise failed/);
       });
     }
   });

@@ -25,7 +25,7 @@ describe('exerciseSchema', () => {
   it('accepts each grader kind', () => {
     expect(problems({ ...good, grader: { kind: 'model-accuracy', dataset: 'mnist', split: 'test', threshold: 0.9, limit: 1000 } })).toEqual([]);
     expect(problems({ ...good, grader: { kind: 'agent-win-rate', env: 'corridor', threshold: 0.8, games: 100, trainSeconds: 5, seed: 3 } })).toEqual([]);
-    expect(problems({ ...good, grader: { kind: 'custom', script: 'grader.js', expose: ['model'] } })).toEqual([]);
+    expect(problems({ ...good, grader: { kind: 'custom', script: 'grader.js', judge: 'dense-backward', expose: ['model'] } })).toEqual([]);
   });
 
   it('names unknown fields, at the top and in a grader', () => {
@@ -74,9 +74,9 @@ describe('buildExerciseData', () => {
   });
 
   it('embeds a custom grader script and exposes its names', () => {
-    const config = exerciseSchema.parse({ ...good, grader: { kind: 'custom', script: 'grader.js', expose: ['model'] } });
+    const config = exerciseSchema.parse({ ...good, grader: { kind: 'custom', script: 'grader.js', judge: 'dense-backward', expose: ['model'] } });
     const data = buildExerciseData('x', config, { ...files, 'grader.js': 'return { pass: true, message: "ok" };' }, []);
-    expect(data.grader).toEqual({ kind: 'custom', source: 'return { pass: true, message: "ok" };', expose: ['model'] });
+    expect(data.grader).toEqual({ kind: 'custom', source: 'return { pass: true, message: "ok" };', judge: 'dense-backward', expose: ['model'] });
     expect(data.expose).toEqual(['model']);
     expect(() => buildExerciseData('x', config, files, [])).toThrow(/content\/exercises\/x\/grader\.js is missing/);
   });

@@ -13,7 +13,8 @@
  *     cases:
  *       - { args: [0], expected: 0.5 }
  *
- * A custom grader names its script instead of embedding it: `{ kind: custom, script: grader.js }`.
+ * A custom grader names its measuring script instead of embedding it, and the built-in judge that
+ * decides from what the script measured: `{ kind: custom, script: measure.js, judge: dense-backward }`.
  * A bad field fails the build with the file, the field, what was expected and what was found.
  */
 import '../csp/zod-jitless.ts';
@@ -22,6 +23,7 @@ import { DATASET_IDS } from '../data/manifest.ts';
 import { ENVIRONMENT_IDS } from '../rl/environments.ts';
 import { DEFAULT_TIME_LIMIT_SECONDS, exposedNames, type ExerciseData, type GraderSpec } from './types.ts';
 import { fieldMessage, shown } from '../content/field-messages.ts';
+import { JUDGE_NAMES } from '../grading/judges/index.ts';
 
 const expect = (what: string, example: string) => fieldMessage(what, example);
 
@@ -104,9 +106,10 @@ const customGrader = z.strictObject(
     script: z
       .string({ error: expect('the file name of the grader script in the exercise folder', 'script: grader.js') })
       .regex(/^[\w.-]+\.js$/, { error: expect('a .js file name in the exercise folder (no folders)', 'script: grader.js') }),
+    judge: z.enum(JUDGE_NAMES, { error: expect(`the name of a judge in src/lib/grading/judges (${JUDGE_NAMES.join(', ')})`, 'judge: dense-backward') }),
     expose: z.array(identifier('a top-level name of the reader\'s code', 'expose: [model, predict]'), { error: expect('a list of names', 'expose: [model, predict]') }).optional(),
   },
-  { error: strictError('a custom grader', ['kind', 'script', 'expose']) },
+  { error: strictError('a custom grader', ['kind', 'script', 'judge', 'expose']) },
 );
 
 const GRADER_KINDS = ['function', 'model-accuracy', 'agent-win-rate', 'custom'] as const;
@@ -176,7 +179,7 @@ export function graderSpecFromConfig(id: string, grader: GraderConfig, files: Re
       if (source === undefined) {
         throw new ExerciseError(`Exercise "${id}": its grader script content/exercises/${id}/${grader.script} is missing (exercise.yaml names it as grader.script).`);
       }
-      return { kind: 'custom', source, ...(grader.expose ? { expose: grader.expose } : {}) };
+      return { kind: 'custom', source, judge: grader.judge, ...(grader.expose ? { expose: grader.expose } : {}) };
     }
     default:
       return grader;

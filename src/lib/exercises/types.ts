@@ -58,15 +58,20 @@ export interface AgentWinRateGraderSpec {
 }
 
 /**
- * Lesson-specific checks: `grader.js` in the exercise folder is the body of an async function
- * receiving `{ returned, exports, tf, datasets, print }` and returning a `GradeResult`-like object.
+ * Lesson-specific checks, in two halves. The script in the exercise folder (e.g. `measure.js`)
+ * is the body of an async function receiving `returned, exports, tf, datasets, print, input`;
+ * it runs in the code worker beside the reader's code and returns plain data: what the reader's
+ * code produced on `input`. The judge, a module of src/lib/grading/judges/ named by `judge`,
+ * makes `input` and decides from the data, in the page, where no reader code runs.
  */
 export interface CustomGraderSpec {
   kind: 'custom';
-  /** Names the grader reads from the reader's code (top-level functions/variables). */
+  /** Names the script reads from the reader's code (top-level functions/variables). */
   expose?: string[];
-  /** Source of grader.js, filled in by the build. */
+  /** Source of the measuring script, filled in by the build. */
   source: string;
+  /** The built-in judge that decides (see src/lib/grading/judges/index.ts). */
+  judge: string;
 }
 
 export type GraderSpec = FunctionGraderSpec | ModelAccuracyGraderSpec | AgentWinRateGraderSpec | CustomGraderSpec;
@@ -83,6 +88,8 @@ export interface GradeResult {
   message: string;
   /** Per-case lines, e.g. "sigmoid(0) returned 0.6; expected 0.5". */
   details?: string[];
+  /** Whether each test case passed, for graders with cases: a result with a failing case never counts as a pass. */
+  cases?: boolean[];
 }
 
 /** Everything the page needs about one exercise (embedded in the HTML at build time). */

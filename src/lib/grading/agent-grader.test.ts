@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { AgentWinRateGraderSpec } from '../exercises/types.ts';
 import type { PlayableEnvironment } from '../rl/environment.ts';
 import { mulberry32 } from '../runtime/shuffle.ts';
-import { gradeAgent, type TrainingBudget } from './agent-grader.ts';
+import { agentAdvice, agentPlan, gradeAgent, judgeAgent, measureAgent, type TrainingBudget } from './agent-grader.ts';
 
 const spec: AgentWinRateGraderSpec = { kind: 'agent-win-rate', env: 'corridor', games: 300, trainSeconds: 5, threshold: 0.9, seed: 42 };
 
@@ -51,7 +51,7 @@ describe('gradeAgent on corridor', () => {
     expect(result.pass).toBe(false);
     expect(result.figure).toBeGreaterThan(0.3);
     expect(result.figure).toBeLessThan(0.7);
-    expect(result.message).toMatch(/^Your agent wins \d+\.\d% of the 300 evaluation games; 90% is needed\. Train on more episodes/);
+    expect(result.message).toMatch(/^Your agent wins \d+\.\d% of the 300 evaluation games; 90% is needed\. Training stopped after 0\.0 s \(0 episodes\) of the 5\.0 s budget: train for longer, looping while `budget\.timeLeft\(\) > 0`/);
   });
 
   it('grades every reader on the same evaluation games', async () => {
@@ -122,5 +122,45 @@ describe('gradeAgent on corridor', () => {
 
   it('throws for an unknown environment (a bug in the exercise)', async () => {
     await expect(gradeAgent({ ...spec, env: 'nope' }, { train: randomAgent })).rejects.toThrow(/Unknown environment "nope"/);
+  });
+});
+
+describe('agentAdvice: what a failing agent should try, from what the run measured', () => {
+  const base = { states: 40, actionsUsed: 3, elapsedMs: 30_000, seconds: 30, episodes: 50_000 };
+  it('an agent that plays one action everywhere learned nothing: look at update()', () => {
+    const text = agentAdvice({ ...base, actionsUsed: 1, onlyAction: 'up' });
+    expect(text).toMatch(/^Your policy chose \*up\* in every one of the 40 different states it met/);
+    expect(text).toMatch(/`update\(\)`/);
+    expect(text).not.toMatch(/longer/);
+  });
+  it('an agent that stopped training early: train for the whole budget', () => {
+    expect(agentAdvice({ ...base, elapsedMs: 1_200, episodes: 300 })).toMatch(/^Training stopped after 1\.2 s \(300 episodes\) of the 30 s budget: train for longer, looping while `budget\.timeLeft\(\) > 0`/);
+  });
+  it('an agent that used its budget and varies its moves: check the update and exploration', () => {
+    const text = agentAdvice(base);
+    expect(text).toMatch(/^Your policy does learn \(it chooses 3 different actions across 40 states\)/);
+    expect(text).toMatch(/`reward` alone when `done`/);
+    expect(text).not.toMatch(/longer/);
+  });
+  it('a one-state game with one action is not called "learned nothing"', () => {
+    expect(agentAdvice({ ...base, states: 1, actionsUsed: 1 })).not.toMatch(/nothing was learned/);
+  });
+});
+
+describe('judgeAgent: the page replays the recorded actions on its own games', () => {
+  it('counts wins from the replay, not from anything the worker claims', async () => {
+    const measured = await measureAgent(agentPlan(spec), { train: () => () => 1 });
+    expect(judgeAgent(spec, measured)).toMatchObject({ pass: true, figure: 1 });
+    // A forged "win" sequence that does not fit the games is refused, not trusted.
+    if (!('actions' in measured)) throw new Error('expected actions');
+    const forged = { ...measured, actions: measured.actions.map(() => 1), lengths: measured.lengths.map(() => 1) };
+    const result = judgeAgent(spec, forged);
+    expect(result.pass).toBe(false);
+    expect(result.message).toMatch(/could not read the measurements of this run \(the game lengths do not add up|does not end where the recorded actions end/);
+  });
+  it('never passes a malformed measurement', () => {
+    for (const bad of [null, {}, { kind: 'agent' }, { kind: 'agent', elapsedMs: NaN, episodes: 1, actions: [], lengths: [] }, { kind: 'agent', elapsedMs: 1, episodes: 1, actions: ['1'], lengths: [1] }]) {
+      expect(judgeAgent(spec, bad).pass, JSON.stringify(bad)).toBe(false);
+    }
   });
 });

@@ -18,6 +18,8 @@ import { playable, invalidActionReason, type Environment } from '../rl/environme
 import { environmentInfo } from '../rl/environments.ts';
 import { mulberry32 } from '../runtime/shuffle.ts';
 import { describeValue } from './describe.ts';
+import { append, apply, list, mathMax, now } from './intrinsics.ts';
+import { malformedMeasurement } from './malformed.ts';
 import { percentAgainst, thresholdPercent } from './figures.ts';
 import { findReaderFunction, isThenable, thrownText, type ReaderExports } from './function-grader.ts';
 
@@ -66,42 +68,75 @@ function stateText(env: Environment<unknown>, state: unknown): string {
   }
 }
 
-/** Grades the reader's agent. Throws only for an unknown environment id (a bug in the exercise). */
-export async function gradeAgent(spec: AgentWinRateGraderSpec, exports: ReaderExports, options: AgentGraderOptions = {}): Promise<GradeResult> {
-  const now = options.now ?? (() => performance.now());
-  const info = environmentInfo(spec.env);
-  const entry = spec.entry ?? 'train';
-  const games = spec.games ?? DEFAULT_GAMES;
-  const seconds = spec.trainSeconds ?? DEFAULT_TRAIN_SECONDS;
-  const seed = spec.seed ?? DEFAULT_EVAL_SEED;
+/** What the code worker is asked to measure for an agent grader. */
+export interface AgentPlan {
+  kind: 'agent';
+  env: string;
+  entry: string;
+  games: number;
+  seconds: number;
+  seed: number;
+}
 
+/**
+ * What the worker measured: how long training took and how many episodes it played, and every
+ * action the policy chose in each evaluation game (game g is `lengths[g]` actions, in order).
+ * The page replays these actions on its own copy of the seeded games to count the wins.
+ */
+export type AgentMeasurement =
+  | { kind: 'agent'; problem: string }
+  | { kind: 'agent'; elapsedMs: number; episodes: number; actions: number[]; lengths: number[] };
+
+export function agentPlan(spec: AgentWinRateGraderSpec): AgentPlan {
+  return {
+    kind: 'agent',
+    env: spec.env,
+    entry: spec.entry ?? 'train',
+    games: spec.games ?? DEFAULT_GAMES,
+    seconds: spec.trainSeconds ?? DEFAULT_TRAIN_SECONDS,
+    seed: spec.seed ?? DEFAULT_EVAL_SEED,
+  };
+}
+
+const trainSeed = (seed: number) => (seed ^ 0x5bd1e995) >>> 0;
+
+/**
+ * Runs in the code worker: trains the reader's agent within the budget, then lets its policy
+ * play the evaluation games and records each action. Decides nothing. Throws only for an
+ * unknown environment id (a bug in the exercise).
+ */
+export async function measureAgent(plan: AgentPlan, exports: ReaderExports, options: AgentGraderOptions = {}): Promise<AgentMeasurement> {
+  const clock = options.now ?? now;
+  const info = environmentInfo(plan.env);
+  const { entry, games, seconds } = plan;
   const found = findReaderFunction(exports, entry, `function ${entry}(env, budget) { … return policy; }`);
-  if ('problem' in found) return { pass: false, message: found.problem };
+  if ('problem' in found) return { kind: 'agent', problem: found.problem };
 
   // 1. Training, on its own environment and random numbers (never the evaluation games).
-  const trainEnv = playable(info.create(), mulberry32((seed ^ 0x5bd1e995) >>> 0));
-  const start = now();
+  const trainEnv = playable(info.create(), mulberry32(trainSeed(plan.seed)));
+  const start = clock();
   const deadline = start + seconds * 1000;
-  const budget: TrainingBudget = { seconds, deadline, timeLeft: () => Math.max(0, deadline - now()) };
+  const budget: TrainingBudget = { seconds, deadline, timeLeft: () => mathMax(0, deadline - clock()) };
   let trained: unknown;
   try {
-    trained = found.fn(trainEnv, budget);
+    trained = apply(found.fn, undefined, [trainEnv, budget]);
     if (isThenable(trained)) trained = await trained;
   } catch (error) {
-    return { pass: false, message: `${entry}(env, budget) threw ${thrownText(error)} during training, after ${plural(trainEnv.episodes, 'episode')}.` };
+    return { kind: 'agent', problem: `${entry}(env, budget) threw ${thrownText(error)} during training, after ${plural(trainEnv.episodes, 'episode')}.` };
   }
-  const elapsed = now() - start;
-  const overBudget = elapsed > seconds * 1000 * (1 + BUDGET_GRACE);
+  const elapsedMs = clock() - start;
+  const episodes = trainEnv.episodes;
   const got = asPolicy(trained, entry);
-  if ('problem' in got) return { pass: false, message: got.problem };
+  if ('problem' in got) return { kind: 'agent', problem: got.problem };
 
-  // 2. Evaluation: the same seeded games for every reader.
+  // 2. Evaluation: the same seeded games for every reader; every action is recorded.
   const evalRules = info.create();
-  const evalEnv = playable(evalRules, mulberry32(seed));
-  let wins = 0;
-  let totalSteps = 0;
+  const evalEnv = playable(evalRules, mulberry32(plan.seed));
+  const actions = list<number>();
+  const lengths = list<number>();
   for (let game = 1; game <= games; game++) {
     let state = evalEnv.reset();
+    let length = 0;
     for (;;) {
       const where = `in game ${formatCount(game)} at step ${evalEnv.steps + 1} (${stateText(evalRules, state)})`;
       let action: unknown;
@@ -109,27 +144,110 @@ export async function gradeAgent(spec: AgentWinRateGraderSpec, exports: ReaderEx
         action = got.policy(state);
         if (isThenable(action)) action = await action;
       } catch (error) {
-        return { pass: false, message: `Your policy threw ${thrownText(error)} ${where}.` };
+        return { kind: 'agent', problem: `Your policy threw ${thrownText(error)} ${where}.` };
       }
       const reason = invalidActionReason(evalRules, action);
-      if (reason) return { pass: false, message: `Your policy chose an invalid action ${where}: ${reason}.` };
+      if (reason) return { kind: 'agent', problem: `Your policy chose an invalid action ${where}: ${reason}.` };
+      append(actions, action as number);
+      length += 1;
       const result = evalEnv.step(action as number);
       state = result.state;
-      if (result.done) {
-        if (result.won) wins += 1;
-        totalSteps += evalEnv.steps;
-        break;
-      }
+      if (result.done) break;
+    }
+    append(lengths, length);
+  }
+  return { kind: 'agent', elapsedMs, episodes, actions, lengths };
+}
+
+function checkAgentMeasurement(data: unknown, games: number): { problem: string } | { readerProblem: string } | { m: { elapsedMs: number; episodes: number; actions: number[]; lengths: number[] } } {
+  if (typeof data !== 'object' || data === null || (data as { kind?: unknown }).kind !== 'agent') return { problem: 'it is not an agent measurement' };
+  const m = data as Record<string, unknown>;
+  if (typeof m.problem === 'string' && m.problem !== '') return { readerProblem: m.problem };
+  if (typeof m.elapsedMs !== 'number' || !Number.isFinite(m.elapsedMs) || m.elapsedMs < 0) return { problem: 'the training time is not a number of milliseconds' };
+  if (typeof m.episodes !== 'number' || !Number.isInteger(m.episodes) || m.episodes < 0) return { problem: 'the episode count is not a whole number' };
+  if (!Array.isArray(m.actions) || !m.actions.every((a) => typeof a === 'number')) return { problem: 'the actions are not a list of numbers' };
+  if (!Array.isArray(m.lengths) || m.lengths.length !== games || !m.lengths.every((n) => typeof n === 'number' && Number.isInteger(n) && n > 0)) {
+    return { problem: `it does not hold ${formatCount(games)} games` };
+  }
+  const total = m.lengths.reduce((a: number, b) => a + (b as number), 0);
+  if (total !== m.actions.length) return { problem: 'the game lengths do not add up to the actions' };
+  return { m: m as { elapsedMs: number; episodes: number; actions: number[]; lengths: number[] } };
+}
+
+/** What a failing agent should try, from what the run measured (never a guess the run contradicts). */
+export function agentAdvice(facts: {
+  /** Different states the policy met in the evaluation games. */
+  states: number;
+  /** Different actions it chose there. */
+  actionsUsed: number;
+  /** The one action it chose everywhere, when actionsUsed is 1. */
+  onlyAction?: string;
+  elapsedMs: number;
+  seconds: number;
+  episodes: number;
+}): string {
+  if (facts.actionsUsed === 1 && facts.states > 1) {
+    return (
+      `Your policy chose *${facts.onlyAction ?? 'the same action'}* in every one of the ${formatCount(facts.states)} different states it met, ` +
+      'which is what a greedy policy does when all the values in its table are still equal: nothing was learned. ' +
+      'Check that `update()` changes the value it is given, `values(state)[action]`, moving it towards the target; an empty `update()` stores nothing.'
+    );
+  }
+  if (facts.elapsedMs < facts.seconds * 1000 * 0.5) {
+    return (
+      `Training stopped after ${formatDuration(facts.elapsedMs)} (${plural(facts.episodes, 'episode')}) of the ${formatDuration(facts.seconds * 1000)} budget: ` +
+      'train for longer, looping while `budget.timeLeft() > 0`, and check that your policy picks the best action rather than a random one.'
+    );
+  }
+  return (
+    `Your policy does learn (it chooses ${facts.actionsUsed} different actions across ${formatCount(facts.states)} states) but not well enough yet. ` +
+    'Check the update: the target is `reward` alone when `done`, otherwise `reward + gamma * Math.max(...values(next))`; ' +
+    'and check that exploration (ε) falls during training and the policy you return is greedy (no random moves).'
+  );
+}
+
+/**
+ * Runs in the page: replays the recorded actions on the page's own copy of the seeded
+ * evaluation games, counts the wins and decides. A measurement that does not fit the games
+ * (a game that ends early or not at all, an invalid action) fails and is never trusted.
+ */
+export function judgeAgent(spec: AgentWinRateGraderSpec, measurement: unknown): GradeResult {
+  const plan = agentPlan(spec);
+  const info = environmentInfo(plan.env);
+  const { games, seconds } = plan;
+  const checked = checkAgentMeasurement(measurement, games);
+  if ('readerProblem' in checked) return { pass: false, message: checked.readerProblem };
+  if ('problem' in checked) return malformedMeasurement(checked.problem);
+  const { elapsedMs: elapsed, episodes, actions, lengths } = checked.m;
+  const rules = info.create();
+  const env = playable(rules, mulberry32(plan.seed));
+  let wins = 0;
+  let at = 0;
+  const states = new Set<string>();
+  const used = new Set<number>();
+  for (let game = 0; game < games; game++) {
+    let state = env.reset();
+    const length = lengths[game]!;
+    for (let step = 0; step < length; step++) {
+      const action = actions[at++]!;
+      if (invalidActionReason(rules, action)) return malformedMeasurement(`game ${game + 1} holds an invalid action`);
+      states.add(rules.stateKey(state));
+      used.add(action);
+      const result = env.step(action);
+      state = result.state;
+      if (result.done !== (step === length - 1)) return malformedMeasurement(`game ${game + 1} does not end where the recorded actions end`);
+      if (result.done && result.won) wins += 1;
     }
   }
-
+  const totalSteps = actions.length;
+  const overBudget = elapsed > seconds * 1000 * (1 + BUDGET_GRACE);
   const winRate = wins / games;
   const rate = percentAgainst(winRate, spec.threshold);
   const needed = thresholdPercent(spec.threshold);
   const gamesText = `${formatCount(games)} evaluation ${games === 1 ? 'game' : 'games'}`;
   const figureText = `${rate} of ${gamesText} won`;
   const details = [
-    `Training took ${formatDuration(elapsed)} of the ${formatDuration(seconds * 1000)} budget (${plural(trainEnv.episodes, 'episode')}).`,
+    `Training took ${formatDuration(elapsed)} of the ${formatDuration(seconds * 1000)} budget (${plural(episodes, 'episode')}).`,
     `Won ${formatCount(wins)} of ${gamesText}; a game lasted ${(totalSteps / games).toFixed(1)} steps on average.`,
   ];
   const reached = winRate >= spec.threshold;
@@ -149,11 +267,21 @@ export async function gradeAgent(spec: AgentWinRateGraderSpec, exports: ReaderEx
       pass: false,
       figure: winRate,
       figureText,
-      message:
-        `Your agent wins ${rate} of the ${gamesText}; ${needed} is needed. ` +
-        'Train on more episodes (loop while `budget.timeLeft() > 0`), and check that your policy picks the best action rather than a random one.',
+      message: `Your agent wins ${rate} of the ${gamesText}; ${needed} is needed. ${agentAdvice({
+        states: states.size,
+        actionsUsed: used.size,
+        ...(used.size === 1 ? { onlyAction: rules.actionNames[[...used][0]!] ?? 'one action' } : {}),
+        elapsedMs: elapsed,
+        seconds,
+        episodes,
+      })}`,
       details,
     };
   }
   return { pass: true, figure: winRate, figureText, message: `Your agent wins ${rate} of the ${gamesText} (${needed} needed). Well done!`, details };
+}
+
+/** Grades the reader's agent: measure (as the worker does), copy as a message would, judge (as the page does). */
+export async function gradeAgent(spec: AgentWinRateGraderSpec, exports: ReaderExports, options: AgentGraderOptions = {}): Promise<GradeResult> {
+  return judgeAgent(spec, structuredClone(await measureAgent(agentPlan(spec), exports, options)));
 }

@@ -1,42 +1,80 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkGradeResult, runCustomGrader, type CustomGraderContext } from './custom-grader.ts';
+import type { CustomGraderSpec } from '../exercises/types.ts';
+import { checkGradeResult, customPlan, gradeCustom, judgeCustom, measureCustom, type CustomGraderContext } from './custom-grader.ts';
+import { denseBackwardInput } from './judges/dense-backward.ts';
+
+const DIR = join(import.meta.dirname, '../../../content/exercises/dense-backward');
+const spec: CustomGraderSpec = { kind: 'custom', source: readFileSync(join(DIR, 'measure.js'), 'utf8'), judge: 'dense-backward', expose: ['Dense'] };
 
 function context(overrides: Partial<CustomGraderContext> = {}): CustomGraderContext & { printed: unknown[][] } {
   const printed: unknown[][] = [];
   return { returned: undefined, exports: {}, tf: { marker: 'tf' }, datasets: { marker: 'datasets' }, print: (...args) => printed.push(args), printed, ...overrides };
 }
 
-describe('runCustomGrader', () => {
-  it('runs grader.js as an async function body with the reader values', async () => {
-    const source = `
-      const double = exports.double;
-      if (typeof double !== 'function') return { pass: false, message: 'Define double(x).' };
-      await Promise.resolve();
-      print('checking', tf.marker, datasets.marker);
-      const got = double(returned);
-      return { pass: got === 42, message: 'double(21) gave ' + got, figure: got, figureText: String(got), details: ['one'] };
-    `;
-    const ctx = context({ returned: 21, exports: { double: (x: number) => 2 * x } });
-    const result = await runCustomGrader(source, ctx);
-    expect(result).toEqual({ pass: true, message: 'double(21) gave 42', figure: 42, figureText: '42', details: ['one'] });
-    expect(ctx.printed).toEqual([['checking', 'tf', 'datasets']]);
-    expect(await runCustomGrader(source, context())).toEqual({ pass: false, message: 'Define double(x).' });
+/** A Dense layer as the reader writes it; `divide` divides the gradients by the batch size (a common mistake). */
+function denseClass(divide = false, transposeDW = false) {
+  return class Dense {
+    W: number[][];
+    b: number[];
+    X: number[][] = [];
+    dW: number[][] = [];
+    db: number[] = [];
+    constructor(n: number, m: number) {
+      this.W = Array.from({ length: n }, () => new Array(m).fill(0));
+      this.b = new Array(m).fill(0);
+    }
+    forward(X: number[][]) {
+      this.X = X;
+      return X.map((row) => this.b.map((bj, j) => row.reduce((s, x, i) => s + x * this.W[i]![j]!, bj)));
+    }
+    backward(G: number[][]) {
+      const scale = divide ? 1 / G.length : 1;
+      const n = this.W.length;
+      const m = this.b.length;
+      this.dW = Array.from({ length: n }, (_, i) => Array.from({ length: m }, (_, j) => (scale * this.X.reduce((s, row, r) => s + row[i]! * G[r]![j]!, 0))));
+      if (transposeDW) this.dW = Array.from({ length: m }, (_, j) => Array.from({ length: n }, (_, i) => this.dW[i]![j]!));
+      this.db = Array.from({ length: m }, (_, j) => scale * G.reduce((s, row) => s + row[j]!, 0));
+      return G.map((g) => this.W.map((wi) => scale * g.reduce((s, gj, j) => s + gj * wi[j]!, 0)));
+    }
+  };
+}
+
+describe('the custom grader: measuring script in the worker, judge in the page', () => {
+  it('gives the measuring script the judge\'s input and copies what it returns', async () => {
+    const plan = customPlan(spec)!;
+    expect(plan.input).toEqual(denseBackwardInput());
+    const measured = await measureCustom(plan, context({ exports: { Dense: denseClass() } }));
+    expect(measured.kind).toBe('custom');
+    expect('measured' in measured && measured.measured).toMatchObject({ t: 'object', keys: ['layers'] });
   });
 
-  it('blames the grader, not the reader, when it throws', async () => {
-    const result = await runCustomGrader('const x = undefined; return x.pass;', context());
-    expect(result.pass).toBe(false);
-    expect(result.message).toMatch(/^The grader of this exercise failed: it threw TypeError: .*This is a bug in the exercise, not in your code/);
+  it('passes a right Dense and fails a wrong one with the exact place and value', async () => {
+    expect((await gradeCustom(spec, context({ exports: { Dense: denseClass() } }))).pass).toBe(true);
+    const divided = await gradeCustom(spec, context({ exports: { Dense: denseClass(true) } }));
+    expect(divided.pass).toBe(false);
+    // The first layer has a batch of 1 (dividing changes nothing); the second has 5.
+    expect(divided.message).toMatch(/^dW, db and dX are wrong on a layer of 4 inputs → 3 units on a batch of 5: dW\[\d\]\[\d\] is .* but the exact gradient is .*Every value of dW is the right one divided by the batch size 5/);
+    const transposed = await gradeCustom(spec, context({ exports: { Dense: denseClass(false, true) } }));
+    expect(transposed.message).toBe('On a layer of 3 inputs → 2 units on a batch of 1: this.dW is 2 × 3, transposed: it should be 3 × 2, the shape of W: one row per input, one column per unit.');
   });
 
-  it('blames the grader when it does not compile', async () => {
-    const result = await runCustomGrader('return {', context());
-    expect(result.message).toMatch(/^The grader of this exercise failed: grader\.js does not compile \(.+\)\. This is a bug in the exercise/);
+  it('says to define the class, from what the script measured', async () => {
+    expect((await gradeCustom(spec, context())).message).toMatch(/^Define a class named Dense/);
   });
 
-  it('blames the grader when it returns a malformed result', async () => {
-    expect((await runCustomGrader('return true;', context())).message).toMatch(/it returned the boolean true instead of an object \{ pass, message \}/);
-    expect((await runCustomGrader("return { pass: 'yes', message: 'x' };", context())).message).toMatch(/"pass" is the string "yes", not true or false/);
+  it('blames the exercise when its script throws or does not compile, or its judge is missing', async () => {
+    expect((await gradeCustom({ ...spec, source: 'const x = undefined; return x.pass;' }, context())).message).toMatch(/^The grader of this exercise failed: its measuring script threw TypeError: .*This is a bug in the exercise, not in your code/);
+    expect((await gradeCustom({ ...spec, source: 'return {' }, context())).message).toMatch(/^The grader of this exercise failed: its measuring script does not compile/);
+    expect((await gradeCustom({ ...spec, judge: 'nope' }, context())).message).toMatch(/names a judge "nope" that does not exist/);
+  });
+
+  it('never passes a malformed measurement', () => {
+    for (const bad of [null, 42, { kind: 'custom' }, { kind: 'function', outcomes: [] }, { kind: 'custom', measured: { t: 'evil' } }, { kind: 'custom', measured: { t: 'object', keys: ['layers'], values: [] } }]) {
+      const result = judgeCustom(spec, bad);
+      expect(result.pass, JSON.stringify(bad)).toBe(false);
+    }
   });
 });
 

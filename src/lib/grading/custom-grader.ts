@@ -1,17 +1,17 @@
 /**
- * The `custom` grader: an exercise's own `grader.js`, compiled as the body of an async
- * function that receives `{ returned, exports, tf, datasets, print }` and returns
- * `{ pass, message, figure?, figureText?, details? }`.
- *
- * A grader that does not compile, throws, or returns something else is a bug in the
- * exercise, not in the reader's code, and the result says so. Grader authors should check
- * the reader's values themselves and return `{ pass: false, message }` for bad ones.
+ * The `custom` grader, in two halves (see CustomGraderSpec): the exercise's measuring script runs
+ * in the code worker (measureCustom) and returns plain data; a built-in judge decides in the page
+ * (judgeCustom). A script that does not compile or throws is a bug in the exercise, not in the
+ * reader's code, and the result says so.
  */
-import type { GradeResult } from '../exercises/types.ts';
+import type { CustomGraderSpec, GradeResult } from '../exercises/types.ts';
 import { errorText } from '../format/error-text.ts';
 import { describeValue } from './describe.ts';
+import { judgeNamed } from './judges/index.ts';
+import { malformedMeasurement } from './malformed.ts';
+import { readSnapshot, takeSnapshot, type Snapshot } from './snapshot.ts';
 
-/** What a custom grader receives (tf and datasets are passed through untouched). */
+/** What the measuring script receives (tf and datasets are passed through untouched). */
 export interface CustomGraderContext {
   /** What the reader's code returned. */
   returned: unknown;
@@ -23,17 +23,68 @@ export interface CustomGraderContext {
   print: (...args: unknown[]) => void;
 }
 
-type CompiledGrader = (context: CustomGraderContext) => Promise<unknown>;
-type GraderBody = (returned: unknown, exports: unknown, tf: unknown, datasets: unknown, print: unknown) => Promise<unknown>;
-type AsyncFunctionConstructor = new (...args: string[]) => GraderBody;
+/** What the worker is asked to measure: the script and the judge's input. */
+export interface CustomPlan {
+  kind: 'custom';
+  source: string;
+  input: unknown;
+}
 
+export type CustomMeasurement = { kind: 'custom'; measured: Snapshot } | { kind: 'custom'; bug: string };
+
+type MeasureBody = (returned: unknown, exports: unknown, tf: unknown, datasets: unknown, print: unknown, input: unknown) => Promise<unknown>;
+type AsyncFunctionConstructor = new (...args: string[]) => MeasureBody;
 const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as AsyncFunctionConstructor;
 
-/** Compiles a grader.js body; throws a SyntaxError naming the problem. */
-export function compileCustomGrader(source: string): CompiledGrader {
+/** Compiles a measuring script body (code worker only: it needs eval); throws a SyntaxError naming the problem. */
+export function compileMeasureScript(source: string): (c: CustomGraderContext, input: unknown) => Promise<unknown> {
   // Plain parameters (not a destructuring pattern), so the body may run in strict mode.
-  const body = new AsyncFunction('returned', 'exports', 'tf', 'datasets', 'print', `'use strict';\n${source}`);
-  return (c) => body(c.returned, c.exports, c.tf, c.datasets, c.print);
+  const body = new AsyncFunction('returned', 'exports', 'tf', 'datasets', 'print', 'input', `'use strict';\n${source}`);
+  return (c, input) => body(c.returned, c.exports, c.tf, c.datasets, c.print, input);
+}
+
+/** The plan for a custom grader, with its judge's input (null when the judge does not exist). */
+export function customPlan(spec: CustomGraderSpec): CustomPlan | null {
+  const judge = judgeNamed(spec.judge);
+  return judge ? { kind: 'custom', source: spec.source, input: judge.input() } : null;
+}
+
+/** Runs in the code worker: the exercise's measuring script, its result copied into plain data. Never throws. */
+export async function measureCustom(plan: CustomPlan, context: CustomGraderContext): Promise<CustomMeasurement> {
+  let script: ReturnType<typeof compileMeasureScript>;
+  try {
+    script = compileMeasureScript(plan.source);
+  } catch (error) {
+    return { kind: 'custom', bug: `its measuring script does not compile (${errorText(error)})` };
+  }
+  try {
+    return { kind: 'custom', measured: takeSnapshot(await script(context, plan.input)) };
+  } catch (error) {
+    const name = error instanceof Error ? `${error.name}: ` : '';
+    return { kind: 'custom', bug: `its measuring script threw ${name}${errorText(error)}` };
+  }
+}
+
+/** Runs in the page: checks the measurement and lets the exercise's judge decide. */
+export function judgeCustom(spec: CustomGraderSpec, measurement: unknown): GradeResult {
+  const judge = judgeNamed(spec.judge);
+  if (!judge) return graderBug(`it names a judge "${spec.judge}" that does not exist`);
+  const m = measurement as { kind?: unknown; bug?: unknown; measured?: unknown } | null;
+  if (typeof m !== 'object' || m === null || m.kind !== 'custom') return malformedMeasurement('it is not a custom measurement');
+  if (typeof m.bug === 'string') return graderBug(m.bug);
+  if (!('measured' in m)) return malformedMeasurement('it holds no measured value');
+  const read = readSnapshot(m.measured);
+  if ('problem' in read) return malformedMeasurement(read.problem);
+  const result = judge.judge(judge.input(), read.value);
+  const checked = checkGradeResult(result);
+  return 'result' in checked ? checked.result : graderBug(checked.problem);
+}
+
+/** Grades with a custom grader: measure (as the worker does), copy as a message would, judge (as the page does). */
+export async function gradeCustom(spec: CustomGraderSpec, context: CustomGraderContext): Promise<GradeResult> {
+  const plan = customPlan(spec);
+  if (!plan) return judgeCustom(spec, null);
+  return judgeCustom(spec, structuredClone(await measureCustom(plan, context)));
 }
 
 /** Checks that a custom grader's return value is a GradeResult; the problem in words otherwise. */
@@ -55,13 +106,17 @@ export function checkGradeResult(value: unknown): { result: GradeResult } | { pr
   if (v.details !== undefined && !(Array.isArray(v.details) && v.details.every((d) => typeof d === 'string'))) {
     return { problem: `its result's "details" is ${describeValue(v.details)}, not a list of strings` };
   }
-  const known = new Set(['pass', 'message', 'figure', 'figureText', 'details']);
+  const known = new Set(['pass', 'message', 'figure', 'figureText', 'details', 'cases']);
   const unknown = Object.keys(v).filter((k) => !known.has(k));
   if (unknown.length) return { problem: `its result has unknown field(s) ${unknown.map((k) => `"${k}"`).join(', ')}` };
   const result: GradeResult = { pass: v.pass, message: v.message };
   if (v.figure !== undefined) result.figure = v.figure as number;
   if (v.figureText !== undefined) result.figureText = v.figureText as string;
   if (v.details !== undefined) result.details = [...(v.details as string[])];
+  if (v.cases !== undefined) {
+    if (!(Array.isArray(v.cases) && v.cases.every((c) => typeof c === 'boolean'))) return { problem: `its result's "cases" is ${describeValue(v.cases)}, not a list of true or false` };
+    result.cases = [...(v.cases as boolean[])];
+  }
   return { result };
 }
 
@@ -74,21 +129,3 @@ function graderBug(problem: string): GradeResult {
   };
 }
 
-/** Runs a custom grader. Never throws: a failing grader gives a result that blames the grader. */
-export async function runCustomGrader(source: string, context: CustomGraderContext): Promise<GradeResult> {
-  let grader: CompiledGrader;
-  try {
-    grader = compileCustomGrader(source);
-  } catch (error) {
-    return graderBug(`grader.js does not compile (${errorText(error)})`);
-  }
-  let value: unknown;
-  try {
-    value = await grader(context);
-  } catch (error) {
-    const name = error instanceof Error ? `${error.name}: ` : '';
-    return graderBug(`it threw ${name}${errorText(error)}`);
-  }
-  const checked = checkGradeResult(value);
-  return 'result' in checked ? checked.result : graderBug(checked.problem);
-}

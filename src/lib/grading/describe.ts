@@ -4,6 +4,7 @@
  */
 
 import { isPlainObject } from '../code/values.ts';
+import { OpaqueValue } from './snapshot.ts';
 
 export { isPlainObject };
 
@@ -48,6 +49,7 @@ export function formatValue(value: unknown, depth = 0): string {
   if (typeof value === 'function') return value.name ? `function ${value.name}` : 'a function';
   if (typeof value === 'symbol') return value.toString();
   if (isTensorLike(value)) return `tensor of shape [${value.shape.join(', ')}]`;
+  if (value instanceof OpaqueValue) return value.text;
   if (Array.isArray(value) || isTypedArray(value)) {
     if (depth > 2) return '[…]';
     const items = Array.from(value as ArrayLike<unknown>).slice(0, MAX_ITEMS).map((v) => formatValue(v, depth + 1));
@@ -77,6 +79,7 @@ export function describeValue(value: unknown): string {
   if (typeof value === 'boolean') return `the boolean ${value}`;
   if (typeof value === 'function') return 'a function';
   if (isTensorLike(value)) return `a tfjs tensor of shape [${value.shape.join(', ')}]`;
+  if (value instanceof OpaqueValue && value.text.startsWith('function')) return 'a function';
   return formatValue(value);
 }
 

@@ -10,13 +10,13 @@
  *  - the `role="status"` line says what happened in words ("Passed: …", "Error on line 3: …");
  *  - `data-editor="ready"` once CodeMirror has replaced the static code.
  */
-import { decodeShareFragment, encodeShareFragment, errorStatus, finishedStatus, gradeStatus, passSummary, planRestore, stoppedStatus, syntaxErrorStatus } from '../../lib/exercises/cell.ts';
+import { decideGrade, decodeShareFragment, encodeShareFragment, errorStatus, finishedStatus, gradeStatus, passSummary, planRestore, stoppedStatus, syntaxErrorStatus } from '../../lib/exercises/cell.ts';
 import type { GradeResult, GraderSpec } from '../../lib/exercises/types.ts';
 import { errorText } from '../../lib/format/error-text.ts';
 import { starterHash } from '../../lib/progress/hash.ts';
 import { BACKEND_LABELS } from '../../lib/runtime/backends.ts';
 import { detectCapabilities } from '../../tf/capabilities.ts';
-import type { BackendRequest, FromCodeWorker } from '../../workers/code-protocol.ts';
+import type { BackendRequest, RunMessage } from '../../workers/code-protocol.ts';
 import { applyCapabilities } from '../shared/backend-picker.ts';
 import { part } from '../shared/html.ts';
 import { savedProgress } from '../shared/saved-progress.ts';
@@ -442,7 +442,7 @@ class CodeCellElement extends HTMLElement {
     this.run?.stop();
   }
 
-  private onMessage(message: FromCodeWorker, output: OutputView, editor: CodeEditor): void {
+  private onMessage(message: RunMessage, output: OutputView, editor: CodeEditor): void {
     switch (message.type) {
       case 'ready':
         return;
@@ -482,7 +482,9 @@ class CodeCellElement extends HTMLElement {
     }
   }
 
-  private graded(result: GradeResult, output: OutputView): void {
+  /** Everything a grade changes (the box, data-result, the badge, the status) follows from one decision. */
+  private graded(graded: GradeResult, output: OutputView): void {
+    const result = decideGrade(graded);
     output.showGrade(result);
     this.dataset.result = result.pass ? 'pass' : 'fail';
     if (result.pass) {

@@ -16,6 +16,7 @@
  * Styles: code-cell.css (`.tk-output`, `.tk-out-*`, `.tk-plot*`, `.tk-grade*`).
  */
 import type { GradeResult, OutputItem } from '../../workers/code-protocol.ts';
+import { parseInlineMarkdown } from '../../lib/format/inline-markdown.ts';
 import { XyPlot } from '../../viz/xy-plot.ts';
 import {
   formatCell,
@@ -56,6 +57,19 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, t
   const node = document.createElement(tag);
   if (className) node.className = className;
   if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+/** A grader's text with its inline Markdown (code, emphasis, links) as DOM nodes; text stays text. */
+function markdownInto<T extends HTMLElement>(node: T, text: string): T {
+  for (const piece of parseInlineMarkdown(text)) {
+    if (piece.kind === 'text') node.append(piece.text);
+    else if (piece.kind === 'link') {
+      const a = el('a', undefined, piece.text);
+      a.href = piece.href;
+      node.append(a);
+    } else node.append(el(piece.kind, undefined, piece.text));
+  }
   return node;
 }
 
@@ -257,10 +271,10 @@ export class OutputView {
     verdict.append(el('strong', undefined, result.pass ? 'Passed' : 'Not passed yet'));
     const parts: HTMLElement[] = [verdict];
     if (result.figureText) parts.push(el('p', 'tk-grade__figure', result.figureText));
-    parts.push(el('p', 'tk-grade__message', result.message));
+    parts.push(markdownInto(el('p', 'tk-grade__message'), result.message));
     if (result.details && result.details.length > 0) {
       const list = el('ul', 'tk-grade__details');
-      for (const detail of result.details) list.append(el('li', undefined, detail));
+      for (const detail of result.details) list.append(markdownInto(el('li'), detail));
       parts.push(list);
     }
     this.gradeBox.replaceChildren(...parts);

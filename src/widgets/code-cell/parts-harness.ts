@@ -61,7 +61,7 @@ export function mountParts(): void {
   fail.append([{ kind: 'text', stream: 'print', text: 'Checking sigmoid on 4 cases…' }]);
   fail.showGrade({
     pass: false,
-    message: 'sigmoid returns wrong values for 2 of 4 cases. Check the sign of z in the exponent.',
+    message: 'sigmoid returns wrong values for 2 of 4 cases. Check the sign in `Math.exp(-x)`, *then* run it again <img src=x>.',
     details: ['sigmoid(0) returned 0; expected 0.5', 'sigmoid(-1000) returned NaN; expected 0 (a large negative input must not give NaN)'],
   });
 

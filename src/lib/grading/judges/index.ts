@@ -1,0 +1,29 @@
+/**
+ * The judges of custom graders, by name (an exercise.yaml says `judge: <name>`). A judge makes
+ * the input its measuring script receives and decides pass or fail from what the script
+ * measured. It runs in the page and must check everything it reads: the data comes from the
+ * reader's realm.
+ */
+import type { GradeResult } from '../../exercises/types.ts';
+import { denseBackwardInput, judgeDenseBackward, type DenseInput } from './dense-backward.ts';
+
+export interface Judge<I = unknown> {
+  /** The data the measuring script receives as `input` (plain, structured-cloneable). */
+  input(): I;
+  /** The decision, from the same input and the measured (already snapshot-checked) value. */
+  judge(input: I, measured: unknown): GradeResult;
+}
+
+export const JUDGE_NAMES = ['dense-backward'] as const;
+export type JudgeName = (typeof JUDGE_NAMES)[number];
+
+const judge = <I>(j: Judge<I>): Judge<unknown> => j as Judge<unknown>;
+
+export const JUDGES: Record<JudgeName, Judge<unknown>> = {
+  'dense-backward': judge<DenseInput>({ input: () => denseBackwardInput(), judge: judgeDenseBackward }),
+};
+
+/** The judge called `name`, or null when there is none (a bug in the exercise). */
+export function judgeNamed(name: string): Judge<unknown> | null {
+  return Object.hasOwn(JUDGES, name) ? JUDGES[name as JudgeName] : null;
+}
