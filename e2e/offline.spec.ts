@@ -19,13 +19,15 @@ const BASE = (() => {
   const b = process.env.BASE_PATH ?? '/';
   return b.endsWith('/') ? b : `${b}/`;
 })();
-const DIST = process.env.E2E_DIST ?? 'dist';
+// The same build the other specs get from playwright.config.ts: the test build unless E2E_DIST names another.
+const DIST = process.env.E2E_DIST ?? 'dist-test';
 const PORT = Number(process.env.E2E_PORT ?? 4321) + 100;
 const LESSONS = ['start-here', 'images-are-matrices', 'neural-network-from-scratch', 'q-learning-snake'];
 
 let server: StaticServer;
 
 test.beforeEach(async () => {
+  if (!existsSync(join(DIST, 'sw.js'))) throw new Error(`${DIST}/sw.js is missing: build the site first (npm run build:test, or set E2E_DIST to a build folder).`);
   server = await serveStatic(DIST, BASE, PORT);
 });
 
