@@ -98,7 +98,8 @@ test('the sitemap lists every lesson and reader page, and no dev/ page or 404; r
   const robots = await request.get(new URL('robots.txt', baseURL).href);
   expect(robots.status()).toBe(200);
   const robotsText = await robots.text();
-  expect(robotsText).toContain(`Disallow: ${new URL(baseURL!).pathname}dev/`);
+  expect(robotsText).toContain(`Disallow: ${new URL(baseURL!).pathname}data/`);
+  expect(robotsText).not.toContain('dev/');
   const index = await request.get(new URL('sitemap-index.xml', baseURL).href);
   if (!SITE) {
     // The sitemap needs absolute URLs: without SITE_URL there is none, and robots.txt names none.

@@ -1,6 +1,5 @@
 /**
- * robots.txt: every reader page may be indexed; the hidden dev/ harnesses and the generated data
- * may not. With SITE_URL known it names the sitemap. Crawlers read robots.txt only at the root of a
+ * robots.txt: every reader page may be indexed; the generated data may not. With SITE_URL known it names the sitemap. Crawlers read robots.txt only at the root of a
  * host, so under BASE_PATH this file helps only if the host's root robots.txt copies its lines.
  */
 import type { APIRoute } from 'astro';

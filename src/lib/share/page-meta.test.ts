@@ -92,12 +92,12 @@ describe('cards', () => {
 });
 
 describe('robotsTxt', () => {
-  it('names the sitemap under the base when the site is known, and keeps crawlers out of dev/ and data/', () => {
+  it('names the sitemap under the base when the site is known, and keeps crawlers out of data/', () => {
     expect(robotsTxt({ base: '/tinker/', site: 'https://example.org' })).toBe(
-      'User-agent: *\nDisallow: /tinker/dev/\nDisallow: /tinker/data/\nAllow: /\n\nSitemap: https://example.org/tinker/sitemap-index.xml\n',
+      'User-agent: *\nDisallow: /tinker/data/\nAllow: /\n\nSitemap: https://example.org/tinker/sitemap-index.xml\n',
     );
   });
   it('has no Sitemap line without a site', () => {
-    expect(robotsTxt({ base: '/', site: undefined })).toBe('User-agent: *\nDisallow: /dev/\nDisallow: /data/\nAllow: /\n');
+    expect(robotsTxt({ base: '/', site: undefined })).toBe('User-agent: *\nDisallow: /data/\nAllow: /\n');
   });
 });
