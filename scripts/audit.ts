@@ -23,6 +23,7 @@ import { extname, join, normalize, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
+import { CONTENT_TYPES } from '../src/lib/csp/policy.ts';
 import { CHROMIUM_TEST_ARGS, findChromium } from './check-browser.ts';
 
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
@@ -34,24 +35,6 @@ const HEADERS: Record<Category, string> = {
   seo: 'SEO',
 };
 
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.webmanifest': 'application/manifest+json',
-  '.xml': 'application/xml',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.wasm': 'application/wasm',
-  '.gz': 'application/gzip',
-  '.woff2': 'font/woff2',
-  '.txt': 'text/plain; charset=utf-8',
-};
 const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.webmanifest', '.xml', '.svg', '.txt', '.wasm']);
 
 /** Serves a build like a static host would; `base` is the site's base path ('/' or '/tinker/'). */
@@ -60,7 +43,7 @@ function serveBuild(root: string, base: string): Promise<{ server: Server; url: 
   const send = (res: import('node:http').ServerResponse, file: string, status: number, gzip: boolean) => {
     const ext = extname(file);
     let body = readFileSync(file);
-    const headers: Record<string, string> = { 'content-type': MIME[ext] ?? 'application/octet-stream' };
+    const headers: Record<string, string> = { 'content-type': CONTENT_TYPES[ext] ?? 'application/octet-stream' };
     if (gzip && COMPRESSIBLE.has(ext)) {
       body = gzipSync(body);
       headers['content-encoding'] = 'gzip';
