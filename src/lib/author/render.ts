@@ -305,6 +305,10 @@ export function createPreviewRenderer(options: PreviewRendererOptions = {}): Pre
         const caption = typeof props.caption === 'string' ? props.caption : undefined;
         return slot(figureHtml({ caption, wide: props.wide === true }, childrenHtml(state, node, isCaption), captionHtml));
       }
+      if (name === 'SourceLink') {
+        // The preview knows no repository: the words, as a build without PUBLIC_REPOSITORY_URL shows them.
+        return slot(`<span class="source-name">${childrenHtml(state, node)}</span>`);
+      }
       if (name === 'Quiz') {
         let quiz;
         try {

@@ -30,6 +30,9 @@ Write paragraphs as plain text, with *italic* (Ctrl/⌘+I), **bold** (Ctrl/⌘+B
 A [link](https://en.wikipedia.org/wiki/Softmax_function) is Ctrl/⌘+K. Start a line with \`##\`
 for a section heading and \`###\` for a subsection (Ctrl+Shift+H); they make the lesson's
 table of contents.
+To name a file of Tinker's own code, write
+<SourceLink path="src/lib/nn/dense.ts">the engine's \`Dense\` layer</SourceLink>: it links to the
+file when the site is built with a repository address, and reads as plain text otherwise.
 
 ### Lists and tables
 

@@ -57,8 +57,9 @@ export const REPOSITORY_URL: string | undefined = parseRepositoryUrl(env.PUBLIC_
 export const REPOSITORY_REF: string = (env.PUBLIC_REPOSITORY_REF ?? '').trim() || 'main';
 
 /**
- * The link of a source file for a lesson, or undefined when no repository is configured: use it as
- * `<a href={sourceUrl('src/lib/nn/dense.ts')}>…</a>`, where an undefined href leaves plain text.
+ * The link of a source file for a lesson, or undefined when no repository is configured; lessons use it
+ * through `<SourceLink path="src/lib/nn/dense.ts">…</SourceLink>` (src/components/SourceLink.astro), which
+ * shows plain text when there is no link.
  */
 export function sourceUrl(path: string): string | undefined {
   return sourceFileUrl(REPOSITORY_URL, path, REPOSITORY_REF);
