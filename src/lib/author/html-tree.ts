@@ -193,7 +193,7 @@ const FORBIDDEN_ELEMENTS = new Set([
 /** Attributes that hold a URL the browser may load or navigate to. */
 const URL_ATTRIBUTES = new Set(['href', 'src', 'xlink:href', 'action', 'formaction', 'poster', 'data', 'background', 'cite', 'longdesc', 'lowsrc', 'dynsrc', 'ping', 'manifest', 'codebase', 'srcset', 'imagesrcset']);
 
-/** A URL scheme that runs script or loads a document (after the spaces and controls browsers ignore). */
+/** A URL scheme that runs script or loads a page (after the spaces and controls browsers ignore). */
 const DANGEROUS_URL = /^(javascript|vbscript|livescript|data(?!:image\/(png|gif|jpe?g|webp|avif)[;,])):/i;
 
 /**

@@ -15,7 +15,7 @@ export interface SocialImage {
 }
 
 export interface PageMetaInput {
-  /** The page's title as shared (without the " · Tinker" suffix of the window title). */
+  /** The page's title as shared (without the " · Tinker" suffix of the browser tab's title). */
   title: string;
   description: string;
   /** The page's absolute URL, or undefined when the site's address is unknown. */
