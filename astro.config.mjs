@@ -5,37 +5,17 @@ import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
-import { readdirSync } from 'node:fs';
 import { parseSiteUrl } from './src/lib/share/site-url.ts';
 import search from './src/integrations/search.ts';
 import offline from './src/integrations/offline.ts';
+// The hidden /dev/ test and benchmark pages of bench/pages/: `astro dev` and test builds only, never `npm run build`.
+import devPages from './src/integrations/dev-pages.ts';
 
 // The site can live under a sub-path of a static host: BASE_PATH=/tinker/ npm run build
 const base = process.env.BASE_PATH ?? '/';
 // The site's public origin (SITE_URL=https://example.org): canonical URLs, og:url, og:image, the sitemap
 // and robots.txt's Sitemap line are made only when it is known. A malformed value stops the build.
 const site = parseSiteUrl(process.env.SITE_URL);
-
-/**
- * The hidden test and benchmark harnesses in src/dev-pages/ (served at /dev/<name>/) exist only in
- * `astro dev` and in test builds (TINKER_DEV_PAGES=1: `npm run build:test`); a production build
- * (`npm run build`) never contains them.
- */
-function devPages() {
-  return {
-    name: 'tinker-dev-pages',
-    hooks: {
-      /** @param {{ command: string, injectRoute: (route: { pattern: string, entrypoint: string }) => void }} options */
-      'astro:config:setup': ({ command, injectRoute }) => {
-        if (command !== 'dev' && process.env.TINKER_DEV_PAGES !== '1') return;
-        for (const file of readdirSync(new URL('./src/dev-pages/', import.meta.url))) {
-          if (!file.endsWith('.astro')) continue;
-          injectRoute({ pattern: `/dev/${file.slice(0, -'.astro'.length)}`, entrypoint: `./src/dev-pages/${file}` });
-        }
-      },
-    },
-  };
-}
 
 export default defineConfig({
   base,
@@ -44,7 +24,7 @@ export default defineConfig({
   build: { format: 'directory' },
   integrations: [
     mdx(),
-    devPages(),
+    devPages(new URL('./', import.meta.url)),
     // sitemap-index.xml + sitemap-0.xml; it needs `site`, so only with SITE_URL. Hidden dev/ pages are left out
     // (the 404 page is left out by the integration itself).
     ...(site ? [sitemap({ filter: (page) => !new URL(page).pathname.includes('/dev/') })] : []),

@@ -1,10 +1,10 @@
 import { defineConfig } from 'vitest/config';
 
-// Unit tests run in Node: pure logic in src/ (next to the code) and the scripts.
+// Unit tests run in Node: pure logic in src/ (next to the code), the benchmarks' shared code and the scripts.
 // The Playwright end-to-end tests in e2e/ have their own runner (playwright.config.ts).
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'bench/**/*.test.ts', 'scripts/**/*.test.ts'],
     exclude: ['e2e/**', 'node_modules/**', 'dist/**'],
     environment: 'node',
     testTimeout: 60_000,

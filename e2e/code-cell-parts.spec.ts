@@ -1,5 +1,5 @@
 /**
- * The code cell's parts on their hidden harness page (src/dev-pages/code-cell-parts.astro):
+ * The code cell's parts on their hidden harness page (bench/pages/code-cell-parts.astro):
  * the CodeMirror editor (typing, undo, Ctrl+Enter, leaving with Escape then Tab, error marks),
  * the static code it replaces, the compare view, and the output view with every kind of item.
  */

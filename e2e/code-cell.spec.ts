@@ -1,6 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { LESSON, expectNoAxeViolations, frameGapsDuring, watchForProblems } from './helpers.ts';
+import { LESSON, expectNoAxeViolations, watchForProblems } from './helpers.ts';
 
 /**
  * Code cells (<tk-code-cell>) and exercises, end to end: editing, running, output, errors with
@@ -29,11 +29,6 @@ async function typeCode(c: Locator, code: string): Promise<void> {
 
 async function run(c: Locator): Promise<void> {
   await c.locator('[data-part="run"]').click();
-}
-
-/** Longest gap between animation frames while `during` runs: the page's responsiveness. */
-async function longestFrameGap(page: Page, during: () => Promise<void>): Promise<number> {
-  return Math.max(...(await frameGapsDuring(page, during)));
 }
 
 test.describe('a free code cell', () => {
@@ -79,31 +74,28 @@ test.describe('a free code cell', () => {
   });
 
   test('Stop ends `while (true) {}` at once and the page stays responsive', async ({ page }) => {
+    // The frame gaps meanwhile are a benchmark figure (npm run bench -- --only responsiveness).
     await page.goto(LESSON);
     const c = cell(page, 'first-tensors');
     await typeCode(c, "print('spinning');\nwhile (true) {}\n");
-    const gap = await longestFrameGap(page, async () => {
-      await run(c);
-      await expect(c.locator('[data-part="output"]')).toContainText('spinning');
-      await page.waitForTimeout(1500);
-      // Other controls on the page still respond while the loop spins.
-      await page.locator('[data-part="stop"]').first().focus();
-      await c.locator('[data-part="stop"]').click();
-      await expect(c).toHaveAttribute('data-state', 'idle', { timeout: 2_000 });
-    });
+    await run(c);
+    await expect(c.locator('[data-part="output"]')).toContainText('spinning');
+    await page.waitForTimeout(1500);
+    // The loop spins in the worker: the page's own script still answers (a frozen page would not),
+    // and other controls on the page still respond.
+    expect(await c.evaluate((el) => el.getAttribute('data-state'))).toBe('running');
+    await page.locator('[data-part="stop"]').first().focus();
+    await c.locator('[data-part="stop"]').click();
+    await expect(c).toHaveAttribute('data-state', 'idle', { timeout: 2_000 });
     await expect(statusOf(c)).toContainText(/^Stopped after/);
-    expect(gap, 'longest gap between animation frames while the loop ran (ms)').toBeLessThan(500);
   });
 
   test('the time limit stops runaway code and says so', { tag: '@dev-pages' }, async ({ page }) => {
     await page.goto(EXERCISES_PAGE);
     const c = cell(page, 'dev-time-limit');
-    const gap = await longestFrameGap(page, async () => {
-      await run(c);
-      await expect(c).toHaveAttribute('data-state', 'error', { timeout: 15_000 });
-    });
+    await run(c);
+    await expect(c).toHaveAttribute('data-state', 'error', { timeout: 15_000 });
     await expect(statusOf(c)).toContainText(/still running after 2(\.0)? s, the time limit of this cell, so it was stopped/);
-    expect(gap).toBeLessThan(500);
   });
 
   test('saves code as it is typed and restores it after a reload', async ({ page }) => {

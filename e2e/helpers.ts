@@ -79,31 +79,6 @@ export async function pageBackgroundLuminance(page: Page): Promise<number> {
   });
 }
 
-/**
- * The gaps between animation frames (ms) while `during` runs: how responsive the page stayed.
- * The first gap (from the start of recording to the first frame) is left out.
- */
-export async function frameGapsDuring(page: Page, during: () => Promise<void>): Promise<number[]> {
-  await page.evaluate(() => {
-    const w = window as unknown as { __frameGaps: number[]; __recordFrames: boolean };
-    w.__frameGaps = [];
-    w.__recordFrames = true;
-    let last = performance.now();
-    const tick = (now: number) => {
-      w.__frameGaps.push(now - last);
-      last = now;
-      if (w.__recordFrames) requestAnimationFrame(tick);
-    };
-    requestAnimationFrame(tick);
-  });
-  await during();
-  return page.evaluate(() => {
-    const w = window as unknown as { __frameGaps: number[]; __recordFrames: boolean };
-    w.__recordFrames = false;
-    return w.__frameGaps.slice(1);
-  });
-}
-
 /** A quiz of the page, by its id (`<Quiz id="...">` renders `tk-quiz#quiz-<id>`). */
 export const quizById = (page: Page, id: string): Locator => page.locator(`tk-quiz#quiz-${id}`);
 

@@ -1,6 +1,6 @@
 /**
  * Browser side of the `author` benchmark (window.tinkerBench.author, installed on demand by the
- * bench page src/dev-pages/bench.astro): runs src/lib/author/author-bench.ts with the real preview
+ * bench page bench/pages/bench.astro): runs bench/shared/author-bench.ts with the real preview
  * renderer on the page's main thread, and puts each result into the DOM with the /author page's own
  * KeyedBlocks (preview-dom.ts), followed by a forced layout (reading offsetHeight) as the preview
  * pane needs for scroll sync, with the site's and KaTeX's styles loaded. So the figure is the
@@ -8,10 +8,10 @@
  */
 // The styles the /author preview has, so the layout measured is the real one (loaded with this module).
 import 'katex/dist/katex.min.css';
-import '../../styles/global.css';
-import '../../styles/lesson.css';
-import type { AuthorBenchOptions, AuthorBenchResult } from '../../lib/author/author-bench.ts';
-import { KeyedBlocks } from './preview-dom.ts';
+import '../../src/styles/global.css';
+import '../../src/styles/lesson.css';
+import type { AuthorBenchOptions, AuthorBenchResult } from '../shared/author-bench.ts';
+import { KeyedBlocks } from '../../src/widgets/author/preview-dom.ts';
 
 export interface AuthorPageBenchResult extends AuthorBenchResult {
   /** Blocks whose nodes were created per update on average (after the cold render), and the median layout time of an update. */
@@ -21,9 +21,9 @@ export interface AuthorPageBenchResult extends AuthorBenchResult {
 
 export async function authorBench(options: Omit<AuthorBenchOptions, 'apply' | 'now'> = {}): Promise<AuthorPageBenchResult> {
   const [{ runAuthorBench, summarize }, { createPreviewRenderer }, { benchDocument }] = await Promise.all([
-    import('../../lib/author/author-bench.ts'),
-    import('../../lib/author/render.ts'),
-    import('../../lib/author/bench-document.ts'),
+    import('../shared/author-bench.ts'),
+    import('../../src/lib/author/render.ts'),
+    import('../shared/bench-document.ts'),
   ]);
   const container = document.createElement('div');
   container.className = 'lesson-body prose';

@@ -1,6 +1,6 @@
 /**
  * Browser side of the `image-filter` benchmark (`npm run bench -- --only image-filter`), called
- * through window.tinkerBench.imageFilter (src/tf/bench-harness.ts loads this module lazily).
+ * through window.tinkerBench.imageFilter (bench/browser/install.ts loads this module lazily).
  *
  * Times filtering a synthetic (seeded) RGB image with a 5×5 Gaussian (σ = 1, zero border), three
  * ways side by side in one page: the direct 2D loops (`convolve`), the separable TypeScript passes
@@ -8,11 +8,11 @@
  * Each figure is the median of `runs` runs; the tfjs path is warmed up once first (shader
  * compilation, wasm start-up) and timed up to `await data()`.
  */
-import { convolve, convolveSeparable } from '../lib/image/convolve.ts';
-import { createImg, toPlanar, toRgba } from '../lib/image/image.ts';
-import { gaussianKernel, gaussianKernel1d } from '../lib/image/kernels.ts';
-import type { Img } from '../lib/image/types.ts';
-import { mulberry32 } from '../lib/runtime/shuffle.ts';
+import { convolve, convolveSeparable } from '../../src/lib/image/convolve.ts';
+import { createImg, toPlanar, toRgba } from '../../src/lib/image/image.ts';
+import { gaussianKernel, gaussianKernel1d } from '../../src/lib/image/kernels.ts';
+import type { Img } from '../../src/lib/image/types.ts';
+import { mulberry32 } from '../../src/lib/runtime/shuffle.ts';
 
 export interface ImageFilterBenchOptions {
   /** Side of the square benchmark image (default 1024). */
@@ -94,8 +94,8 @@ export async function imageFilterBench(options: ImageFilterBenchOptions = {}): P
   const runs = options.runs ?? 7;
   const [tf, { initBackend }, { tfConvolveAsync }] = await Promise.all([
     import('@tensorflow/tfjs'),
-    import('./backend.ts'),
-    import('./image-conv.ts'),
+    import('../../src/tf/backend.ts'),
+    import('../../src/tf/image-conv.ts'),
   ]);
   const chosen = await initBackend(tf, 'auto');
 

@@ -1,31 +1,15 @@
 /**
- * Browser side of `npm run bench` (scripts/bench.ts), installed as `window.tinkerBench` by the
- * hidden page src/dev-pages/bench.astro. tfjs is imported lazily, inside each benchmark.
- *
- *  - workerVsMain: the same MLP on the same backend, trained (a) by our worker training loop
- *    and (b) by a plain main-thread `model.fit` (the standard tfjs way), measuring examples/s
- *    and the longest main-thread task during each (Long Tasks API, plus heartbeat gaps).
- *  - loadFashionTrain: fetch + gunzip + verify + parse of the 60,000 Fashion-MNIST training images.
- *  - imageFilter: a 5×5 Gaussian on a 1024×1024 RGB image, naive vs separable TypeScript vs
- *    tf.conv2d (src/tf/image-bench.ts, loaded on demand).
- *  - nn: the from-scratch engine (src/lib/nn) vs tfjs cpu and wasm training the same MLP
- *    (src/tf/nn-bench.ts, loaded on demand; scripts/bench.ts runs the same code in Node too).
- *  - rl: tabular Q-learning on 3×3 Snake, time to 60/90/99% greedy wins, and the exact optimum
- *    (src/lib/rl/qlearning-bench.ts, loaded on demand; scripts/bench.ts runs it in Node too).
- *  - author: the /author live preview on a 5,000-word, 100-formula lesson: cold render, then render
- *    plus the page's DOM update after typical edits (src/widgets/author/bench.ts, which the bench
- *    page passes in as an extra entry, since src/tf does not import widgets; Node runs it too).
+ * The training benchmarks of the /dev/bench/ page: our training loop in a worker (and on the main
+ * thread) against a plain main-thread `model.fit` on the same backend (workerVsMain), our loop on
+ * each backend (backendsInWorker), and which backend 'auto' picks on the page and in a worker.
  */
-import { loadSplit } from '../lib/data/load.ts';
-import type { DatasetId, SplitName } from '../lib/data/manifest.ts';
-import { startTraining, type RunMode } from '../workers/trainer-client.ts';
-import { runCode } from '../workers/code-runner.ts';
-import type { GradeResult, GraderSpec, RunMessage } from '../workers/code-protocol.ts';
-import type { BackendName, BackendRequest, FromWorker, TrainConfig } from '../workers/protocol.ts';
-import { detectCapabilities } from './capabilities.ts';
-import type { ImageFilterBenchOptions } from './image-bench.ts';
-import type { NnBenchOptions, NnBenchResult } from './nn-bench.ts';
-import type { QBenchOptions } from '../lib/rl/qlearning-bench.ts';
+import { loadSplit } from '../../src/lib/data/load.ts';
+import { startTraining, type RunMode } from '../../src/workers/trainer-client.ts';
+import type { BackendName, FromWorker, TrainConfig } from '../../src/workers/protocol.ts';
+import { detectCapabilities } from '../../src/tf/capabilities.ts';
+import { dataUrl, monitorMainThread, type MainThreadLoad } from './monitor.ts';
+
+export type { MainThreadLoad } from './monitor.ts';
 
 export interface WorkerVsMainOptions {
   /** Training examples per run (default 6400 = 100 batches of 64). */
@@ -37,16 +21,6 @@ export interface WorkerVsMainOptions {
   backend?: BackendName;
   /** Also run our training loop on the main thread (the fallback), default true. */
   includeMainThreadSession?: boolean;
-}
-
-export interface MainThreadLoad {
-  /** Longest Long Tasks API entry (ms); 0 when no task reached 50 ms. */
-  longestTaskMs: number;
-  longTasks: number;
-  /** Longest gap between two setTimeout(0) heartbeats (ms): how long the page could not respond. */
-  maxHeartbeatGapMs: number;
-  /** Longest gap between two animation frames (ms). */
-  maxFrameGapMs: number;
 }
 
 export interface RunResult extends MainThreadLoad {
@@ -74,59 +48,8 @@ export interface WorkerVsMainResult {
   capabilities: ReturnType<typeof detectCapabilities>;
 }
 
-function dataUrl(): string {
-  return new URL(`${import.meta.env.BASE_URL}data/`, location.href).href;
-}
-
-/** Watches the main thread until stopped. */
-function monitorMainThread(): { stop(): MainThreadLoad } {
-  const durations: number[] = [];
-  let observer: PerformanceObserver | null = null;
-  try {
-    observer = new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) durations.push(e.duration);
-    });
-    observer.observe({ type: 'longtask', buffered: false });
-  } catch {
-    observer = null;
-  }
-  let running = true;
-  let maxGap = 0;
-  let last = performance.now();
-  const beat = (): void => {
-    const t = performance.now();
-    maxGap = Math.max(maxGap, t - last);
-    last = t;
-    if (running) setTimeout(beat, 0);
-  };
-  setTimeout(beat, 0);
-  let maxFrameGap = 0;
-  let lastFrame = performance.now();
-  const frame = (t: number): void => {
-    maxFrameGap = Math.max(maxFrameGap, t - lastFrame);
-    lastFrame = t;
-    if (running) requestAnimationFrame(frame);
-  };
-  requestAnimationFrame(frame);
-  return {
-    stop() {
-      running = false;
-      if (observer) {
-        for (const e of observer.takeRecords()) durations.push(e.duration);
-        observer.disconnect();
-      }
-      return {
-        longestTaskMs: durations.length ? Math.max(...durations) : 0,
-        longTasks: durations.length,
-        maxHeartbeatGapMs: maxGap,
-        maxFrameGapMs: maxFrameGap,
-      };
-    },
-  };
-}
-
 /** Runs our training session (worker or main thread) and measures the main thread during its training phase. */
-function runSession(config: TrainConfig, mode: RunMode): Promise<RunResult> {
+export function runSession(config: TrainConfig, mode: RunMode): Promise<RunResult> {
   return new Promise((resolve, reject) => {
     let monitor: ReturnType<typeof monitorMainThread> | null = null;
     let load: MainThreadLoad | null = null;
@@ -169,8 +92,8 @@ export async function runMainThreadFit(
 ): Promise<RunResult> {
   const [tf, { initBackend }, { buildMlp }] = await Promise.all([
     import('@tensorflow/tfjs'),
-    import('./backend.ts'),
-    import('./mlp.ts'),
+    import('../../src/tf/backend.ts'),
+    import('../../src/tf/mlp.ts'),
   ]);
   const chosen = await initBackend(tf, opts.backend);
   const data = await loadSplit(dataUrl(), 'mnist', 'train', { limit: opts.examples });
@@ -272,55 +195,9 @@ export async function backendsInWorker(
   return out;
 }
 
-export interface LoadResult {
-  ms: number;
-  count: number;
-  bytes: number | null;
-}
-
-/** Times fetch + DecompressionStream + SHA-256 check + IDX parse of the full Fashion-MNIST train set (no cache). */
-export async function loadFashionTrain(): Promise<LoadResult> {
-  let bytes: number | null = null;
-  const t0 = performance.now();
-  const split = await loadSplit(dataUrl(), 'fashion-mnist', 'train', {
-    cache: 'none',
-    onProgress: (p) => {
-      bytes = p.total;
-    },
-  });
-  return { ms: performance.now() - t0, count: split.count, bytes };
-}
-
-export interface SplitSummary {
-  count: number;
-  rows: number;
-  cols: number;
-  fromCache: boolean;
-  /** Labels of the first ten images, to compare with known values. */
-  firstLabels: number[];
-  /** Mean grey level of the first image (0..255). */
-  firstImageMean: number;
-}
-
-/** Loads a split through the browser loader (with the Cache API) and summarises it, for the end-to-end tests. */
-export async function loadSplitSummary(dataset: DatasetId, split: SplitName): Promise<SplitSummary> {
-  const s = await loadSplit(dataUrl(), dataset, split);
-  const pixels = s.rows * s.cols;
-  let sum = 0;
-  for (let i = 0; i < pixels; i++) sum += s.images[i]!;
-  return {
-    count: s.count,
-    rows: s.rows,
-    cols: s.cols,
-    fromCache: s.fromCache,
-    firstLabels: Array.from(s.labels.subarray(0, 10)),
-    firstImageMean: sum / pixels,
-  };
-}
-
 /** Which backend 'auto' picks on this page (main thread), for the report. */
 export async function autoBackend(): Promise<{ backend: string; fallbackReason?: string; attempts: unknown }> {
-  const [tf, { initBackend }] = await Promise.all([import('@tensorflow/tfjs'), import('./backend.ts')]);
+  const [tf, { initBackend }] = await Promise.all([import('@tensorflow/tfjs'), import('../../src/tf/backend.ts')]);
   const r = await initBackend(tf, 'auto');
   return { backend: r.backend, ...(r.fallbackReason ? { fallbackReason: r.fallbackReason } : {}), attempts: r.attempts };
 }
@@ -355,94 +232,3 @@ export function autoBackendInWorker(): Promise<string> {
   });
 }
 
-export interface CodeRunTiming {
-  backend?: BackendName;
-  /** From pressing Run to the reader's code starting: a fresh worker, TensorFlow.js and its backend. */
-  startMs?: number;
-  /** From pressing Run to the end of the run (grading included). */
-  totalMs: number;
-  /** The reader's code alone, as the worker measured it. */
-  codeMs?: number;
-  grade?: GradeResult;
-  outcome: string;
-  tensorsLeft?: number;
-}
-
-/** Runs code as a code cell does (a fresh worker per run) and times its phases. */
-function codeRun(options: { code: string; backend: BackendRequest; grader?: GraderSpec | null; expose?: string[]; timeLimitMs?: number }): Promise<CodeRunTiming> {
-  const dataUrl = new URL(`${import.meta.env.BASE_URL.replace(/\/?$/, '/')}data/`, location.href).href;
-  return new Promise((resolve) => {
-    const t0 = performance.now();
-    const timing: Partial<CodeRunTiming> = {};
-    runCode(
-      { code: options.code, backend: options.backend, dataUrl, grader: options.grader ?? null, expose: options.expose ?? [] },
-      {
-        onMessage(m: RunMessage) {
-          if (m.type === 'backend') {
-            timing.backend = m.backend;
-            timing.startMs = performance.now() - t0;
-          } else if (m.type === 'grade') timing.grade = m.result;
-          else if (m.type === 'done') {
-            timing.codeMs = m.ms;
-            timing.tensorsLeft = m.tensorsLeft;
-          }
-        },
-        onEnd(outcome) {
-          resolve({ ...timing, totalMs: performance.now() - t0, outcome: outcome.message ? `${outcome.reason}: ${outcome.message}` : outcome.reason });
-        },
-      },
-      { timeLimitMs: options.timeLimitMs ?? 300_000 },
-    );
-  });
-}
-
-/** The `nn` benchmark in this page: MNIST through the site's loader, wasm set up as the site does (backend.ts). */
-async function nnBench(options: NnBenchOptions = {}): Promise<NnBenchResult> {
-  const [tf, { tryBackend }, { runNnBench, nnBenchImagesNeeded }] = await Promise.all([
-    import('@tensorflow/tfjs'),
-    import('./backend.ts'),
-    import('./nn-bench.ts'),
-  ]);
-  const split = await loadSplit(dataUrl(), 'mnist', 'train', { limit: nnBenchImagesNeeded(options) });
-  const data = { images: split.images, labels: split.labels, count: split.count, pixels: split.rows * split.cols };
-  return runNnBench(
-    tf,
-    data,
-    async (name) => {
-      const attempt = await tryBackend(tf, name, true);
-      return attempt.ok ? null : (attempt.reason ?? `${name} could not start`);
-    },
-    options,
-  );
-}
-
-/**
- * Installs window.tinkerBench. `extra` adds benchmarks that live above src/tf (a widget's DOM
- * update, say); the bench page passes them in.
- */
-export function installBench(extra: Record<string, (options?: never) => Promise<unknown>> = {}): void {
-  const bench = {
-    ...extra,
-    workerVsMain,
-    backendsInWorker,
-    runMainThreadFit,
-    runSession,
-    loadFashionTrain,
-    loadSplitSummary,
-    autoBackend,
-    autoBackendInWorker,
-    codeRun,
-    /** The image-filter benchmark (src/tf/image-bench.ts, loaded on demand). */
-    imageFilter: async (options?: ImageFilterBenchOptions) =>
-      (await import('./image-bench.ts')).imageFilterBench(options),
-    /** The nn benchmark: engine vs tfjs cpu and wasm (src/tf/nn-bench.ts, loaded on demand). */
-    nn: nnBench,
-    /** The rl benchmark: Q-learning on 3×3 Snake on the page's main thread (src/lib/rl/qlearning-bench.ts, loaded on demand). */
-    rl: async (options?: QBenchOptions) => (await import('../lib/rl/qlearning-bench.ts')).runQBench(options),
-    capabilities: detectCapabilities,
-    /** For manual checks from the console (stop, lost context…). */
-    startTraining,
-  };
-  (window as unknown as { tinkerBench: typeof bench }).tinkerBench = bench;
-  document.documentElement.dataset['benchReady'] = 'true';
-}

@@ -1,13 +1,13 @@
 /**
- * Drives the hidden page /dev/code-cell-parts/ (src/dev-pages/code-cell-parts.astro): mounts an
+ * Drives the hidden page /dev/code-cell-parts/ (bench/pages/code-cell-parts.astro): mounts an
  * editor, a compare view and output views fed with one item of every kind, so the parts can be
  * tested end to end (e2e/code-cell-parts.spec.ts) and looked at without a lesson. Not used by the
  * site. Exposes `window.codeCellParts` for the tests.
  */
-import type { OutputItem } from '../../workers/code-protocol.ts';
-import { showCompare } from './compare.ts';
-import { EDITOR_KEYBOARD_HELP, createEditor, type CodeEditor } from './editor.ts';
-import { OutputView } from './output.ts';
+import type { OutputItem } from '../../src/workers/code-protocol.ts';
+import { showCompare } from '../../src/widgets/code-cell/compare.ts';
+import { EDITOR_KEYBOARD_HELP, createEditor, type CodeEditor } from '../../src/widgets/code-cell/editor.ts';
+import { OutputView } from '../../src/widgets/code-cell/output.ts';
 import { NEW_STARTER, SAMPLE_CODE, sampleItems } from './parts-samples.ts';
 
 declare global {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AUTHOR_EDIT_KINDS, benchEdits, runAuthorBench, summarize, type BenchRenderer } from './author-bench.ts';
 import { benchDocument } from './bench-document.ts';
-import { splitBlocks } from './blocks.ts';
+import { splitBlocks } from '../../src/lib/author/blocks.ts';
 
 /** A stand-in renderer: blocks by splitBlocks, HTML cached by block text, stats like the real one. */
 function standIn(): BenchRenderer & { calls: number } {

@@ -11,8 +11,8 @@
  * Depends only on the renderer's interface (types.ts), not on render.ts: the caller passes a factory.
  * Pure: no DOM here (the browser side passes `apply`). No timing assertions anywhere: this measures.
  */
-import { splitBlocks } from './blocks.ts';
-import type { PreviewStats, SourceBlock } from './types.ts';
+import { splitBlocks } from '../../src/lib/author/blocks.ts';
+import type { PreviewStats, SourceBlock } from '../../src/lib/author/types.ts';
 
 /** What the bench needs of a render result (a PreviewResult has all of it). */
 export interface BenchRenderResult {

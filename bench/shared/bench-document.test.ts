@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { lessonSchema } from '../content/lesson-schema.ts';
+import { lessonSchema } from '../../src/lib/content/lesson-schema.ts';
 import { benchDocument } from './bench-document.ts';
-import { createPreviewRenderer } from './render.ts';
+import { createPreviewRenderer } from '../../src/lib/author/render.ts';
 
 /** Prose words and formulas as the preview counts them (the figures the bench prints). */
 function counts(source: string): { words: number; formulas: number } {

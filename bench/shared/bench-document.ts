@@ -4,7 +4,7 @@
  * inline maths, display maths, lists, fenced code, a Callout, a Figure and a Quiz, and exactly 100
  * formulas (inline and display) by default. The same options always give the same text.
  */
-import { mulberry32 } from '../runtime/shuffle.ts';
+import { mulberry32 } from '../../src/lib/runtime/shuffle.ts';
 
 export interface BenchDocumentOptions {
   /** Prose words to reach at least (default 5,000). */

@@ -5,8 +5,8 @@
  * on the wasm backend.
  *
  * One function, `runNnBench`, measures everything given a tfjs instance, the images and a way to
- * switch the tfjs backend, so the same code runs in the browser (src/tf/bench-harness.ts) and in
- * Node (scripts/bench.ts). No DOM here.
+ * switch the tfjs backend, so the same code runs in the browser (bench/browser/install.ts) and in
+ * Node (bench/runner/nn.ts). No DOM here.
  *
  * Fairness:
  *  - every contender starts from the SAME weights (the engine's seeded He/Glorot init, copied
@@ -21,11 +21,11 @@
  *    timed as well, for reference.
  */
 import type * as TF from '@tensorflow/tfjs';
-import { ReLU } from '../lib/nn/activations.ts';
-import { Dense } from '../lib/nn/dense.ts';
-import { SoftmaxCrossEntropy } from '../lib/nn/losses.ts';
-import { Network } from '../lib/nn/network.ts';
-import { Adam } from '../lib/nn/optimizers.ts';
+import { ReLU } from '../../src/lib/nn/activations.ts';
+import { Dense } from '../../src/lib/nn/dense.ts';
+import { SoftmaxCrossEntropy } from '../../src/lib/nn/losses.ts';
+import { Network } from '../../src/lib/nn/network.ts';
+import { Adam } from '../../src/lib/nn/optimizers.ts';
 
 type Tf = typeof TF;
 

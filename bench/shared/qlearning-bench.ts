@@ -1,6 +1,6 @@
 /**
  * The `rl` benchmark (npm run bench -- --only rl), run the same way in the browser page
- * (src/tf/bench-harness.ts → window.tinkerBench.rl) and in Node (scripts/bench.ts).
+ * (bench/browser/install.ts → window.tinkerBench.rl) and in Node (bench/runner/rl.ts).
  *
  * For each seed the reference agent (DEFAULT_Q_CONFIG) trains in chunks of `evalEvery` episodes;
  * after each chunk it is evaluated greedily on the fixed EVAL_GAMES games. Only the time spent in
@@ -8,9 +8,9 @@
  * "Time to X%" is the training time at the first evaluation reaching X% (so it is an upper bound,
  * at most one chunk late).
  */
-import { DEFAULT_Q_CONFIG, EVAL_GAMES, QLearner } from './qlearning.ts';
-import { countReachableStates, solveSnake } from './snake-optimum.ts';
-import type { QLearningConfig } from './snake-types.ts';
+import { DEFAULT_Q_CONFIG, EVAL_GAMES, QLearner } from '../../src/lib/rl/qlearning.ts';
+import { countReachableStates, solveSnake } from '../../src/lib/rl/snake-optimum.ts';
+import type { QLearningConfig } from '../../src/lib/rl/snake-types.ts';
 
 export interface QBenchOptions {
   seeds?: number[];

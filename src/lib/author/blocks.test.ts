@@ -9,7 +9,7 @@ import { math } from 'micromark-extension-math';
 import { mdxjs } from 'micromark-extension-mdxjs';
 import { describe, expect, it } from 'vitest';
 import { splitBlocks } from './blocks.ts';
-import { benchDocument } from './bench-document.ts';
+import { benchDocument } from '../../../bench/shared/bench-document.ts';
 
 /** The texts of the blocks of `body`. */
 const texts = (body: string): string[] => splitBlocks(body).map((b) => b.text);
