@@ -4,7 +4,7 @@
  */
 import { loadSplit } from '../../src/lib/data/load.ts';
 import type { DatasetId, SplitName } from '../../src/lib/data/manifest.ts';
-import { dataUrl } from './monitor.ts';
+import { dataUrl } from './training.ts';
 
 export interface LoadResult {
   ms: number;

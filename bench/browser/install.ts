@@ -26,7 +26,7 @@ import type { NnBenchOptions, NnBenchResult } from '../shared/nn-bench.ts';
 import type { QBenchOptions } from '../shared/qlearning-bench.ts';
 import { codeRun } from './code.ts';
 import { loadFashionTrain, loadSplitSummary } from './data.ts';
-import { dataUrl } from './monitor.ts';
+import { dataUrl } from './training.ts';
 import { autoBackend, autoBackendInWorker, backendsInWorker, runMainThreadFit, runSession, workerVsMain } from './training.ts';
 
 /** The `nn` benchmark in this page: MNIST through the site's loader, wasm set up as the site does (backend.ts). */

@@ -1,15 +1,13 @@
 /**
  * The training benchmarks of the /dev/bench/ page: our training loop in a worker (and on the main
  * thread) against a plain main-thread `model.fit` on the same backend (workerVsMain), our loop on
- * each backend (backendsInWorker), and which backend 'auto' picks on the page and in a worker.
+ * each backend (backendsInWorker), and which backend 'auto' picks on the page and in a worker; and
+ * the main-thread monitor (Long Tasks, heartbeats, frames) the measurements share.
  */
 import { loadSplit } from '../../src/lib/data/load.ts';
 import { startTraining, type RunMode } from '../../src/workers/trainer-client.ts';
 import type { BackendName, FromWorker, TrainConfig } from '../../src/workers/protocol.ts';
 import { detectCapabilities } from '../../src/tf/capabilities.ts';
-import { dataUrl, monitorMainThread, type MainThreadLoad } from './monitor.ts';
-
-export type { MainThreadLoad } from './monitor.ts';
 
 export interface WorkerVsMainOptions {
   /** Training examples per run (default 6400 = 100 batches of 64). */
@@ -21,6 +19,16 @@ export interface WorkerVsMainOptions {
   backend?: BackendName;
   /** Also run our training loop on the main thread (the fallback), default true. */
   includeMainThreadSession?: boolean;
+}
+
+export interface MainThreadLoad {
+  /** Longest Long Tasks API entry (ms); 0 when no task reached 50 ms. */
+  longestTaskMs: number;
+  longTasks: number;
+  /** Longest gap between two setTimeout(0) heartbeats (ms): how long the page could not respond. */
+  maxHeartbeatGapMs: number;
+  /** Longest gap between two animation frames (ms). */
+  maxFrameGapMs: number;
 }
 
 export interface RunResult extends MainThreadLoad {
@@ -46,6 +54,58 @@ export interface WorkerVsMainResult {
   /** worker examples/s ÷ cold model.fit examples/s (both compile their shaders). */
   ratioCold: number;
   capabilities: ReturnType<typeof detectCapabilities>;
+}
+
+/** The site's data/ folder (the datasets), as the page sees it. */
+export function dataUrl(): string {
+  return new URL(`${import.meta.env.BASE_URL}data/`, location.href).href;
+}
+
+/** Watches the main thread until stopped. */
+function monitorMainThread(): { stop(): MainThreadLoad } {
+  const durations: number[] = [];
+  let observer: PerformanceObserver | null = null;
+  try {
+    observer = new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) durations.push(e.duration);
+    });
+    observer.observe({ type: 'longtask', buffered: false });
+  } catch {
+    observer = null;
+  }
+  let running = true;
+  let maxGap = 0;
+  let last = performance.now();
+  const beat = (): void => {
+    const t = performance.now();
+    maxGap = Math.max(maxGap, t - last);
+    last = t;
+    if (running) setTimeout(beat, 0);
+  };
+  setTimeout(beat, 0);
+  let maxFrameGap = 0;
+  let lastFrame = performance.now();
+  const frame = (t: number): void => {
+    maxFrameGap = Math.max(maxFrameGap, t - lastFrame);
+    lastFrame = t;
+    if (running) requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
+  return {
+    stop() {
+      running = false;
+      if (observer) {
+        for (const e of observer.takeRecords()) durations.push(e.duration);
+        observer.disconnect();
+      }
+      return {
+        longestTaskMs: durations.length ? Math.max(...durations) : 0,
+        longTasks: durations.length,
+        maxHeartbeatGapMs: maxGap,
+        maxFrameGapMs: maxFrameGap,
+      };
+    },
+  };
 }
 
 /** Runs our training session (worker or main thread) and measures the main thread during its training phase. */
