@@ -23,7 +23,7 @@ export interface NumberChoice {
   choices: readonly number[];
   default: number;
   /** How a choice is shown in the select (default: the number as written). */
-  format?: (value: number) => string;
+  format?(value: number): string;
 }
 
 /** One of a list of words (a `<select>` or radio group). */
@@ -33,7 +33,7 @@ export interface TextChoice<T extends string = string> {
   choices: readonly T[];
   default: T;
   /** How a choice is shown (default: the value). */
-  format?: (value: T) => string;
+  format?(value: T): string;
 }
 
 /** Any number in [min, max] (a slider); values outside are clamped, non-numbers give the default. */
@@ -142,7 +142,7 @@ export function readForm<T extends SettingsTable>(table: T, root: ParentNode): S
  * and the `data-part`. Labels wrap their controls, so no ids are needed.
  */
 export function selectMarkup(name: string, spec: NumberChoice | TextChoice, value: number | string): string {
-  const format = (spec.format ?? String) as (v: number | string) => string;
+  const format = (v: number | string): string => (spec.format ? (spec.format as (x: number | string) => string)(v) : String(v));
   const options = (spec.choices as readonly (number | string)[]).map((v) => ({ value: v, label: format(v) }));
   return (
     `<label class="tk-field"><span class="tk-field__label">${escapeHtml(spec.label)}</span>` +
