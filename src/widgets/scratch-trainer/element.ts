@@ -26,6 +26,7 @@ import { asSentence } from '../../lib/format/sentence.ts';
 import { speedSentence } from '../../lib/format/status.ts';
 import { datasetUrl } from '../shared/data-url.ts';
 import { part } from '../shared/html.ts';
+import { attributeName } from '../shared/settings.ts';
 import { TrainerLifecycle, type TrainerState } from '../shared/trainer.ts';
 import type { MnistCharts, OverfitCharts } from './charts.ts';
 import { SUGGESTED_LEARNING_RATE, variantFrom, type OptimizerKind, type ScratchVariant } from './config.ts';
@@ -78,7 +79,7 @@ export class ScratchTrainerElement extends HTMLElement {
   connectedCallback(): void {
     if (this.life) return;
     if (!this.querySelector('[data-part="root"]')) {
-      this.innerHTML = this.behaviour.markup((name) => this.getAttribute(`data-${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`));
+      this.innerHTML = this.behaviour.markup((name) => this.getAttribute(attributeName(name)));
     }
     this.life = new TrainerLifecycle<NnTrainingHandle>(this, {
       onStart: () => void this.start(),

@@ -167,4 +167,24 @@ describe('TrainerLifecycle', () => {
     life.disconnect();
     expect(status()).toBe('Ready');
   });
+
+  it('abandons a finished run quietly (a Reset) and calls onIdle whenever the controls come back', () => {
+    const host = document.createElement('div');
+    host.innerHTML = MARKUP;
+    document.body.append(host);
+    const onIdle = vi.fn();
+    const life = new TrainerLifecycle<Handle>(host, { onStart: () => {}, release: (h) => h.released++, onIdle });
+    const handle = new Handle();
+    life.begin();
+    life.attach(handle);
+    life.stop();
+    life.finish('Stopped', 'idle');
+    expect(onIdle).toHaveBeenCalledTimes(1);
+    life.begin();
+    life.stop(); // before the worker starts
+    expect(onIdle).toHaveBeenCalledTimes(2);
+    life.abandon();
+    expect(host.querySelector('[data-part="status"]')!.textContent).toBe(STOPPED_EARLY_STATUS);
+    expect(handle.released).toBe(1);
+  });
 });
