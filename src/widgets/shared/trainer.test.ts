@@ -130,6 +130,7 @@ describe('TrainerLifecycle', () => {
 
   it('shows download progress over several files and announces the end of the download', () => {
     const { life, status, q } = setup();
+    const now = vi.spyOn(performance, 'now').mockReturnValue(5_000); // a frozen clock: updates stay thinned out
     life.begin();
     life.download('a', 0, 1e6);
     expect(status()).toBe('Loading the training code…'); // thinned out: the line changed just now
@@ -141,6 +142,7 @@ describe('TrainerLifecycle', () => {
     expect(bar.max).toBe(2e6);
     life.download('b', 1e6, 1e6); // finished: announced at once, not thinned out
     expect(status()).toBe('Downloading MNIST: 2.0 of 2.0 MB');
+    now.mockRestore();
   });
 
   it('tears down on disconnect: the worker freed, one message, back to idle', () => {
