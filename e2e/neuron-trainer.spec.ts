@@ -41,6 +41,13 @@ test('trains one neuron on 60,000 images, draws its weights, and the threshold m
 
   const widget = page.locator(WIDGET);
   const status = widget.getByRole('status').first();
+  // Every text the status line shows, to check that the end of the download is announced.
+  await page.evaluate((w) => {
+    const line = document.querySelector(`${w} [role="status"]`)!;
+    const texts: string[] = [];
+    (window as unknown as { __statusTexts: string[] }).__statusTexts = texts;
+    new MutationObserver(() => texts.push(line.textContent ?? '')).observe(line, { childList: true, characterData: true, subtree: true });
+  }, WIDGET);
   const started = Date.now();
   await widget.getByRole('button', { name: /start training/i }).click();
   await expect.poll(() => state(page), { timeout: 120_000, message: 'training starts' }).toMatch(/running|done/);
@@ -61,6 +68,11 @@ test('trains one neuron on 60,000 images, draws its weights, and the threshold m
   expect(accuracy).toBeGreaterThanOrEqual(98);
   expect(epochMs).toBeGreaterThan(0);
   expect(scripts.some((s) => /nn\.worker/.test(s)), 'the worker was loaded on Start').toBe(true);
+  const texts = await page.evaluate(() => (window as unknown as { __statusTexts: string[] }).__statusTexts);
+  expect(
+    texts.some((t) => /^Downloading MNIST: (\d+\.\d) of \1 MB$/.test(t)),
+    `the finished download is announced, like the other MNIST trainers: ${texts.join(' | ')}`,
+  ).toBe(true);
 
   // The heat map of the 784 weights is drawn: several distinct colours, and a text alternative.
   const heatmap = widget.locator('[data-part="heatmap"]');

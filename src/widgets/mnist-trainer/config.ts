@@ -3,25 +3,27 @@
  * `data-*` attributes, and turning settings into the worker's TrainConfig.
  */
 import type { BackendRequest, TrainConfig } from '../../workers/protocol.ts';
+import { formatCount } from '../../lib/format/numbers.ts';
+import { attributeName, defaults, numberChoice, parseSettings, textChoice, type SettingsOf } from '../shared/settings.ts';
 
-export const EPOCH_CHOICES = [1, 2, 3, 4, 5] as const;
-export const TRAIN_LIMIT_CHOICES = [10_000, 30_000, 60_000] as const;
-export const HIDDEN_CHOICES = [32, 128, 256] as const;
 export const BACKENDS: readonly BackendRequest[] = ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'];
 
-export interface TrainerSettings {
-  epochs: number;
-  trainLimit: number;
-  hidden: number;
-  backend: BackendRequest;
-}
-
-export const DEFAULT_SETTINGS: Readonly<TrainerSettings> = {
-  epochs: 1,
-  trainLimit: 60_000,
-  hidden: 128,
-  backend: 'auto',
+/** The settings, declared once: choices, defaults and labels (the selects and the parsing come from here). */
+export const SETTINGS = {
+  epochs: numberChoice({ label: 'Epochs', choices: [1, 2, 3, 4, 5], default: 1 }),
+  trainLimit: numberChoice({
+    label: 'Training images',
+    choices: [10_000, 30_000, 60_000],
+    default: 60_000,
+    format: (n) => (n === 60_000 ? `${formatCount(n)} (all)` : formatCount(n)),
+  }),
+  hidden: numberChoice({ label: 'Hidden units', choices: [32, 128, 256], default: 128 }),
+  backend: textChoice<BackendRequest>({ label: 'Backend', choices: BACKENDS, default: 'auto' }),
 };
+
+export type TrainerSettings = SettingsOf<typeof SETTINGS>;
+
+export const DEFAULT_SETTINGS: Readonly<TrainerSettings> = defaults(SETTINGS);
 
 /** Fixed parts of the run, the same for every reader so results can be compared. */
 export const FIXED = {
@@ -33,43 +35,18 @@ export const FIXED = {
   seed: 1,
 } as const;
 
-function pick(raw: string | null | undefined, allowed: readonly number[], fallback: number): number {
-  if (raw === null || raw === undefined || raw.trim() === '') return fallback;
-  const n = Number(raw.replace(/[_,]/g, ''));
-  return allowed.includes(n) ? n : fallback;
-}
-
 /**
  * Settings from an element's attributes (`data-epochs`, `data-train-limit`,
  * `data-hidden`, `data-backend`); values outside the offered choices fall back to
  * the defaults so the selects can always show them.
  */
 export function settingsFromAttributes(get: (name: string) => string | null): TrainerSettings {
-  const backend = get('data-backend');
-  return {
-    epochs: pick(get('data-epochs'), EPOCH_CHOICES, DEFAULT_SETTINGS.epochs),
-    trainLimit: pick(get('data-train-limit'), TRAIN_LIMIT_CHOICES, DEFAULT_SETTINGS.trainLimit),
-    hidden: pick(get('data-hidden'), HIDDEN_CHOICES, DEFAULT_SETTINGS.hidden),
-    backend: BACKENDS.includes(backend as BackendRequest) ? (backend as BackendRequest) : DEFAULT_SETTINGS.backend,
-  };
+  return parseSettings(SETTINGS, (name) => get(attributeName(name)));
 }
 
 /** Settings from the values of the widget's selects (strings), checked like attributes. */
-export function settingsFromValues(values: {
-  epochs: string;
-  trainLimit: string;
-  hidden: string;
-  backend: string;
-}): TrainerSettings {
-  return settingsFromAttributes(
-    (name) =>
-      ({
-        'data-epochs': values.epochs,
-        'data-train-limit': values.trainLimit,
-        'data-hidden': values.hidden,
-        'data-backend': values.backend,
-      })[name] ?? null,
-  );
+export function settingsFromValues(values: { epochs: string; trainLimit: string; hidden: string; backend: string }): TrainerSettings {
+  return parseSettings(SETTINGS, (name) => values[name as keyof typeof values]);
 }
 
 /** The worker's config for these settings. */

@@ -7,34 +7,22 @@
  * can share a page (labels wrap their controls instead).
  */
 import { backendPickerMarkup } from '../shared/backend-picker.ts';
-import { optionsMarkup } from '../shared/html.ts';
+import { selectMarkup } from '../shared/settings.ts';
 import { progressMarkup } from '../shared/progress.ts';
-import { formatCount } from '../../lib/format/numbers.ts';
-import { EPOCH_CHOICES, HIDDEN_CHOICES, TRAIN_LIMIT_CHOICES, type TrainerSettings } from './config.ts';
+import { SETTINGS, type TrainerSettings } from './config.ts';
 
 export const IDLE_STATUS = 'Ready. Press Start training; the MNIST images (about 11 MB) are downloaded once.';
 
 export function trainerMarkup(settings: TrainerSettings): string {
-  const select = (label: string, name: string, options: { value: number; label: string }[], selected: number) =>
-    `<label class="tk-field"><span class="tk-field__label">${label}</span>` +
-    `<select name="${name}" data-part="${name}">${optionsMarkup(options, selected)}</select></label>`;
-
-  const trainLimits = TRAIN_LIMIT_CHOICES.map((n) => ({
-    value: n,
-    label: n === 60_000 ? `${formatCount(n)} (all)` : formatCount(n),
-  }));
-  const epochs = EPOCH_CHOICES.map((n) => ({ value: n, label: String(n) }));
-  const hidden = HIDDEN_CHOICES.map((n) => ({ value: n, label: String(n) }));
-
   return `<div class="tk-widget tk-mnist" data-part="root">
 <p class="tk-widget__title">Train a digit reader</p>
 <p class="tk-widget__intro">A network with one hidden layer learns to read handwritten digits from the MNIST images, on your own device. Nothing is sent to a server.</p>
 <fieldset class="tk-settings" data-part="settings">
 <legend>Settings</legend>
 ${backendPickerMarkup(settings.backend)}
-${select('Training images', 'trainLimit', trainLimits, settings.trainLimit)}
-${select('Epochs', 'epochs', epochs, settings.epochs)}
-${select('Hidden units', 'hidden', hidden, settings.hidden)}
+${selectMarkup('trainLimit', SETTINGS.trainLimit, settings.trainLimit)}
+${selectMarkup('epochs', SETTINGS.epochs, settings.epochs)}
+${selectMarkup('hidden', SETTINGS.hidden, settings.hidden)}
 </fieldset>
 <p class="tk-note" data-part="backend-note" hidden></p>
 <div class="tk-actions">

@@ -5,33 +5,25 @@
  */
 import type { NnTrainConfig } from '../../workers/nn-protocol.ts';
 
-export const EPOCH_CHOICES = [1, 2, 3, 4, 5] as const;
-export const LEARNING_RATE_CHOICES = [0.01, 0.1, 0.5, 2] as const;
-export const BATCH_SIZE_CHOICES = [16, 64, 256] as const;
+import { defaults, numberChoice, parseSettings, type SettingsOf } from '../shared/settings.ts';
 
-export interface NeuronSettings {
-  epochs: number;
-  learningRate: number;
-  batchSize: number;
-}
+/** The settings, declared once: choices, defaults and labels (the selects and the parsing come from here). */
+export const SETTINGS = {
+  epochs: numberChoice({ label: 'Epochs', choices: [1, 2, 3, 4, 5], default: 1 }),
+  learningRate: numberChoice({ label: 'Learning rate', choices: [0.01, 0.1, 0.5, 2], default: 0.5 }),
+  batchSize: numberChoice({ label: 'Batch size', choices: [16, 64, 256], default: 64 }),
+};
 
-export const DEFAULT_SETTINGS: NeuronSettings = { epochs: 1, learningRate: 0.5, batchSize: 64 };
+export type NeuronSettings = SettingsOf<typeof SETTINGS>;
+
+export const DEFAULT_SETTINGS: NeuronSettings = defaults(SETTINGS);
 
 /** The fixed parts of every run. */
 export const FIXED = { trainLimit: 60_000, testLimit: 10_000, seed: 1 } as const;
 
-function pick(value: string | null | undefined, choices: readonly number[], fallback: number): number {
-  const n = Number(value);
-  return value !== null && value !== undefined && value !== '' && choices.includes(n) ? n : fallback;
-}
-
 /** Settings from the element's data attributes (or the selects' values); unknown values fall back to the defaults. */
 export function settingsFromValues(values: { epochs?: string | null; learningRate?: string | null; batchSize?: string | null }): NeuronSettings {
-  return {
-    epochs: pick(values.epochs, EPOCH_CHOICES, DEFAULT_SETTINGS.epochs),
-    learningRate: pick(values.learningRate, LEARNING_RATE_CHOICES, DEFAULT_SETTINGS.learningRate),
-    batchSize: pick(values.batchSize, BATCH_SIZE_CHOICES, DEFAULT_SETTINGS.batchSize),
-  };
+  return parseSettings(SETTINGS, (name) => values[name as keyof typeof values]);
 }
 
 /** About 100 metrics messages (loss points and heat map updates) per epoch. */

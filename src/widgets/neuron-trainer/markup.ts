@@ -4,9 +4,9 @@
  * created without it. No DOM here. Parts are found by `data-part`; the threshold
  * slider's label wraps it, so no ids are needed.
  */
-import { optionsMarkup } from '../shared/html.ts';
 import { progressMarkup } from '../shared/progress.ts';
-import { BATCH_SIZE_CHOICES, EPOCH_CHOICES, LEARNING_RATE_CHOICES, type NeuronSettings } from './config.ts';
+import { selectMarkup } from '../shared/settings.ts';
+import { SETTINGS, type NeuronSettings } from './config.ts';
 
 export const IDLE_STATUS = 'Ready. Press Start training; the MNIST images (about 11 MB) are downloaded once.';
 
@@ -17,26 +17,16 @@ export const POSITIVE_RGB = [178, 24, 43] as const;
 
 const rgb = (c: readonly number[]) => `rgb(${c.join(' ')})`;
 
-function select(label: string, name: string, options: { value: number; label: string }[], selected: number): string {
-  return (
-    `<label class="tk-field"><span class="tk-field__label">${label}</span>` +
-    `<select name="${name}" data-part="${name}">${optionsMarkup(options, selected)}</select></label>`
-  );
-}
-
 export function neuronMarkup(settings: NeuronSettings): string {
-  const epochs = EPOCH_CHOICES.map((n) => ({ value: n, label: String(n) }));
-  const rates = LEARNING_RATE_CHOICES.map((n) => ({ value: n, label: String(n) }));
-  const batches = BATCH_SIZE_CHOICES.map((n) => ({ value: n, label: String(n) }));
   const gradient = `linear-gradient(to right, ${rgb(NEGATIVE_RGB)}, ${rgb(ZERO_RGB)}, ${rgb(POSITIVE_RGB)})`;
   return `<div class="tk-widget tk-neuron" data-part="root">
 <p class="tk-widget__title">One neuron: is this digit a zero?</p>
 <p class="tk-widget__intro">A single neuron (784 weights and a bias, a sigmoid and binary cross-entropy) learns from all 60,000 MNIST training images, with plain gradient descent written in TypeScript. It runs on your device; nothing is sent to a server.</p>
 <fieldset class="tk-settings" data-part="settings">
 <legend>Settings</legend>
-${select('Epochs', 'epochs', epochs, settings.epochs)}
-${select('Learning rate', 'learningRate', rates, settings.learningRate)}
-${select('Batch size', 'batchSize', batches, settings.batchSize)}
+${selectMarkup('epochs', SETTINGS.epochs, settings.epochs)}
+${selectMarkup('learningRate', SETTINGS.learningRate, settings.learningRate)}
+${selectMarkup('batchSize', SETTINGS.batchSize, settings.batchSize)}
 </fieldset>
 <div class="tk-actions">
 <button type="button" class="tk-button tk-button--primary" data-part="start">Start training</button>

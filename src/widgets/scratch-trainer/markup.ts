@@ -6,20 +6,16 @@
  * Parts are found by `data-part`; labels wrap their controls, so no ids are needed. The
  * learning-rate radios need a group name unique on the page: the caller passes one.
  */
-import { escapeHtml, optionsMarkup } from '../shared/html.ts';
+import { escapeHtml } from '../shared/html.ts';
+import { selectMarkup } from '../shared/settings.ts';
 import { progressMarkup } from '../shared/progress.ts';
-import { formatCount, plural } from '../../lib/format/numbers.ts';
+import { formatCount } from '../../lib/format/numbers.ts';
 import {
-  BATCH_CHOICES,
-  EPOCH_CHOICES,
-  HIDDEN_CHOICES,
-  LEARNING_RATE_CHOICES,
+  MNIST_SETTINGS,
   MNIST_TRAIN_LIMIT,
   MNIST_VALIDATION,
-  OPTIMIZER_CHOICES,
-  OVERFIT_EPOCH_CHOICES,
   OVERFIT_FIXED,
-  PATIENCE_CHOICES,
+  OVERFIT_SETTINGS,
   RATE_PRESETS,
   mnistCode,
   overfitCode,
@@ -32,15 +28,6 @@ export const MNIST_IDLE_STATUS =
   'Ready. Press Start training; the MNIST images (about 11 MB) are downloaded once and training runs on your device.';
 export const OVERFIT_IDLE_STATUS =
   'Ready. Press Start training to train on 500 images and watch the validation loss.';
-
-function select(label: string, name: string, options: readonly { value: string | number; label: string }[], selected: string | number): string {
-  return (
-    `<label class="tk-field"><span class="tk-field__label">${escapeHtml(label)}</span>` +
-    `<select name="${name}" data-part="${name}">${optionsMarkup(options, selected)}</select></label>`
-  );
-}
-
-const numbers = (values: readonly number[]) => values.map((n) => ({ value: n, label: formatCount(n) }));
 
 function codeMarkup(code: string, label: string): string {
   // Focusable so keyboard users can scroll it sideways on narrow screens.
@@ -63,17 +50,16 @@ ${progressMarkup('Progress')}
 }
 
 export function mnistMarkup(s: MnistSettings): string {
-  const rates = LEARNING_RATE_CHOICES.map((r) => ({ value: r, label: rateText(r) }));
   return `<div class="tk-widget tk-scratch" data-part="root" data-variant="mnist">
 <p class="tk-widget__title">Ten digits with a network from scratch</p>
 <p class="tk-widget__intro">The engine from this lesson (plain TypeScript, no framework) trains on ${formatCount(MNIST_TRAIN_LIMIT)} MNIST images, checks itself on ${formatCount(MNIST_VALIDATION)} held-out images after each epoch, and is finally tested on 10,000 images it never saw. Everything runs on your device.</p>
 <fieldset class="tk-settings" data-part="settings">
 <legend>Settings</legend>
-${select('Hidden units', 'hidden', numbers(HIDDEN_CHOICES), s.hidden)}
-${select('Optimiser', 'optimizer', OPTIMIZER_CHOICES, s.optimizer)}
-${select('Learning rate', 'learningRate', rates, s.learningRate)}
-${select('Epochs', 'epochs', numbers(EPOCH_CHOICES), s.epochs)}
-${select('Batch size', 'batchSize', numbers(BATCH_CHOICES), s.batchSize)}
+${selectMarkup('hidden', MNIST_SETTINGS.hidden, s.hidden)}
+${selectMarkup('optimizer', MNIST_SETTINGS.optimizer, s.optimizer)}
+${selectMarkup('learningRate', MNIST_SETTINGS.learningRate, s.learningRate)}
+${selectMarkup('epochs', MNIST_SETTINGS.epochs, s.epochs)}
+${selectMarkup('batchSize', MNIST_SETTINGS.batchSize, s.batchSize)}
 </fieldset>
 ${codeMarkup(mnistCode(s), 'The code for these settings')}
 ${runMarkup(MNIST_IDLE_STATUS)}
@@ -92,13 +78,13 @@ export function overfitMarkup(s: OverfitSettings, rateGroup: string): string {
 <fieldset class="tk-settings" data-part="settings">
 <legend>Settings</legend>
 <fieldset class="tk-scratch__group" data-part="rate">
-<legend class="tk-field__label">Learning rate (Adam)</legend>
+<legend class="tk-field__label">${OVERFIT_SETTINGS.rate.label}</legend>
 ${radios}
 </fieldset>
-${select('Epochs', 'epochs', numbers(OVERFIT_EPOCH_CHOICES), s.epochs)}
+${selectMarkup('epochs', OVERFIT_SETTINGS.epochs, s.epochs)}
 <div class="tk-scratch__stopping">
 <label class="tk-scratch__check"><input type="checkbox" name="earlyStopping" data-part="earlyStopping"${s.earlyStopping ? ' checked' : ''}> Early stopping</label>
-${select('Patience', 'patience', PATIENCE_CHOICES.map((n) => ({ value: n, label: plural(n, 'epoch') })), s.patience)}
+${selectMarkup('patience', OVERFIT_SETTINGS.patience, s.patience)}
 </div>
 </fieldset>
 ${codeMarkup(overfitCode(s), 'The code for these settings')}

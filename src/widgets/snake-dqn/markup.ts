@@ -3,7 +3,7 @@
  * element when created without it) and its pure helpers. No DOM here.
  */
 import { backendPickerMarkup } from '../shared/backend-picker.ts';
-import { optionsMarkup } from '../shared/html.ts';
+import { defaults, numberChoice, parseSettings, selectMarkup, textChoice, type SettingsOf } from '../shared/settings.ts';
 import type { BackendRequest } from '../../lib/runtime/backends.ts';
 
 export const IDLE_STATUS = 'Ready. Press Start: a small neural network learns to play Snake on a 5×5 board, in your browser.';
@@ -12,22 +12,26 @@ export const IDLE_STATUS = 'Ready. Press Start: a small neural network learns to
 export const SECONDS_CHOICES = [30, 60, 120, 0] as const;
 export const DEFAULT_SECONDS = 60;
 
-export interface DqnSettings {
-  seconds: number;
-  backend: BackendRequest;
-}
-
-export const DEFAULT_DQN_SETTINGS: DqnSettings = { seconds: DEFAULT_SECONDS, backend: 'wasm' };
-
 const BACKENDS: readonly BackendRequest[] = ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'];
+
+/** The settings, declared once (the select, the parsing and the defaults come from here). */
+export const SETTINGS = {
+  seconds: numberChoice({
+    label: 'Train for',
+    choices: SECONDS_CHOICES,
+    default: DEFAULT_SECONDS,
+    format: (s) => (s === 0 ? 'until I press Stop' : `${s} s`),
+  }),
+  backend: textChoice<BackendRequest>({ label: 'Backend', choices: BACKENDS, default: 'wasm' }),
+};
+
+export type DqnSettings = SettingsOf<typeof SETTINGS>;
+
+export const DEFAULT_DQN_SETTINGS: DqnSettings = defaults(SETTINGS);
 
 /** Settings from attribute or form values; anything not offered falls back to the default. */
 export function dqnSettingsFrom(values: { seconds?: string | null; backend?: string | null }): DqnSettings {
-  const seconds = Number(values.seconds);
-  return {
-    seconds: (SECONDS_CHOICES as readonly number[]).includes(seconds) && values.seconds !== '' && values.seconds != null ? seconds : DEFAULT_SECONDS,
-    backend: BACKENDS.includes(values.backend as BackendRequest) ? (values.backend as BackendRequest) : DEFAULT_DQN_SETTINGS.backend,
-  };
+  return parseSettings(SETTINGS, (name) => values[name as keyof typeof values]);
 }
 
 /** Food per game with one decimal: "7.2". */
@@ -40,13 +44,12 @@ export function dqnStatus(seconds: number, food: number, randomFood: number): st
 }
 
 export function snakeDqnMarkup(settings: DqnSettings): string {
-  const seconds = SECONDS_CHOICES.map((s) => ({ value: s, label: s === 0 ? 'until I press Stop' : `${s} s` }));
   return `<div class="tk-widget tk-snake-dqn" data-part="root">
 <p class="tk-widget__title">A deep Q-network plays Snake on 5×5</p>
 <p class="tk-widget__intro">No table: a small neural network (18 board features → 64 ReLU units → 4 Q-values) learns the action values with experience replay, a target network and Adam, in TensorFlow.js. Features: danger and free room in each direction, where the food is, the current direction, length and hunger. Every few seconds it plays 40 fixed games greedily.</p>
 <fieldset class="tk-settings" data-part="settings">
 <legend>Settings</legend>
-<label class="tk-field"><span class="tk-field__label">Train for</span><select name="seconds" data-part="seconds">${optionsMarkup(seconds, settings.seconds)}</select></label>
+${selectMarkup('seconds', SETTINGS.seconds, settings.seconds)}
 ${backendPickerMarkup(settings.backend)}
 </fieldset>
 <div class="tk-actions">

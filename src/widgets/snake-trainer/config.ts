@@ -7,6 +7,7 @@ import { formatCount, formatDuration, formatPercent, plural } from '../../lib/fo
 import { DEFAULT_Q_CONFIG, EVAL_GAMES } from '../../lib/rl/qlearning.ts';
 import type { QLearningConfig } from '../../lib/rl/snake-types.ts';
 import type { RlTrainConfig } from '../../workers/rl-protocol.ts';
+import { numberChoice, numberRange, parseSettings, readForm, type NumberRange } from '../shared/settings.ts';
 
 /** Reachable states of 3×3 Snake under the lesson's rules (value iteration counts them; the worker confirms). */
 export const REACHABLE_3X3 = 2040;
@@ -79,30 +80,39 @@ export const DEFAULT_SETTINGS: TrainerSettings = {
   values: sliderValues(DEFAULT_Q_CONFIG),
 };
 
+/** The choices, declared once (the selects and the parsing come from here). */
+export const SETTINGS = {
+  size: numberChoice({ label: 'Board', choices: SIZE_CHOICES, default: DEFAULT_SETTINGS.size, format: (n) => `${n} × ${n}` }),
+  seconds: numberChoice({ label: 'Training time', choices: TIME_CHOICES, default: DEFAULT_SECONDS, format: (n) => `${n} s` }),
+  target: numberChoice({
+    label: 'Stop early at',
+    choices: TARGET_CHOICES.map((c) => c.value),
+    default: DEFAULT_TARGET,
+    format: (v) => TARGET_CHOICES.find((c) => c.value === v)?.label ?? String(v),
+  }),
+};
+
+/** The sliders as settings: any value in their range (clamped), the default from DEFAULT_Q_CONFIG. */
+export const SLIDER_SETTINGS = Object.fromEntries(
+  SLIDERS.map((s) => [s.name, numberRange({ label: s.label, min: s.min, max: s.max, step: s.step, default: DEFAULT_SETTINGS.values[s.name] })]),
+) as Record<SliderName, NumberRange>;
+
 /** A slider value as shown beside it. */
 export function formatSlider(spec: SliderSpec, value: number): string {
   return spec.digits === 0 ? formatCount(value) : value.toFixed(spec.digits);
 }
 
-function clampToSlider(spec: SliderSpec, raw: string | null | undefined, fallback: number): number {
-  const v = raw === null || raw === undefined || raw === '' ? NaN : Number(raw);
-  if (!Number.isFinite(v)) return fallback;
-  return Math.min(spec.max, Math.max(spec.min, v));
-}
+type RawSettings = { size?: string | null; seconds?: string | null; target?: string | null } & Partial<Record<SliderName, string | null>>;
 
 /** Settings from form values (strings); anything missing or not a number falls back to the default. */
-export function settingsFromValues(raw: { size?: string | null; seconds?: string | null; target?: string | null } & Partial<Record<SliderName, string | null>>): TrainerSettings {
-  const size = Number(raw.size);
-  const seconds = Number(raw.seconds);
-  const target = raw.target === undefined || raw.target === null || raw.target === '' ? NaN : Number(raw.target);
-  const values = { ...DEFAULT_SETTINGS.values };
-  for (const spec of SLIDERS) values[spec.name] = clampToSlider(spec, raw[spec.name], DEFAULT_SETTINGS.values[spec.name]);
-  return {
-    size: (SIZE_CHOICES as readonly number[]).includes(size) ? size : DEFAULT_SETTINGS.size,
-    seconds: (TIME_CHOICES as readonly number[]).includes(seconds) ? seconds : DEFAULT_SETTINGS.seconds,
-    target: TARGET_CHOICES.some((c) => c.value === target) ? target : DEFAULT_SETTINGS.target,
-    values,
-  };
+export function settingsFromValues(raw: RawSettings): TrainerSettings {
+  const get = (name: string) => raw[name as keyof RawSettings];
+  return { ...parseSettings(SETTINGS, get), values: parseSettings(SLIDER_SETTINGS, get) };
+}
+
+/** Settings from the widget's form (its controls are named after the settings). */
+export function settingsFromForm(root: ParentNode): TrainerSettings {
+  return { ...readForm(SETTINGS, root), values: readForm(SLIDER_SETTINGS, root) };
 }
 
 /** The worker's run config for these settings. */

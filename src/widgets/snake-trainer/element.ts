@@ -4,8 +4,10 @@
  * evaluation games and of the average game length, the states discovered, the exact optimum
  * (3×3) and a Q-table inspector.
  *
- * The static markup comes from SnakeTrainer.astro. This module stays tiny: the settings logic,
- * the worker client, d3 charts and the board drawing load with `import()` when Start is pressed.
+ * The static markup comes from SnakeTrainer.astro. The run's lifecycle is the kit's
+ * (src/widgets/shared/trainer.ts); this module adds the sliders, Reset, the charts and the
+ * inspector. It stays tiny: the settings logic, the worker client, d3 charts and the board
+ * drawing load with `import()` when Start is pressed.
  *
  * For tests and assistive technology:
  *  - `data-state`: idle | loading | running | done | error;
@@ -16,13 +18,12 @@
  */
 import type { RlFromWorker } from '../../workers/rl-protocol.ts';
 import type { RlTrainingHandle } from '../../workers/rl-client.ts';
-import { clearError, showError } from '../shared/error-panel.ts';
+import { errorText } from '../../lib/format/error-text.ts';
+import { clearError } from '../shared/error-panel.ts';
 import { part } from '../shared/html.ts';
-import { ProgressBar } from '../shared/progress.ts';
-import { RunControls } from '../shared/run-controls.ts';
-import { StatusLine } from '../shared/status.ts';
+import { TrainerLifecycle, type TrainerState } from '../shared/trainer.ts';
 
-export type SnakeTrainerState = 'idle' | 'loading' | 'running' | 'done' | 'error';
+export type SnakeTrainerState = TrainerState;
 
 type Modules = {
   config: typeof import('./config.ts');
@@ -31,8 +32,6 @@ type Modules = {
 };
 
 interface Run {
-  id: number;
-  stopping: boolean;
   maxMs: number;
   reachable: number | null;
   /** Latest figures. */
@@ -49,56 +48,42 @@ const ERROR_TITLES: Record<'config' | 'unknown', string> = {
 };
 
 const IDLE_AFTER_RESET = 'Ready. Settings are back to their defaults; press Start training.';
+const FIGURES = ['winRate', 'statesSeen', 'episodes', 'trainingMs', 'timeTo99'];
 
 export class SnakeTrainerElement extends HTMLElement {
-  private controls: RunControls | null = null;
-  private status: StatusLine | null = null;
-  private progress: ProgressBar | null = null;
-  private handle: RlTrainingHandle | null = null;
+  private life: TrainerLifecycle<RlTrainingHandle> | null = null;
   private live: InstanceType<Modules['live']['LiveView']> | null = null;
   private inspector: InstanceType<Modules['live']['Inspector']> | null = null;
   private run: Run | null = null;
-  /** Increases with every start and teardown; messages of older runs are ignored. */
-  private runId = 0;
   /** The optimum note as rendered at build time (Reset restores it). */
   private optimumText = '';
 
   connectedCallback(): void {
-    if (!this.controls) {
-      this.controls = new RunControls(part<HTMLFieldSetElement>(this, 'settings'), part<HTMLButtonElement>(this, 'start'), part<HTMLButtonElement>(this, 'stop'));
-      this.status = new StatusLine(part(this, 'status'));
-      this.progress = new ProgressBar(part(this, 'progress'));
-      this.optimumText = part(this, 'optimum').textContent ?? '';
-      part(this, 'start').addEventListener('click', () => void this.start());
-      part(this, 'stop').addEventListener('click', () => this.stop());
-      part(this, 'reset').addEventListener('click', () => this.reset());
-      // Each slider shows its value beside its label.
-      part(this, 'settings').addEventListener('input', (event) => {
-        const input = event.target;
-        if (input instanceof HTMLInputElement && input.type === 'range') this.showSliderValue(input);
-      });
-    }
-    if (!this.dataset.state) this.setState('idle');
+    if (this.life) return;
+    this.optimumText = part(this, 'optimum').textContent ?? '';
+    this.life = new TrainerLifecycle<RlTrainingHandle>(this, {
+      onStart: () => void this.start(),
+      release: (h) => h.terminate(),
+      onState: (state) => {
+        const reset = this.querySelector<HTMLButtonElement>('[data-part="reset"]');
+        if (reset) reset.disabled = state === 'loading' || state === 'running';
+      },
+    });
+    part(this, 'reset').addEventListener('click', () => this.reset());
+    // Each slider shows its value beside its label.
+    part(this, 'settings').addEventListener('input', (event) => {
+      const input = event.target;
+      if (input instanceof HTMLInputElement && input.type === 'range') this.showSliderValue(input);
+    });
   }
 
   disconnectedCallback(): void {
-    this.teardown();
-    if (this.state === 'loading' || this.state === 'running') {
-      this.controls?.idle();
-      this.progress?.hide();
-      this.status?.announce('Stopped: the widget was removed from the page');
-      this.setState('idle');
-    }
+    this.life?.disconnect();
+    this.freeViews();
   }
 
   get state(): SnakeTrainerState {
-    return (this.dataset.state as SnakeTrainerState | undefined) ?? 'idle';
-  }
-
-  private setState(state: SnakeTrainerState): void {
-    this.dataset.state = state;
-    const reset = this.querySelector<HTMLButtonElement>('[data-part="reset"]');
-    if (reset) reset.disabled = state === 'loading' || state === 'running';
+    return this.life?.state ?? 'idle';
   }
 
   private showSliderValue(input: HTMLInputElement): void {
@@ -109,11 +94,8 @@ export class SnakeTrainerElement extends HTMLElement {
     out.textContent = digits === 0 ? v.toLocaleString('en-US') : v.toFixed(digits);
   }
 
-  /** Frees the worker, the charts and the inspector; messages of the old run are ignored. */
-  private teardown(): void {
-    this.runId++;
-    this.handle?.terminate();
-    this.handle = null;
+  /** Frees the charts and the inspector of the last run. */
+  private freeViews(): void {
     this.live?.destroy();
     this.live = null;
     this.inspector?.destroy();
@@ -121,47 +103,28 @@ export class SnakeTrainerElement extends HTMLElement {
     this.run = null;
   }
 
-  /** Raw form values, read when a run starts. */
-  private formValues(): Record<string, string> {
-    const values: Record<string, string> = {};
-    for (const el of part<HTMLFieldSetElement>(this, 'settings').querySelectorAll<HTMLInputElement | HTMLSelectElement>('input, select')) {
-      values[el.name] = el.value;
-    }
-    return values;
-  }
-
   /** What the Start button does. */
   async start(): Promise<void> {
-    const controls = this.controls;
-    const status = this.status;
-    const progress = this.progress;
-    if (!controls || !status || !progress || this.state === 'loading' || this.state === 'running') return;
-    this.teardown();
-    const id = this.runId;
-    this.setState('loading');
-    controls.busy();
-    clearError(part(this, 'error'));
+    const life = this.life;
+    const id = life?.begin();
+    if (!life || id == null) return;
+    this.freeViews();
     part(this, 'summary').hidden = true;
-    for (const key of ['winRate', 'statesSeen', 'episodes', 'trainingMs', 'timeTo99']) delete this.dataset[key];
-    status.announce('Loading the training code…');
-    progress.show('Loading', 0, null);
+    for (const key of FIGURES) delete this.dataset[key];
 
-    let modules: Modules;
-    try {
-      const [config, client, live] = await Promise.all([import('./config.ts'), import('../../workers/rl-client.ts'), import('./live-view.ts')]);
-      modules = { config, client, live };
-    } catch (err) {
-      if (id !== this.runId) return;
-      this.fail('unknown', `The page could not load its training code (${err instanceof Error ? err.message : String(err)}). Check your connection, reload the page and press Start again.`);
-      return;
-    }
-    if (id !== this.runId || !this.isConnected) return;
-
-    const settings = modules.config.settingsFromValues(this.formValues());
-    const config = modules.config.buildRlConfig(settings);
-    this.run = {
+    const modules = await life.load(
       id,
-      stopping: false,
+      async (): Promise<Modules> => {
+        const [config, client, live] = await Promise.all([import('./config.ts'), import('../../workers/rl-client.ts'), import('./live-view.ts')]);
+        return { config, client, live };
+      },
+      (err) => this.fail('unknown', `The page could not load its training code (${errorText(err)}). Check your connection, reload the page and press Start again.`),
+    );
+    if (!modules) return;
+
+    const settings = modules.config.settingsFromForm(part(this, 'settings'));
+    const config = modules.config.buildRlConfig(settings);
+    const run: Run = {
       maxMs: config.maxTrainingMs,
       reachable: settings.size === 3 ? modules.config.REACHABLE_3X3 : null,
       winRate: 0,
@@ -170,43 +133,33 @@ export class SnakeTrainerElement extends HTMLElement {
       statesSeen: 0,
       reached99: null,
     };
+    this.run = run;
     const charts = part(this, 'charts');
     charts.hidden = false;
     this.live = new modules.live.LiveView(charts, settings.seconds);
     this.inspector = new modules.live.Inspector(part(this, 'inspector'));
     part(this, 'optimum').textContent =
       settings.size === 3 ? 'Computing the exact optimum by value iteration…' : `The exact optimum is not computed for ${settings.size} × ${settings.size}: far too many states.`;
-    this.handle = modules.client.startRlTraining(config, (m) => this.onMessage(id, m, modules));
+    life.attach(modules.client.startRlTraining(config, life.listen(id, (m: RlFromWorker) => this.onMessage(run, m, modules))));
   }
 
   /** What the Stop button does: the run ends after its current slice, keeping what it learned. */
   stop(): void {
-    const run = this.run;
-    if (!this.controls || !this.status || !(this.state === 'loading' || this.state === 'running')) return;
-    if (!this.handle || !run) {
-      // Still loading the training code: forget the run.
-      this.teardown();
-      this.controls.idle();
-      this.progress?.hide();
-      this.status.announce('Stopped before training began');
-      this.setState('idle');
-      return;
-    }
-    run.stopping = true;
-    this.controls.stopping();
-    this.status.announce('Stopping…');
-    this.handle.stop();
+    this.life?.stop();
   }
 
   /** What the Reset button does: settings back to their defaults, results cleared. */
   reset(): void {
-    if (this.state === 'loading' || this.state === 'running') return;
-    this.teardown();
-    for (const el of part<HTMLFieldSetElement>(this, 'settings').querySelectorAll<HTMLInputElement>('input[type="range"]')) {
+    const life = this.life;
+    if (!life || life.busy) return;
+    life.abandon();
+    this.freeViews();
+    const settings = part<HTMLFieldSetElement>(this, 'settings');
+    for (const el of settings.querySelectorAll<HTMLInputElement>('input[type="range"]')) {
       el.value = el.defaultValue;
       this.showSliderValue(el);
     }
-    for (const el of part<HTMLFieldSetElement>(this, 'settings').querySelectorAll<HTMLSelectElement>('select')) {
+    for (const el of settings.querySelectorAll<HTMLSelectElement>('select')) {
       const selected = [...el.options].find((o) => o.defaultSelected);
       if (selected) el.value = selected.value;
     }
@@ -214,18 +167,16 @@ export class SnakeTrainerElement extends HTMLElement {
     part(this, 'charts').replaceChildren();
     part(this, 'summary').hidden = true;
     part(this, 'optimum').textContent = this.optimumText;
-    clearError(part(this, 'error'));
-    part(this, 'start').textContent = 'Start training';
-    for (const key of ['winRate', 'statesSeen', 'episodes', 'trainingMs', 'timeTo99']) delete this.dataset[key];
-    this.status?.announce(IDLE_AFTER_RESET);
-    this.setState('idle');
+    clearError(life.errorPanel);
+    life.controls.start.textContent = 'Start training';
+    for (const key of FIGURES) delete this.dataset[key];
+    life.status.announce(IDLE_AFTER_RESET);
+    life.setState('idle');
   }
 
-  private onMessage(id: number, m: RlFromWorker, modules: Modules): void {
-    const run = this.run;
-    const status = this.status;
-    if (id !== this.runId || !run || !status) return;
-    const { config } = modules;
+  private onMessage(run: Run, m: RlFromWorker, { config }: Modules): void {
+    const life = this.life;
+    if (!life || run !== this.run) return;
     switch (m.type) {
       case 'optimum':
         run.reachable = m.states;
@@ -236,7 +187,7 @@ export class SnakeTrainerElement extends HTMLElement {
         break;
 
       case 'progress': {
-        if (this.state === 'loading') this.setState('running');
+        if (life.state === 'loading') life.setState('running');
         run.winRate = m.evaluation.winRate;
         run.trainingMs = m.trainingMs;
         run.episodes = m.episodes;
@@ -251,14 +202,24 @@ export class SnakeTrainerElement extends HTMLElement {
         this.dataset.trainingMs = m.trainingMs.toFixed(0);
         this.live?.addProgress(m);
         this.inspector?.update(m.inspect);
-        this.progress?.show('Training', m.trainingMs, run.maxMs);
-        if (!run.stopping) status.update(config.progressStatus(run));
+        life.progress?.show('Training', m.trainingMs, run.maxMs);
+        if (!life.stopping) life.status.update(config.progressStatus(run));
         break;
       }
 
-      case 'done':
-        this.finish(run, m, modules);
+      case 'done': {
+        life.finish(config.finalStatus(run, m.stopped), m.stopped ? 'idle' : 'done');
+        const facts = [
+          run.reached99
+            ? config.milestoneSentence(0.99, run.reached99.trainingMs, run.reached99.episodes)
+            : 'The greedy win rate did not reach 99% in this run.',
+        ];
+        if (m.reachedTarget) facts.push('Training stopped as soon as the greedy win rate reached the target chosen under “Stop early at”.');
+        const summary = part(this, 'summary');
+        summary.textContent = facts.join(' ');
+        summary.hidden = false;
         break;
+      }
 
       case 'error':
         this.fail(m.code, m.message);
@@ -266,35 +227,8 @@ export class SnakeTrainerElement extends HTMLElement {
     }
   }
 
-  private finish(run: Run, m: Extract<RlFromWorker, { type: 'done' }>, { config }: Modules): void {
-    const stopped = m.stopped;
-    this.handle = null;
-    this.progress?.hide();
-    this.controls?.idle();
-    part(this, 'start').textContent = 'Train again';
-    this.status?.announce(config.finalStatus(run, stopped));
-    const summary = part(this, 'summary');
-    const facts = [
-      run.reached99
-        ? config.milestoneSentence(0.99, run.reached99.trainingMs, run.reached99.episodes)
-        : 'The greedy win rate did not reach 99% in this run.',
-    ];
-    if (m.reachedTarget) facts.push('Training stopped as soon as the greedy win rate reached the target chosen under “Stop early at”.');
-    summary.textContent = facts.join(' ');
-    summary.hidden = false;
-    this.setState(stopped ? 'idle' : 'done');
-  }
-
   private fail(code: 'config' | 'unknown', message: string): void {
-    this.runId++;
-    this.handle?.terminate();
-    this.handle = null;
-    this.progress?.hide();
-    this.controls?.idle();
-    this.setState('error');
-    this.status?.announce(`Error: ${ERROR_TITLES[code]}. ${message}`);
-    showError(part(this, 'error'), { title: ERROR_TITLES[code], message, hint: 'Change the settings or press Start to try again.' });
-    part(this, 'start').textContent = 'Start again';
+    this.life?.fail({ title: ERROR_TITLES[code], message, hint: 'Change the settings or press Start to try again.' });
   }
 }
 

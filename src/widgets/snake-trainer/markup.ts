@@ -6,9 +6,10 @@
  */
 import { formatCount } from '../../lib/format/numbers.ts';
 import { EVAL_GAMES } from '../../lib/rl/qlearning.ts';
-import { escapeHtml, optionsMarkup } from '../shared/html.ts';
+import { escapeHtml } from '../shared/html.ts';
+import { selectMarkup } from '../shared/settings.ts';
 import { progressMarkup } from '../shared/progress.ts';
-import { REACHABLE_3X3, SIZE_CHOICES, SLIDERS, TARGET_CHOICES, TIME_CHOICES, formatSlider, type SliderSpec, type TrainerSettings } from './config.ts';
+import { REACHABLE_3X3, SETTINGS, SLIDERS, formatSlider, type SliderSpec, type TrainerSettings } from './config.ts';
 
 export const IDLE_STATUS = 'Ready. Press Start training: Q-learning runs in the background and the curves fill in as it learns.';
 
@@ -21,16 +22,7 @@ function slider(spec: SliderSpec, value: number): string {
   );
 }
 
-function select(label: string, name: string, options: { value: number; label: string }[], selected: number): string {
-  return (
-    `<label class="tk-field"><span class="tk-field__label">${label}</span>` +
-    `<select name="${name}" data-part="${name}">${optionsMarkup(options, selected)}</select></label>`
-  );
-}
-
 export function snakeTrainerMarkup(settings: TrainerSettings): string {
-  const sizes = SIZE_CHOICES.map((n) => ({ value: n, label: `${n} × ${n}` }));
-  const times = TIME_CHOICES.map((n) => ({ value: n, label: `${n} s` }));
   const group = (names: string[]) =>
     SLIDERS.filter((s) => names.includes(s.name))
       .map((s) => slider(s, settings.values[s.name]))
@@ -41,9 +33,9 @@ export function snakeTrainerMarkup(settings: TrainerSettings): string {
 <fieldset class="tk-settings tk-snake-trainer__settings" data-part="settings">
 <legend>Settings</legend>
 <div class="tk-snake-trainer__group">
-${select('Board', 'size', sizes, settings.size)}
-${select('Training time', 'seconds', times, settings.seconds)}
-${select('Stop early at', 'target', TARGET_CHOICES.map((c) => ({ value: c.value, label: c.label })), settings.target)}
+${selectMarkup('size', SETTINGS.size, settings.size)}
+${selectMarkup('seconds', SETTINGS.seconds, settings.seconds)}
+${selectMarkup('target', SETTINGS.target, settings.target)}
 </div>
 <div class="tk-snake-trainer__group">
 ${group(['alpha', 'gamma'])}

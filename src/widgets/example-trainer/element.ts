@@ -1,0 +1,54 @@
+/**
+ * <tk-example-trainer>: the smallest training widget on the kit, to copy (see src/widgets/README.md).
+ * The kit's TrainerLifecycle runs data-state, Start/Stop, the status line, errors and teardown;
+ * this element only reads its settings, starts the run and says what the messages mean.
+ */
+import { errorText } from '../../lib/format/error-text.ts';
+import { part } from '../shared/html.ts';
+import { readForm, settingsFromAttributes } from '../shared/settings.ts';
+import { TrainerLifecycle } from '../shared/trainer.ts';
+import { SETTINGS, exampleMarkup } from './config.ts';
+import type { FitMessage } from './fit.ts';
+
+export class ExampleTrainerElement extends HTMLElement {
+  private life: TrainerLifecycle<{ stop(): void }> | null = null;
+
+  connectedCallback(): void {
+    if (this.life) return;
+    if (!this.querySelector('[data-part="root"]')) this.innerHTML = exampleMarkup(settingsFromAttributes(SETTINGS, this));
+    this.life = new TrainerLifecycle(this, { onStart: () => void this.start(), release: (run) => run.stop() });
+  }
+
+  disconnectedCallback(): void {
+    this.life?.disconnect();
+  }
+
+  /** What Start does. */
+  async start(): Promise<void> {
+    const life = this.life;
+    const id = life?.begin();
+    if (!life || id == null) return;
+    const settings = readForm(SETTINGS, part(this, 'settings'));
+    // Heavy code (tfjs, a worker client, d3) is imported only now; a failure is shown in words.
+    const fit = await life.load(id, () => import('./fit.ts'), (err) =>
+      life.fail({ title: 'Training failed', message: `The page could not load its code (${errorText(err)}).`, hint: 'Reload the page and press Start again.' }),
+    );
+    if (!fit) return;
+    life.attach(fit.startFit(settings, life.listen(id, (m: FitMessage) => this.onMessage(m, settings.epochs))));
+  }
+
+  private onMessage(m: FitMessage, epochs: number): void {
+    const life = this.life!;
+    if (m.type === 'progress') {
+      life.running();
+      life.progress?.show('Training', m.epoch, epochs);
+      if (!life.stopping) life.status.update(`Training: epoch ${m.epoch} of ${epochs} · loss ${m.loss.toFixed(4)}`);
+      return;
+    }
+    const line = `y = ${m.w.toFixed(2)}x + ${m.b.toFixed(2)} (loss ${m.loss.toFixed(4)})`;
+    if (m.stopped) life.finish(`Stopped after ${m.epochs} epochs: ${line}`, 'idle');
+    else life.finish(`Fitted ${line} after ${m.epochs} epochs`, 'done');
+  }
+}
+
+if (!customElements.get('tk-example-trainer')) customElements.define('tk-example-trainer', ExampleTrainerElement);
