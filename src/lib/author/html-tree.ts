@@ -225,6 +225,7 @@ export function unsafeInTree(nodes: readonly TreeNode[], inQuiz = false): string
         // Browsers skip leading spaces and controls, and drop tabs and newlines inside a URL.
         const urls = attribute.endsWith('srcset') ? value.split(',').map((part) => part.trim().split(/\s+/)[0] ?? '') : [value];
         for (const url of urls) {
+          // eslint-disable-next-line no-control-regex -- browsers ignore these characters in a URL, so must the check
           if (DANGEROUS_URL.test(url.replace(/[\u0000-\u0020\u007f]/g, ''))) return `a ${rawName}="${value.slice(0, 40)}" URL on <${node.name}>`;
         }
       }
