@@ -175,11 +175,6 @@ function describeLine(lines: readonly string[], i: number): string {
   return `${short(line)} at the top`;
 }
 
-/** A fingerprint of a tree (the lines joined), for the browser to compare its own parse with. */
-export function treeSignature(nodes: readonly TreeNode[]): string {
-  return treeLines(nodes).join('\n');
-}
-
 // ---------------------------------------------------------------------------------------------
 // The last wall: what may never be in the preview, whoever made the HTML
 
