@@ -5,10 +5,10 @@
 // tf and viz do not import each other, a widget folder imports only itself and src/widgets/shared/,
 // and lib touches neither the project above it nor the DOM. Tests, bench/, e2e/ and scripts/ may import anything.
 import js from '@eslint/js';
+import astro from 'eslint-plugin-astro';
 import boundaries from 'eslint-plugin-boundaries';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
-
 
 /** The types each layer may import; `widget` is handled apart (only its own folder). */
 const ALLOWED = {
@@ -26,7 +26,7 @@ const ALLOWED = {
 
 /** The architecture rule, exported so that the test (eslint-boundaries.test.ts) checks the very same one. */
 export const boundariesConfig = {
-  files: ['src/**/*.{ts,js,mjs}'],
+  files: ['src/**/*.{ts,js,mjs,astro}'],
   ignores: ['src/**/*.test.ts'],
   plugins: { boundaries },
   settings: {
@@ -84,11 +84,11 @@ export default tseslint.config(
       'test-results/**',
       'playwright-report/**',
       'bench-results/**',
-      '**/*.astro',
     ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  ...astro.configs.recommended,
   {
     languageOptions: {
       ecmaVersion: 'latest',

@@ -86,6 +86,12 @@ describe('the arrows (eslint-plugin-boundaries in eslint.config.js)', () => {
     expect(await lintImport('e2e/fixture.spec.ts', someFile('src/tf'))).toEqual([]);
   });
 
+  it('reads the frontmatter of .astro files too', async () => {
+    const code = `---\nimport Page from '../pages/index.astro';\n---\n<Page />\n`;
+    const [result] = await eslint.lintText(code, { filePath: path.join(root, 'src/components/Fixture.astro') });
+    expect(result?.messages.map((m) => m.ruleId)).toEqual(['boundaries/dependencies']);
+  });
+
   it('keeps the DOM out of lib', async () => {
     const [result] = await eslint.lintText('export const title = () => document.title;\n', {
       filePath: path.join(root, 'src/lib/format/fixture.ts'),

@@ -108,7 +108,8 @@ describe('compressRows and rowsToColumns', () => {
       rowsToColumns(c.rows, c.inputs, rowStart, index, value, c.units, colStart, rowOffset, colValue);
       const fromCsc: [number, number, number][] = [];
       for (let k = 0; k < c.inputs; k++)
-        for (let t = colStart[k] as number; t < (colStart[k + 1] as number); t++) fromCsc.push([(rowOffset[t] as number) / c.units, k, colValue[t] as number]);
+        for (let t = colStart[k] as number; t < (colStart[k + 1] as number); t++)
+          fromCsc.push([(rowOffset[t] as number) / c.units, k, colValue[t] as number]);
       const byColumn = [...entries].sort((a, b) => a[1] - b[1] || a[0] - b[0]);
       expect(fromCsc).toEqual(byColumn);
     }
