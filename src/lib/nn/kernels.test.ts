@@ -148,7 +148,8 @@ describe('the Dense kernels against naive loops', () => {
       const expected = Float64Array.from(dw);
       for (let k = 0; k < c.inputs; k++)
         for (let j = 0; j < c.units; j++)
-          for (let r = 0; r < c.rows; r++) expected[k * c.units + j] += (c.x[r * c.inputs + k] as number) * (c.dy[r * c.units + j] as number);
+          for (let r = 0; r < c.rows; r++)
+            expected[k * c.units + j] = (expected[k * c.units + j] as number) + (c.x[r * c.inputs + k] as number) * (c.dy[r * c.units + j] as number);
       sparseWeightGrad(c.inputs, c.units, colStart, rowOffset, colValue, c.dy, dw);
       expectClose(dw, expected, `dW (case ${n})`);
     }
@@ -160,7 +161,7 @@ describe('the Dense kernels against naive loops', () => {
       const c = makeCase(random);
       const db = Float32Array.from({ length: c.units }, () => random() - 0.5);
       const expected = Float64Array.from(db);
-      for (let r = 0; r < c.rows; r++) for (let j = 0; j < c.units; j++) expected[j] += c.dy[r * c.units + j] as number;
+      for (let r = 0; r < c.rows; r++) for (let j = 0; j < c.units; j++) expected[j] = (expected[j] as number) + (c.dy[r * c.units + j] as number);
       biasGrad(c.rows, c.units, c.dy, db);
       expectClose(db, expected, `db (case ${n})`);
     }
