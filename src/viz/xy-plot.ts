@@ -28,7 +28,7 @@ import {
   type XyPlotSpec,
 } from './xy-model.ts';
 
-export type { XyPlotSpec, XySeries, PlotKind } from './xy-model.ts';
+export type { XyPlotSpec } from './xy-model.ts';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 const MARGIN = { top: 10, right: 16, bottom: 42, left: 56 };

@@ -175,11 +175,6 @@ function describeLine(lines: readonly string[], i: number): string {
   return `${short(line)} at the top`;
 }
 
-/** A fingerprint of a tree (the lines joined), for the browser to compare its own parse with. */
-export function treeSignature(nodes: readonly TreeNode[]): string {
-  return treeLines(nodes).join('\n');
-}
-
 // ---------------------------------------------------------------------------------------------
 // The last wall: what may never be in the preview, whoever made the HTML
 
@@ -225,6 +220,7 @@ export function unsafeInTree(nodes: readonly TreeNode[], inQuiz = false): string
         // Browsers skip leading spaces and controls, and drop tabs and newlines inside a URL.
         const urls = attribute.endsWith('srcset') ? value.split(',').map((part) => part.trim().split(/\s+/)[0] ?? '') : [value];
         for (const url of urls) {
+          // eslint-disable-next-line no-control-regex -- browsers ignore these characters in a URL, so must the check
           if (DANGEROUS_URL.test(url.replace(/[\u0000-\u0020\u007f]/g, ''))) return `a ${rawName}="${value.slice(0, 40)}" URL on <${node.name}>`;
         }
       }

@@ -57,6 +57,7 @@ describe('formatValue', () => {
       x = 1;
     }
     expect(formatValue(new Point())).toBe('Point { x: 1 }');
+    // eslint-disable-next-line no-sparse-arrays -- a hole is the point of the case
     expect(formatValue([, 1])).toBe('[<1 empty item>, 1]');
   });
 

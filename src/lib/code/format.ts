@@ -102,6 +102,7 @@ function formatNumber(n: number): string {
   return Object.is(n, -0) ? '-0' : String(n);
 }
 
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- any function the reader's code made
 function functionText(f: Function): string {
   let source = '';
   try {

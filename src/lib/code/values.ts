@@ -94,7 +94,3 @@ export function toDense(value: unknown, hooks: DataHooks, what: string): DenseDa
     },
   };
 }
-
-export function product(shape: readonly number[]): number {
-  return shape.reduce((a, b) => a * b, 1);
-}

@@ -27,16 +27,12 @@
 
 /** The names the reader's code sees as APIs, in parameter order. */
 export const API_NAMES = ['tf', 'datasets', 'print', 'plot', 'show', 'progress', 'console'] as const;
-export type ApiName = (typeof API_NAMES)[number];
 
 /** Name of the code in stack traces and devtools. */
 export const SOURCE_URL = 'your-code.js';
 
 /** The hidden last parameter receiving the grader's getters (unlikely to clash with a reader's name). */
 export const EXPOSE_PARAM = '__tinkerExpose__';
-
-/** Lines our prelude adds before the reader's first line inside the function body. */
-export const PRELUDE_LINES = 1;
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 const RESERVED = new Set(

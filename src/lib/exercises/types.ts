@@ -75,7 +75,6 @@ export interface CustomGraderSpec {
 }
 
 export type GraderSpec = FunctionGraderSpec | ModelAccuracyGraderSpec | AgentWinRateGraderSpec | CustomGraderSpec;
-export type GraderKind = GraderSpec['kind'];
 
 /** The outcome of grading one run. */
 export interface GradeResult {

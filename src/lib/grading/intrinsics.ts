@@ -19,18 +19,10 @@ export const getOwnPropertyDescriptor = R.getOwnPropertyDescriptor;
 export const getPrototypeOf = R.getPrototypeOf;
 export const isArray = Array.isArray;
 export const isView = ArrayBuffer.isView;
-export const isFiniteNumber = Number.isFinite;
-export const isInteger = Number.isInteger;
-export const numberIsNaN = Number.isNaN;
 export const ObjectProto = Object.prototype;
 export const ArrayCtor = Array;
-export const Float64ArrayCtor = Float64Array;
-export const Uint8ArrayCtor = Uint8Array;
-export const StringCtor = String;
-export const ErrorCtor = Error;
 export const mathMax = Math.max;
 export const mathMin = Math.min;
-export const mathFloor = Math.floor;
 export const clone: <T>(value: T) => T = globalThis.structuredClone.bind(globalThis);
 const perf = globalThis.performance;
 const perfNow = perf.now;
@@ -42,20 +34,12 @@ export function call<T>(fn: (...args: never[]) => T, self: unknown, ...args: unk
   return apply(fn, self, args);
 }
 
-const push = Array.prototype.push;
 /** Appends to an array the measuring code built itself (an own data property, never a setter). */
 export function append<T>(list: T[], value: T): void {
   defineProperty(list, list.length, { __proto__: null, value, writable: true, enumerable: true, configurable: true } as PropertyDescriptor);
 }
-/** Array.prototype.push as it was (for callers that want the method itself). */
-export const arrayPush = push;
 
 /** A fresh, empty array whose elements are own properties (see append). */
 export function list<T>(): T[] {
   return new ArrayCtor<T>();
-}
-
-/** A plain record with no prototype, so nothing inherited can be read from it. */
-export function record<T>(): Record<string, T> {
-  return { __proto__: null } as unknown as Record<string, T>;
 }

@@ -9,8 +9,6 @@ import type { ValidQuiz } from '../quiz/validate.ts';
 
 /** The question, options and feedback as HTML (what renderQuizTexts returns). */
 export type QuizTexts = ReturnType<typeof renderQuizTexts>;
-/** A quiz whose props passed validateQuizProps (src/lib/quiz/validate.ts). */
-export type ValidatedQuiz = ValidQuiz;
 
 export interface QuizMarkupOptions {
   /**

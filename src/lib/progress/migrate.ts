@@ -132,10 +132,6 @@ export function checkProgress(value: unknown): string | null {
   );
 }
 
-export function isProgressData(value: unknown): value is ProgressData {
-  return checkProgress(value) === null;
-}
-
 // ---------------------------------------------------------------------------------------------
 // Version 1
 

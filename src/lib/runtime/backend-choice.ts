@@ -44,10 +44,6 @@ export interface BackendPlan {
 
 export const SOFTWARE_WEBGL_REASON = 'it runs in software on this machine, slower than WebAssembly';
 
-export function isBackendName(value: unknown): value is BackendName {
-  return typeof value === 'string' && (BACKEND_ORDER as readonly string[]).includes(value);
-}
-
 /**
  * The backends to try for a request. 'auto' tries everything available, fastest first.
  * A named backend is tried first (if available), then the slower ones after it, so a

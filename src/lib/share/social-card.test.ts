@@ -6,8 +6,14 @@ import { CARD_HEIGHT, CARD_WIDTH, escapeXml, socialCardSvg, textWidth, wrapText 
 function texts(svg: string): string[] {
   const tree = fromHtml(svg, { fragment: true, space: 'svg' });
   const out: string[] = [];
-  const walk = (node: any) => {
-    if (node.type === 'element' && node.tagName === 'text') out.push(node.children.map((c: any) => c.value ?? '').join(''));
+  interface Node {
+    type: string;
+    tagName?: string;
+    value?: string;
+    children?: Node[];
+  }
+  const walk = (node: Node) => {
+    if (node.type === 'element' && node.tagName === 'text') out.push((node.children ?? []).map((c) => c.value ?? '').join(''));
     for (const child of node.children ?? []) walk(child);
   };
   walk(tree);
