@@ -56,7 +56,7 @@ test.describe('the lesson "An image is just a matrix"', () => {
     await expect(page.locator('tk-code-cell[data-cell-id="convolve-3x3"][data-kind="exercise"]')).toHaveCount(1);
     await expect(page.locator('tk-code-cell[data-kind="free"]')).toHaveCount(2);
     for (const id of ['image-numbers', 'kernel-sum', 'edge-kernels', 'valid-output-size']) {
-      await expect(quizById(page, id), `quiz ${id}`).toHaveAttribute('data-state', 'unanswered');
+      await expect(quizById(page, id), `quiz ${id}`).toHaveAttribute('data-answer', 'unanswered');
     }
   });
 
@@ -73,7 +73,7 @@ test.describe('the lesson "An image is just a matrix"', () => {
     const problems = watchForProblems(page);
     await page.goto(IMAGE_LESSON);
     for (const q of await answerQuizzes(page)) {
-      await expect(q).toHaveAttribute('data-state', 'correct');
+      await expect(q).toHaveAttribute('data-answer', 'correct');
       await expect(q.locator('[data-part="explanation"]')).toBeVisible();
     }
     expect(problems).toEqual([]);

@@ -55,7 +55,7 @@ test.describe('the lesson "A neural network from scratch"', () => {
     }
     await expect(page.locator('tk-code-cell[data-cell-id="one-neuron-loop"][data-kind="free"]')).toHaveCount(1);
     for (const id of QUIZZES) {
-      await expect(quizById(page, id), `quiz ${id}`).toHaveAttribute('data-state', 'unanswered');
+      await expect(quizById(page, id), `quiz ${id}`).toHaveAttribute('data-answer', 'unanswered');
     }
     // Each widget sits in a figure with a caption.
     expect(await page.locator('.lesson-body figure figcaption').count()).toBeGreaterThanOrEqual(5);
@@ -65,7 +65,7 @@ test.describe('the lesson "A neural network from scratch"', () => {
     const problems = watchForProblems(page);
     await page.goto(NN_LESSON);
     for (const q of await answerQuizzes(page)) {
-      await expect(q).toHaveAttribute('data-state', 'correct');
+      await expect(q).toHaveAttribute('data-answer', 'correct');
       await expect(q.locator('[data-part="explanation"]')).toBeVisible();
     }
     expect(problems).toEqual([]);

@@ -52,7 +52,7 @@ test.describe('quizzes in the lesson "Start here"', () => {
     await expect(q.getByRole('radio')).toHaveCount(4);
     await expect(q.locator('legend .katex')).toHaveCount(1); // maths rendered at build time
     await expect(explanation(q)).toBeHidden();
-    await expect(q).toHaveAttribute('data-state', 'unanswered');
+    await expect(q).toHaveAttribute('data-answer', 'unanswered');
   });
 
   test('single choice: wrong, then right, with the keyboard only', async ({ page }) => {
@@ -66,14 +66,14 @@ test.describe('quizzes in the lesson "Start here"', () => {
     await page.keyboard.press('Enter');
     await expect(status(q)).toHaveText('Choose an answer first.');
     await expect(first).toBeFocused();
-    await expect(q).toHaveAttribute('data-state', 'unanswered');
+    await expect(q).toHaveAttribute('data-answer', 'unanswered');
 
     // Choose "0" (wrong) and check.
     await page.keyboard.press('Space');
     await expect(first).toBeChecked();
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
-    await expect(q).toHaveAttribute('data-state', 'wrong');
+    await expect(q).toHaveAttribute('data-answer', 'wrong');
     // The author's feedback for this option follows the verdict, in the same status line, maths included.
     await expect(status(q)).toContainText(/^Not quite\. Every .* is .* divided by a sum of positive numbers, so each one is above 0/);
     await expect(feedbackTexts(q)).toHaveCount(1);
@@ -95,7 +95,7 @@ test.describe('quizzes in the lesson "Start here"', () => {
     await expect(q.getByRole('button', { name: 'Check answer' })).toBeFocused();
     await page.keyboard.press('Enter');
 
-    await expect(q).toHaveAttribute('data-state', 'correct');
+    await expect(q).toHaveAttribute('data-answer', 'correct');
     await expect(status(q)).toHaveText('Right.');
     await expect(explanation(q)).toBeVisible();
     await expect(explanation(q)).toBeFocused();
@@ -115,7 +115,7 @@ test.describe('quizzes in the lesson "Start here"', () => {
     await expect(q.locator('[data-part="mark"]:not(:empty)')).toHaveCount(0);
 
     await q.getByRole('button', { name: 'Show the answer' }).click();
-    await expect(q).toHaveAttribute('data-state', 'revealed');
+    await expect(q).toHaveAttribute('data-answer', 'revealed');
     await expect(status(q)).toHaveText('The 3 right answers are marked.');
     await expect(explanation(q)).toBeVisible();
     await expect(explanation(q)).toBeFocused();
@@ -145,12 +145,12 @@ test.describe('quizzes in the lesson "Start here"', () => {
     await expect(status(q)).toHaveText('Type a number, e.g. 25 for 25%');
     await expect(input).toHaveAttribute('aria-invalid', 'true');
     await expect(input).toBeFocused();
-    await expect(q).toHaveAttribute('data-state', 'unanswered');
+    await expect(q).toHaveAttribute('data-answer', 'unanswered');
 
     // 0.12 away from 10.28: outside the tolerance of 0.1. Enter in the input checks too.
     await input.fill('10.4');
     await input.press('Enter');
-    await expect(q).toHaveAttribute('data-state', 'wrong');
+    await expect(q).toHaveAttribute('data-answer', 'wrong');
     await expect(status(q)).toHaveText('Not quite: 10.4% is too high.');
     await expect(input).not.toHaveAttribute('aria-invalid', 'true');
     await expect(explanation(q)).toBeHidden();
@@ -170,7 +170,7 @@ test.describe('quizzes in the lesson "Start here"', () => {
     await retry.click();
     await input.fill(' 10,2 % ');
     await check.click();
-    await expect(q).toHaveAttribute('data-state', 'correct');
+    await expect(q).toHaveAttribute('data-answer', 'correct');
     await expect(status(q)).toHaveText('Right. The exact answer is 10.28%.');
     await expect(explanation(q)).toBeVisible();
     await expect(explanation(q)).toContainText('1,028 of 10,000 test digits');
@@ -185,7 +185,7 @@ test.describe('quizzes in the lesson "Start here"', () => {
     // RGB without alpha: the mistake the lesson warns about. Enter checks.
     await page.keyboard.type('720 000');
     await page.keyboard.press('Enter');
-    await expect(q).toHaveAttribute('data-state', 'wrong');
+    await expect(q).toHaveAttribute('data-answer', 'wrong');
     await expect(status(q)).toContainText(/^Not quite: 720000\. That is .*: red, green and blue\. The canvas hands over RGBA, four numbers per pixel/);
     await expect(status(q)).not.toContainText('too low');
     await expect(feedbackTexts(q).locator('.katex')).toHaveCount(1);
@@ -202,7 +202,7 @@ test.describe('quizzes in the lesson "Start here"', () => {
     await page.keyboard.press('Enter');
     await page.keyboard.type('960000');
     await page.keyboard.press('Enter');
-    await expect(q).toHaveAttribute('data-state', 'correct');
+    await expect(q).toHaveAttribute('data-answer', 'correct');
     await expect(status(q)).toHaveText('Right: 960000.');
     await expect(explanation(q)).toBeFocused();
   });
@@ -213,14 +213,14 @@ test.describe('quizzes in the lesson "Start here"', () => {
     const there = quiz(other, 'softmax-sum');
     await there.getByRole('radio', { name: '1', exact: true }).check();
     await there.getByRole('button', { name: 'Check answer' }).click();
-    await expect(there).toHaveAttribute('data-state', 'correct');
+    await expect(there).toHaveAttribute('data-answer', 'correct');
 
     const here = quiz(page, 'softmax-sum');
-    await expect(here).toHaveAttribute('data-state', 'correct');
+    await expect(here).toHaveAttribute('data-answer', 'correct');
     await expect(option(here, 1)).toBeChecked();
 
     await other.evaluate(() => localStorage.removeItem('tinker-progress'));
-    await expect(here).toHaveAttribute('data-state', 'unanswered');
+    await expect(here).toHaveAttribute('data-answer', 'unanswered');
     await expect(option(here, 1)).not.toBeChecked();
     await other.close();
   });
@@ -229,22 +229,22 @@ test.describe('quizzes in the lesson "Start here"', () => {
     const single = quiz(page, 'softmax-sum');
     await single.getByRole('radio', { name: '1', exact: true }).check();
     await single.getByRole('button', { name: 'Check answer' }).click();
-    await expect(single).toHaveAttribute('data-state', 'correct');
+    await expect(single).toHaveAttribute('data-answer', 'correct');
     const multi = quiz(page, 'hyperparameters');
     await answerChoices(multi, ['The learning rate, 0.001', 'The biases of the output layer']);
-    await expect(multi).toHaveAttribute('data-state', 'wrong');
+    await expect(multi).toHaveAttribute('data-answer', 'wrong');
     await answerNumber(quiz(page, 'always-seven'), '10.3%');
-    await expect(quiz(page, 'always-seven')).toHaveAttribute('data-state', 'correct');
+    await expect(quiz(page, 'always-seven')).toHaveAttribute('data-answer', 'correct');
 
     await page.reload();
 
-    await expect(single).toHaveAttribute('data-state', 'correct');
+    await expect(single).toHaveAttribute('data-answer', 'correct');
     await expect(option(single, 1)).toBeChecked();
     await expect(option(single, 0)).not.toBeChecked();
     await expect(status(single)).toHaveText('Right.');
     await expect(explanation(single)).toBeVisible();
 
-    await expect(multi).toHaveAttribute('data-state', 'wrong');
+    await expect(multi).toHaveAttribute('data-answer', 'wrong');
     for (const [i, checked] of [true, false, false, false, true].entries()) {
       await expect(option(multi, i)).toBeChecked({ checked });
     }
@@ -254,7 +254,7 @@ test.describe('quizzes in the lesson "Start here"', () => {
     await expect(explanation(multi)).toBeHidden();
 
     const numeric = quiz(page, 'always-seven');
-    await expect(numeric).toHaveAttribute('data-state', 'correct');
+    await expect(numeric).toHaveAttribute('data-answer', 'correct');
     await expect(numeric.getByRole('textbox')).toHaveValue('10.3');
     await expect(status(numeric)).toHaveText('Right. The exact answer is 10.28%.');
 
@@ -289,7 +289,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await multi.getByRole('button', { name: 'Show the answer' }).click();
       // A wrong answer with the author's feedback in the status line.
       await answerNumber(quiz(page, 'always-seven'), '10');
-      await expect(quiz(page, 'always-seven')).toHaveAttribute('data-state', 'wrong');
+      await expect(quiz(page, 'always-seven')).toHaveAttribute('data-answer', 'wrong');
       await expect(feedbackTexts(quiz(page, 'always-seven'))).toHaveCount(1);
       await expectNoAxeViolations(page, `lesson with answered quizzes (${colorScheme})`);
       expect(problems).toEqual([]);

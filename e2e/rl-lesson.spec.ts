@@ -86,7 +86,7 @@ test.describe('the lesson "Reinforcement learning: Q-learning wins Snake"', () =
       await expect(page.locator(`tk-code-cell[data-cell-id="${id}"][data-kind="exercise"]`), `exercise ${id}`).toHaveCount(1);
     }
     for (const id of QUIZZES) {
-      await expect(quizById(page, id), `quiz ${id}`).toHaveAttribute('data-state', 'unanswered');
+      await expect(quizById(page, id), `quiz ${id}`).toHaveAttribute('data-answer', 'unanswered');
     }
     // Each of the five widgets sits in a figure with a caption (none is left as a skeleton placeholder).
     expect(await page.locator('.lesson-body figure figcaption').count()).toBeGreaterThanOrEqual(WIDGETS.length);
@@ -100,7 +100,7 @@ test.describe('the lesson "Reinforcement learning: Q-learning wins Snake"', () =
     const problems = watchForProblems(page);
     await page.goto(RL_LESSON);
     for (const q of await answerQuizzes(page)) {
-      await expect(q).toHaveAttribute('data-state', 'correct');
+      await expect(q).toHaveAttribute('data-answer', 'correct');
       await expect(q.locator('[data-part="explanation"]')).toBeVisible();
     }
     expect(problems).toEqual([]);

@@ -14,7 +14,7 @@ const choice = { id: 'softmax-sum', question: 'What do the outputs of $f$ add up
 describe('quizHtml', () => {
   it('renders a single-choice quiz with radio buttons and its spec', () => {
     const html = render(choice);
-    expect(html).toMatch(/^<tk-quiz class="tk-widget tk-quiz" id="quiz-softmax-sum" data-quiz-id="softmax-sum" data-kind="choice" data-state="unanswered">/);
+    expect(html).toMatch(/^<tk-quiz class="tk-widget tk-quiz" id="quiz-softmax-sum" data-quiz-id="softmax-sum" data-kind="choice" data-state="idle" data-answer="unanswered">/);
     expect(html).toContain('<fieldset class="tk-quiz__fieldset" data-part="fieldset" aria-describedby="quiz-softmax-sum-hint">');
     expect(html).toContain('<span>What do the outputs of [f] add up to?</span></legend>');
     expect(html).toContain('<p class="tk-quiz__hint" id="quiz-softmax-sum-hint">Choose one answer, then check.</p>');
@@ -69,7 +69,7 @@ describe('quizHtml', () => {
   });
 
   it('marks a preview quiz with data-preview, and only then', () => {
-    expect(render(choice, null, { preview: true })).toMatch(/^<tk-quiz [^>]*data-state="unanswered" data-preview>/);
+    expect(render(choice, null, { preview: true })).toMatch(/^<tk-quiz [^>]*data-answer="unanswered" data-preview>/);
     expect(render(choice, null, { preview: false })).not.toContain('data-preview');
     expect(render(choice)).not.toContain('data-preview');
   });

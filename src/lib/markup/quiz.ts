@@ -65,7 +65,7 @@ export function quizHtml(quiz: ValidQuiz, texts: QuizTexts, explanationHtml: str
       ? ''
       : `<div class="tk-quiz__explanation" data-part="explanation" tabindex="-1" hidden><p class="tk-quiz__explanation-title">Explanation</p>${explanationHtml}</div>`;
   return (
-    `<tk-quiz class="tk-widget tk-quiz" id="${attrBase}" data-quiz-id="${escapeHtml(spec.id)}" data-kind="${spec.kind}" data-state="unanswered"${options.preview ? ' data-preview' : ''}>` +
+    `<tk-quiz class="tk-widget tk-quiz" id="${attrBase}" data-quiz-id="${escapeHtml(spec.id)}" data-kind="${spec.kind}" data-state="idle" data-answer="unanswered"${options.preview ? ' data-preview' : ''}>` +
     `<form class="tk-quiz__form" data-part="form" novalidate>` +
     `<fieldset class="tk-quiz__fieldset" data-part="fieldset" aria-describedby="${attrBase}-hint">` +
     `<legend class="tk-quiz__question"><span class="tk-quiz__kicker">Quiz<span class="visually-hidden">:</span></span><span>${texts.question}</span></legend>` +

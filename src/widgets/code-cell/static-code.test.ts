@@ -91,6 +91,13 @@ describe('staticCodeMarkup', () => {
     expect(codeOf(markup)).toBe('x\n\n');
   });
 
+  it('names read-only code as a region by its title when given one', () => {
+    expect(staticCodeMarkup('x', { labelledBy: 'cell-solution-title' })).toContain(
+      '<pre class="tk-code-static__code" tabindex="0" role="region" aria-labelledby="cell-solution-title">',
+    );
+    expect(staticCodeMarkup('x', { labelledBy: '"><script>' })).not.toContain('<script>');
+  });
+
   it('makes the code focusable unless told not to, so long lines can be scrolled from the keyboard', () => {
     expect(staticCodeMarkup('x')).toContain('<pre class="tk-code-static__code" tabindex="0">');
     expect(staticCodeMarkup('x', { focusable: false })).toContain('<pre class="tk-code-static__code"><code>');

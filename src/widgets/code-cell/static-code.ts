@@ -159,6 +159,11 @@ export interface StaticCodeOptions {
   editorLabel?: string;
   /** Id of an element describing the editor (e.g. its keyboard help). */
   describedBy?: string;
+  /**
+   * Read-only code with a title elsewhere (e.g. "A solution"): the `<pre>` becomes a region named
+   * by the element with this id, so a keyboard user who tabs to it hears what it is.
+   */
+  labelledBy?: string;
 }
 
 /**
@@ -176,7 +181,9 @@ export function staticCodeMarkup(code: string, options: StaticCodeOptions = {}):
   const role = options.editorLabel
     ? ` role="textbox" aria-multiline="true" aria-label="${escapeHtml(options.editorLabel)}"` +
       (options.describedBy ? ` aria-describedby="${escapeHtml(options.describedBy)}"` : '')
-    : '';
+    : options.labelledBy
+      ? ` role="region" aria-labelledby="${escapeHtml(options.labelledBy)}"`
+      : '';
   return (
     `<div class="tk-code-static">` +
     `<div class="tk-code-static__gutter" aria-hidden="true">${numbers}</div>` +

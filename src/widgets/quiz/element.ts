@@ -17,7 +17,8 @@
  * the quiz judges answers as usual but never touches savedProgress(): nothing is restored, saved or
  * followed, so answering a draft's quiz cannot change the reader's progress.
  *
- * For tests and assistive technology: `data-state` is unanswered | correct | wrong | revealed;
+ * For tests and assistive technology: `data-answer` is unanswered | correct | wrong | revealed, and
+ * `data-state` follows the widget contract (src/widgets/README.md): idle until answered, then done;
  * the role="status" line states the verdict in words; marks beside options are text, not colour.
  */
 import { checkAnswer, formatNumber, nothingChosenMessage, revealMessage } from '../../lib/quiz/check.ts';
@@ -181,7 +182,8 @@ class TkQuiz extends HTMLElement {
 
   private setState(state: QuizState): void {
     this.state = state;
-    this.dataset.state = state;
+    this.dataset.answer = state;
+    this.dataset.state = state === 'unanswered' ? 'idle' : 'done';
     const answered = state !== 'unanswered';
     this.fieldset.disabled = answered;
     part(this, 'check').hidden = answered;
