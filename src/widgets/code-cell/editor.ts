@@ -15,7 +15,7 @@
  * message in words under the line and adds it to the editor's accessible description. Any edit
  * clears the mark.
  *
- * Styles: the chrome and syntax colours come from cm-theme.ts and code-cell.css (import
+ * Styles: the chrome and syntax colours come from shared/cm-theme.ts and code-cell.css (import
  * code-cell.css on the page; this module does not, see the note at the top of code-cell.css).
  */
 import { closeBrackets, closeBracketsKeymap } from '@codemirror/autocomplete';
@@ -37,7 +37,7 @@ import {
   lineNumbers,
   type DecorationSet,
 } from '@codemirror/view';
-import { tinkerEditorTheme } from './cm-theme.ts';
+import { tinkerEditorTheme } from '../shared/cm-theme.ts';
 
 export interface CodeEditor {
   readonly view: EditorView;

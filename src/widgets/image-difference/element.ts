@@ -20,7 +20,7 @@ import { clearError, showError } from '../shared/error-panel.ts';
 import { part } from '../shared/html.ts';
 import { StatusLine } from '../shared/status.ts';
 import { drawImg } from '../image-shared/canvas.ts';
-import { nextWidgetId } from '../image-shared/ids.ts';
+import { nextWidgetId } from '../shared/ids.ts';
 import { loadSampleImage } from '../image-shared/load.ts';
 import { isSampleImageName } from '../image-shared/source.ts';
 import { imageDifferenceMarkup, type ProbeName } from './markup.ts';

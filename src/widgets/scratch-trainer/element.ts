@@ -27,7 +27,7 @@ import { clearError, showError } from '../shared/error-panel.ts';
 import { part } from '../shared/html.ts';
 import { ProgressBar } from '../shared/progress.ts';
 import { StatusLine } from '../shared/status.ts';
-import { nextWidgetId } from '../image-shared/ids.ts';
+import { nextWidgetId } from '../shared/ids.ts';
 import type { MnistCharts, OverfitCharts } from './charts.ts';
 import {
   MNIST_TEST,

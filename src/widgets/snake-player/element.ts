@@ -23,7 +23,7 @@ import { showError } from '../shared/error-panel.ts';
 import { part } from '../shared/html.ts';
 import { ProgressBar } from '../shared/progress.ts';
 import { StatusLine } from '../shared/status.ts';
-import { nextWidgetId } from '../image-shared/ids.ts';
+import { nextWidgetId } from '../shared/ids.ts';
 import { drawSnakeBoard } from '../snake-shared/board.ts';
 import { DEFAULT_SPEED, MOVE_LABELS, snakePlayerMarkup } from './markup.ts';
 
