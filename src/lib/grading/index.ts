@@ -4,5 +4,5 @@ export { gradeAgent, judgeAgent, measureAgent, agentPlan, agentAdvice, asPolicy,
 export { gradeCustom, judgeCustom, measureCustom, customPlan, checkGradeResult, type CustomGraderContext } from './custom-grader.ts';
 export { measurePlan, judgeMeasurement, checkModelMeasurement, type MeasurePlan, type Measurement } from './measure.ts';
 export { compareValues, numbersClose, DEFAULT_TOLERANCE, type Mismatch, type Tolerance } from './compare.ts';
-export { describeValue, expectedKind, formatNumber, formatValue } from './describe.ts';
+export { describeReturned, expectedKind, formatNumber, formatBrief } from './describe.ts';
 export { percentAgainst, thresholdPercent } from './figures.ts';

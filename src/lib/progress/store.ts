@@ -21,6 +21,7 @@
  * - When a write fails (storage full), the change stays in memory and is tried again with the
  *   next change; the reader is told in plain words.
  */
+import { errorText } from '../format/error-text.ts';
 import { emptyProgress, readProgress } from './migrate.ts';
 import { PROGRESS_VERSION, type ProgressData, type StorageProblem } from './types.ts';
 
@@ -93,10 +94,6 @@ export function isQuotaError(error: unknown): boolean {
   const { name, code } = error as { name?: unknown; code?: unknown };
   // Chrome/Safari: QuotaExceededError (code 22); old Firefox: NS_ERROR_DOM_QUOTA_REACHED (code 1014).
   return name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED' || code === 22 || code === 1014;
-}
-
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message || error.name : String(error);
 }
 
 const isObject = (value: unknown): value is Record<string, unknown> =>

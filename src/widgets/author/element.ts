@@ -25,6 +25,8 @@ import { SAMPLE_DOCUMENT } from '../../lib/author/sample.ts';
 import { lineForPreviewTop, previewTopForLine, type ScrollAnchor } from '../../lib/author/scroll-sync.ts';
 import type { AuthorDiagnostic, Draft, DraftSummary, PreviewRenderer, PreviewResult, RenderedBlock } from '../../lib/author/types.ts';
 import { url } from '../../lib/content/url.ts';
+import { errorText } from '../../lib/format/error-text.ts';
+import { formatCount, plural } from '../../lib/format/numbers.ts';
 import { MemoryStorage } from '../../lib/progress/memory-storage.ts';
 import { browserStorage, downloadText } from '../shared/browser-storage.ts';
 import { createMarkdownEditor, type EditorShortcut, type MarkdownEditor } from './md-editor.ts';
@@ -38,9 +40,6 @@ const SAVE_DELAY_MS = 500;
 /** Below this width the editor and the preview are tabs (keep in step with author.css). */
 const NARROW_QUERY = '(max-width: 59.99rem)';
 
-const numberFormat = new Intl.NumberFormat('en');
-const plural = (n: number, one: string, many = `${one}s`) => `${numberFormat.format(n)} ${n === 1 ? one : many}`;
-const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** "just now", "2 minutes ago", "yesterday"… */
 function timeAgo(then: number, now = Date.now()): string {
@@ -413,7 +412,7 @@ class TkAuthor extends HTMLElement {
     if (!this.store || !panel.open) return;
     if (!force && list.contains(document.activeElement)) return;
     const drafts = this.store.list();
-    this.ui('draft-count').textContent = `(${numberFormat.format(drafts.length)})`;
+    this.ui('draft-count').textContent = `(${formatCount(drafts.length)})`;
     list.replaceChildren(...drafts.map((d) => this.draftItem(d)));
   }
 

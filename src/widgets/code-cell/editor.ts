@@ -38,6 +38,7 @@ import {
   type DecorationSet,
 } from '@codemirror/view';
 import { tinkerEditorTheme } from '../shared/cm-theme.ts';
+import { nextWidgetId } from '../shared/ids.ts';
 
 export interface CodeEditor {
   readonly view: EditorView;
@@ -141,8 +142,6 @@ const errorGutter = gutterLineClass.compute([errorField], (state) => {
 
 // ---------- The editor ----------
 
-let nextId = 0;
-
 /** The extensions of a Tinker code editor (exported for the compare view and tests). */
 export function baseExtensions(): Extension[] {
   return [
@@ -163,7 +162,7 @@ export function baseExtensions(): Extension[] {
 
 /** Mount an editor in `host` (its content is replaced). */
 export function createEditor(host: HTMLElement, options: EditorOptions): CodeEditor {
-  const errorId = `tk-editor-error-${++nextId}`;
+  const errorId = nextWidgetId('tk-editor-error');
   const errorText = document.createElement('span');
   errorText.id = errorId;
   errorText.className = 'visually-hidden';

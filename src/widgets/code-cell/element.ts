@@ -13,11 +13,13 @@
 import { decideGrade, decodeShareFragment, encodeShareFragment, errorStatus, finishedStatus, gradeStatus, passSummary, planRestore, stoppedStatus, syntaxErrorStatus } from '../../lib/exercises/cell.ts';
 import type { GradeResult, GraderSpec } from '../../lib/exercises/types.ts';
 import { errorText } from '../../lib/format/error-text.ts';
+import { withFullStop } from '../../lib/format/sentence.ts';
 import { starterHash } from '../../lib/progress/hash.ts';
 import { BACKEND_LABELS } from '../../lib/runtime/backends.ts';
 import { detectCapabilities } from '../../tf/capabilities.ts';
 import type { BackendRequest, RunMessage } from '../../workers/code-protocol.ts';
 import { applyCapabilities } from '../shared/backend-picker.ts';
+import { datasetUrl } from '../shared/data-url.ts';
 import { part } from '../shared/html.ts';
 import { savedProgress } from '../shared/saved-progress.ts';
 import { StatusLine } from '../shared/status.ts';
@@ -39,7 +41,6 @@ interface CellData {
 }
 
 /** Ends `text` with exactly one full stop. */
-const sentence = (text: string) => text.replace(/[.\s]*$/, '.');
 
 /** How long typing must pause before the code is saved. */
 const SAVE_DELAY_MS = 400;
@@ -207,7 +208,7 @@ class CodeCellElement extends HTMLElement {
       });
       this.editorLoading.catch((error) => {
         this.editorLoading = null;
-        this.status.announce(`The editor could not load: ${sentence(errorText(error))} Check your connection and reload the page; your code is kept.`);
+        this.status.announce(`The editor could not load: ${withFullStop(errorText(error))} Check your connection and reload the page; your code is kept.`);
       });
     }
     return this.editorLoading.then((editor) => {
@@ -317,7 +318,7 @@ class CodeCellElement extends HTMLElement {
       await navigator.clipboard.writeText(link);
       this.status.announce('A link to this code is copied. Whoever opens it sees your code, and it runs only when they press Run.');
     } catch (error) {
-      this.status.announce(`The link could not be copied: ${sentence(errorText(error))}`);
+      this.status.announce(`The link could not be copied: ${withFullStop(errorText(error))}`);
     }
   }
 
@@ -413,7 +414,7 @@ class CodeCellElement extends HTMLElement {
       output.clear();
       editor.markError(null);
       const backend = part<HTMLSelectElement>(this, 'backend-picker').value as BackendRequest;
-      const dataUrl = new URL(this.dataset.dataUrl ?? '/data/', location.href).href;
+      const dataUrl = this.dataset.dataUrl ? new URL(this.dataset.dataUrl, location.href).href : datasetUrl();
       this.runStarted = performance.now();
       this.setState('running');
       this.status.announce('Running…');
@@ -434,7 +435,7 @@ class CodeCellElement extends HTMLElement {
     } catch (error) {
       this.run = null;
       this.setState('error');
-      this.status.announce(`The code could not start: ${sentence(errorText(error))} Reload the page to try again; your code is saved.`);
+      this.status.announce(`The code could not start: ${withFullStop(errorText(error))} Reload the page to try again; your code is saved.`);
     }
   }
 

@@ -18,6 +18,7 @@
 import type { GradeResult, OutputItem } from '../../workers/code-protocol.ts';
 import { parseInlineMarkdown } from '../../lib/format/inline-markdown.ts';
 import { XyPlot } from '../../viz/xy-plot.ts';
+import { nextWidgetId } from '../shared/ids.ts';
 import {
   formatCell,
   hiddenLinesNotice,
@@ -50,8 +51,6 @@ const ICON_FAIL =
   '<svg class="tk-icon" viewBox="0 0 20 20" width="20" height="20" aria-hidden="true" focusable="false"><circle cx="10" cy="10" r="9" fill="currentColor"/><path d="M6.5 6.5l7 7M13.5 6.5l-7 7" fill="none" style="stroke:var(--bg)" stroke-width="2.2" stroke-linecap="round"/></svg>';
 const ICON_ERROR =
   '<svg class="tk-icon" viewBox="0 0 20 20" width="20" height="20" aria-hidden="true" focusable="false"><path d="M10 1.5l9 16.5H1z" fill="currentColor"/><path d="M10 7.5v5" style="stroke:var(--bg)" stroke-width="2.2" stroke-linecap="round"/><circle cx="10" cy="15.3" r="1.2" style="fill:var(--bg)"/></svg>';
-
-let nextId = 0;
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
@@ -100,7 +99,7 @@ export class OutputView {
   constructor(host: HTMLElement, options: OutputViewOptions = {}) {
     this.maxTextLines = Math.max(1, options.maxTextLines ?? 1000);
     this.maxTableRows = Math.max(1, options.maxTableRows ?? 500);
-    const id = `tk-output-${++nextId}`;
+    const id = nextWidgetId('tk-output');
 
     this.element = el('div', 'tk-output');
     this.element.dataset.empty = '';
