@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { emptyProgress } from './migrate.ts';
 import { describeProgress, importResultText, isoDay, keptCopyFile, keptCopyText, progressFileName, totalsText } from './page-text.ts';
-import type { KeptCopy } from './store.ts';
+import type { KeptCopy } from './stored-text.ts';
 
 const copy = (over: Partial<KeptCopy>): KeptCopy => ({ key: 'tinker-progress-kept-2026-01-02T03:04:05.000Z', keptAt: '2026-01-02T03:04:05.000Z', kind: 'corrupt', size: 12, ...over });
 

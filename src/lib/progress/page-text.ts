@@ -4,8 +4,8 @@
  * here; the widget only puts them in the page.
  */
 import { plural } from '../format/numbers.ts';
-import type { ImportResult, KeptCopy } from './store.ts';
-import { keptSummary } from './store.ts';
+import type { ImportResult, KeptCopy } from './stored-text.ts';
+import { keptSummary } from './stored-text.ts';
 import type { courseTotals } from './summary.ts';
 import type { ProgressData } from './types.ts';
 

@@ -10,7 +10,7 @@
  * did; `data-state`: loading until the page is filled in, then ready.
  */
 import { describeProgress, importResultText, keptCopyFile, keptCopyText, progressFileName, totalsText } from '../../lib/progress/page-text.ts';
-import { parseImport } from '../../lib/progress/store.ts';
+import { parseImport } from '../../lib/progress/stored-text.ts';
 import { courseTotals, lessonProgress, progressParts, type LessonProgressItems } from '../../lib/progress/summary.ts';
 import { downloadText } from '../shared/browser-storage.ts';
 import { savedProgress, type KeptCopy, type ProgressData, type SavedProgress } from '../shared/saved-progress.ts';
