@@ -1,6 +1,6 @@
 /**
  * Builders of the output view's items (output.ts): images, tables, plot specs, icons, and the
- * small DOM helpers they share. Styles: code-cell.css.
+ * small DOM helpers they share. Styles: output.css.
  */
 import { parseInlineMarkdown } from '../../lib/format/inline-markdown.ts';
 import type { OutputItem } from '../../workers/code-protocol.ts';

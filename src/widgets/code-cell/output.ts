@@ -13,7 +13,7 @@
  * grade. The log is a labelled region that can be focused (it scrolls) and read at leisure;
  * plots have text alternatives, images and tables are real elements.
  *
- * Styles: code-cell.css (`.tk-output`, `.tk-out-*`, `.tk-plot*`, `.tk-grade*`).
+ * Styles: output.css, imported by code-cell.css (`.tk-output`, `.tk-out-*`, `.tk-plot*`, `.tk-grade*`).
  */
 import type { GradeResult, OutputItem } from '../../workers/code-protocol.ts';
 import { XyPlot } from '../../viz/xy-plot.ts';
