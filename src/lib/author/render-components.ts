@@ -17,6 +17,7 @@ import type { AuthorComponent } from './components.ts';
 import { describeProp } from './mdx-props.ts';
 import { isWhitespaceText, problemBox } from './render-mdast.ts';
 import type { AuthorDiagnostic } from './types.ts';
+import { errorText } from '../format/error-text.ts';
 
 export type JsxElement = MdxJsxFlowElement | MdxJsxTextElement;
 
@@ -77,7 +78,7 @@ export function renderComponent(ctx: ComponentContext, node: JsxElement, compone
     try {
       quiz = validateQuizProps(props);
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
+      const message = errorText(error);
       ctx.diagnose('component', 'error', `${message} (the build fails on this quiz).`);
       return slot(problemBox('error', 'This quiz cannot be built', message, flow));
     }
@@ -85,7 +86,7 @@ export function renderComponent(ctx: ComponentContext, node: JsxElement, compone
     try {
       texts = renderQuizTexts(quiz, (tex) => ctx.inlineMath(tex));
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
+      const message = errorText(error);
       ctx.diagnose('math', 'error', `${message} (the build fails on this quiz).`);
       return slot(problemBox('error', 'This quiz cannot be built', message, flow));
     }

@@ -54,6 +54,7 @@ import type {
   RenderedBlock,
   SourceBlock,
 } from './types.ts';
+import { errorText } from '../format/error-text.ts';
 
 
 /** A diagnostic found in a block, with its line relative to the block (1 = the block's first line). */
@@ -262,7 +263,7 @@ export function createPreviewRenderer(options: PreviewRendererOptions = {}): Pre
       const hast = toHast(tree, { handlers }) as HastRoot;
       template = finish(hast.children as ElementContent[]);
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
+      const message = errorText(error);
       diagnostics.push({ source: 'mdx', severity: 'error', line: 1, message: `The preview could not render this block: ${message}` });
       template = problemBox('error', 'The preview could not render this block', message, true);
     }
@@ -296,7 +297,7 @@ export function createPreviewRenderer(options: PreviewRendererOptions = {}): Pre
     try {
       frontmatter = parseFrontmatter(source);
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
+      const message = errorText(error);
       frontmatter = {
         present: false, yaml: '', bodyOffset: 0, bodyStartLine: 1, data: null, raw: null,
         diagnostics: [{ source: 'frontmatter', severity: 'error', line: 1, field: null, message: `The frontmatter could not be read: ${message}` }],

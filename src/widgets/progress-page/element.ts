@@ -14,6 +14,7 @@ import { parseImport } from '../../lib/progress/stored-text.ts';
 import { courseTotals, lessonProgress, progressParts, type LessonProgressItems } from '../../lib/progress/summary.ts';
 import { downloadText } from '../shared/browser-storage.ts';
 import { savedProgress, type KeptCopy, type ProgressData, type SavedProgress } from '../shared/saved-progress.ts';
+import { errorText } from '../../lib/format/error-text.ts';
 
 const when = (iso: string) => {
   const date = new Date(iso);
@@ -171,7 +172,7 @@ class ProgressPageElement extends HTMLElement {
       try {
         text = await file.text();
       } catch (error) {
-        this.say(`Could not read “${file.name}” (${error instanceof Error ? error.message : String(error)}). Your progress is unchanged.`, 'error');
+        this.say(`Could not read “${file.name}” (${errorText(error)}). Your progress is unchanged.`, 'error');
         return;
       } finally {
         importInput.value = ''; // choosing the same file again fires "change" again
