@@ -14,6 +14,7 @@
  * game number), `data-result` (won / lost once a game ends), `data-episodes`, `data-trained-ms` and
  * `data-win-rate` after training; the `role="status"` line announces moves and results in words.
  */
+import { errorText } from '../../lib/format/error-text.ts';
 import { formatCount, formatPercent, plural } from '../../lib/format/numbers.ts';
 import type { QLearner } from '../../lib/rl/qlearning.ts';
 import { mulberry32 } from '../../lib/runtime/shuffle.ts';
@@ -318,7 +319,7 @@ export class SnakePlayerElement extends HTMLElement {
       view.root.append(panel);
       showError(panel, {
         title: 'Training failed',
-        message: error instanceof Error ? error.message : String(error),
+        message: errorText(error),
         hint: 'Reload the page and try again.',
       });
       view.status.announce('Training failed; see the message above.');
