@@ -19,7 +19,7 @@ import { formatCount } from '../lib/format/numbers.ts';
 import { measureAgent } from '../lib/grading/agent-grader.ts';
 import { measureCustom } from '../lib/grading/custom-grader.ts';
 import { checkModelMeasurement, judgeMeasurement, measurePlan, type MeasurePlan, type Measurement, type ModelArtifactsData, type ModelMeasurement } from '../lib/grading/measure.ts';
-import { describeValue } from '../lib/grading/describe.ts';
+import { describeReturned as describeValue } from '../lib/grading/describe.ts';
 import { percentAgainst, thresholdPercent } from '../lib/grading/figures.ts';
 import { measureFunction } from '../lib/grading/function-grader.ts';
 import type { Tf } from './backend.ts';

@@ -31,7 +31,7 @@ export const SERIES_STYLES: ReadonlyArray<{ dash: string; marker: MarkerShape }>
   { dash: '12 5', marker: 'ring' },
 ];
 
-/** Fallback colours when --tk-plot-N is not defined (the light theme's; code-cell.css defines both themes). */
+/** Fallback colours when --tk-plot-N is not defined (the light theme's; src/styles/code-tokens.css defines both themes). */
 const FALLBACK_COLOURS = ['#1f6fd1', '#c2410c', '#2e7d32', '#8e3fb5', '#a16207', '#0e7490'];
 
 export function seriesStyle(index: number): { color: string; dash: string; marker: MarkerShape } {

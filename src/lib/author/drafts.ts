@@ -22,6 +22,7 @@
 import { isQuotaError, type KeyValueStorage } from '../progress/store.ts';
 import { parseFrontmatter } from './frontmatter.ts';
 import type { Draft, DraftSummary } from './types.ts';
+import { errorText } from '../format/error-text.ts';
 
 export const DRAFT_PREFIX = 'tinker:author:';
 export const DRAFT_INDEX_KEY = `${DRAFT_PREFIX}index`;
@@ -143,7 +144,7 @@ export class DraftStore {
     try {
       this.storage.removeItem(draftKey(id));
     } catch (error) {
-      return { ok: false, message: `Could not delete this draft: ${error instanceof Error ? error.message : String(error)}` };
+      return { ok: false, message: `Could not delete this draft: ${errorText(error)}` };
     }
     this.writeIndex(this.readIndex().filter((e) => e.id !== id));
     if (this.read(LAST_OPEN_KEY) === id) this.tryRemove(LAST_OPEN_KEY);

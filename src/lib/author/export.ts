@@ -5,6 +5,7 @@
  * - exportFileName: `NN-slug.mdx`, named so the lesson is served at /lessons/<slug>/;
  * - readImportedFile: checks and decodes a `.md`/`.mdx` file the author opens.
  */
+import { plural } from '../format/numbers.ts';
 import { authorComponent, componentImport } from './components.ts';
 import type { AuthorDiagnostic } from './types.ts';
 import { parseFrontmatter, UNCLOSED_FRONTMATTER_MESSAGE } from './frontmatter.ts';
@@ -235,6 +236,5 @@ export function exportProblemText(problem: AuthorDiagnostic): string {
 /** The status line after an export, saying how many problems the file has. */
 export function exportStatus(fileName: string, problems: number): string {
   if (problems === 0) return `Exported ${fileName}: put it in content/lessons/.`;
-  const count = problems === 1 ? '1 problem' : `${problems} problems`;
-  return `Exported ${fileName} with ${count}: the site will not build with it until ${problems === 1 ? 'it is' : 'they are'} fixed (see Problems beside the preview).`;
+  return `Exported ${fileName} with ${plural(problems, 'problem')}: the site will not build with it until ${problems === 1 ? 'it is' : 'they are'} fixed (see Problems beside the preview).`;
 }

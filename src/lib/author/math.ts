@@ -12,6 +12,7 @@
  */
 import katex from 'katex';
 import { escapeHtml } from '../format/html.ts';
+import { errorText } from '../format/error-text.ts';
 
 export interface MathResult {
   html: string;
@@ -21,7 +22,7 @@ export interface MathResult {
 
 /** KaTeX's message without its "KaTeX parse error: " prefix. */
 export function katexMessage(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorText(error);
   return message.replace(/^KaTeX parse error:\s*/, '');
 }
 

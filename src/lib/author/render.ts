@@ -23,35 +23,25 @@
  * prefixed token for the github-slugger slug (ids depend on earlier headings, so they are not part
  * of a block's cached HTML).
  *
+ * Parts: render-mdast.ts (parsing and mdast helpers), render-components.ts (Callout, Figure, Quiz,
+ * SourceLink and widget placeholders).
+ *
  * The preview never runs code from the document: JSX attribute values are read as literals only
  * (mdx-props.ts); `{…}` expressions show a small placeholder; `import`/`export` lines show nothing.
  */
 import GithubSlugger from 'github-slugger';
-import type { Element, ElementContent, Properties, Root as HastRoot, Text as HastText } from 'hast';
-import type { Code, Heading, Nodes as MdastNodes, Parents as MdastParents, Root as MdastRoot, RootContent } from 'mdast';
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { gfmFromMarkdown } from 'mdast-util-gfm';
-import { mathFromMarkdown } from 'mdast-util-math';
-import { mdxFromMarkdown } from 'mdast-util-mdx';
-import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
+import type { ElementContent, Root as HastRoot, Text as HastText } from 'hast';
+import type { Code, Heading, Parents as MdastParents, Root as MdastRoot, RootContent } from 'mdast';
 import { defaultHandlers, toHast, type Handler, type State } from 'mdast-util-to-hast';
-import { gfm } from 'micromark-extension-gfm';
-import { math } from 'micromark-extension-math';
-import { mdxjs } from 'micromark-extension-mdxjs';
-import { find, html as htmlSchema, svg as svgSchema } from 'property-information';
-import remarkSmartypants from 'remark-smartypants';
 import { escapeHtml } from '../format/html.ts';
-import { calloutHtml, isCalloutKind } from '../markup/callout.ts';
-import { figureHtml } from '../markup/figure.ts';
 import { lessonHeadHtml, titleHtml } from '../markup/lesson-head.ts';
-import { quizHtml } from '../markup/quiz.ts';
-import { renderQuizTexts } from '../quiz/inline.ts';
-import { validateQuizProps } from '../quiz/validate.ts';
 import { splitBlocks } from './blocks.ts';
 import { AUTHOR_COMPONENTS, authorComponent } from './components.ts';
 import { parseFrontmatter } from './frontmatter.ts';
 import { createMathRenderer, formulaKey, type MathRenderer } from './math.ts';
-import { describeProp, readJsxProps } from './mdx-props.ts';
+import { readJsxProps } from './mdx-props.ts';
+import { renderComponent, type JsxElement } from './render-components.ts';
+import { countWords, defaultSiteUrl, htmlElement, mdastText, parseBlock, plainCodeHtml, problemBox, randomNonce, SMARTYPANTS, unravel } from './render-mdast.ts';
 import { sanitizeToHtml } from './sanitize.ts';
 import type {
   AuthorDiagnostic,
@@ -64,8 +54,8 @@ import type {
   RenderedBlock,
   SourceBlock,
 } from './types.ts';
+import { errorText } from '../format/error-text.ts';
 
-type JsxElement = MdxJsxFlowElement | MdxJsxTextElement;
 
 /** A diagnostic found in a block, with its line relative to the block (1 = the block's first line). */
 interface BlockDiagnostic extends Omit<AuthorDiagnostic, 'line' | 'from' | 'to'> {
@@ -89,75 +79,7 @@ interface BlockEntry {
   words: number;
 }
 
-const SMARTYPANTS = (remarkSmartypants as unknown as () => (tree: MdastRoot) => void)();
-
-const MICROMARK_EXTENSIONS = [mdxjs(), gfm(), math()];
-const MDAST_EXTENSIONS = [mdxFromMarkdown(), gfmFromMarkdown(), mathFromMarkdown()];
-
-/** Parses one block of MDX (throws micromark's VFileMessage on a syntax error). */
-function parseBlock(text: string): MdastRoot {
-  return fromMarkdown(text, { extensions: MICROMARK_EXTENSIONS, mdastExtensions: MDAST_EXTENSIONS });
-}
-
-function randomNonce(): string {
-  const bytes = new Uint8Array(8);
-  globalThis.crypto.getRandomValues(bytes);
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
-const defaultSiteUrl = (path: string) => `/${path.replace(/^\/+/, '')}`;
-
-const isWhitespaceText = (node: RootContent) => node.type === 'text' && /^\s*$/.test(node.value);
-
-/**
- * MDX's "unravel": a paragraph holding only JSX elements and expressions (and white space) is
- * replaced by them, as flow nodes (so `<Callout>text</Callout>` on one line is not wrapped in <p>).
- */
-function unravel(parent: MdastParents): void {
-  const out: RootContent[] = [];
-  let changed = false;
-  for (const child of parent.children as RootContent[]) {
-    if (
-      child.type === 'paragraph' &&
-      child.children.some((c) => c.type === 'mdxJsxTextElement' || c.type === 'mdxTextExpression') &&
-      child.children.every((c) => c.type === 'mdxJsxTextElement' || c.type === 'mdxTextExpression' || isWhitespaceText(c))
-    ) {
-      changed = true;
-      for (const c of child.children) {
-        if (c.type === 'mdxJsxTextElement') out.push({ ...c, type: 'mdxJsxFlowElement' } as unknown as RootContent);
-        else if (c.type === 'mdxTextExpression') out.push({ ...c, type: 'mdxFlowExpression' } as unknown as RootContent);
-      }
-    } else out.push(child);
-  }
-  if (changed) (parent as { children: RootContent[] }).children = out;
-  for (const child of parent.children as RootContent[]) if ('children' in child) unravel(child as MdastParents);
-}
-
-/** Plain text of an mdast node (for heading slugs and word counts). */
-function mdastText(node: MdastNodes): string {
-  if (node.type === 'text' || node.type === 'inlineCode' || node.type === 'inlineMath') return node.value;
-  if ('children' in node) return (node.children as MdastNodes[]).map(mdastText).join('');
-  return '';
-}
-
-/** Whitespace-separated words of prose (text nodes outside code, maths and expressions). */
-function countWords(node: MdastNodes): number {
-  if (node.type === 'text') return node.value.split(/\s+/).filter(Boolean).length;
-  if ('children' in node) return (node.children as MdastNodes[]).reduce((sum, child) => sum + countWords(child), 0);
-  return 0;
-}
-
 const KNOWN_NAMES = AUTHOR_COMPONENTS.map((c) => c.name).join(', ');
-
-/** A red box for a problem that would fail the build (or a warning box), with its message. */
-function problemBox(kind: 'error' | 'warning', title: string, message: string, flow: boolean): string {
-  const tag = flow ? 'div' : 'span';
-  return (
-    `<${tag} class="author-problem author-problem-${kind}" role="note">` +
-    `<strong class="author-problem-title">${escapeHtml(title)}</strong> ` +
-    `<span class="author-problem-message">${escapeHtml(message)}</span></${tag}>`
-  );
-}
 
 export function createPreviewRenderer(options: PreviewRendererOptions = {}): PreviewRenderer {
   let highlight: CodeHighlighter | undefined = options.highlight;
@@ -269,7 +191,7 @@ export function createPreviewRenderer(options: PreviewRendererOptions = {}): Pre
       for (const problem of problems) {
         componentDiagnostic(node, 'warning', `<${name}> ${problem.name}: ${problem.reason}. The preview leaves this prop out.`);
       }
-      if (/^[a-z]/.test(name) && !name.includes('.')) return htmlElement(state, node, name, props);
+      if (/^[a-z]/.test(name) && !name.includes('.')) return htmlElement(name, props, state.all(node as unknown as MdastParents) as ElementContent[]);
 
       const component = authorComponent(name);
       if (!component) {
@@ -277,88 +199,24 @@ export function createPreviewRenderer(options: PreviewRendererOptions = {}): Pre
         componentDiagnostic(node, 'error', message);
         return slot(problemBox('warning', `Unknown component <${name}>`, message, flow));
       }
-      if (name === 'Callout') {
-        let kind = props.kind;
-        if (kind !== undefined && !isCalloutKind(kind)) {
-          componentDiagnostic(node, 'error', `<Callout kind=${describeProp(kind)}>: kind must be "note", "tip" or "warning".`);
-          kind = undefined;
-        }
-        const title = typeof props.title === 'string' ? props.title : undefined;
-        if (props.title !== undefined && title === undefined) componentDiagnostic(node, 'warning', '<Callout title>: the title must be text, e.g. title="Try this".');
-        return slot(calloutHtml({ kind: kind as 'note' | 'tip' | 'warning' | undefined, title }, childrenHtml(state, node)));
-      }
-      if (name === 'Figure') {
-        const isCaption = (child: RootContent) =>
-          (child.type === 'mdxJsxFlowElement' || child.type === 'mdxJsxTextElement') &&
-          child.attributes.some((a) => a.type === 'mdxJsxAttribute' && a.name === 'slot' && a.value === 'caption');
-        const captionNodes = (node.children as RootContent[]).filter(isCaption);
-        const captionHtml =
-          captionNodes.length > 0
-            ? finish(
-                captionNodes.flatMap((c) => {
-                  const element = c as JsxElement;
-                  const stripped = { ...element, attributes: element.attributes.filter((a) => !(a.type === 'mdxJsxAttribute' && a.name === 'slot')) };
-                  return state.all({ type: 'root', children: [stripped] } as unknown as MdastParents) as ElementContent[];
-                }),
-              )
-            : undefined;
-        const caption = typeof props.caption === 'string' ? props.caption : undefined;
-        return slot(figureHtml({ caption, wide: props.wide === true }, childrenHtml(state, node, isCaption), captionHtml));
-      }
-      if (name === 'SourceLink') {
-        // The preview knows no repository: the words, as a build without PUBLIC_REPOSITORY_URL shows them.
-        return slot(`<span class="source-name">${childrenHtml(state, node)}</span>`);
-      }
-      if (name === 'Quiz') {
-        let quiz;
-        try {
-          quiz = validateQuizProps(props);
-        } catch (error) {
-          const message = error instanceof Error ? error.message : String(error);
-          componentDiagnostic(node, 'error', `${message} (the build fails on this quiz).`);
-          return slot(problemBox('error', 'This quiz cannot be built', message, flow));
-        }
-        let texts;
-        try {
-          texts = renderQuizTexts(quiz, (tex) => {
+      return renderComponent(
+        {
+          slot,
+          finish,
+          childrenHtml: (skip) => childrenHtml(state, node, skip),
+          children: (nodes) => state.all({ type: 'root', children: nodes } as unknown as MdastParents) as ElementContent[],
+          diagnose: (source, severity, message) => diagnostics.push({ source, severity, line: lineOf(node), ...rangeOf(node), message }),
+          inlineMath: (tex) => {
             formulaKeys.push(formulaKey(tex, false));
             const result = mathRenderer.render(tex, false);
             if (result.error) throw new Error(`KaTeX cannot render $${tex}$: ${result.error}`);
             return result.html;
-          });
-        } catch (error) {
-          const message = error instanceof Error ? error.message : String(error);
-          diagnostics.push({ source: 'math', severity: 'error', line: lineOf(node), ...rangeOf(node), message: `${message} (the build fails on this quiz).` });
-          return slot(problemBox('error', 'This quiz cannot be built', message, flow));
-        }
-        const hasExplanation = (node.children as RootContent[]).some((c) => !isWhitespaceText(c));
-        return slot(quizHtml(quiz, texts, hasExplanation ? childrenHtml(state, node) : null, { preview: true }));
-      }
-      // A widget: a labelled placeholder with its props.
-      const propList = Object.entries(props)
-        .map(([key, value]) => `<code>${escapeHtml(value === true ? key : `${key}=${describeProp(value)}`)}</code>`)
-        .join(' ');
-      const tag = flow ? 'div' : 'span';
-      return slot(
-        `<${tag} class="author-placeholder" role="note" aria-label="${escapeHtml(`${name} placeholder`)}">` +
-          `<strong class="author-placeholder-name">&lt;${escapeHtml(name)}&gt;</strong> ` +
-          `<span class="author-placeholder-description">${escapeHtml(component.description)}</span> ` +
-          (propList ? `<span class="author-placeholder-props">${propList}</span> ` : '') +
-          `<span class="author-placeholder-note">Interactive: shown in the published lesson.</span></${tag}>`,
+          },
+        },
+        node,
+        component,
+        props,
       );
-    };
-
-    /** A lower-case JSX tag: a hast element with its literal attributes (sanitised later with the rest). */
-    const htmlElement = (state: State, node: JsxElement, name: string, props: Record<string, unknown>): Element => {
-      const inSvg = name === 'svg' || SVG_CHILD.has(name);
-      const properties: Properties = {};
-      for (const [attribute, value] of Object.entries(props)) {
-        const info = find(inSvg ? svgSchema : htmlSchema, attribute);
-        if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') properties[info.property] = value;
-        else if (Array.isArray(value) && value.every((v) => typeof v === 'string' || typeof v === 'number')) properties[info.property] = value as string[];
-        // Objects (style={{…}}) are left out: the sanitiser drops style anyway.
-      }
-      return { type: 'element', tagName: name, properties, children: state.all(node as unknown as MdastParents) as ElementContent[] };
     };
 
     const handlers: Record<string, Handler> = {
@@ -405,7 +263,7 @@ export function createPreviewRenderer(options: PreviewRendererOptions = {}): Pre
       const hast = toHast(tree, { handlers }) as HastRoot;
       template = finish(hast.children as ElementContent[]);
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
+      const message = errorText(error);
       diagnostics.push({ source: 'mdx', severity: 'error', line: 1, message: `The preview could not render this block: ${message}` });
       template = problemBox('error', 'The preview could not render this block', message, true);
     }
@@ -439,7 +297,7 @@ export function createPreviewRenderer(options: PreviewRendererOptions = {}): Pre
     try {
       frontmatter = parseFrontmatter(source);
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
+      const message = errorText(error);
       frontmatter = {
         present: false, yaml: '', bodyOffset: 0, bodyStartLine: 1, data: null, raw: null,
         diagnostics: [{ source: 'frontmatter', severity: 'error', line: 1, field: null, message: `The frontmatter could not be read: ${message}` }],
@@ -520,10 +378,3 @@ export function createPreviewRenderer(options: PreviewRendererOptions = {}): Pre
 }
 
 /** SVG child elements (their attributes are looked up in the SVG attribute space). */
-const SVG_CHILD = new Set(['g', 'path', 'rect', 'circle', 'ellipse', 'line', 'polyline', 'polygon', 'text', 'tspan', 'title', 'desc', 'defs']);
-
-/** A code block before highlighting: escaped text in a focusable <pre>, as Astro's Shiki blocks are (tabindex 0). */
-function plainCodeHtml(code: string, lang: string | null | undefined): string {
-  const language = lang ? ` class="language-${escapeHtml(lang.split(/\s/)[0] ?? '')}"` : '';
-  return `<pre tabindex="0"><code${language}>${escapeHtml(code.replace(/\n$/, ''))}\n</code></pre>`;
-}

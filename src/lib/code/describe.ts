@@ -4,17 +4,13 @@
  * through a hook, as this module knows nothing of tfjs).
  */
 import { formatValue, type FormatHooks } from './format.ts';
-import { formatCount } from '../format/numbers.ts';
+import { plural } from '../format/numbers.ts';
 
 export interface DescribeHooks extends FormatHooks {
   /** A description for a value this module does not know (a tensor, a model), or undefined. */
   describe?(value: unknown): string | undefined;
 }
 
-
-function count(n: number, word: string, plural = `${word}s`): string {
-  return `${formatCount(n)} ${n === 1 ? word : plural}`;
-}
 
 function short(text: string, max = 60): string {
   const one = text.replace(/\s+/g, ' ');
@@ -33,7 +29,7 @@ export function describeValue(value: unknown, hooks: DescribeHooks = {}): string
     case 'bigint':
       return `the BigInt ${value}n`;
     case 'string':
-      return value.length > 60 ? `a string of ${count(value.length, 'character')}` : `the string ${JSON.stringify(value)}`;
+      return value.length > 60 ? `a string of ${plural(value.length, 'character')}` : `the string ${JSON.stringify(value)}`;
     case 'boolean':
       return `the boolean ${value}`;
     case 'symbol':
@@ -42,13 +38,13 @@ export function describeValue(value: unknown, hooks: DescribeHooks = {}): string
       return value.name ? `the function ${value.name}` : 'an anonymous function';
   }
   if (value === null) return 'null';
-  if (Array.isArray(value)) return `an array of ${count(value.length, 'item')}`;
+  if (Array.isArray(value)) return `an array of ${plural(value.length, 'item')}`;
   if (ArrayBuffer.isView(value) && !(value instanceof DataView)) {
-    return `a ${value.constructor.name} of ${count((value as unknown as ArrayLike<number>).length, 'number')}`;
+    return `a ${value.constructor.name} of ${plural((value as unknown as ArrayLike<number>).length, 'number')}`;
   }
   if (value instanceof Error) return `an error (${short(value.message ? `${value.name}: ${value.message}` : value.name)})`;
-  if (value instanceof Map) return `a Map with ${count(value.size, 'entry', 'entries')}`;
-  if (value instanceof Set) return `a Set with ${count(value.size, 'item')}`;
+  if (value instanceof Map) return `a Map with ${plural(value.size, 'entry', 'entries')}`;
+  if (value instanceof Set) return `a Set with ${plural(value.size, 'item')}`;
   if (value instanceof Date) return `the date ${formatValue(value)}`;
   const proto = Object.getPrototypeOf(value) as { constructor?: { name?: string } } | null;
   const name = proto?.constructor?.name;

@@ -5,6 +5,8 @@
  * TensorFlow.js values are formatted through a hook (this module knows nothing of tfjs).
  */
 
+import { isTypedArray } from './values.ts';
+
 export interface FormatHooks {
   /** Text for a value this module does not know (e.g. a tensor or a model), or undefined to format it normally. */
   format?(value: unknown): string | undefined;
@@ -125,10 +127,6 @@ function more(n: number): string {
   return `… ${n} more`;
 }
 
-function isTypedArray(v: object): v is ArrayLike<number | bigint> & { constructor: { name: string } } {
-  return ArrayBuffer.isView(v) && !(v instanceof DataView);
-}
-
 function inspect(value: unknown, opts: Resolved, depth: number, seen: Set<object>): string {
   const hooked = opts.hooks?.format?.(value);
   if (hooked !== undefined) return hooked;
@@ -166,9 +164,10 @@ function inspect(value: unknown, opts: Resolved, depth: number, seen: Set<object
 
   if (isTypedArray(obj)) {
     const n = obj.length;
+    const items = obj as ArrayLike<number | bigint>;
     const shown: string[] = [];
     for (let i = 0; i < Math.min(n, opts.maxItems); i++) {
-      const v = obj[i]!;
+      const v = items[i]!;
       shown.push(typeof v === 'bigint' ? `${v}n` : formatNumber(v));
     }
     if (n > opts.maxItems) shown.push(more(n - opts.maxItems));

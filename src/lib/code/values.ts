@@ -56,6 +56,21 @@ export function isNumberArrayLike(value: unknown): value is ArrayLike<number> {
   return Array.isArray(value) && value.every((v) => typeof v === 'number');
 }
 
+/** True for Float32Array, Int32Array, … (not DataView). */
+export function isTypedArray(value: unknown): value is ArrayLike<number> & { constructor: { name: string } } {
+  return ArrayBuffer.isView(value) && !(value instanceof DataView);
+}
+
+/** True for a tfjs Tensor (duck-typed: lib/ never imports tfjs). */
+export function isTensorLike(value: unknown): value is { shape: number[]; dtype: string } {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    Array.isArray((value as { shape?: unknown }).shape) &&
+    typeof (value as { dataSync?: unknown }).dataSync === 'function'
+  );
+}
+
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (typeof value !== 'object' || value === null) return false;
   const proto = Object.getPrototypeOf(value) as unknown;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asSentence } from './sentence.ts';
+import { asSentence, withFullStop } from './sentence.ts';
 
 describe('asSentence', () => {
   it('capitalises and adds a full stop', () => {
@@ -12,5 +12,13 @@ describe('asSentence', () => {
   });
   it('leaves empty text empty', () => {
     expect(asSentence('   ')).toBe('');
+  });
+});
+
+describe('withFullStop', () => {
+  it('ends a message with exactly one full stop and keeps its case', () => {
+    expect(withFullStop('network error')).toBe('network error.');
+    expect(withFullStop('Failed to fetch. ')).toBe('Failed to fetch.');
+    expect(withFullStop('done...')).toBe('done.');
   });
 });

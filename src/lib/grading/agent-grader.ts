@@ -17,7 +17,7 @@ import { formatCount, formatDuration, plural } from '../format/numbers.ts';
 import { playable, invalidActionReason, type Environment } from '../rl/environment.ts';
 import { environmentInfo } from '../rl/environments.ts';
 import { mulberry32 } from '../runtime/shuffle.ts';
-import { describeValue } from './describe.ts';
+import { describeReturned } from './describe.ts';
 import { append, apply, list, mathMax, now } from './intrinsics.ts';
 import { malformedMeasurement } from './malformed.ts';
 import { percentAgainst, thresholdPercent } from './figures.ts';
@@ -55,7 +55,7 @@ export function asPolicy(value: unknown, entry: string): { policy: Policy } | { 
   }
   return {
     problem:
-      `${entry}(env, budget) returned ${describeValue(value)}; it should return your policy: ` +
+      `${entry}(env, budget) returned ${describeReturned(value)}; it should return your policy: ` +
       'a function `(state) => action`, or an object with an `act(state)` method.',
   };
 }

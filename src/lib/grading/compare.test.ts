@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compareValues, numbersClose } from './compare.ts';
-import { describeValue, expectedKind, formatNumber, formatValue } from './describe.ts';
+import { describeReturned, expectedKind, formatNumber, formatBrief } from './describe.ts';
 import { percentAgainst, thresholdPercent } from './figures.ts';
 
 const tol = { absolute: 1e-6, relative: 1e-6 };
@@ -66,17 +66,17 @@ describe('describing values', () => {
   });
 
   it('formats values as in code, shortening long ones', () => {
-    expect(formatValue([1, 2, 3])).toBe('[1, 2, 3]');
-    expect(formatValue(Float32Array.of(1, 2))).toBe('Float32Array [1, 2]');
-    expect(formatValue({ a: 1, 'b c': 'x' })).toBe('{a: 1, "b c": "x"}');
-    expect(formatValue(Array.from({ length: 10 }, (_, i) => i))).toBe('[0, 1, 2, 3, 4, 5, … 4 more]');
+    expect(formatBrief([1, 2, 3])).toBe('[1, 2, 3]');
+    expect(formatBrief(Float32Array.of(1, 2))).toBe('Float32Array [1, 2]');
+    expect(formatBrief({ a: 1, 'b c': 'x' })).toBe('{a: 1, "b c": "x"}');
+    expect(formatBrief(Array.from({ length: 10 }, (_, i) => i))).toBe('[0, 1, 2, 3, 4, 5, … 4 more]');
   });
 
   it('spells out the type of what was returned', () => {
-    expect(describeValue('0.5')).toBe('the string "0.5"');
-    expect(describeValue(undefined)).toMatch(/^undefined \(nothing/);
-    expect(describeValue({ shape: [3], dtype: 'float32', dataSync: () => [] })).toBe('a tfjs tensor of shape [3]');
-    expect(describeValue(() => 1)).toBe('a function');
+    expect(describeReturned('0.5')).toBe('the string "0.5"');
+    expect(describeReturned(undefined)).toMatch(/^undefined \(nothing/);
+    expect(describeReturned({ shape: [3], dtype: 'float32', dataSync: () => [] })).toBe('a tfjs tensor of shape [3]');
+    expect(describeReturned(() => 1)).toBe('a function');
   });
 
   it('names what is expected', () => {

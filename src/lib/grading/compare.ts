@@ -4,7 +4,7 @@
  * plain objects key by key (extra keys are ignored), anything else with Object.is.
  * Returns the first difference found, with its place, so the message can point at it.
  */
-import { isPlainObject, isTensorLike, isTypedArray } from './describe.ts';
+import { isPlainObject, isTensorLike, isTypedArray } from '../code/values.ts';
 
 export interface Tolerance {
   /** Largest accepted |actual − expected|. */

@@ -6,7 +6,7 @@
  */
 import type { CustomGraderSpec, GradeResult } from '../exercises/types.ts';
 import { errorText } from '../format/error-text.ts';
-import { describeValue } from './describe.ts';
+import { describeReturned } from './describe.ts';
 import { judgeNamed } from './judges/index.ts';
 import { malformedMeasurement } from './malformed.ts';
 import { readSnapshot, takeSnapshot, type Snapshot } from './snapshot.ts';
@@ -90,21 +90,21 @@ export async function gradeCustom(spec: CustomGraderSpec, context: CustomGraderC
 /** Checks that a custom grader's return value is a GradeResult; the problem in words otherwise. */
 export function checkGradeResult(value: unknown): { result: GradeResult } | { problem: string } {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return { problem: `it returned ${describeValue(value)} instead of an object { pass, message }` };
+    return { problem: `it returned ${describeReturned(value)} instead of an object { pass, message }` };
   }
   const v = value as Record<string, unknown>;
-  if (typeof v.pass !== 'boolean') return { problem: `its result's "pass" is ${describeValue(v.pass)}, not true or false` };
+  if (typeof v.pass !== 'boolean') return { problem: `its result's "pass" is ${describeReturned(v.pass)}, not true or false` };
   if (typeof v.message !== 'string' || v.message.trim() === '') {
-    return { problem: `its result's "message" is ${describeValue(v.message)}, not a non-empty string` };
+    return { problem: `its result's "message" is ${describeReturned(v.message)}, not a non-empty string` };
   }
   if (v.figure !== undefined && (typeof v.figure !== 'number' || !Number.isFinite(v.figure))) {
-    return { problem: `its result's "figure" is ${describeValue(v.figure)}, not a finite number` };
+    return { problem: `its result's "figure" is ${describeReturned(v.figure)}, not a finite number` };
   }
   if (v.figureText !== undefined && typeof v.figureText !== 'string') {
-    return { problem: `its result's "figureText" is ${describeValue(v.figureText)}, not a string` };
+    return { problem: `its result's "figureText" is ${describeReturned(v.figureText)}, not a string` };
   }
   if (v.details !== undefined && !(Array.isArray(v.details) && v.details.every((d) => typeof d === 'string'))) {
-    return { problem: `its result's "details" is ${describeValue(v.details)}, not a list of strings` };
+    return { problem: `its result's "details" is ${describeReturned(v.details)}, not a list of strings` };
   }
   const known = new Set(['pass', 'message', 'figure', 'figureText', 'details', 'cases']);
   const unknown = Object.keys(v).filter((k) => !known.has(k));
@@ -114,7 +114,7 @@ export function checkGradeResult(value: unknown): { result: GradeResult } | { pr
   if (v.figureText !== undefined) result.figureText = v.figureText as string;
   if (v.details !== undefined) result.details = [...(v.details as string[])];
   if (v.cases !== undefined) {
-    if (!(Array.isArray(v.cases) && v.cases.every((c) => typeof c === 'boolean'))) return { problem: `its result's "cases" is ${describeValue(v.cases)}, not a list of true or false` };
+    if (!(Array.isArray(v.cases) && v.cases.every((c) => typeof c === 'boolean'))) return { problem: `its result's "cases" is ${describeReturned(v.cases)}, not a list of true or false` };
     result.cases = [...(v.cases as boolean[])];
   }
   return { result };

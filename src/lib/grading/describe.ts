@@ -1,12 +1,11 @@
 /**
  * Values in words for grader messages: what the reader's code returned and what was expected.
  * Short, JSON-like, and explicit about types ("the string \"0.5\"", "a tensor of shape [3]").
+ * (lib/code/format.ts prints values as a console would; this module is for grader sentences.)
  */
 
-import { isPlainObject } from '../code/values.ts';
+import { isPlainObject, isTensorLike, isTypedArray } from '../code/values.ts';
 import { OpaqueValue } from './snapshot.ts';
-
-export { isPlainObject };
 
 const MAX_ITEMS = 6;
 const MAX_TEXT = 60;
@@ -20,28 +19,13 @@ export function formatNumber(n: number): string {
   return String(Number(n.toPrecision(10)));
 }
 
-/** True for Float32Array, Int32Array, … (not DataView). */
-export function isTypedArray(value: unknown): value is ArrayLike<number> & { constructor: { name: string } } {
-  return ArrayBuffer.isView(value) && !(value instanceof DataView);
-}
-
-/** True for a tfjs Tensor (duck-typed: lib/ never imports tfjs). */
-export function isTensorLike(value: unknown): value is { shape: number[]; dtype: string } {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    Array.isArray((value as { shape?: unknown }).shape) &&
-    typeof (value as { dataSync?: unknown }).dataSync === 'function'
-  );
-}
-
 
 function clip(text: string): string {
   return text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT - 1)}…` : text;
 }
 
 /** A value written compactly, as in code: 0.5, "abc", [1, 2, 3], {a: 1}. */
-export function formatValue(value: unknown, depth = 0): string {
+export function formatBrief(value: unknown, depth = 0): string {
   if (typeof value === 'number') return formatNumber(value);
   if (typeof value === 'string') return JSON.stringify(clip(value));
   if (typeof value === 'bigint') return `${value}n`;
@@ -52,7 +36,7 @@ export function formatValue(value: unknown, depth = 0): string {
   if (value instanceof OpaqueValue) return value.text;
   if (Array.isArray(value) || isTypedArray(value)) {
     if (depth > 2) return '[…]';
-    const items = Array.from(value as ArrayLike<unknown>).slice(0, MAX_ITEMS).map((v) => formatValue(v, depth + 1));
+    const items = Array.from(value as ArrayLike<unknown>).slice(0, MAX_ITEMS).map((v) => formatBrief(v, depth + 1));
     if (value.length > MAX_ITEMS) items.push(`… ${value.length - MAX_ITEMS} more`);
     const prefix = isTypedArray(value) ? `${value.constructor.name} ` : '';
     return `${prefix}[${items.join(', ')}]`;
@@ -60,7 +44,7 @@ export function formatValue(value: unknown, depth = 0): string {
   if (isPlainObject(value)) {
     if (depth > 2) return '{…}';
     const keys = Object.keys(value);
-    const items = keys.slice(0, MAX_ITEMS).map((k) => `${/^[A-Za-z_$][\w$]*$/.test(k) ? k : JSON.stringify(k)}: ${formatValue(value[k], depth + 1)}`);
+    const items = keys.slice(0, MAX_ITEMS).map((k) => `${/^[A-Za-z_$][\w$]*$/.test(k) ? k : JSON.stringify(k)}: ${formatBrief(value[k], depth + 1)}`);
     if (keys.length > MAX_ITEMS) items.push(`… ${keys.length - MAX_ITEMS} more`);
     return `{${items.join(', ')}}`;
   }
@@ -73,14 +57,14 @@ export function formatValue(value: unknown, depth = 0): string {
  * A value with its type spelt out for a sentence like "sigmoid(0) returned …":
  * `the string "0.5"`, `NaN`, `undefined (nothing: did you forget to return?)`, `a tfjs tensor of shape [3]`.
  */
-export function describeValue(value: unknown): string {
+export function describeReturned(value: unknown): string {
   if (value === undefined) return 'undefined (nothing: is a `return` missing?)';
-  if (typeof value === 'string') return `the string ${formatValue(value)}`;
+  if (typeof value === 'string') return `the string ${formatBrief(value)}`;
   if (typeof value === 'boolean') return `the boolean ${value}`;
   if (typeof value === 'function') return 'a function';
   if (isTensorLike(value)) return `a tfjs tensor of shape [${value.shape.join(', ')}]`;
   if (value instanceof OpaqueValue && value.text.startsWith('function')) return 'a function';
-  return formatValue(value);
+  return formatBrief(value);
 }
 
 /** What kind of value is expected, for "… it should return a number". */
@@ -98,5 +82,5 @@ export function expectedKind(expected: unknown): string {
     const keys = Object.keys(expected);
     return keys.length ? `an object with ${keys.length === 1 ? 'key' : 'keys'} ${keys.join(', ')}` : 'an empty object';
   }
-  return formatValue(expected);
+  return formatBrief(expected);
 }

@@ -10,7 +10,8 @@
  */
 import type { FunctionCase, FunctionGraderSpec, GradeResult } from '../exercises/types.ts';
 import { compareValues, DEFAULT_TOLERANCE, type Mismatch, type Tolerance } from './compare.ts';
-import { describeValue, expectedKind, formatValue, isTensorLike } from './describe.ts';
+import { isTensorLike } from '../code/values.ts';
+import { describeReturned, expectedKind, formatBrief } from './describe.ts';
 import { asSentence } from '../format/sentence.ts';
 import { append, apply, clone, list } from './intrinsics.ts';
 import { malformedMeasurement } from './malformed.ts';
@@ -21,7 +22,7 @@ export type ReaderExports = Record<string, unknown>;
 
 /** "sigmoid(0)", "bce([1, 0], [0.9, 0.2])". */
 export function callText(name: string, args: readonly unknown[]): string {
-  return `${name}(${args.map((a) => formatValue(a)).join(', ')})`;
+  return `${name}(${args.map((a) => formatBrief(a)).join(', ')})`;
 }
 
 /** The thrown value in words: "TypeError: x is not defined". */
@@ -31,7 +32,7 @@ export function thrownText(error: unknown): string {
     const e = error as { name?: unknown; message: string };
     return `${typeof e.name === 'string' ? e.name : 'Error'}: ${e.message}`;
   }
-  return formatValue(error);
+  return formatBrief(error);
 }
 
 /**
@@ -48,7 +49,7 @@ export function findReaderFunction(
   if (value === undefined) {
     return { problem: `Define a function named ${name} at the top level of your code, e.g. \`${usage}\`.` };
   }
-  return { problem: `${name} is ${describeValue(value)}, not a function. Define it at the top level of your code as \`${usage}\`.` };
+  return { problem: `${name} is ${describeReturned(value)}, not a function. Define it at the top level of your code as \`${usage}\`.` };
 }
 
 /** True for a promise or any other thenable. */
@@ -62,24 +63,24 @@ export function mismatchText(call: string, returned: unknown, m: Mismatch): stri
   if (m.path === '') {
     if (m.kind === 'type') {
       const tensorHint = isTensorLike(returned) ? ' (a plain JavaScript value, not a tensor: use Math functions, or read a tensor with `.arraySync()`)' : '';
-      return `${call} returned ${describeValue(returned)}; it should return ${expectedKind(m.expected)}${tensorHint}`;
+      return `${call} returned ${describeReturned(returned)}; it should return ${expectedKind(m.expected)}${tensorHint}`;
     }
     if (m.kind === 'length') {
       const n = (m.actual as ArrayLike<unknown>).length;
-      return `${call} returned ${n === 1 ? 'an array of 1 value' : `an array of ${n} values`}, ${formatValue(returned)}; it should return ${expectedKind(m.expected)}`;
+      return `${call} returned ${n === 1 ? 'an array of 1 value' : `an array of ${n} values`}, ${formatBrief(returned)}; it should return ${expectedKind(m.expected)}`;
     }
-    return `${call} returned ${formatValue(returned)}; expected ${formatValue(m.expected)}`;
+    return `${call} returned ${formatBrief(returned)}; expected ${formatBrief(m.expected)}`;
   }
-  const where = `${call} returned ${formatValue(returned)}`;
+  const where = `${call} returned ${formatBrief(returned)}`;
   switch (m.kind) {
     case 'missing-key':
-      return `${where}, which has no ${m.path.replace(/^\./, '')}; expected ${m.path} to be ${formatValue(m.expected)}`;
+      return `${where}, which has no ${m.path.replace(/^\./, '')}; expected ${m.path} to be ${formatBrief(m.expected)}`;
     case 'length':
       return `${where}: ${m.path} has ${(m.actual as ArrayLike<unknown>).length} items; expected ${(m.expected as unknown[]).length}`;
     case 'type':
-      return `${where}: ${m.path} is ${describeValue(m.actual)}; it should be ${expectedKind(m.expected)}`;
+      return `${where}: ${m.path} is ${describeReturned(m.actual)}; it should be ${expectedKind(m.expected)}`;
     case 'value':
-      return `${where}: ${m.path} is ${formatValue(m.actual)}; expected ${formatValue(m.expected)}`;
+      return `${where}: ${m.path} is ${formatBrief(m.actual)}; expected ${formatBrief(m.expected)}`;
   }
 }
 
@@ -141,7 +142,7 @@ function judgeCase(outcome: CallOutcome, name: string, c: FunctionCase, toleranc
   const returned = read.value;
   const mismatch = compareValues(returned, c.expected, tolerance);
   if (mismatch) return { pass: false, line: `${mismatchText(call, returned, mismatch)}.${note}` };
-  return { pass: true, line: `${call} returned ${formatValue(returned)}, as expected.` };
+  return { pass: true, line: `${call} returned ${formatBrief(returned)}, as expected.` };
 }
 
 /** A measurement shaped like a function grader's, or what is wrong with it. */

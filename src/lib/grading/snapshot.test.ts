@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FunctionGraderSpec } from '../exercises/types.ts';
-import { describeValue } from './describe.ts';
+import { describeReturned } from './describe.ts';
 import { functionPlan, judgeFunction, measureFunction } from './function-grader.ts';
 import { readSnapshot, takeSnapshot } from './snapshot.ts';
 
@@ -23,10 +23,10 @@ describe('snapshots of the reader\'s values', () => {
   });
 
   it('keep what is not data as words that the messages use', () => {
-    expect(describeValue(roundTrip(function sigmoid() {}))).toBe('a function');
-    expect(describeValue(roundTrip({ shape: [3], dataSync: () => [] }))).toBe('a tfjs tensor of shape [3]');
-    expect(describeValue(roundTrip(new Map()))).toBe('a Map object');
-    expect(describeValue(roundTrip(undefined))).toMatch(/^undefined/);
+    expect(describeReturned(roundTrip(function sigmoid() {}))).toBe('a function');
+    expect(describeReturned(roundTrip({ shape: [3], dataSync: () => [] }))).toBe('a tfjs tensor of shape [3]');
+    expect(describeReturned(roundTrip(new Map()))).toBe('a Map object');
+    expect(describeReturned(roundTrip(undefined))).toMatch(/^undefined/);
   });
 
   it('read a getter once and survive one that throws', () => {
@@ -34,7 +34,7 @@ describe('snapshots of the reader\'s values', () => {
     const value = { get x() { reads += 1; return reads; } };
     expect(roundTrip(value)).toEqual({ x: 1 });
     const bad = { get x() { throw new Error('no'); } };
-    expect(describeValue(roundTrip(bad))).toBe('a value that could not be read');
+    expect(describeReturned(roundTrip(bad))).toBe('a value that could not be read');
   });
 
   it('are refused when they arrive malformed', () => {

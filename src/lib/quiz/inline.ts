@@ -8,6 +8,7 @@
  */
 import { escapeHtml } from '../format/html.ts';
 import type { ValidQuiz } from './validate.ts';
+import { errorText } from '../format/error-text.ts';
 
 export type RenderMath = (tex: string) => string;
 
@@ -66,7 +67,7 @@ export function renderQuizTexts(quiz: ValidQuiz, renderMath: RenderMath): { ques
     try {
       return renderInline(text, renderMath);
     } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
+      const reason = errorText(error);
       throw new Error(`<Quiz id="${quiz.spec.id}">, ${where}: ${reason}\n  text: ${text}`, { cause: error });
     }
   };

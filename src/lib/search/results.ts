@@ -4,6 +4,8 @@
  * DOM; the search box is src/widgets/site-search/site-search.ts.
  */
 
+import { plural } from '../format/numbers.ts';
+
 /** The parts of a Pagefind sub-result (one heading's section of a page) that are used here. */
 export interface PagefindSection {
   title: string;
@@ -80,7 +82,5 @@ export function resultSummary(query: string, hits: number, lessons: number): str
   const q = query.trim();
   if (q === '') return 'Type a word or phrase to search the lessons.';
   if (hits === 0) return `No lesson mentions “${q}”.`;
-  const sections = hits === 1 ? '1 section' : `${hits} sections`;
-  const where = lessons === 1 ? '1 lesson' : `${lessons} lessons`;
-  return `${sections} in ${where} ${hits === 1 ? 'matches' : 'match'} “${q}”.`;
+  return `${plural(hits, 'section')} in ${plural(lessons, 'lesson')} ${hits === 1 ? 'matches' : 'match'} “${q}”.`;
 }

@@ -20,6 +20,7 @@
 import type { Element } from 'hast';
 import type { ShikiTransformer } from 'shiki/core';
 import type { CodeHighlighter } from '../../lib/author/types.ts';
+import { errorText } from '../../lib/format/error-text.ts';
 
 /** The themes of `markdown.shikiConfig` in astro.config.mjs (global.css switches to the dark one). */
 export const HIGHLIGHT_THEMES = { light: 'github-light-high-contrast', dark: 'github-dark-default' } as const;
@@ -96,7 +97,7 @@ let loading: Promise<CodeHighlighter> | undefined;
 export async function loadHighlighter(): Promise<CodeHighlighter> {
   loading ??= createHighlighter().catch((err: unknown) => {
     loading = undefined;
-    const reason = err instanceof Error ? err.message : String(err);
+    const reason = errorText(err);
     throw new Error(
       `Code highlighting could not be loaded (${reason}). Code blocks show without colours; reload the page to try again.`,
     );

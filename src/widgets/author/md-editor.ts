@@ -7,7 +7,7 @@
  * Keyboard: Tab indents, as in the code cells. To leave the editor press Escape, then Tab (or
  * Shift+Tab) within two seconds (CodeMirror's tab-focus mode; Ctrl+M keeps it on).
  *
- * The look is the code cells' (cm-theme.ts + code-cell.css, which the page imports), plus the
+ * The look is the code cells' (shared/cm-theme.ts + code-cell.css, which the page imports), plus the
  * Markdown token classes styled in author.css.
  */
 import { defaultKeymap, history, historyKeymap, indentWithTab, isolateHistory } from '@codemirror/commands';
@@ -30,7 +30,7 @@ import {
 } from '@codemirror/view';
 import { tagHighlighter, tags as t } from '@lezer/highlight';
 import type { AuthorDiagnostic } from '../../lib/author/types.ts';
-import { tinkerEditorTheme } from '../code-cell/cm-theme.ts';
+import { tinkerEditorTheme } from '../shared/cm-theme.ts';
 
 /** Markdown tokens → CSS classes (colours in author.css, from the code cells' contrast-checked tokens). */
 const markdownHighlighter = tagHighlighter([

@@ -30,6 +30,7 @@ import {
   type PlaygroundSettings,
 } from './markup.ts';
 import type { BoundarySession, LinearView } from './session.ts';
+import { nextWidgetId } from '../shared/ids.ts';
 
 /** Training time per animation frame: the page keeps drawing at its frame rate. */
 const FRAME_BUDGET_MS = 6;
@@ -40,7 +41,6 @@ const MAX_EPOCHS = 3000;
 
 type State = 'idle' | 'loading' | 'running' | 'done' | 'error';
 
-let jsIds = 0;
 
 export class BoundaryPlaygroundElement extends HTMLElement {
   private bound = false;
@@ -58,7 +58,7 @@ export class BoundaryPlaygroundElement extends HTMLElement {
   connectedCallback(): void {
     if (this.bound) return;
     this.bound = true;
-    if (!this.querySelector('[data-part="root"]')) this.innerHTML = playgroundMarkup(`tk-boundary-js-${++jsIds}`);
+    if (!this.querySelector('[data-part="root"]')) this.innerHTML = playgroundMarkup(nextWidgetId('tk-boundary-js'));
     this.status = new StatusLine(part(this, 'status'));
     this.settings = this.readSettings();
 

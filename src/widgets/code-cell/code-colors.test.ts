@@ -1,6 +1,6 @@
 /**
  * The code cell's colours, read from the real stylesheets (global.css for the site tokens,
- * code-cell.css for the code tokens), must meet WCAG AA in both themes: text 4.5:1 on every
+ * styles/code-tokens.css for the code tokens), must meet WCAG AA in both themes: text 4.5:1 on every
  * background it is drawn on, plot series 3:1 (graphics). Picking a bad colour fails here.
  */
 import { readFileSync } from 'node:fs';
@@ -9,8 +9,10 @@ import { contrastRatio, parseHex, relativeLuminance } from './contrast.ts';
 
 const root = new URL('../../', import.meta.url);
 const globalCss = readFileSync(new URL('styles/global.css', root), 'utf8');
-const cellCss = readFileSync(new URL('widgets/code-cell/code-cell.css', root), 'utf8');
-const themeTs = readFileSync(new URL('widgets/code-cell/cm-theme.ts', root), 'utf8');
+const cellCss = readFileSync(new URL('styles/code-tokens.css', root), 'utf8');
+/** The rules that use the tokens. */
+const cellRules = readFileSync(new URL('widgets/code-cell/code-cell.css', root), 'utf8');
+const themeTs = readFileSync(new URL('widgets/shared/cm-theme.ts', root), 'utf8');
 
 type Vars = Map<string, string>;
 
@@ -75,7 +77,7 @@ describe('code cell colours', () => {
   it('defines every --tk-code-* and --tk-plot-* variable it uses, in both themes', () => {
     const light = block(cellCss, LIGHT, 'light');
     const dark = block(cellCss, DARK, 'dark');
-    const used = new Set([...`${cellCss}\n${themeTs}`.matchAll(/var\((--tk-(?:code|plot)-[\w-]+)/g)].map((m) => m[1]!));
+    const used = new Set([...`${cellRules}\n${themeTs}`.matchAll(/var\((--tk-(?:code|plot)-[\w-]+)/g)].map((m) => m[1]!));
     expect(used.size).toBeGreaterThan(10);
     for (const name of used) {
       expect(light.has(name), `${name} in the light theme`).toBe(true);

@@ -13,7 +13,7 @@ import { Chunk, MergeView, unifiedMergeView } from '@codemirror/merge';
 import { EditorState, Text, type Extension } from '@codemirror/state';
 import { EditorView, lineNumbers } from '@codemirror/view';
 import { javascript } from '@codemirror/lang-javascript';
-import { tinkerEditorTheme } from './cm-theme.ts';
+import { tinkerEditorTheme } from '../shared/cm-theme.ts';
 import { escapeHtml } from '../../lib/format/html.ts';
 
 export interface CompareOptions {

@@ -15,7 +15,7 @@
  * message in words under the line and adds it to the editor's accessible description. Any edit
  * clears the mark.
  *
- * Styles: the chrome and syntax colours come from cm-theme.ts and code-cell.css (import
+ * Styles: the chrome and syntax colours come from shared/cm-theme.ts and code-cell.css (import
  * code-cell.css on the page; this module does not, see the note at the top of code-cell.css).
  */
 import { closeBrackets, closeBracketsKeymap } from '@codemirror/autocomplete';
@@ -37,7 +37,8 @@ import {
   lineNumbers,
   type DecorationSet,
 } from '@codemirror/view';
-import { tinkerEditorTheme } from './cm-theme.ts';
+import { tinkerEditorTheme } from '../shared/cm-theme.ts';
+import { nextWidgetId } from '../shared/ids.ts';
 
 export interface CodeEditor {
   readonly view: EditorView;
@@ -141,8 +142,6 @@ const errorGutter = gutterLineClass.compute([errorField], (state) => {
 
 // ---------- The editor ----------
 
-let nextId = 0;
-
 /** The extensions of a Tinker code editor (exported for the compare view and tests). */
 export function baseExtensions(): Extension[] {
   return [
@@ -163,7 +162,7 @@ export function baseExtensions(): Extension[] {
 
 /** Mount an editor in `host` (its content is replaced). */
 export function createEditor(host: HTMLElement, options: EditorOptions): CodeEditor {
-  const errorId = `tk-editor-error-${++nextId}`;
+  const errorId = nextWidgetId('tk-editor-error');
   const errorText = document.createElement('span');
   errorText.id = errorId;
   errorText.className = 'visually-hidden';

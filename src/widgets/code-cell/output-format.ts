@@ -3,6 +3,8 @@
  * layout choices that do not need the DOM. Unit-tested in Node.
  */
 
+import { plural } from '../../lib/format/numbers.ts';
+
 export type Stream = 'print' | 'log' | 'info' | 'warn' | 'error';
 
 /** The visible word before a line of a stream, so streams differ by text and not colour only. */
@@ -66,15 +68,13 @@ export interface OutputCounts {
   tables: number;
 }
 
-const count = (n: number, one: string, many: string) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
-
 /** "12 lines of output, 1 plot and 16 images" — for the cell's status line; "No output" when empty. */
 export function outputSummary(c: OutputCounts): string {
   const parts: string[] = [];
-  if (c.lines > 0) parts.push(count(c.lines, 'line of output', 'lines of output'));
-  if (c.plots > 0) parts.push(count(c.plots, 'plot', 'plots'));
-  if (c.images > 0) parts.push(count(c.images, 'image', 'images'));
-  if (c.tables > 0) parts.push(count(c.tables, 'table', 'tables'));
+  if (c.lines > 0) parts.push(plural(c.lines, 'line of output', 'lines of output'));
+  if (c.plots > 0) parts.push(plural(c.plots, 'plot', 'plots'));
+  if (c.images > 0) parts.push(plural(c.images, 'image', 'images'));
+  if (c.tables > 0) parts.push(plural(c.tables, 'table', 'tables'));
   if (parts.length === 0) return 'No output';
   if (parts.length === 1) return parts[0]!;
   return `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;

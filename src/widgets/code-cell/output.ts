@@ -13,22 +13,20 @@
  * grade. The log is a labelled region that can be focused (it scrolls) and read at leisure;
  * plots have text alternatives, images and tables are real elements.
  *
- * Styles: code-cell.css (`.tk-output`, `.tk-out-*`, `.tk-plot*`, `.tk-grade*`).
+ * Styles: output.css, imported by code-cell.css (`.tk-output`, `.tk-out-*`, `.tk-plot*`, `.tk-grade*`).
  */
 import type { GradeResult, OutputItem } from '../../workers/code-protocol.ts';
-import { parseInlineMarkdown } from '../../lib/format/inline-markdown.ts';
 import { XyPlot } from '../../viz/xy-plot.ts';
+import { nextWidgetId } from '../shared/ids.ts';
 import {
-  formatCell,
   hiddenLinesNotice,
-  imageScale,
-  isNumericColumn,
   outputSummary,
   percentText,
   streamPrefix,
   truncatedNotice,
   type OutputCounts,
 } from './output-format.ts';
+import { el, ICON_ERROR, ICON_FAIL, ICON_PASS, imageGrid, markdownInto, plotSpec, tableView, type PlotItem, type TextItem } from './output-items.ts';
 
 export interface OutputViewOptions {
   /** Accessible name of the output log. Default "Output". */
@@ -37,40 +35,6 @@ export interface OutputViewOptions {
   maxTextLines?: number;
   /** Table rows shown (the rest are counted in a note). Default 500. */
   maxTableRows?: number;
-}
-
-type TextItem = Extract<OutputItem, { kind: 'text' }>;
-type PlotItem = Extract<OutputItem, { kind: 'plot' }>;
-type ImagesItem = Extract<OutputItem, { kind: 'images' }>;
-type TableItem = Extract<OutputItem, { kind: 'table' }>;
-
-const ICON_PASS =
-  '<svg class="tk-icon" viewBox="0 0 20 20" width="20" height="20" aria-hidden="true" focusable="false"><circle cx="10" cy="10" r="9" fill="currentColor"/><path d="M5.5 10.5l3 3 6-7" fill="none" style="stroke:var(--bg)" stroke-width="2.2" stroke-linecap="round" stroke-linejoin="round"/></svg>';
-const ICON_FAIL =
-  '<svg class="tk-icon" viewBox="0 0 20 20" width="20" height="20" aria-hidden="true" focusable="false"><circle cx="10" cy="10" r="9" fill="currentColor"/><path d="M6.5 6.5l7 7M13.5 6.5l-7 7" fill="none" style="stroke:var(--bg)" stroke-width="2.2" stroke-linecap="round"/></svg>';
-const ICON_ERROR =
-  '<svg class="tk-icon" viewBox="0 0 20 20" width="20" height="20" aria-hidden="true" focusable="false"><path d="M10 1.5l9 16.5H1z" fill="currentColor"/><path d="M10 7.5v5" style="stroke:var(--bg)" stroke-width="2.2" stroke-linecap="round"/><circle cx="10" cy="15.3" r="1.2" style="fill:var(--bg)"/></svg>';
-
-let nextId = 0;
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
-
-/** A grader's text with its inline Markdown (code, emphasis, links) as DOM nodes; text stays text. */
-function markdownInto<T extends HTMLElement>(node: T, text: string): T {
-  for (const piece of parseInlineMarkdown(text)) {
-    if (piece.kind === 'text') node.append(piece.text);
-    else if (piece.kind === 'link') {
-      const a = el('a', undefined, piece.text);
-      a.href = piece.href;
-      node.append(a);
-    } else node.append(el(piece.kind, undefined, piece.text));
-  }
-  return node;
 }
 
 export class OutputView {
@@ -100,7 +64,7 @@ export class OutputView {
   constructor(host: HTMLElement, options: OutputViewOptions = {}) {
     this.maxTextLines = Math.max(1, options.maxTextLines ?? 1000);
     this.maxTableRows = Math.max(1, options.maxTableRows ?? 500);
-    const id = `tk-output-${++nextId}`;
+    const id = nextWidgetId('tk-output');
 
     this.element = el('div', 'tk-output');
     this.element.dataset.empty = '';
@@ -183,11 +147,11 @@ export class OutputView {
         }
         case 'images':
           this.counts.images += item.images.length;
-          fragment.append(this.imageGrid(item));
+          fragment.append(imageGrid(item));
           break;
         case 'table':
           this.counts.tables++;
-          fragment.append(this.table(item));
+          fragment.append(tableView(item, this.maxTableRows));
           break;
         case 'progress':
           this.showProgress(item.fraction, item.label);
@@ -327,76 +291,6 @@ export class OutputView {
     }
   }
 
-  private imageGrid(item: ImagesItem): HTMLElement {
-    const figure = el('figure', 'tk-out-item tk-out-images');
-    if (item.title) figure.append(el('figcaption', 'tk-out-caption', item.title));
-    const list = el('ul', 'tk-out-images__grid');
-    if (item.columns && item.columns > 0) {
-      list.classList.add('tk-out-images__grid--columns');
-      list.style.setProperty('--tk-columns', String(Math.floor(item.columns)));
-    }
-    const total = item.images.length;
-    item.images.forEach((image, index) => {
-      const li = el('li', 'tk-out-image');
-      const canvas = el('canvas');
-      canvas.width = image.width;
-      canvas.height = image.height;
-      const scale = imageScale(image.width, image.height);
-      canvas.style.width = `${image.width * scale}px`;
-      canvas.setAttribute('role', 'img');
-      canvas.setAttribute('aria-label', image.label ? `Image ${index + 1} of ${total}: ${image.label}` : `Image ${index + 1} of ${total}`);
-      const ctx = canvas.getContext('2d');
-      if (ctx && image.rgba.length === image.width * image.height * 4 && image.width > 0 && image.height > 0) {
-        ctx.putImageData(new ImageData(new Uint8ClampedArray(image.rgba), image.width, image.height), 0, 0);
-      }
-      li.append(canvas);
-      if (image.label) {
-        const label = el('span', 'tk-out-image__label', image.label);
-        label.setAttribute('aria-hidden', 'true'); // already in the image's name
-        li.append(label);
-      }
-      list.append(li);
-    });
-    figure.append(list);
-    return figure;
-  }
-
-  private table(item: TableItem): HTMLElement {
-    const box = el('div', 'tk-out-item tk-out-table');
-    const table = el('table');
-    if (item.title) table.append(el('caption', 'tk-out-caption', item.title));
-    const numeric = item.columns.map((_, c) => isNumericColumn(item.rows, c));
-    const head = el('thead');
-    const headRow = el('tr');
-    item.columns.forEach((name, c) => {
-      const th = el('th', numeric[c] ? 'tk-num' : undefined, name);
-      th.scope = 'col';
-      headRow.append(th);
-    });
-    head.append(headRow);
-    const body = el('tbody');
-    const shown = item.rows.slice(0, this.maxTableRows);
-    for (const row of shown) {
-      const tr = el('tr');
-      for (let c = 0; c < item.columns.length; c++) {
-        tr.append(el('td', numeric[c] ? 'tk-num' : undefined, formatCell(row[c] ?? null)));
-      }
-      body.append(tr);
-    }
-    table.append(head, body);
-    box.append(table);
-    if (item.rows.length > shown.length) {
-      box.append(
-        el(
-          'p',
-          'tk-out-notice',
-          `Showing the first ${shown.length.toLocaleString('en-US')} of ${item.rows.length.toLocaleString('en-US')} rows.`,
-        ),
-      );
-    }
-    return box;
-  }
-
   private showProgress(fraction: number, label: string): void {
     const value = Number.isFinite(fraction) ? Math.min(1, Math.max(0, fraction)) : 0;
     this.progressBar.value = value;
@@ -404,14 +298,4 @@ export class OutputView {
     this.progressBox.hidden = false;
     delete this.element.dataset.empty;
   }
-}
-
-function plotSpec(item: PlotItem) {
-  return {
-    kind: item.plot,
-    series: item.series,
-    ...(item.title !== undefined ? { title: item.title } : {}),
-    ...(item.xLabel !== undefined ? { xLabel: item.xLabel } : {}),
-    ...(item.yLabel !== undefined ? { yLabel: item.yLabel } : {}),
-  };
 }

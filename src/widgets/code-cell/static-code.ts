@@ -1,7 +1,7 @@
 /**
  * The code of a cell as plain HTML, shown before CodeMirror loads. It has the editor's box model
  * (same font, line height, paddings, gutter with line numbers; see `.tk-code-static` and the
- * editor theme in cm-theme.ts), so swapping it for the real editor does not move the page, and a
+ * editor theme in shared/cm-theme.ts), so swapping it for the real editor does not move the page, and a
  * small tokenizer gives it the editor's syntax colours (the same `tk-tok-*` classes).
  *
  * Pure string code: no DOM, no CodeMirror, cheap to import at page load.
@@ -9,7 +9,7 @@
 
 import { escapeHtml } from '../../lib/format/html.ts';
 
-/** Token classes shared with the CodeMirror highlighter (cm-theme.ts) and styled in code-cell.css. */
+/** Token classes shared with the CodeMirror highlighter (shared/cm-theme.ts) and styled in code-cell.css. */
 export type TokenClass =
   | 'keyword'
   | 'atom'

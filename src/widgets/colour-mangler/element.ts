@@ -12,6 +12,7 @@ import type { Img } from '../../lib/image/types.ts';
 import { drawImg } from '../image-shared/canvas.ts';
 import { isSampleImageName, wireImageSource } from '../image-shared/source.ts';
 import { part } from '../shared/html.ts';
+import { nextWidgetId } from '../shared/ids.ts';
 import { StatusLine } from '../shared/status.ts';
 import { DEEP_FRY, SLIDERS, formatSetting, meanValue, mangleStatus, settingsFromSliders, sliderValue, type SliderKey } from './config.ts';
 import { manglerMarkup } from './markup.ts';
@@ -43,7 +44,7 @@ export class ColourManglerElement extends HTMLElement {
     this.bound = true;
     if (!this.querySelector('[data-part="root"]')) {
       const image = this.getAttribute('data-image');
-      this.innerHTML = manglerMarkup(`mangler-${Math.random().toString(36).slice(2, 8)}`, isSampleImageName(image) ? image : 'coffee');
+      this.innerHTML = manglerMarkup(nextWidgetId('mangler-js'), isSampleImageName(image) ? image : 'coffee');
     }
     for (const s of SLIDERS) {
       const slider = part<HTMLInputElement>(this, `slider-${s.key}`);

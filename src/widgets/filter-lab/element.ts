@@ -19,6 +19,7 @@ import { drawImg } from '../image-shared/canvas.ts';
 import { isSampleImageName, wireImageSource } from '../image-shared/source.ts';
 import { clearError, showError } from '../shared/error-panel.ts';
 import { part } from '../shared/html.ts';
+import { nextWidgetId } from '../shared/ids.ts';
 import { StatusLine } from '../shared/status.ts';
 import {
   FILTER_PRESETS,
@@ -89,7 +90,7 @@ export class FilterLabElement extends HTMLElement {
     }
     if (!this.querySelector('[data-part="root"]')) {
       const image = this.getAttribute('data-image');
-      this.innerHTML = filterLabMarkup(`filter-lab-${Math.random().toString(36).slice(2, 8)}`, isSampleImageName(image) ? image : 'chelsea');
+      this.innerHTML = filterLabMarkup(nextWidgetId('filter-lab-js'), isSampleImageName(image) ? image : 'chelsea');
     }
     const view = this.bindView();
     this.view = view;

@@ -14,6 +14,7 @@
  */
 import { formatH, paramName } from '../../lib/nn/neuron-gradient.ts';
 import { part } from '../shared/html.ts';
+import { nextWidgetId } from '../shared/ids.ts';
 import { StatusLine } from '../shared/status.ts';
 import {
   computeCheck,
@@ -27,7 +28,6 @@ import {
   type CheckView,
 } from './markup.ts';
 
-let jsIds = 0;
 
 export class GradientCheckElement extends HTMLElement {
   private bound = false;
@@ -37,7 +37,7 @@ export class GradientCheckElement extends HTMLElement {
   connectedCallback(): void {
     if (this.bound) return;
     this.bound = true;
-    if (!this.querySelector('[data-part="root"]')) this.innerHTML = gradientCheckMarkup(`tk-gradcheck-js-${++jsIds}`);
+    if (!this.querySelector('[data-part="root"]')) this.innerHTML = gradientCheckMarkup(nextWidgetId('tk-gradcheck-js'));
     this.status = new StatusLine(part(this, 'status'));
     // Every control re-computes on input; the live region settles after a short pause.
     this.addEventListener('input', () => this.render(false));

@@ -20,10 +20,11 @@ import { clearError, showError } from '../shared/error-panel.ts';
 import { part } from '../shared/html.ts';
 import { StatusLine } from '../shared/status.ts';
 import { drawImg } from '../image-shared/canvas.ts';
-import { nextWidgetId } from '../image-shared/ids.ts';
+import { nextWidgetId } from '../shared/ids.ts';
 import { loadSampleImage } from '../image-shared/load.ts';
 import { isSampleImageName } from '../image-shared/source.ts';
 import { imageDifferenceMarkup, type ProbeName } from './markup.ts';
+import { errorText } from '../../lib/format/error-text.ts';
 
 type State = 'loading' | 'done' | 'error';
 type Name = 'a' | 'b' | 'diff';
@@ -128,7 +129,7 @@ export class ImageDifferenceElement extends HTMLElement {
       };
     } catch (error) {
       this.dataset.state = 'error';
-      const message = error instanceof Error ? error.message : String(error);
+      const message = errorText(error);
       showError(view.error, { title: 'The photo could not be loaded', message, hint: 'Reload the page to try again.' });
       view.status.announce('The photo could not be loaded.');
       return;

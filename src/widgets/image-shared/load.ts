@@ -14,6 +14,7 @@
  */
 import { fromRgba, isGrey, resizeToFit, toGray } from '../../lib/image/image.ts';
 import type { Img, SampleImageName } from '../../lib/image/types.ts';
+import { errorText } from '../../lib/format/error-text.ts';
 
 /** A file or sample that could not be turned into an image; `message` is written for the reader. */
 export class ImageLoadError extends Error {
@@ -132,7 +133,7 @@ async function decodeBlob(blob: Blob, name: string, options: LoadOptions): Promi
   } catch (error) {
     if (error instanceof ImageLoadError) throw error;
     throw new ImageLoadError(
-      `“${name}” could not be read (${error instanceof Error ? error.message : String(error)}). Try a smaller PNG or JPEG file.`,
+      `“${name}” could not be read (${errorText(error)}). Try a smaller PNG or JPEG file.`,
     );
   } finally {
     bitmap.close();

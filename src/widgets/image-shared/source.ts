@@ -14,6 +14,7 @@
 import { SAMPLE_IMAGE_NAMES, type Img, type SampleImageName } from '../../lib/image/types.ts';
 import { escapeHtml, part } from '../shared/html.ts';
 import { ImageLoadError, MAX_FILE_BYTES, loadImageFile, loadSampleImage } from './load.ts';
+import { errorText } from '../../lib/format/error-text.ts';
 
 /** What the select shows for each sample. */
 export const SAMPLE_LABELS: Record<SampleImageName, string> = {
@@ -105,7 +106,7 @@ export function wireImageSource(
     const loadError =
       error instanceof ImageLoadError
         ? error
-        : new ImageLoadError(`The image could not be loaded (${error instanceof Error ? error.message : String(error)}).`);
+        : new ImageLoadError(`The image could not be loaded (${errorText(error)}).`);
     setError(loadError.message);
     // Keep the select naming the image that is still on show.
     if (select.querySelector(`option[value="${shown}"]`)) select.value = shown;

@@ -10,6 +10,7 @@ import { DATA_CACHE_NAME, fetchIdxFile } from '../../lib/data/load.ts';
 import { DATASETS, type DatasetId } from '../../lib/data/manifest.ts';
 import { formatBytes } from '../../lib/format/numbers.ts';
 import { parseOfflineFiles, requestPath, tally, type OfflineFile, type OfflineFiles } from '../../lib/offline/offline-files.ts';
+import { errorText } from '../../lib/format/error-text.ts';
 
 const BASE = import.meta.env.BASE_URL.endsWith('/') ? import.meta.env.BASE_URL : `${import.meta.env.BASE_URL}/`;
 const abs = (path: string) => new URL(`${BASE}${path}`, location.href).href;
@@ -124,7 +125,7 @@ export function setUpOfflinePage(root: HTMLElement): void {
       await refresh();
       say(`Everything is on this device (${formatBytes(all)}). Tinker now works without a connection in this browser.`, 'done');
     } catch (err) {
-      say(`Could not keep everything: ${err instanceof Error ? err.message : String(err)}. Check your connection and press the button again; what was kept stays.`, 'error');
+      say(`Could not keep everything: ${errorText(err)}. Check your connection and press the button again; what was kept stays.`, 'error');
     } finally {
       busy = false;
       download.disabled = false;
@@ -149,6 +150,6 @@ export function setUpOfflinePage(root: HTMLElement): void {
       root.dataset.state = 'idle';
     })
     .catch((err: unknown) => {
-      say(`The list of files could not be read (${err instanceof Error ? err.message : String(err)}). Rebuild the site or reload the page.`, 'error');
+      say(`The list of files could not be read (${errorText(err)}). Rebuild the site or reload the page.`, 'error');
     });
 }

@@ -8,6 +8,8 @@
  * Skipped in `astro dev` (there is no worker there).
  */
 
+import { errorText } from '../../lib/format/error-text.ts';
+
 const BASE = import.meta.env.BASE_URL.endsWith('/') ? import.meta.env.BASE_URL : `${import.meta.env.BASE_URL}/`;
 
 export function registerServiceWorker(prompt: HTMLElement): void {
@@ -61,7 +63,7 @@ export function registerServiceWorker(prompt: HTMLElement): void {
       .catch((err: unknown) => {
         // The site still works online; only offline use is lost.
         prompt.dataset.state = 'unavailable';
-        console.warn(`Tinker could not install its offline support: ${err instanceof Error ? err.message : String(err)}`);
+        console.warn(`Tinker could not install its offline support: ${errorText(err)}`);
       });
   if (document.readyState === 'complete') void register();
   else window.addEventListener('load', () => void register(), { once: true });

@@ -14,7 +14,7 @@ import type { Img } from '../../lib/image/types.ts';
 import { part } from '../shared/html.ts';
 import { StatusLine } from '../shared/status.ts';
 import { drawImg } from '../image-shared/canvas.ts';
-import { nextWidgetId } from '../image-shared/ids.ts';
+import { nextWidgetId } from '../shared/ids.ts';
 import { isSampleImageName, wireImageSource, type ImageInfo } from '../image-shared/source.ts';
 import { readableTextColour } from '../image-shared/text-colour.ts';
 import { GRID, LEGEND_GREY, LEGEND_RGB, RADIUS, pixelInspectorMarkup } from './markup.ts';

@@ -26,6 +26,7 @@ import { parseNumberInput } from '../../lib/quiz/parse.ts';
 import type { QuizAnswer, QuizResult, QuizSpec } from '../../lib/quiz/types.ts';
 import { part } from '../shared/html.ts';
 import { savedProgress } from '../shared/saved-progress.ts';
+import { errorText } from '../../lib/format/error-text.ts';
 
 export type QuizState = 'unanswered' | 'correct' | 'wrong' | 'revealed';
 
@@ -45,7 +46,7 @@ class TkQuiz extends HTMLElement {
     try {
       this.spec = JSON.parse(part(this, 'spec').textContent ?? '') as QuizSpec;
     } catch (error) {
-      this.say(`This quiz could not start: ${error instanceof Error ? error.message : String(error)}. Reload the page.`);
+      this.say(`This quiz could not start: ${errorText(error)}. Reload the page.`);
       return;
     }
     part<HTMLFormElement>(this, 'form').addEventListener('submit', (event) => {
@@ -259,7 +260,7 @@ class TkQuiz extends HTMLElement {
       const problem = progress.problems().find((p) => p.kind === 'quota' || p.kind === 'unavailable');
       this.note(problem ? `Your answer is not saved: ${problem.message}` : '');
     } catch (error) {
-      this.note(`Your answer is not saved: ${error instanceof Error ? error.message : String(error)}`);
+      this.note(`Your answer is not saved: ${errorText(error)}`);
     }
   }
 

@@ -4,7 +4,7 @@
  */
 import { formatCount, formatPercent, plural } from '../../lib/format/numbers.ts';
 import { stoppedStatus } from '../../lib/format/status.ts';
-import { nextWidgetId } from '../image-shared/ids.ts';
+import { nextWidgetId } from '../shared/ids.ts';
 import { part } from '../shared/html.ts';
 import { parseSettings } from '../shared/settings.ts';
 import type { OverfitCharts } from './charts.ts';

@@ -9,6 +9,7 @@
  * Escape closes (focus returns to the Search button).
  */
 import { resultSummary, sectionHits, type PagefindPage } from '../../lib/search/results.ts';
+import { errorText } from '../../lib/format/error-text.ts';
 
 interface PagefindSearch {
   results: { data(): Promise<PagefindPage> }[];
@@ -89,7 +90,7 @@ export function setUpSiteSearch(root: HTMLElement): void {
       pagefind = await loadPagefind();
     } catch (err) {
       if (mine === generation) {
-        show(`Search could not load (${err instanceof Error ? err.message : String(err)}). Check your connection and try again.`, 'error');
+        show(`Search could not load (${errorText(err)}). Check your connection and try again.`, 'error');
       }
       return;
     }

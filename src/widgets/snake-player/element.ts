@@ -14,6 +14,7 @@
  * game number), `data-result` (won / lost once a game ends), `data-episodes`, `data-trained-ms` and
  * `data-win-rate` after training; the `role="status"` line announces moves and results in words.
  */
+import { errorText } from '../../lib/format/error-text.ts';
 import { formatCount, formatPercent, plural } from '../../lib/format/numbers.ts';
 import type { QLearner } from '../../lib/rl/qlearning.ts';
 import { mulberry32 } from '../../lib/runtime/shuffle.ts';
@@ -23,7 +24,7 @@ import { showError } from '../shared/error-panel.ts';
 import { part } from '../shared/html.ts';
 import { ProgressBar } from '../shared/progress.ts';
 import { StatusLine } from '../shared/status.ts';
-import { nextWidgetId } from '../image-shared/ids.ts';
+import { nextWidgetId } from '../shared/ids.ts';
 import { drawSnakeBoard } from '../snake-shared/board.ts';
 import { DEFAULT_SPEED, MOVE_LABELS, snakePlayerMarkup } from './markup.ts';
 
@@ -318,7 +319,7 @@ export class SnakePlayerElement extends HTMLElement {
       view.root.append(panel);
       showError(panel, {
         title: 'Training failed',
-        message: error instanceof Error ? error.message : String(error),
+        message: errorText(error),
         hint: 'Reload the page and try again.',
       });
       view.status.announce('Training failed; see the message above.');

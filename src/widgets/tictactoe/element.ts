@@ -28,7 +28,7 @@ import {
 import { part } from '../shared/html.ts';
 import { ProgressBar } from '../shared/progress.ts';
 import { StatusLine } from '../shared/status.ts';
-import { nextWidgetId } from '../image-shared/ids.ts';
+import { nextWidgetId } from '../shared/ids.ts';
 import { ticTacToeMarkup, tttCellName } from './markup.ts';
 
 const SLICE_GAMES = 1_000;

@@ -1,11 +1,11 @@
 /**
- * The look of Tinker's CodeMirror editors (the code cell and the compare view).
+ * The look of Tinker's CodeMirror editors (the code cell, the compare view and the author editor).
  *
  * Every colour is a CSS custom property (site tokens from global.css, code tokens `--tk-code-*`
- * from code-cell.css), so the editors follow the light and dark themes with no JavaScript:
+ * from src/styles/code-tokens.css), so the editors follow the light and dark themes with no JavaScript:
  * switching `data-theme` on <html> repaints them. Syntax colours are CSS classes (`tk-tok-*`)
  * given by a tag highlighter; static-code.ts emits the same classes before CodeMirror loads.
- * The colours and their contrast ratios are listed in code-cell.css and checked by
+ * The colours and their contrast ratios are listed in src/styles/code-tokens.css and checked by
  * code-colors.test.ts.
  *
  * Box model shared with `.tk-code-static` (keep the two in step): font var(--font-mono) at
