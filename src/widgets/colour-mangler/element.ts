@@ -9,8 +9,8 @@
  */
 import { DEFAULT_MANGLE, mangle, type MangleSettings } from '../../lib/image/colour.ts';
 import type { Img } from '../../lib/image/types.ts';
-import { drawImg } from '../image-shared/canvas.ts';
-import { isSampleImageName, wireImageSource } from '../image-shared/source.ts';
+import { drawImg } from '../shared/image/canvas.ts';
+import { isSampleImageName, wireImageSource } from '../shared/image/source.ts';
 import { part } from '../shared/html.ts';
 import { nextWidgetId } from '../shared/ids.ts';
 import { StatusLine } from '../shared/status.ts';

@@ -6,7 +6,7 @@
 import { DEFAULT_MANGLE } from '../../lib/image/colour.ts';
 import type { SampleImageName } from '../../lib/image/types.ts';
 import { escapeHtml } from '../shared/html.ts';
-import { imageSourceMarkup } from '../image-shared/source.ts';
+import { imageSourceMarkup } from '../shared/image/source.ts';
 import { CLAMP_TEX, SLIDERS, formatSetting, sliderValue } from './config.ts';
 
 export const IDLE_STATUS = 'Loading the image…';

@@ -15,8 +15,8 @@
 import type { BorderMode, DisplayMode, Img } from '../../lib/image/types.ts';
 import { createFilterRunner, type FilterRunner } from '../../workers/image-filter-client.ts';
 import type { FilterJob } from '../../workers/image-filter-protocol.ts';
-import { drawImg } from '../image-shared/canvas.ts';
-import { isSampleImageName, wireImageSource } from '../image-shared/source.ts';
+import { drawImg } from '../shared/image/canvas.ts';
+import { isSampleImageName, wireImageSource } from '../shared/image/source.ts';
 import { clearError, showError } from '../shared/error-panel.ts';
 import { part } from '../shared/html.ts';
 import { nextWidgetId } from '../shared/ids.ts';

@@ -5,7 +5,7 @@
  */
 import type { SampleImageName } from '../../lib/image/types.ts';
 import { escapeHtml, optionsMarkup } from '../shared/html.ts';
-import { imageSourceMarkup } from '../image-shared/source.ts';
+import { imageSourceMarkup } from '../shared/image/source.ts';
 import {
   BORDER_CHOICES,
   DISPLAY_CHOICES,

@@ -19,10 +19,10 @@ import type { Img } from '../../lib/image/types.ts';
 import { clearError, showError } from '../shared/error-panel.ts';
 import { part } from '../shared/html.ts';
 import { StatusLine } from '../shared/status.ts';
-import { drawImg } from '../image-shared/canvas.ts';
+import { drawImg } from '../shared/image/canvas.ts';
 import { nextWidgetId } from '../shared/ids.ts';
-import { loadSampleImage } from '../image-shared/load.ts';
-import { isSampleImageName } from '../image-shared/source.ts';
+import { loadSampleImage } from '../shared/image/load.ts';
+import { isSampleImageName } from '../shared/image/source.ts';
 import { imageDifferenceMarkup, type ProbeName } from './markup.ts';
 import { errorText } from '../../lib/format/error-text.ts';
 

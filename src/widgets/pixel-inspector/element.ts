@@ -13,10 +13,10 @@ import { getPixel } from '../../lib/image/image.ts';
 import type { Img } from '../../lib/image/types.ts';
 import { part } from '../shared/html.ts';
 import { StatusLine } from '../shared/status.ts';
-import { drawImg } from '../image-shared/canvas.ts';
+import { drawImg } from '../shared/image/canvas.ts';
 import { nextWidgetId } from '../shared/ids.ts';
-import { isSampleImageName, wireImageSource, type ImageInfo } from '../image-shared/source.ts';
-import { readableTextColour } from '../image-shared/text-colour.ts';
+import { isSampleImageName, wireImageSource, type ImageInfo } from '../shared/image/source.ts';
+import { readableTextColour } from '../shared/image/text-colour.ts';
 import { GRID, LEGEND_GREY, LEGEND_RGB, RADIUS, pixelInspectorMarkup } from './markup.ts';
 
 type State = 'loading' | 'done' | 'error';

@@ -8,7 +8,7 @@
  * numbers visually and is hidden from assistive technology (the status line says the same).
  */
 import type { SampleImageName } from '../../lib/image/types.ts';
-import { imageSourceMarkup } from '../image-shared/source.ts';
+import { imageSourceMarkup } from '../shared/image/source.ts';
 
 /** Pixels on each side of the magnified neighbourhood (7×7 cells with 3). */
 export const RADIUS = 3;

@@ -30,7 +30,7 @@ const FRAME_MS = 140;
 /** Ticks the final position of a game stays on the board. */
 const HOLD_FRAMES = 6;
 
-type Draw = typeof import('../snake-shared/board.ts').drawSnakeBoard;
+type Draw = typeof import('../shared/snake/board.ts').drawSnakeBoard;
 
 export class SnakeDqnElement extends HTMLElement {
   private life: TrainerLifecycle<DqnTrainingHandle> | null = null;
@@ -80,7 +80,7 @@ export class SnakeDqnElement extends HTMLElement {
 
     const mods = await life.load(
       id,
-      () => Promise.all([import('../../workers/dqn-client.ts'), import('../../viz/line-chart.ts'), import('../snake-shared/board.ts')]),
+      () => Promise.all([import('../../workers/dqn-client.ts'), import('../../viz/line-chart.ts'), import('../shared/snake/board.ts')]),
       (err) => this.fail(`The page could not load its training code (${errorText(err)}). Check your connection, reload the page and press Start again.`),
     );
     if (!mods) return;

@@ -25,7 +25,7 @@ import { part } from '../shared/html.ts';
 import { ProgressBar } from '../shared/progress.ts';
 import { StatusLine } from '../shared/status.ts';
 import { nextWidgetId } from '../shared/ids.ts';
-import { drawSnakeBoard } from '../snake-shared/board.ts';
+import { drawSnakeBoard } from '../shared/snake/board.ts';
 import { DEFAULT_SPEED, MOVE_LABELS, snakePlayerMarkup } from './markup.ts';
 
 type State = 'idle' | 'running' | 'done' | 'error';

@@ -7,7 +7,7 @@ import { SNAKE_ACTIONS } from '../../lib/rl/snake-types.ts';
 import { LineChart } from '../../viz/line-chart.ts';
 import type { InspectedGame, RlProgress } from '../../workers/rl-protocol.ts';
 import { part } from '../shared/html.ts';
-import { drawSnakeBoard } from '../snake-shared/board.ts';
+import { drawSnakeBoard } from '../shared/snake/board.ts';
 
 const seconds = (x: number): string => `${Number(x.toPrecision(3))}`;
 

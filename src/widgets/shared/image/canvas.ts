@@ -3,8 +3,8 @@
  * pixel); CSS scales it to the column. Add the class `tk-pixelated` (image-shared.css) where the
  * reader should see crisp, square pixels when the image is enlarged.
  */
-import { toRgba } from '../../lib/image/image.ts';
-import type { DisplayMode, Img } from '../../lib/image/types.ts';
+import { toRgba } from '../../../lib/image/image.ts';
+import type { DisplayMode, Img } from '../../../lib/image/types.ts';
 
 /** One RGBA buffer per canvas, reused while the size stays the same (redraws while dragging a slider). */
 const buffers = new WeakMap<HTMLCanvasElement, Uint8ClampedArray<ArrayBuffer>>();

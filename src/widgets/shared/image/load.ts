@@ -12,9 +12,9 @@
  * Everything that can go wrong with a reader's file becomes an `ImageLoadError` whose message
  * says what is wrong and what to do; widgets show it and keep the image they had.
  */
-import { fromRgba, isGrey, resizeToFit, toGray } from '../../lib/image/image.ts';
-import type { Img, SampleImageName } from '../../lib/image/types.ts';
-import { errorText } from '../../lib/format/error-text.ts';
+import { fromRgba, isGrey, resizeToFit, toGray } from '../../../lib/image/image.ts';
+import type { Img, SampleImageName } from '../../../lib/image/types.ts';
+import { errorText } from '../../../lib/format/error-text.ts';
 
 /** A file or sample that could not be turned into an image; `message` is written for the reader. */
 export class ImageLoadError extends Error {

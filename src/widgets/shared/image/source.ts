@@ -4,17 +4,17 @@
  * line. `imageSourceMarkup` is plain string markup (rendered at build time by the widget's Astro
  * component); `wireImageSource` upgrades it in the browser.
  *
- * Style: import './image-shared.css' (or '../widgets/image-shared/image-shared.css' from an Astro
+ * Style: import './image-shared.css' (or '../widgets/shared/image/image-shared.css' from an Astro
  * component) next to widget.css.
  *
  * After a reader's file is loaded, the select gains a "Your image: name" option so it always
  * names what is shown; choosing a sample and back again brings the reader's image back.
  * A file that cannot be used leaves the current image in place and explains why.
  */
-import { SAMPLE_IMAGE_NAMES, type Img, type SampleImageName } from '../../lib/image/types.ts';
-import { escapeHtml, part } from '../shared/html.ts';
+import { SAMPLE_IMAGE_NAMES, type Img, type SampleImageName } from '../../../lib/image/types.ts';
+import { escapeHtml, part } from '../html.ts';
 import { ImageLoadError, MAX_FILE_BYTES, loadImageFile, loadSampleImage } from './load.ts';
-import { errorText } from '../../lib/format/error-text.ts';
+import { errorText } from '../../../lib/format/error-text.ts';
 
 /** What the select shows for each sample. */
 export const SAMPLE_LABELS: Record<SampleImageName, string> = {

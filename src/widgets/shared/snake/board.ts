@@ -8,8 +8,8 @@
  * --tk-snake-bg, --tk-snake-arrow. The canvas gets an aria-label describing the game in words
  * (role="img" is set too), unless `label: false`.
  */
-import { describeSnake } from '../../lib/rl/snake.ts';
-import type { SnakeAction, SnakeGame } from '../../lib/rl/snake-types.ts';
+import { describeSnake } from '../../../lib/rl/snake.ts';
+import type { SnakeAction, SnakeGame } from '../../../lib/rl/snake-types.ts';
 
 /** What the board needs of a game (a SnakeGame, or a recorded state of one). */
 export type SnakeBoardState = Pick<SnakeGame, 'size' | 'body' | 'food'> & Partial<Pick<SnakeGame, 'over' | 'won' | 'cause'>>;
