@@ -17,8 +17,6 @@ export {
   DataLoadError,
   fetchIdxFile,
   type CacheLike,
-  type DataLoadErrorReason,
-  type FetchedIdx,
   type FetchIdxOptions,
 } from './fetch-idx.ts';
 

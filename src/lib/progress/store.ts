@@ -41,7 +41,7 @@ import {
 } from './stored-text.ts';
 import type { ProgressData, StorageProblem } from './types.ts';
 
-export { classifyText, isQuotaError, KEPT_PREFIX, keptProblem, keptSummary, ORIGINAL_PREFIX, parseImport, PROGRESS_KEY, QUOTA_MESSAGE } from './stored-text.ts';
+export { isQuotaError, KEPT_PREFIX, keptProblem, keptSummary, ORIGINAL_PREFIX, parseImport, PROGRESS_KEY, QUOTA_MESSAGE } from './stored-text.ts';
 export type { ImportResult, KeptCopy, KeyValueStorage, ProgressExport } from './stored-text.ts';
 
 /** A change to progress; applied to the latest stored data, and again after a failed write. */

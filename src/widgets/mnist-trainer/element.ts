@@ -28,7 +28,7 @@ import { readForm } from '../shared/settings.ts';
 import { TrainerLifecycle, type TrainerState as LifecycleState } from '../shared/trainer.ts';
 import type { TrainingCharts } from './charts.ts';
 import { SETTINGS, buildConfig, settingsFromAttributes, type TrainerSettings } from './config.ts';
-import { IDLE_STATUS, trainerMarkup } from './markup.ts';
+import { trainerMarkup } from './markup.ts';
 import { failure, finalStatus, summaryText, type Checkpoint } from './outcome.ts';
 
 export type TrainerState = LifecycleState;
@@ -274,9 +274,6 @@ export class MnistTrainerElement extends HTMLElement {
     );
   }
 }
-
-/** The idle status sentence, for authors and tests. */
-export { IDLE_STATUS };
 
 if (!customElements.get('tk-mnist-trainer')) customElements.define('tk-mnist-trainer', MnistTrainerElement);
 

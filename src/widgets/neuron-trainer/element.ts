@@ -24,7 +24,7 @@ import { readForm, settingsFromAttributes } from '../shared/settings.ts';
 import { TrainerLifecycle, type TrainerState } from '../shared/trainer.ts';
 import { FIXED, SETTINGS, buildNeuronConfig, type NeuronSettings } from './config.ts';
 import type { ImbalancePanel, LiveView } from './live-view.ts';
-import { IDLE_STATUS, neuronMarkup } from './markup.ts';
+import { neuronMarkup } from './markup.ts';
 
 export type NeuronState = TrainerState;
 
@@ -182,7 +182,6 @@ export class NeuronTrainerElement extends HTMLElement {
   }
 }
 
-export { IDLE_STATUS };
 
 if (!customElements.get('tk-neuron-trainer')) customElements.define('tk-neuron-trainer', NeuronTrainerElement);
 

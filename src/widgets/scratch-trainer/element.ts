@@ -30,7 +30,6 @@ import { attributeName } from '../shared/settings.ts';
 import { TrainerLifecycle, type TrainerState } from '../shared/trainer.ts';
 import type { MnistCharts, OverfitCharts } from './charts.ts';
 import { SUGGESTED_LEARNING_RATE, variantFrom, type OptimizerKind, type ScratchVariant } from './config.ts';
-import { MNIST_IDLE_STATUS, OVERFIT_IDLE_STATUS } from './markup.ts';
 import { mnistVariant } from './mnist-variant.ts';
 import { overfitVariant } from './overfit-variant.ts';
 import { LOSS_CAP, type EpochPoint } from './text.ts';
@@ -230,8 +229,6 @@ export class ScratchTrainerElement extends HTMLElement {
   }
 }
 
-/** The idle status sentences, for authors and tests. */
-export { MNIST_IDLE_STATUS, OVERFIT_IDLE_STATUS };
 
 if (!customElements.get('tk-scratch-trainer')) customElements.define('tk-scratch-trainer', ScratchTrainerElement);
 

@@ -8,11 +8,11 @@
  */
 import * as change from '../../lib/progress/changes.ts';
 import { MemoryStorage } from '../../lib/progress/memory-storage.ts';
-import { KEPT_PREFIX, PROGRESS_KEY, ProgressStore, type Change, type ImportResult, type KeptCopy, type KeyValueStorage } from '../../lib/progress/store.ts';
+import { KEPT_PREFIX, PROGRESS_KEY, ProgressStore, type Change, type ImportResult, type KeptCopy } from '../../lib/progress/store.ts';
 import type { ProgressData, QuizAnswer, StorageProblem } from '../../lib/progress/types.ts';
 import { browserStorage } from './browser-storage.ts';
 
-export { keptSummary, type KeptCopy } from '../../lib/progress/store.ts';
+export type { KeptCopy } from '../../lib/progress/store.ts';
 export type { ProgressData, QuizAnswer, StorageProblem } from '../../lib/progress/types.ts';
 
 export interface SavedProgress {

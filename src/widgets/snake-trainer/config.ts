@@ -110,7 +110,10 @@ export function settingsFromValues(raw: RawSettings): TrainerSettings {
   return { ...parseSettings(SETTINGS, get), values: parseSettings(SLIDER_SETTINGS, get) };
 }
 
-/** Settings from the widget's form (its controls are named after the settings). */
+/**
+ * Settings from the widget's form (its controls are named after the settings).
+ * @public (the element imports this module on Start: `modules.config.settingsFromForm`)
+ */
 export function settingsFromForm(root: ParentNode): TrainerSettings {
   return { ...readForm(SETTINGS, root), values: readForm(SLIDER_SETTINGS, root) };
 }

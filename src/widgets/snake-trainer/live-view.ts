@@ -11,6 +11,7 @@ import { drawSnakeBoard } from '../shared/snake/board.ts';
 
 const seconds = (x: number): string => `${Number(x.toPrecision(3))}`;
 
+/** @public (the element imports this module on Start: `modules.live.LiveView`) */
 export class LiveView {
   private readonly win: LineChart;
   private readonly length: LineChart;
@@ -69,6 +70,7 @@ export class LiveView {
  * The Q-table inspector: a board picture of one state of an evaluation game and its four
  * Q-values, the best marked. The reader picks the game and steps through its moves; new
  * progress keeps the place and shows the values the table holds now.
+ * @public (the element imports this module on Start: `modules.live.Inspector`)
  */
 export class Inspector {
   private games: InspectedGame[] = [];
