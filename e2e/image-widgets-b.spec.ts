@@ -10,7 +10,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { PNG } from 'pngjs';
 import { fromRgba } from '../src/lib/image/image.ts';
-import { renderFilter } from '../src/workers/image-filter-ops.ts';
+import { renderFilter } from '../src/workers/image-filter/ops.ts';
 import { frameGapsDuring, watchForProblems } from './helpers.ts';
 
 const LESSON = './lessons/images-are-matrices/';

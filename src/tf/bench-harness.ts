@@ -18,10 +18,10 @@
  */
 import { loadSplit } from '../lib/data/load.ts';
 import type { DatasetId, SplitName } from '../lib/data/manifest.ts';
-import { startTraining, type RunMode } from '../workers/trainer-client.ts';
-import { runCode } from '../workers/code-runner.ts';
-import type { GradeResult, GraderSpec, RunMessage } from '../workers/code-protocol.ts';
-import type { BackendName, BackendRequest, FromWorker, TrainConfig } from '../workers/protocol.ts';
+import { startTraining, type RunMode } from '../workers/train/client.ts';
+import { runCode } from '../workers/code/client.ts';
+import type { GradeResult, GraderSpec, RunMessage } from '../workers/code/protocol.ts';
+import type { BackendName, BackendRequest, FromWorker, TrainConfig } from '../workers/train/protocol.ts';
 import { detectCapabilities } from './capabilities.ts';
 import type { ImageFilterBenchOptions } from './image-bench.ts';
 import type { NnBenchOptions, NnBenchResult } from './nn-bench.ts';

@@ -16,7 +16,7 @@ import { errorText } from '../../lib/format/error-text.ts';
 import { starterHash } from '../../lib/progress/hash.ts';
 import { BACKEND_LABELS } from '../../lib/runtime/backends.ts';
 import { detectCapabilities } from '../../tf/capabilities.ts';
-import type { BackendRequest, RunMessage } from '../../workers/code-protocol.ts';
+import type { BackendRequest, RunMessage } from '../../workers/code/protocol.ts';
 import { applyCapabilities } from '../shared/backend-picker.ts';
 import { part } from '../shared/html.ts';
 import { savedProgress } from '../shared/saved-progress.ts';
@@ -406,7 +406,7 @@ class CodeCellElement extends HTMLElement {
     this.status.announce('Starting…');
     try {
       const [{ runCode }, output, editor] = await Promise.all([
-        import('../../workers/code-runner.ts'),
+        import('../../workers/code/client.ts'),
         this.ensureOutput(),
         this.ensureEditor(false),
       ]);

@@ -15,7 +15,7 @@
  *
  * Styles: code-cell.css (`.tk-output`, `.tk-out-*`, `.tk-plot*`, `.tk-grade*`).
  */
-import type { GradeResult, OutputItem } from '../../workers/code-protocol.ts';
+import type { GradeResult, OutputItem } from '../../workers/code/protocol.ts';
 import { parseInlineMarkdown } from '../../lib/format/inline-markdown.ts';
 import { XyPlot } from '../../viz/xy-plot.ts';
 import {

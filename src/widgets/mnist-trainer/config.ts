@@ -2,7 +2,7 @@
  * The trainer's settings: the choices offered, the defaults, reading an author's
  * `data-*` attributes, and turning settings into the worker's TrainConfig.
  */
-import type { BackendRequest, TrainConfig } from '../../workers/protocol.ts';
+import type { BackendRequest, TrainConfig } from '../../workers/train/protocol.ts';
 
 export const EPOCH_CHOICES = [1, 2, 3, 4, 5] as const;
 export const TRAIN_LIMIT_CHOICES = [10_000, 30_000, 60_000] as const;

@@ -12,8 +12,8 @@
  *  - `loseContext()` simulates a lost WebGL context (test hook).
  */
 import { detectCapabilities, type Capabilities } from '../../tf/capabilities.ts';
-import type { BackendName, ErrorCode, FromWorker } from '../../workers/protocol.ts';
-import type { TrainerHandle } from '../../workers/trainer-client.ts';
+import type { BackendName, ErrorCode, FromWorker } from '../../workers/train/protocol.ts';
+import type { TrainerHandle } from '../../workers/train/client.ts';
 import { formatCount, formatDuration, formatPercent, plural } from '../../lib/format/numbers.ts';
 import { epochsElapsed, sumDownloads } from '../../lib/format/progress.ts';
 import { BACKEND_LABELS } from '../../lib/runtime/backends.ts';
@@ -249,11 +249,11 @@ export class MnistTrainerElement extends HTMLElement {
     view.status.announce('Loading the training code…');
     view.progress.show('Loading', 0, null);
 
-    let client: typeof import('../../workers/trainer-client.ts');
+    let client: typeof import('../../workers/train/client.ts');
     let chartsModule: typeof import('./charts.ts');
     try {
       [client, chartsModule] = await Promise.all([
-        import('../../workers/trainer-client.ts'),
+        import('../../workers/train/client.ts'),
         import('./charts.ts'),
       ]);
     } catch (err) {

@@ -3,7 +3,7 @@
  * defaults, and the worker config they make: one neuron (784 → 1), sigmoid with binary
  * cross-entropy on the logit, plain SGD, all 60,000 training images. Pure: no DOM.
  */
-import type { NnTrainConfig } from '../../workers/nn-protocol.ts';
+import type { NnTrainConfig } from '../../workers/nn/protocol.ts';
 
 export const EPOCH_CHOICES = [1, 2, 3, 4, 5] as const;
 export const LEARNING_RATE_CHOICES = [0.01, 0.1, 0.5, 2] as const;

@@ -14,8 +14,8 @@
 import { formatCount, formatDuration } from '../../lib/format/numbers.ts';
 import { epochsElapsed, sumDownloads } from '../../lib/format/progress.ts';
 import { doneStatus, downloadStatus, speedSentence, stoppedStatus } from '../../lib/format/status.ts';
-import type { NnFromWorker } from '../../workers/nn-protocol.ts';
-import type { NnTrainingHandle } from '../../workers/nn-client.ts';
+import type { NnFromWorker } from '../../workers/nn/protocol.ts';
+import type { NnTrainingHandle } from '../../workers/nn/client.ts';
 import { clearError, showError } from '../shared/error-panel.ts';
 import { part } from '../shared/html.ts';
 import { ProgressBar } from '../shared/progress.ts';
@@ -168,10 +168,10 @@ export class NeuronTrainerElement extends HTMLElement {
     view.status.announce('Loading the training code…');
     view.progress.show('Loading', 0, null);
 
-    let client: typeof import('../../workers/nn-client.ts');
+    let client: typeof import('../../workers/nn/client.ts');
     let liveModule: typeof import('./live-view.ts');
     try {
-      [client, liveModule] = await Promise.all([import('../../workers/nn-client.ts'), import('./live-view.ts')]);
+      [client, liveModule] = await Promise.all([import('../../workers/nn/client.ts'), import('./live-view.ts')]);
     } catch (err) {
       if (id !== this.runId) return;
       this.fail('unknown', `The page could not load its training code (${err instanceof Error ? err.message : String(err)}). Check your connection, reload the page and press Start again.`);

@@ -1,6 +1,6 @@
 /**
  * <tk-scratch-trainer variant="mnist|overfit">: trains the lesson's from-scratch network
- * (src/lib/nn, no tfjs) on MNIST in a Web Worker (src/workers/nn.worker.ts).
+ * (src/lib/nn, no tfjs) on MNIST in a Web Worker (src/workers/nn/worker.ts).
  *
  * - "mnist": ten digits on 55,000 images; live loss, training/validation accuracy per epoch,
  *   images per second, and at the end the test accuracy and a 10×10 confusion matrix.
@@ -17,8 +17,8 @@
  *  - `dataset.testAccuracy` ("0.9781") once measured; overfit: `dataset.bestEpoch` (from 1);
  *  - `history()`: the finished epochs (training/validation loss and accuracy).
  */
-import type { NnFromWorker, NnTrainConfig } from '../../workers/nn-protocol.ts';
-import type { NnTrainingHandle } from '../../workers/nn-client.ts';
+import type { NnFromWorker, NnTrainConfig } from '../../workers/nn/protocol.ts';
+import type { NnTrainingHandle } from '../../workers/nn/client.ts';
 import { errorText } from '../../lib/format/error-text.ts';
 import { formatCount, formatDuration, formatPercent, plural } from '../../lib/format/numbers.ts';
 import { sumDownloads } from '../../lib/format/progress.ts';
@@ -296,10 +296,10 @@ export class ScratchTrainerElement extends HTMLElement {
     view.status.announce('Loading the training code…');
     view.progress.show('Loading', 0, null);
 
-    let client: typeof import('../../workers/nn-client.ts');
+    let client: typeof import('../../workers/nn/client.ts');
     let chartsModule: typeof import('./charts.ts');
     try {
-      [client, chartsModule] = await Promise.all([import('../../workers/nn-client.ts'), import('./charts.ts')]);
+      [client, chartsModule] = await Promise.all([import('../../workers/nn/client.ts'), import('./charts.ts')]);
     } catch (err) {
       if (id !== this.runId) return;
       this.fail(

@@ -15,8 +15,8 @@
 import { errorText } from '../../lib/format/error-text.ts';
 import { BACKEND_LABELS } from '../../lib/runtime/backends.ts';
 import type { DqnFrame } from '../../tf/snake-dqn.ts';
-import type { DqnTrainingHandle } from '../../workers/dqn-client.ts';
-import type { DqnEvalPoint, DqnFromWorker } from '../../workers/dqn-protocol.ts';
+import type { DqnTrainingHandle } from '../../workers/dqn/client.ts';
+import type { DqnEvalPoint, DqnFromWorker } from '../../workers/dqn/protocol.ts';
 import type { LineChart } from '../../viz/line-chart.ts';
 import { clearError, showError } from '../shared/error-panel.ts';
 import { part } from '../shared/html.ts';
@@ -123,12 +123,12 @@ export class SnakeDqnElement extends HTMLElement {
     for (const key of ['averageFood', 'randomFood', 'seconds', 'backend'] as const) delete this.dataset[key];
     view.status.announce('Loading TensorFlow.js and the training code…');
 
-    let client: typeof import('../../workers/dqn-client.ts');
+    let client: typeof import('../../workers/dqn/client.ts');
     let charts: typeof import('../../viz/line-chart.ts');
     let board: typeof import('../snake-shared/board.ts');
     try {
       [client, charts, board] = await Promise.all([
-        import('../../workers/dqn-client.ts'),
+        import('../../workers/dqn/client.ts'),
         import('../../viz/line-chart.ts'),
         import('../snake-shared/board.ts'),
       ]);

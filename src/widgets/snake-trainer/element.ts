@@ -14,8 +14,8 @@
  *  - `dataset.winRate` ("0.9960"), `dataset.statesSeen`, `dataset.episodes`, `dataset.trainingMs`,
  *    and `dataset.timeTo99` (attribute data-time-to99: training ms when the greedy win rate first reached 99%).
  */
-import type { RlFromWorker } from '../../workers/rl-protocol.ts';
-import type { RlTrainingHandle } from '../../workers/rl-client.ts';
+import type { RlFromWorker } from '../../workers/rl/protocol.ts';
+import type { RlTrainingHandle } from '../../workers/rl/client.ts';
 import { clearError, showError } from '../shared/error-panel.ts';
 import { part } from '../shared/html.ts';
 import { ProgressBar } from '../shared/progress.ts';
@@ -26,7 +26,7 @@ export type SnakeTrainerState = 'idle' | 'loading' | 'running' | 'done' | 'error
 
 type Modules = {
   config: typeof import('./config.ts');
-  client: typeof import('../../workers/rl-client.ts');
+  client: typeof import('../../workers/rl/client.ts');
   live: typeof import('./live-view.ts');
 };
 
@@ -148,7 +148,7 @@ export class SnakeTrainerElement extends HTMLElement {
 
     let modules: Modules;
     try {
-      const [config, client, live] = await Promise.all([import('./config.ts'), import('../../workers/rl-client.ts'), import('./live-view.ts')]);
+      const [config, client, live] = await Promise.all([import('./config.ts'), import('../../workers/rl/client.ts'), import('./live-view.ts')]);
       modules = { config, client, live };
     } catch (err) {
       if (id !== this.runId) return;

@@ -3,11 +3,11 @@
  * a run (done, error, syntax error, stop, time limit, crash), and that the worker is freed.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { FromCodeWorker, RunMessage, RunRequest } from './code-protocol.ts';
-import type { GraderSpec } from '../lib/exercises/types.ts';
-import { functionPlan } from '../lib/grading/function-grader.ts';
-import { takeSnapshot } from '../lib/grading/snapshot.ts';
-import { runCode, type RunOutcome } from './code-runner.ts';
+import type { FromCodeWorker, RunMessage, RunRequest } from './protocol.ts';
+import type { GraderSpec } from '../../lib/exercises/types.ts';
+import { functionPlan } from '../../lib/grading/function-grader.ts';
+import { takeSnapshot } from '../../lib/grading/snapshot.ts';
+import { runCode, type RunOutcome } from './client.ts';
 
 class FakePort {
   onmessage: ((e: { data: unknown }) => void) | null = null;

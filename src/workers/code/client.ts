@@ -1,5 +1,5 @@
 /**
- * Running a code cell from the page: a fresh Web Worker per run (src/workers/code.worker.ts),
+ * Running a code cell from the page: a fresh Web Worker per run (src/workers/code/worker.ts),
  * ended by Stop or the time limit with `terminate()`, which works even inside `while (true) {}`
  * because the page never waits for the reader's code. The page stays responsive throughout:
  * the reader's code never runs on it.
@@ -14,14 +14,14 @@
  * message the protocol does not know, coming from the worker, is refused; a graded run whose
  * measurements never arrive fails.
  */
-import { errorText } from '../lib/format/error-text.ts';
-import { formatDuration } from '../lib/format/numbers.ts';
-import type { GradeResult, GraderSpec } from '../lib/exercises/types.ts';
-import { malformedMeasurement } from '../lib/grading/malformed.ts';
+import { errorText } from '../../lib/format/error-text.ts';
+import { formatDuration } from '../../lib/format/numbers.ts';
+import type { GradeResult, GraderSpec } from '../../lib/exercises/types.ts';
+import { malformedMeasurement } from '../../lib/grading/malformed.ts';
 // The graders load only for graded cells (a free cell's Run stays light).
-const grading = () => import('../lib/grading/measure.ts');
-import type { ModelArtifactsData } from '../lib/grading/measure.ts';
-import type { FromCodeWorker, RunMessage, RunRequest } from './code-protocol.ts';
+const grading = () => import('../../lib/grading/measure.ts');
+import type { ModelArtifactsData } from '../../lib/grading/measure.ts';
+import type { FromCodeWorker, RunMessage, RunRequest } from './protocol.ts';
 
 export type RunEndReason = 'done' | 'error' | 'syntax-error' | 'stopped' | 'time-limit' | 'crashed';
 
@@ -115,7 +115,7 @@ export function runCode(request: CodeRun, handlers: RunHandlers, options: RunOpt
   };
 
   const evaluate = (spec: Extract<GraderSpec, { kind: 'model-accuracy' }>, artifacts: ModelArtifactsData): Promise<GradeResult> =>
-    import('./grade-client.ts').then(({ evaluateModel }) => {
+    import('../grade/client.ts').then(({ evaluateModel }) => {
       if (over) return new Promise<GradeResult>(() => {});
       const evaluation = evaluateModel(spec, artifacts, request.backend, request.dataUrl);
       cancelEvaluation = evaluation.cancel;
@@ -180,7 +180,7 @@ export function runCode(request: CodeRun, handlers: RunHandlers, options: RunOpt
   };
 
   try {
-    worker = new Worker(new URL('./code.worker.ts', import.meta.url), { type: 'module', name: 'tinker-code' });
+    worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'tinker-code' });
     channel = new MessageChannel();
   } catch (err) {
     // Delivered after runCode returns, so the caller always gets its handle first.

@@ -12,10 +12,10 @@
  * runner judges them (src/lib/grading/measure.ts) and hands its own `grade` message to the cell
  * (RunMessage). A message from the worker that is not one of these is refused.
  */
-import type { BackendName, BackendRequest } from '../lib/runtime/backends.ts';
-import type { GradeResult, GraderSpec } from '../lib/exercises/types.ts';
-import type { MeasurePlan, Measurement } from '../lib/grading/measure.ts';
-import type { OutputItem } from '../lib/code/output-item.ts';
+import type { BackendName, BackendRequest } from '../../lib/runtime/backends.ts';
+import type { GradeResult, GraderSpec } from '../../lib/exercises/types.ts';
+import type { MeasurePlan, Measurement } from '../../lib/grading/measure.ts';
+import type { OutputItem } from '../../lib/code/output-item.ts';
 
 export type { BackendName, BackendRequest, GradeResult, GraderSpec, MeasurePlan, Measurement };
 

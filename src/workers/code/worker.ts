@@ -1,6 +1,6 @@
 /**
  * The code worker: runs one reader's code cell (one RunRequest) and reports through the
- * messages of src/workers/code-protocol.ts. The page (src/workers/code-runner.ts) makes a
+ * messages of src/workers/code/protocol.ts. The page (src/workers/code/client.ts) makes a
  * fresh worker for every run and terminates it when the run ends, is stopped or runs out of
  * time, so nothing here needs to cooperate with stopping, and whatever the code leaves
  * behind (tensors, GPU memory, timers) goes with the worker.
@@ -26,16 +26,16 @@
  * The worker has no DOM, no localStorage and no access to the page.
  */
 // First of all: the built-ins the measuring path uses, captured before any reader code exists.
-import { apply } from '../lib/grading/intrinsics.ts';
-import type { MeasurePlan } from '../lib/grading/measure.ts';
-import { describeThrown, describeValue } from '../lib/code/describe.ts';
-import { createOutputApi, type OutputApi } from '../lib/code/output-api.ts';
-import { OutputChannel } from '../lib/code/output-channel.ts';
-import { checkSyntax } from '../lib/code/syntax.ts';
-import { compileReaderCode, countLines, locateError, measureLineOffset, parseStackLocation, readExposed, type ExposeGetters } from '../lib/code/wrap.ts';
-import { errorText } from '../lib/format/error-text.ts';
-import type { Tf } from '../tf/backend.ts';
-import type { FromCodeWorker, OutputItem, RunRequest } from './code-protocol.ts';
+import { apply } from '../../lib/grading/intrinsics.ts';
+import type { MeasurePlan } from '../../lib/grading/measure.ts';
+import { describeThrown, describeValue } from '../../lib/code/describe.ts';
+import { createOutputApi, type OutputApi } from '../../lib/code/output-api.ts';
+import { OutputChannel } from '../../lib/code/output-channel.ts';
+import { checkSyntax } from '../../lib/code/syntax.ts';
+import { compileReaderCode, countLines, locateError, measureLineOffset, parseStackLocation, readExposed, type ExposeGetters } from '../../lib/code/wrap.ts';
+import { errorText } from '../../lib/format/error-text.ts';
+import type { Tf } from '../../tf/backend.ts';
+import type { FromCodeWorker, OutputItem, RunRequest } from './protocol.ts';
 
 /** The parts of DedicatedWorkerGlobalScope we use (the webworker lib clashes with the DOM lib). */
 const scope = globalThis as unknown as {
@@ -128,11 +128,11 @@ async function run(request: RunRequest): Promise<void> {
     return;
   }
   const [{ initBackend }, { tfHooks }, { createDatasets }, graders] = await Promise.all([
-    import('../tf/backend.ts'),
-    import('../tf/code-output.ts'),
-    import('../tf/code-datasets.ts'),
+    import('../../tf/backend.ts'),
+    import('../../tf/code-output.ts'),
+    import('../../tf/code-datasets.ts'),
     // Loaded (and its built-ins captured) before the reader's code runs.
-    import('../tf/graders.ts'),
+    import('../../tf/graders.ts'),
   ]);
   const saving = graders.captureModelSaving(tf);
   try {
@@ -217,7 +217,7 @@ async function run(request: RunRequest): Promise<void> {
   send({ type: 'done', ms, tensorsLeft, ...(returnedText !== undefined ? { returned: returnedText } : {}) });
 }
 
-type Graders = typeof import('../tf/graders.ts');
+type Graders = typeof import('../../tf/graders.ts');
 type MeasureContext = Parameters<Graders['measureRun']>[1] & { save: ReturnType<Graders['captureModelSaving']> };
 
 /** Measures for the grader; posts `measured` (after the output it printed). Returns the error when measuring itself failed. */

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { startDqnTraining } from './dqn-client.ts';
-import type { DqnEvalPoint, DqnFromWorker, DqnRunConfig, DqnToWorker } from './dqn-protocol.ts';
+import { startDqnTraining } from './client.ts';
+import type { DqnEvalPoint, DqnFromWorker, DqnRunConfig, DqnToWorker } from './protocol.ts';
 
 /** A stand-in for a Worker: records what the page posts and lets the test answer. */
 class FakeWorker extends EventTarget {

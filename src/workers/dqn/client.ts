@@ -1,5 +1,5 @@
 /**
- * Starting a DQN run (dqn.worker.ts) from a page:
+ * Starting a DQN run (dqn/worker.ts) from a page:
  *
  *   const run = startDqnTraining(config, (m) => { ... });
  *   run.stop();      // polite: the worker finishes its slice, evaluates and sends `done`
@@ -9,8 +9,8 @@
  * the client delivers a `done` itself. Worker failures become `error` messages in plain words.
  * Small on purpose: tfjs arrives with the worker.
  */
-import type { DqnFromWorker, DqnRunConfig, DqnToWorker } from './dqn-protocol.ts';
-import { startWorkerRun, type WorkerRunHandle } from './worker-run.ts';
+import type { DqnFromWorker, DqnRunConfig, DqnToWorker } from './protocol.ts';
+import { startWorkerRun, type WorkerRunHandle } from '../shared/worker-run.ts';
 
 export type DqnTrainingHandle = WorkerRunHandle;
 
@@ -21,7 +21,7 @@ export function startDqnTraining(
 ): DqnTrainingHandle {
   let seconds = 0;
   return startWorkerRun<DqnFromWorker>({
-    createWorker: options.createWorker ?? (() => new Worker(new URL('./dqn.worker.ts', import.meta.url), { type: 'module', name: 'tinker-dqn' })),
+    createWorker: options.createWorker ?? (() => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'tinker-dqn' })),
     start: { type: 'start', config } satisfies DqnToWorker,
     onMessage,
     observe: (m) => {

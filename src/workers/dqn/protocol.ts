@@ -1,9 +1,9 @@
 /**
- * Messages between the SnakeDqn widget and `dqn.worker.ts`, which trains the deep Q-network of
+ * Messages between the SnakeDqn widget and `dqn/worker.ts`, which trains the deep Q-network of
  * src/tf/snake-dqn.ts with tfjs off the main thread.
  */
-import type { BackendName, BackendRequest } from '../lib/runtime/backends.ts';
-import type { DqnFrame } from '../tf/snake-dqn.ts';
+import type { BackendName, BackendRequest } from '../../lib/runtime/backends.ts';
+import type { DqnFrame } from '../../tf/snake-dqn.ts';
 
 export interface DqnRunConfig {
   /** Which tfjs backend to ask for ('wasm' suits this tiny network; it falls back to cpu). */

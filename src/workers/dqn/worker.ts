@@ -4,10 +4,10 @@
  * `evalEveryMs` of training and posts the results. A stop request is honoured between slices.
  */
 import * as tf from '@tensorflow/tfjs';
-import { errorText } from '../lib/format/error-text.ts';
-import { initBackend } from '../tf/backend.ts';
-import { DEFAULT_DQN_CONFIG, DQN_EVAL_GAMES, SnakeDqn, randomPolicyFood } from '../tf/snake-dqn.ts';
-import type { DqnFromWorker, DqnRunConfig, DqnToWorker } from './dqn-protocol.ts';
+import { errorText } from '../../lib/format/error-text.ts';
+import { initBackend } from '../../tf/backend.ts';
+import { DEFAULT_DQN_CONFIG, DQN_EVAL_GAMES, SnakeDqn, randomPolicyFood } from '../../tf/snake-dqn.ts';
+import type { DqnFromWorker, DqnRunConfig, DqnToWorker } from './protocol.ts';
 
 const scope = globalThis as unknown as {
   postMessage(message: DqnFromWorker): void;

@@ -1,12 +1,12 @@
 /**
- * Evaluating a saved model in the grader worker (grade.worker.ts), from the page. A fresh worker
+ * Evaluating a saved model in the grader worker (grade/worker.ts), from the page. A fresh worker
  * per evaluation, terminated when it answers, fails, or is cancelled.
  */
-import { checkGradeResult } from '../lib/grading/custom-grader.ts';
-import type { GradeResult, ModelAccuracyGraderSpec } from '../lib/exercises/types.ts';
-import type { ModelArtifactsData } from '../lib/grading/measure.ts';
-import type { BackendRequest } from '../lib/runtime/backends.ts';
-import type { EvaluateRequest, FromGradeWorker } from './grade-protocol.ts';
+import { checkGradeResult } from '../../lib/grading/custom-grader.ts';
+import type { GradeResult, ModelAccuracyGraderSpec } from '../../lib/exercises/types.ts';
+import type { ModelArtifactsData } from '../../lib/grading/measure.ts';
+import type { BackendRequest } from '../../lib/runtime/backends.ts';
+import type { EvaluateRequest, FromGradeWorker } from './protocol.ts';
 
 export interface Evaluation {
   result: Promise<GradeResult>;
@@ -18,7 +18,7 @@ export function evaluateModel(spec: ModelAccuracyGraderSpec, artifacts: ModelArt
   let worker: Worker | null = null;
   const result = new Promise<GradeResult>((resolve, reject) => {
     try {
-      worker = new Worker(new URL('./grade.worker.ts', import.meta.url), { type: 'module', name: 'tinker-grade' });
+      worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'tinker-grade' });
     } catch (error) {
       reject(error instanceof Error ? error : new Error(String(error)));
       return;

@@ -5,8 +5,8 @@
  * change the accuracy it measures. Needs no eval: the model is rebuilt from JSON by tfjs itself.
  * One evaluation per worker; the page terminates it afterwards.
  */
-import { errorText } from '../lib/format/error-text.ts';
-import type { EvaluateRequest, FromGradeWorker } from './grade-protocol.ts';
+import { errorText } from '../../lib/format/error-text.ts';
+import type { EvaluateRequest, FromGradeWorker } from './protocol.ts';
 
 const scope = globalThis as unknown as {
   postMessage(message: FromGradeWorker): void;
@@ -26,7 +26,7 @@ scope.addEventListener('message', (event) => {
 
 async function evaluate(request: EvaluateRequest) {
   const tf = await import('@tensorflow/tfjs');
-  const [{ initBackend }, { gradeModelAccuracy, loadSavedModel }] = await Promise.all([import('../tf/backend.ts'), import('../tf/graders.ts')]);
+  const [{ initBackend }, { gradeModelAccuracy, loadSavedModel }] = await Promise.all([import('../../tf/backend.ts'), import('../../tf/graders.ts')]);
   await initBackend(tf, request.backend);
   let model;
   try {

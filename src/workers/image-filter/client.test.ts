@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createImg } from '../lib/image/image.ts';
-import { KERNEL_PRESETS } from '../lib/image/kernels.ts';
-import { createFilterRunner, type WorkerLike } from './image-filter-client.ts';
-import { renderFilter } from './image-filter-ops.ts';
-import type { FilterJob, FromFilterWorker, ToFilterWorker } from './image-filter-protocol.ts';
+import { createImg } from '../../lib/image/image.ts';
+import { KERNEL_PRESETS } from '../../lib/image/kernels.ts';
+import { createFilterRunner, type WorkerLike } from './client.ts';
+import { renderFilter } from './ops.ts';
+import type { FilterJob, FromFilterWorker, ToFilterWorker } from './protocol.ts';
 
 /** A worker stand-in: records what it is sent; the test answers for it. */
 class FakeWorker implements WorkerLike {

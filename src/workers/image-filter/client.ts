@@ -1,14 +1,14 @@
 /**
- * Runs the filter lab's filters off the main thread (image-filter.worker.ts), or on the main
+ * Runs the filter lab's filters off the main thread (image-filter/worker.ts), or on the main
  * thread when a worker cannot start or fails.
  *
  * Latest request wins: at most one filter runs at a time; requests made meanwhile are not queued
  * up, only the newest is kept and runs next. So while the reader drags a slider the worker never
  * falls behind, and the last position always gets drawn.
  */
-import type { Img } from '../lib/image/types.ts';
-import { renderFilter } from './image-filter-ops.ts';
-import type { FilterJob, FilterResult, FromFilterWorker, ToFilterWorker } from './image-filter-protocol.ts';
+import type { Img } from '../../lib/image/types.ts';
+import { renderFilter } from './ops.ts';
+import type { FilterJob, FilterResult, FromFilterWorker, ToFilterWorker } from './protocol.ts';
 
 /** The part of `Worker` used here (a fake one in unit tests). */
 export interface WorkerLike {
@@ -19,7 +19,7 @@ export interface WorkerLike {
 }
 
 export interface FilterRunnerOptions {
-  /** Makes the worker; return null or throw to filter on the main thread. Default: image-filter.worker.ts. */
+  /** Makes the worker; return null or throw to filter on the main thread. Default: image-filter/worker.ts. */
   createWorker?: () => WorkerLike | null;
 }
 
@@ -39,7 +39,7 @@ export interface FilterRunner {
 export type FilterCallback = (result: FilterResult & { job: FilterJob; mode: 'worker' | 'main' }) => void;
 
 function defaultWorker(): WorkerLike {
-  return new Worker(new URL('./image-filter.worker.ts', import.meta.url), { type: 'module', name: 'tinker-image-filter' });
+  return new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'tinker-image-filter' });
 }
 
 export function createFilterRunner(

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { convolve, sobel } from '../lib/image/convolve.ts';
-import { createImg, toGray } from '../lib/image/image.ts';
-import { KERNEL_PRESETS } from '../lib/image/kernels.ts';
-import type { Img } from '../lib/image/types.ts';
-import { applyFilter, colourRange, renderFilter, transposeKernel } from './image-filter-ops.ts';
-import type { FilterJob } from './image-filter-protocol.ts';
+import { convolve, sobel } from '../../lib/image/convolve.ts';
+import { createImg, toGray } from '../../lib/image/image.ts';
+import { KERNEL_PRESETS } from '../../lib/image/kernels.ts';
+import type { Img } from '../../lib/image/types.ts';
+import { applyFilter, colourRange, renderFilter, transposeKernel } from './ops.ts';
+import type { FilterJob } from './protocol.ts';
 
 /** A small RGB test image: a bright square on a dark ground, with colour. */
 function testImage(): Img {

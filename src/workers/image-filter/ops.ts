@@ -2,11 +2,11 @@
  * The filter lab's computation, shared by its worker and the main-thread fallback (pure TypeScript
  * over src/lib/image; no DOM). One call filters the image and turns the result into RGBA bytes.
  */
-import { convolve } from '../lib/image/convolve.ts';
-import { toGray, toRgba } from '../lib/image/image.ts';
-import { makeKernel } from '../lib/image/kernels.ts';
-import type { Img, Kernel } from '../lib/image/types.ts';
-import type { FilterJob } from './image-filter-protocol.ts';
+import { convolve } from '../../lib/image/convolve.ts';
+import { toGray, toRgba } from '../../lib/image/image.ts';
+import { makeKernel } from '../../lib/image/kernels.ts';
+import type { Img, Kernel } from '../../lib/image/types.ts';
+import type { FilterJob } from './protocol.ts';
 
 /** The kernel mirrored across its main diagonal: Sobel x becomes Sobel y. */
 export function transposeKernel(kernel: Kernel): Kernel {

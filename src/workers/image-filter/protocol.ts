@@ -1,11 +1,11 @@
 /**
- * Messages between the filter lab (src/widgets/filter-lab) and its worker (image-filter.worker.ts).
+ * Messages between the filter lab (src/widgets/filter-lab) and its worker (image-filter/worker.ts).
  *
  * The source image is sent once per image (`image`, copied so the page keeps its own); each
  * `filter` message then carries only the kernel and settings. The result comes back as RGBA
  * bytes ready for `putImageData`, in a transferred buffer (no copy).
  */
-import type { BorderMode, Channels, DisplayMode } from '../lib/image/types.ts';
+import type { BorderMode, Channels, DisplayMode } from '../../lib/image/types.ts';
 
 /**
  * What to compute:

@@ -6,9 +6,9 @@
  * so when several have queued up while a filter was running, only the newest one runs.
  * Results go back with their RGBA buffer transferred.
  */
-import type { Img } from '../lib/image/types.ts';
-import { renderFilter } from './image-filter-ops.ts';
-import type { FromFilterWorker, ToFilterWorker } from './image-filter-protocol.ts';
+import type { Img } from '../../lib/image/types.ts';
+import { renderFilter } from './ops.ts';
+import type { FromFilterWorker, ToFilterWorker } from './protocol.ts';
 
 const scope = self as unknown as {
   postMessage(message: FromFilterWorker, transfer: Transferable[]): void;

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { NnRunTracker, startNnTraining } from './nn-client.ts';
-import type { NnFromWorker, NnToWorker, NnTrainConfig } from './nn-protocol.ts';
+import { NnRunTracker, startNnTraining } from './client.ts';
+import type { NnFromWorker, NnToWorker, NnTrainConfig } from './protocol.ts';
 
 /** A stand-in for a Worker: records what the page posts and lets the test answer. */
 class FakeWorker extends EventTarget {

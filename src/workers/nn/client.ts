@@ -1,5 +1,5 @@
 /**
- * Starting a from-scratch training run (src/lib/nn in `nn.worker.ts`) from a page.
+ * Starting a from-scratch training run (src/lib/nn in `nn/worker.ts`) from a page.
  *
  *   const run = startNnTraining(config, (m) => { ... });
  *   run.stop();      // polite: the worker finishes its current group of batches, evaluates
@@ -14,8 +14,8 @@
  *
  * This module is small and imports no engine code: the engine arrives with the worker.
  */
-import type { NnFromWorker, NnToWorker, NnTrainConfig } from './nn-protocol.ts';
-import { startWorkerRun, type WorkerRunHandle } from './worker-run.ts';
+import type { NnFromWorker, NnToWorker, NnTrainConfig } from './protocol.ts';
+import { startWorkerRun, type WorkerRunHandle } from '../shared/worker-run.ts';
 
 export type NnTrainingHandle = WorkerRunHandle;
 
@@ -49,7 +49,7 @@ export class NnRunTracker {
 }
 
 function defaultWorker(): Worker {
-  return new Worker(new URL('./nn.worker.ts', import.meta.url), { type: 'module', name: 'tinker-nn-trainer' });
+  return new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'tinker-nn-trainer' });
 }
 
 export function startNnTraining(

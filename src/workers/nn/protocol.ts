@@ -1,12 +1,12 @@
 /**
- * Messages between a from-scratch trainer widget and `nn.worker.ts`, which trains a
+ * Messages between a from-scratch trainer widget and `nn/worker.ts`, which trains a
  * `src/lib/nn` network on MNIST off the main thread (no tfjs anywhere in this path).
  *
  * Tasks:
  * - `zero-vs-rest`: one output, label 1 when the digit is a 0 (Part 1: one neuron).
  * - `digits`: ten outputs with softmax cross-entropy (Part 2).
  */
-import type { InitKind, LayerSpec, LossKind, OptimizerSpec } from '../lib/nn/types.ts';
+import type { InitKind, LayerSpec, LossKind, OptimizerSpec } from '../../lib/nn/types.ts';
 
 export type NnTask = 'zero-vs-rest' | 'digits';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { NnFromWorker, NnTrainConfig } from './nn-protocol.ts';
-import { configProblem, runNnSession, type SplitLoader } from './nn-session.ts';
+import type { NnFromWorker, NnTrainConfig } from './protocol.ts';
+import { configProblem, runNnSession, type SplitLoader } from './session.ts';
 
 /**
  * Synthetic 4×4 "digits": a zero is a ring of ink around an empty centre, every other

@@ -1,9 +1,9 @@
 /**
  * One from-scratch training run (src/lib/nn, no tfjs): load MNIST, build the network,
  * train in shuffled mini-batches, validate each epoch, stop early, evaluate on the test
- * set. Emits the NnFromWorker messages of nn-protocol.ts.
+ * set. Emits the NnFromWorker messages of nn/protocol.ts.
  *
- * No DOM: `nn.worker.ts` runs it in a Web Worker, and unit tests run it in Node with a
+ * No DOM: `nn/worker.ts` runs it in a Web Worker, and unit tests run it in Node with a
  * fake data loader. A training step allocates nothing: the batch buffers are made once
  * and the layers reuse theirs.
  *
@@ -13,8 +13,8 @@
  * (stopped: true) carrying those weights; a run stopped while downloading ends with
  * test: null and no weights.
  */
-import { loadSplit as defaultLoadSplit, type LoadProgress, type LoadSplitOptions, type SplitData, type SplitLoader } from '../lib/data/load.ts';
-import { errorText } from '../lib/format/error-text.ts';
+import { loadSplit as defaultLoadSplit, type LoadProgress, type LoadSplitOptions, type SplitData, type SplitLoader } from '../../lib/data/load.ts';
+import { errorText } from '../../lib/format/error-text.ts';
 import {
   countCorrect,
   epochOrder,
@@ -26,13 +26,13 @@ import {
   trainValidationSplit,
   type ImageSet,
   type TargetKind,
-} from '../lib/nn/batches.ts';
-import { EarlyStopping } from '../lib/nn/early-stopping.ts';
-import { makeLoss } from '../lib/nn/losses.ts';
-import { confusionMatrix } from '../lib/nn/metrics.ts';
-import { buildNetwork } from '../lib/nn/network.ts';
-import { makeOptimizer } from '../lib/nn/optimizers.ts';
-import type { NnEpochSummary, NnFromWorker, NnTestResult, NnTrainConfig } from './nn-protocol.ts';
+} from '../../lib/nn/batches.ts';
+import { EarlyStopping } from '../../lib/nn/early-stopping.ts';
+import { makeLoss } from '../../lib/nn/losses.ts';
+import { confusionMatrix } from '../../lib/nn/metrics.ts';
+import { buildNetwork } from '../../lib/nn/network.ts';
+import { makeOptimizer } from '../../lib/nn/optimizers.ts';
+import type { NnEpochSummary, NnFromWorker, NnTestResult, NnTrainConfig } from './protocol.ts';
 
 export type { SplitData, SplitLoader };
 

@@ -1,12 +1,12 @@
 /**
  * The from-scratch training worker: receives NnToWorker messages, runs one session of
- * `nn-session.ts` (src/lib/nn, no tfjs) and posts NnFromWorker messages back,
+ * `nn/session.ts` (src/lib/nn, no tfjs) and posts NnFromWorker messages back,
  * transferring the big buffers. 'stop' takes effect at the next group of
  * `reportEveryBatches` batches; the run then ends with `done` (stopped: true).
  */
-import { errorText } from '../lib/format/error-text.ts';
-import type { NnFromWorker, NnToWorker } from './nn-protocol.ts';
-import { runNnSession } from './nn-session.ts';
+import { errorText } from '../../lib/format/error-text.ts';
+import type { NnFromWorker, NnToWorker } from './protocol.ts';
+import { runNnSession } from './session.ts';
 
 /** The parts of DedicatedWorkerGlobalScope we use (the webworker lib clashes with the DOM lib). */
 const scope = globalThis as unknown as {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { RlRunTracker, startRlTraining } from './rl-client.ts';
-import type { RlFromWorker, RlProgress, RlToWorker, RlTrainConfig } from './rl-protocol.ts';
+import { RlRunTracker, startRlTraining } from './client.ts';
+import type { RlFromWorker, RlProgress, RlToWorker, RlTrainConfig } from './protocol.ts';
 
 /** A stand-in for a Worker: records what the page posts and lets the test answer. */
 class FakeWorker extends EventTarget {

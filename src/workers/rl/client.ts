@@ -1,5 +1,5 @@
 /**
- * Starting a Snake Q-learning run (`rl.worker.ts`) from a page.
+ * Starting a Snake Q-learning run (`rl/worker.ts`) from a page.
  *
  *   const run = startRlTraining(config, (m) => { ... });
  *   run.stop();      // polite: the worker finishes its current slice and sends `done` (stopped: true)
@@ -11,8 +11,8 @@
  *
  * This module is small and imports no engine code: the engine arrives with the worker.
  */
-import type { RlFromWorker, RlToWorker, RlTrainConfig } from './rl-protocol.ts';
-import { startWorkerRun, type WorkerRunHandle } from './worker-run.ts';
+import type { RlFromWorker, RlToWorker, RlTrainConfig } from './protocol.ts';
+import { startWorkerRun, type WorkerRunHandle } from '../shared/worker-run.ts';
 
 export type RlTrainingHandle = WorkerRunHandle;
 
@@ -50,7 +50,7 @@ export class RlRunTracker {
 }
 
 function defaultWorker(): Worker {
-  return new Worker(new URL('./rl.worker.ts', import.meta.url), { type: 'module', name: 'tinker-snake-q-learning' });
+  return new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'tinker-snake-q-learning' });
 }
 
 export function startRlTraining(

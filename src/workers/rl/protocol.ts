@@ -1,12 +1,12 @@
 /**
- * Messages between the Snake trainer widget and `rl.worker.ts`, which runs tabular
+ * Messages between the Snake trainer widget and `rl/worker.ts`, which runs tabular
  * Q-learning (src/lib/rl/qlearning.ts) off the main thread.
  *
  * The worker trains in short slices (`QLearner.trainFor`), and after each slice measures the
  * greedy policy on the fixed evaluation games (`QLearner.evaluate`, same seeds every time).
  * Only the slices count as training time; evaluations and messages do not.
  */
-import type { Evaluation, QLearningConfig, SnakeAction } from '../lib/rl/snake-types.ts';
+import type { Evaluation, QLearningConfig, SnakeAction } from '../../lib/rl/snake-types.ts';
 
 export interface RlTrainConfig {
   /** The Q-learning settings (board size, learning rate η, γ, ε schedule, rewards, seed). */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_Q_CONFIG, EVAL_SEED, QLearner } from '../lib/rl/qlearning.ts';
-import type { RlFromWorker, RlProgress, RlTrainConfig } from './rl-protocol.ts';
-import { inspectGames, rlConfigProblem, runRlSession, sliceMillis } from './rl-session.ts';
+import { DEFAULT_Q_CONFIG, EVAL_SEED, QLearner } from '../../lib/rl/qlearning.ts';
+import type { RlFromWorker, RlProgress, RlTrainConfig } from './protocol.ts';
+import { inspectGames, rlConfigProblem, runRlSession, sliceMillis } from './session.ts';
 
 const config = (over: Partial<RlTrainConfig> = {}): RlTrainConfig => ({
   q: { ...DEFAULT_Q_CONFIG },

@@ -1,6 +1,6 @@
 /**
  * One tabular Q-learning run on Snake (src/lib/rl/qlearning.ts), emitting the RlFromWorker
- * messages of rl-protocol.ts. No DOM: `rl.worker.ts` runs it in a Web Worker and unit tests
+ * messages of rl/protocol.ts. No DOM: `rl/worker.ts` runs it in a Web Worker and unit tests
  * run it in Node.
  *
  * The run alternates short training slices (`trainFor`) with a greedy evaluation on the fixed
@@ -8,13 +8,13 @@
  * 3×3, and the curve should show it) and longer later. Only the slices count as training time.
  * Between slices the session yields to the event loop so a 'stop' message is seen at once.
  */
-import { errorText } from '../lib/format/error-text.ts';
-import { EVAL_SEED, QLearner } from '../lib/rl/qlearning.ts';
-import { DEFAULT_STARVATION, newSnakeGame, snakeKey, stepSnake } from '../lib/rl/snake.ts';
-import { solveSnake } from '../lib/rl/snake-optimum.ts';
-import type { SnakeAction, SnakeGame } from '../lib/rl/snake-types.ts';
-import { mulberry32 } from '../lib/runtime/shuffle.ts';
-import type { InspectedGame, InspectedState, RlFromWorker, RlTrainConfig } from './rl-protocol.ts';
+import { errorText } from '../../lib/format/error-text.ts';
+import { EVAL_SEED, QLearner } from '../../lib/rl/qlearning.ts';
+import { DEFAULT_STARVATION, newSnakeGame, snakeKey, stepSnake } from '../../lib/rl/snake.ts';
+import { solveSnake } from '../../lib/rl/snake-optimum.ts';
+import type { SnakeAction, SnakeGame } from '../../lib/rl/snake-types.ts';
+import { mulberry32 } from '../../lib/runtime/shuffle.ts';
+import type { InspectedGame, InspectedState, RlFromWorker, RlTrainConfig } from './protocol.ts';
 
 export interface RlSessionControl {
   /** True once the reader asked to stop. */

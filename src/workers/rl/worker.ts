@@ -1,12 +1,12 @@
 /**
  * The Snake Q-learning worker: receives RlToWorker messages, runs one session of
- * `rl-session.ts` (src/lib/rl, no tfjs) and posts RlFromWorker messages back.
+ * `rl/session.ts` (src/lib/rl, no tfjs) and posts RlFromWorker messages back.
  * 'stop' takes effect after the current training slice (tens of milliseconds); the run
  * then ends with `done` (stopped: true).
  */
-import { errorText } from '../lib/format/error-text.ts';
-import type { RlFromWorker, RlToWorker } from './rl-protocol.ts';
-import { runRlSession } from './rl-session.ts';
+import { errorText } from '../../lib/format/error-text.ts';
+import type { RlFromWorker, RlToWorker } from './protocol.ts';
+import { runRlSession } from './session.ts';
 
 /** The parts of DedicatedWorkerGlobalScope we use (the webworker lib clashes with the DOM lib). */
 const scope = globalThis as unknown as {

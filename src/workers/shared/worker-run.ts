@@ -9,7 +9,7 @@
  * - The worker is terminated as soon as the run ends, and worker failures (it cannot start, it
  *   throws, a message cannot be read) become the protocol's error message in plain words.
  */
-import { errorText } from '../lib/format/error-text.ts';
+import { errorText } from '../../lib/format/error-text.ts';
 
 export interface WorkerRunHandle {
   /** Ask the run to stop; it ends with a `done` message. */

@@ -6,10 +6,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { FromWorker, ToWorker, TrainConfig } from './protocol.ts';
 
 const caps = { webgpu: false, webgl: true, wasm: true, worker: true, offscreenWebgl: true };
-vi.mock('../tf/capabilities.ts', () => ({ detectCapabilities: () => caps }));
+vi.mock('../../tf/capabilities.ts', () => ({ detectCapabilities: () => caps }));
 
 const mainThreadRuns: Array<{ config: TrainConfig; stopped: () => boolean }> = [];
-vi.mock('../tf/train-session.ts', () => ({
+vi.mock('./session.ts', () => ({
   runTrainingSession: async (config: TrainConfig, emit: (m: FromWorker) => void, control: { stopped(): boolean }) => {
     mainThreadRuns.push({ config, stopped: () => control.stopped() });
     emit({ type: 'backend', backend: 'webgl' });
@@ -75,7 +75,7 @@ afterEach(() => {
 });
 
 async function client() {
-  return import('./trainer-client.ts');
+  return import('./client.ts');
 }
 
 describe('startTraining', () => {

@@ -6,9 +6,9 @@
  * This module must NOT import tfjs statically: it is part of the page's initial script.
  * tfjs arrives with the worker, or through a dynamic import on the main thread.
  */
-import { initialRunMode, shouldRetryOnMainThread, type RunMode } from '../lib/runtime/run-mode.ts';
-import { errorText } from '../lib/format/error-text.ts';
-import { detectCapabilities } from '../tf/capabilities.ts';
+import { initialRunMode, shouldRetryOnMainThread, type RunMode } from '../../lib/runtime/run-mode.ts';
+import { errorText } from '../../lib/format/error-text.ts';
+import { detectCapabilities } from '../../tf/capabilities.ts';
 import type { FromWorker, ToWorker, TrainConfig } from './protocol.ts';
 
 export type { RunMode };
@@ -55,9 +55,9 @@ export function startTraining(
     mode = 'main-thread';
     mainAbort = new AbortController();
     if (stopRequested) mainAbort.abort();
-    let session: typeof import('../tf/train-session.ts');
+    let session: typeof import('./session.ts');
     try {
-      session = await import('../tf/train-session.ts');
+      session = await import('./session.ts');
     } catch (err) {
       deliver({ type: 'error', code: 'unknown', message: `TensorFlow.js could not be loaded: ${errorText(err)}`, hint: TFJS_LOAD_HINT });
       return;
@@ -75,7 +75,7 @@ export function startTraining(
       void runOnMainThread();
     };
     try {
-      worker = new Worker(new URL('./train.worker.ts', import.meta.url), { type: 'module', name: 'tinker-trainer' });
+      worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'tinker-trainer' });
     } catch (err) {
       if (requested === 'auto') return fallBack();
       deliver({ type: 'error', code: 'unknown', message: `The training worker could not start: ${errorText(err)}`, hint: TFJS_LOAD_HINT });
@@ -139,7 +139,7 @@ export function startTraining(
       if (worker) {
         worker.postMessage({ type: 'debug-lose-context' } satisfies ToWorker);
       } else if (mode === 'main-thread') {
-        void import('../tf/train-session.ts').then((s) => s.simulateContextLoss());
+        void import('./session.ts').then((s) => s.simulateContextLoss());
       }
     },
   };

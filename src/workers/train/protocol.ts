@@ -3,8 +3,8 @@
  * The same messages are produced by the main-thread fallback, so a widget never
  * needs to know where training runs.
  */
-import type { DatasetId } from '../lib/data/manifest.ts';
-import type { BackendName, BackendRequest } from '../lib/runtime/backends.ts';
+import type { DatasetId } from '../../lib/data/manifest.ts';
+import type { BackendName, BackendRequest } from '../../lib/runtime/backends.ts';
 
 export type { DatasetId };
 

@@ -4,8 +4,8 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { FromWorker, TrainConfig } from '../workers/protocol.ts';
-import { runTrainingSession, type SessionDeps, type SplitData, type SplitLoader } from './train-session.ts';
+import type { FromWorker, TrainConfig } from './protocol.ts';
+import { runTrainingSession, type SessionDeps, type SplitData, type SplitLoader } from './session.ts';
 
 const ROWS = 4;
 const COLS = 4;

@@ -1,7 +1,7 @@
 /**
  * The one training loop of the MNIST widgets, used both inside the worker
- * (src/workers/train.worker.ts) and by the main-thread fallback (src/workers/trainer-client.ts).
- * It speaks only the protocol of src/workers/protocol.ts through `emit`.
+ * (src/workers/train/worker.ts) and by the main-thread fallback (src/workers/train/client.ts).
+ * It speaks only the protocol of src/workers/train/protocol.ts through `emit`.
  *
  * Design points:
  *  - backend chosen and self-tested first (src/tf/backend.ts), then the data is loaded;
@@ -14,12 +14,12 @@
  *  - everything is disposed at the end: tf.memory().numTensors is what it was before.
  */
 import * as tf from '@tensorflow/tfjs';
-import { loadSplit as defaultLoadSplit, type SplitData, type SplitLoader } from '../lib/data/load.ts';
-import { describeFailure } from '../lib/runtime/errors.ts';
-import { batchRanges, epochSeed, shuffledIndices } from '../lib/runtime/shuffle.ts';
-import type { BackendName, FromWorker, Phase, Predictions, TrainConfig } from '../workers/protocol.ts';
-import { currentWebglContext, initBackend, loseWebglContext, type BackendResult } from './backend.ts';
-import { buildMlp, makeOptimizer, readWeights, trainableVariables, writeWeights } from './mlp.ts';
+import { loadSplit as defaultLoadSplit, type SplitData, type SplitLoader } from '../../lib/data/load.ts';
+import { describeFailure } from '../../lib/runtime/errors.ts';
+import { batchRanges, epochSeed, shuffledIndices } from '../../lib/runtime/shuffle.ts';
+import type { BackendName, FromWorker, Phase, Predictions, TrainConfig } from './protocol.ts';
+import { currentWebglContext, initBackend, loseWebglContext, type BackendResult } from '../../tf/backend.ts';
+import { buildMlp, makeOptimizer, readWeights, trainableVariables, writeWeights } from '../../tf/mlp.ts';
 
 export type Emit = (message: FromWorker, transfer?: Transferable[]) => void;
 
@@ -430,7 +430,7 @@ export async function runTrainingSession(
     disposeQuietly(model);
     const leaked = tf.memory().numTensors - tensorsBefore;
     if (leaked !== 0 && !contextLost) {
-      console.warn(`Training session left ${leaked} tensor(s) behind; this is a bug in src/tf/train-session.ts.`);
+      console.warn(`Training session left ${leaked} tensor(s) behind; this is a bug in src/workers/train/session.ts.`);
     }
   }
 }

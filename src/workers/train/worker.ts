@@ -1,10 +1,10 @@
 /**
  * The training worker: receives ToWorker messages, runs the shared training session
- * (src/tf/train-session.ts) and posts FromWorker messages back, transferring big buffers.
+ * (src/workers/train/session.ts) and posts FromWorker messages back, transferring big buffers.
  * tfjs is imported here; a worker may be heavy, the page that starts it stays light.
  * WebGL works here through OffscreenCanvas (tfjs creates one when there is no document).
  */
-import { runTrainingSession, simulateContextLoss } from '../tf/train-session.ts';
+import { runTrainingSession, simulateContextLoss } from './session.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';
 
 /** The parts of DedicatedWorkerGlobalScope we use (the webworker lib clashes with the DOM lib). */
