@@ -35,12 +35,12 @@ import { checkSyntax } from '../../lib/code/syntax.ts';
 import { compileReaderCode, countLines, locateError, measureLineOffset, parseStackLocation, readExposed, type ExposeGetters } from '../../lib/code/wrap.ts';
 import { errorText } from '../../lib/format/error-text.ts';
 import type { Tf } from '../../tf/backend.ts';
+import { onMessages } from '../shared/worker-entry.ts';
 import type { FromCodeWorker, OutputItem, RunRequest } from './protocol.ts';
 
 /** The parts of DedicatedWorkerGlobalScope we use (the webworker lib clashes with the DOM lib). */
 const scope = globalThis as unknown as {
   postMessage(message: FromCodeWorker, transfer: Transferable[]): void;
-  addEventListener(type: 'message', listener: (event: MessageEvent<RunRequest>) => void): void;
   addEventListener(type: 'error', listener: (event: ErrorEvent) => void): void;
   addEventListener(type: 'unhandledrejection', listener: (event: PromiseRejectionEvent) => void): void;
   console: Console;
@@ -69,11 +69,13 @@ function transfers(items: OutputItem[]): Transferable[] {
   return out;
 }
 
-scope.addEventListener('message', (event) => {
-  if (started) return; // one run per worker
-  started = true;
-  port = event.ports[0] ?? null;
-  void run(event.data);
+onMessages<RunRequest>({
+  run: (request, event) => {
+    if (started) return; // one run per worker
+    started = true;
+    port = event.ports[0] ?? null;
+    void run(request);
+  },
 });
 
 /** `close()` would end the worker silently and leave the page waiting for the time limit. */

@@ -4,27 +4,18 @@
  * `evalEveryMs` of training and posts the results. A stop request is honoured between slices.
  */
 import * as tf from '@tensorflow/tfjs';
-import { errorText } from '../../lib/format/error-text.ts';
+import { yieldToEventLoop } from '../../lib/runtime/yield.ts';
 import { initBackend } from '../../tf/backend.ts';
 import { DEFAULT_DQN_CONFIG, DQN_EVAL_GAMES, SnakeDqn, randomPolicyFood } from '../../tf/snake-dqn.ts';
+import { serveSessions, type SessionControl, type WorkerScope } from '../shared/worker-entry.ts';
 import type { DqnFromWorker, DqnRunConfig, DqnToWorker } from './protocol.ts';
 
-const scope = globalThis as unknown as {
-  postMessage(message: DqnFromWorker): void;
-  addEventListener(type: 'message', listener: (event: MessageEvent<DqnToWorker>) => void): void;
-};
-
-let running = false;
-let stopRequested = false;
-
 const SLICE_MS = 100;
-/** Lets the stop message in between slices. */
-const yieldToEvents = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-async function run(config: DqnRunConfig): Promise<void> {
+async function run(config: DqnRunConfig, post: WorkerScope<DqnFromWorker>['post'], control: SessionControl): Promise<void> {
   const chosen = await initBackend(tf, config.backend);
   const randomFood = randomPolicyFood(config.size);
-  scope.postMessage({
+  post({
     type: 'ready',
     backend: chosen.backend,
     ...(chosen.fallbackReason !== undefined ? { fallbackReason: chosen.fallbackReason } : {}),
@@ -36,7 +27,7 @@ async function run(config: DqnRunConfig): Promise<void> {
   const evaluate = () => {
     const greedy = agent.evaluate();
     const p = agent.progress();
-    scope.postMessage({
+    post({
       type: 'eval',
       point: {
         seconds: trainedMs / 1000,
@@ -58,7 +49,7 @@ async function run(config: DqnRunConfig): Promise<void> {
     const nextEvalAfter = (ms: number) => ms + (ms < 4000 ? 500 : config.evalEveryMs);
     let nextEval = nextEvalAfter(0);
     let sinceEval = 0;
-    while (!stopRequested && (config.maxTrainMs <= 0 || trainedMs < config.maxTrainMs)) {
+    while (!control.stopped() && (config.maxTrainMs <= 0 || trainedMs < config.maxTrainMs)) {
       const t0 = performance.now();
       agent.trainFor(SLICE_MS);
       const took = performance.now() - t0;
@@ -69,30 +60,17 @@ async function run(config: DqnRunConfig): Promise<void> {
         sinceEval = 0;
         evaluate();
       }
-      await yieldToEvents();
+      await yieldToEventLoop(); // lets the stop message in between slices
     }
     if (sinceEval > 0) evaluate();
-    scope.postMessage({ type: 'done', stopped: stopRequested, seconds: trainedMs / 1000 });
+    post({ type: 'done', stopped: control.stopped(), seconds: trainedMs / 1000 });
   } finally {
     agent.dispose();
   }
 }
 
-scope.addEventListener('message', (event) => {
-  const message = event.data;
-  if (message.type === 'stop') {
-    stopRequested = true;
-    return;
-  }
-  if (running) {
-    scope.postMessage({ type: 'error', message: 'A DQN run is already going on in this worker. Stop it first, then start again.' });
-    return;
-  }
-  running = true;
-  stopRequested = false;
-  run(message.config)
-    .catch((err: unknown) => scope.postMessage({ type: 'error', message: `Training the deep Q-network failed: ${errorText(err)}. Reload the page and press Start again.` }))
-    .finally(() => {
-      running = false;
-    });
+serveSessions<Extract<DqnToWorker, { type: 'start' }>, DqnFromWorker>({
+  run: (message, post, control) => run(message.config, post, control),
+  busy: { type: 'error', message: 'A DQN run is already going on in this worker. Stop it first, then start again.' },
+  failed: (text) => ({ type: 'error', message: `Training the deep Q-network failed: ${text}. Reload the page and press Start again.` }),
 });

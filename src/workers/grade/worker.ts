@@ -6,22 +6,22 @@
  * One evaluation per worker; the page terminates it afterwards.
  */
 import { errorText } from '../../lib/format/error-text.ts';
+import { onMessages, workerScope } from '../shared/worker-entry.ts';
 import type { EvaluateRequest, FromGradeWorker } from './protocol.ts';
 
-const scope = globalThis as unknown as {
-  postMessage(message: FromGradeWorker): void;
-  addEventListener(type: 'message', listener: (event: MessageEvent<EvaluateRequest>) => void): void;
-};
+const scope = workerScope<FromGradeWorker>();
 
 let started = false;
 
-scope.addEventListener('message', (event) => {
-  if (started || event.data?.type !== 'evaluate') return;
-  started = true;
-  void evaluate(event.data).then(
-    (result) => scope.postMessage({ type: 'graded', result }),
-    (error) => scope.postMessage({ type: 'error', message: errorText(error) }),
-  );
+onMessages<EvaluateRequest>({
+  evaluate: (request) => {
+    if (started) return;
+    started = true;
+    void evaluate(request).then(
+      (result) => scope.post({ type: 'graded', result }),
+      (error) => scope.post({ type: 'error', message: errorText(error) }),
+    );
+  },
 });
 
 async function evaluate(request: EvaluateRequest) {

@@ -6,14 +6,13 @@
  * so when several have queued up while a filter was running, only the newest one runs.
  * Results go back with their RGBA buffer transferred.
  */
+import { errorText } from '../../lib/format/error-text.ts';
 import type { Img } from '../../lib/image/types.ts';
+import { onMessages, workerScope } from '../shared/worker-entry.ts';
 import { renderFilter } from './ops.ts';
 import type { FromFilterWorker, ToFilterWorker } from './protocol.ts';
 
-const scope = self as unknown as {
-  postMessage(message: FromFilterWorker, transfer: Transferable[]): void;
-  addEventListener(type: 'message', listener: (event: MessageEvent<ToFilterWorker>) => void): void;
-};
+const scope = workerScope<FromFilterWorker>();
 
 let image: { id: number; img: Img } | null = null;
 let pending: Extract<ToFilterWorker, { type: 'filter' }> | null = null;
@@ -25,28 +24,28 @@ function runPending(): void {
   pending = null;
   if (!request) return;
   if (!image || image.id !== request.imageId) {
-    scope.postMessage({ type: 'error', id: request.id, message: 'The filter worker has no image to filter yet.' }, []);
+    scope.post({ type: 'error', id: request.id, message: 'The filter worker has no image to filter yet.' }, []);
     return;
   }
   try {
     const started = performance.now();
     const result = renderFilter(image.img, request.job);
     const ms = performance.now() - started;
-    scope.postMessage({ type: 'result', id: request.id, imageId: request.imageId, ms, ...result }, [result.rgba.buffer]);
+    scope.post({ type: 'result', id: request.id, imageId: request.imageId, ms, ...result }, [result.rgba.buffer]);
   } catch (error) {
-    scope.postMessage({ type: 'error', id: request.id, message: error instanceof Error ? error.message : String(error) }, []);
+    scope.post({ type: 'error', id: request.id, message: errorText(error) }, []);
   }
 }
 
-scope.addEventListener('message', (event) => {
-  const m = event.data;
-  if (m.type === 'image') {
+onMessages<ToFilterWorker>({
+  image: (m) => {
     image = { id: m.imageId, img: { width: m.width, height: m.height, channels: m.channels, data: m.data } };
-  } else if (m.type === 'filter') {
+  },
+  filter: (m) => {
     pending = m; // replaces any older request still waiting
     if (!scheduled) {
       scheduled = true;
       setTimeout(runPending, 0);
     }
-  }
+  },
 });

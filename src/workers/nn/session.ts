@@ -13,6 +13,7 @@
  * (stopped: true) carrying those weights; a run stopped while downloading ends with
  * test: null and no weights.
  */
+import { yieldToEventLoop } from '../../lib/runtime/yield.ts';
 import { loadSplit as defaultLoadSplit, type LoadProgress, type LoadSplitOptions, type SplitData, type SplitLoader } from '../../lib/data/load.ts';
 import { errorText } from '../../lib/format/error-text.ts';
 import {
@@ -43,7 +44,7 @@ export interface SessionControl {
   signal?: AbortSignal;
   /** Replaces the MNIST loader (tests). */
   loadSplit?: SplitLoader;
-  /** Lets queued messages (a 'stop') through; default: a macrotask. */
+  /** Lets queued messages (a 'stop') through; default: yieldToEventLoop (src/lib/runtime/yield.ts). */
   yieldToEvents?: () => Promise<void>;
   /** Milliseconds clock; default performance.now. */
   now?: () => number;
@@ -78,27 +79,12 @@ export function configProblem(c: NnTrainConfig): string | null {
   return null;
 }
 
-/** A macrotask turn that is not clamped like nested setTimeout (MessageChannel where there is one). */
-function defaultYield(): Promise<void> {
-  if (typeof MessageChannel === 'function') {
-    return new Promise((resolve) => {
-      const channel = new MessageChannel();
-      channel.port1.onmessage = () => {
-        channel.port1.close();
-        resolve();
-      };
-      channel.port2.postMessage(null);
-    });
-  }
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
-
 class StoppedError extends Error {}
 
 /** Runs one training session, reporting through `emit`. Never throws: failures become an `error` message. */
 export async function runNnSession(config: NnTrainConfig, emit: Emit, control: SessionControl): Promise<void> {
   const now = control.now ?? (() => performance.now());
-  const pause = control.yieldToEvents ?? defaultYield;
+  const pause = control.yieldToEvents ?? yieldToEventLoop;
   const load = control.loadSplit ?? defaultLoadSplit;
 
   const problem = configProblem(config);

@@ -8,6 +8,7 @@
  * 3×3, and the curve should show it) and longer later. Only the slices count as training time.
  * Between slices the session yields to the event loop so a 'stop' message is seen at once.
  */
+import { yieldToEventLoop } from '../../lib/runtime/yield.ts';
 import { errorText } from '../../lib/format/error-text.ts';
 import { EVAL_SEED, QLearner } from '../../lib/rl/qlearning.ts';
 import { DEFAULT_STARVATION, newSnakeGame, snakeKey, stepSnake } from '../../lib/rl/snake.ts';
@@ -19,7 +20,7 @@ import type { InspectedGame, InspectedState, RlFromWorker, RlTrainConfig } from 
 export interface RlSessionControl {
   /** True once the reader asked to stop. */
   stopped(): boolean;
-  /** Lets queued messages (a 'stop') through; default: a macrotask. */
+  /** Lets queued messages (a 'stop') through; default: yieldToEventLoop (src/lib/runtime/yield.ts). */
   yieldToEvents?: () => Promise<void>;
   /** Milliseconds clock; default performance.now. */
   now?: () => number;
@@ -97,12 +98,10 @@ export function inspectGames(learner: QLearner, config: RlTrainConfig, count: nu
   return out;
 }
 
-const macrotask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
-
 /** Runs one training session to its end (time budget reached or stopped). */
 export async function runRlSession(config: RlTrainConfig, emit: RlEmit, control: RlSessionControl): Promise<void> {
   const now = control.now ?? (() => performance.now());
-  const pause = control.yieldToEvents ?? macrotask;
+  const pause = control.yieldToEvents ?? yieldToEventLoop;
   const problem = rlConfigProblem(config);
   if (problem) {
     emit({ type: 'error', code: 'config', message: problem });

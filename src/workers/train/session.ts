@@ -1,7 +1,7 @@
 /**
- * The one training loop of the MNIST widgets, used both inside the worker
- * (src/workers/train/worker.ts) and by the main-thread fallback (src/workers/train/client.ts).
- * It speaks only the protocol of src/workers/train/protocol.ts through `emit`.
+ * The one training loop of the MNIST widgets, used both inside the worker (./worker.ts) and by
+ * the main-thread fallback (./client.ts). It speaks only the protocol of ./protocol.ts through
+ * `emit`; its tensor pieces are in src/tf (mlp.ts, mnist-tensors.ts, backend.ts).
  *
  * Design points:
  *  - backend chosen and self-tested first (src/tf/backend.ts), then the data is loaded;
@@ -16,10 +16,12 @@
 import * as tf from '@tensorflow/tfjs';
 import { loadSplit as defaultLoadSplit, type SplitData, type SplitLoader } from '../../lib/data/load.ts';
 import { describeFailure } from '../../lib/runtime/errors.ts';
+import { yieldToEventLoop } from '../../lib/runtime/yield.ts';
 import { batchRanges, epochSeed, shuffledIndices } from '../../lib/runtime/shuffle.ts';
 import type { BackendName, FromWorker, Phase, Predictions, TrainConfig } from './protocol.ts';
 import { currentWebglContext, initBackend, loseWebglContext, type BackendResult } from '../../tf/backend.ts';
 import { buildMlp, makeOptimizer, readWeights, trainableVariables, writeWeights } from '../../tf/mlp.ts';
+import { accumulate, lossAndCorrect, NUM_CLASSES, toTensors } from '../../tf/mnist-tensors.ts';
 
 export type Emit = (message: FromWorker, transfer?: Transferable[]) => void;
 
@@ -37,7 +39,7 @@ export interface SessionDeps {
   loadSplit?: SplitLoader;
   /** Backend set-up; defaults to initBackend (tests may inject failures). */
   initBackend?: (request: TrainConfig['backend']) => Promise<BackendResult>;
-  /** Yield to the event loop between batches. Default: a MessageChannel round trip (no 4 ms timer clamp). */
+  /** Yield to the event loop between batches. Default: src/lib/runtime/yield.ts. */
   yieldToEventLoop?: () => Promise<void>;
   now?: () => number;
   /** Minimum time between two `metrics` messages (ms). Default 100. */
@@ -46,24 +48,10 @@ export interface SessionDeps {
   afterBatch?: (epoch: number, batch: number) => void;
 }
 
-const NUM_CLASSES = 10;
 const EVAL_BATCH = 1000;
 const DOWNLOAD_INTERVAL_MS = 100;
 /** How often a pending GPU read-back checks whether the WebGL context was lost. */
 const CONTEXT_POLL_MS = 50;
-
-/** Yield to the event loop via a MessageChannel: unlike setTimeout(0), never clamped to 4 ms. */
-export function yieldViaMessageChannel(): Promise<void> {
-  if (typeof MessageChannel === 'undefined') return new Promise((resolve) => setTimeout(resolve, 0));
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
-}
 
 /** Test hook: lose the WebGL context of this module's tfjs (returns false when not on WebGL). */
 export function simulateContextLoss(): boolean {
@@ -102,41 +90,6 @@ function checkConfig(config: TrainConfig): void {
   }
 }
 
-/** Images (0–255) → float32 [count, pixels] in [0, 1]; labels → one-hot float32 [count, 10]. */
-function toTensors(data: SplitData): { x: tf.Tensor2D; y: tf.Tensor2D } {
-  const pixels = data.rows * data.cols;
-  if (data.images.length < data.count * pixels || data.labels.length < data.count) {
-    throw new Error(`The data holds fewer values than its header says (${data.count} images of ${data.rows}×${data.cols}).`);
-  }
-  const xs = new Float32Array(data.count * pixels);
-  for (let i = 0; i < xs.length; i++) xs[i] = (data.images[i] as number) / 255;
-  const ys = new Float32Array(data.count * NUM_CLASSES);
-  for (let i = 0; i < data.count; i++) {
-    const label = data.labels[i] as number;
-    if (label >= NUM_CLASSES) throw new Error(`Label ${label} at position ${i} is not a class 0–9.`);
-    ys[i * NUM_CLASSES + label] = 1;
-  }
-  const x = tf.tensor2d(xs, [data.count, pixels], 'float32');
-  const y = tf.tensor2d(ys, [data.count, NUM_CLASSES], 'float32');
-  return { x, y };
-}
-
-/** Summed loss and number of correct predictions of a batch (both scalars; caller disposes). */
-function lossAndCorrect(yTrue: tf.Tensor, yPred: tf.Tensor): { lossSum: tf.Scalar; correct: tf.Scalar } {
-  return tf.tidy(() => ({
-    lossSum: tf.sum(tf.metrics.categoricalCrossentropy(yTrue, yPred)) as tf.Scalar,
-    correct: tf.sum(tf.cast(tf.equal(tf.argMax(yPred, 1), tf.argMax(yTrue, 1)), 'float32')) as tf.Scalar,
-  }));
-}
-
-/** Add `delta` into a running device-side sum, disposing the old sum and the delta. */
-function accumulate(sum: tf.Scalar, delta: tf.Scalar): tf.Scalar {
-  const next = tf.add(sum, delta) as tf.Scalar;
-  sum.dispose();
-  delta.dispose();
-  return next;
-}
-
 export async function runTrainingSession(
   config: TrainConfig,
   emit: Emit,
@@ -145,7 +98,7 @@ export async function runTrainingSession(
 ): Promise<void> {
   const load = deps.loadSplit ?? defaultLoadSplit;
   const setUpBackend = deps.initBackend ?? ((request: TrainConfig['backend']) => initBackend(tf, request));
-  const yieldNow = deps.yieldToEventLoop ?? yieldViaMessageChannel;
+  const yieldNow = deps.yieldToEventLoop ?? yieldToEventLoop;
   const now = deps.now ?? (() => performance.now());
   const metricsInterval = deps.metricsIntervalMs ?? 100;
 
@@ -226,9 +179,9 @@ export async function runTrainingSession(
       load(config.dataUrl, config.dataset, 'test', loadOptions(config.testLimit)),
     ]);
     if (control.stopped()) throw new StopRequested();
-    const trainData = toTensors(train);
+    const trainData = toTensors(tf, train);
     owned.push(trainData.x, trainData.y);
-    const testData = toTensors(test);
+    const testData = toTensors(tf, test);
     owned.push(testData.x, testData.y);
 
     // 3. Model.
@@ -249,10 +202,10 @@ export async function runTrainingSession(
           const { lossSum: l, correct: c } = tf.tidy(() => {
             const xb = testData.x.slice([start, 0], [end - start, inputSize]);
             const yb = testData.y.slice([start, 0], [end - start, NUM_CLASSES]);
-            return lossAndCorrect(yb, net.predict(xb) as tf.Tensor);
+            return lossAndCorrect(tf, yb, net.predict(xb) as tf.Tensor);
           });
-          lossSum = accumulate(lossSum, l);
-          correctSum = accumulate(correctSum, c);
+          lossSum = accumulate(tf, lossSum, l);
+          correctSum = accumulate(tf, correctSum, c);
           await yieldNow();
           if (contextLost || (backend === 'webgl' && glIsLost())) throw new ContextLost();
         }
@@ -328,7 +281,7 @@ export async function runTrainingSession(
           cost = opt.minimize(
             () => {
               const preds = net.apply(xb, { training: true }) as tf.Tensor;
-              const { lossSum: l, correct } = lossAndCorrect(yb, preds);
+              const { lossSum: l, correct } = lossAndCorrect(tf, yb, preds);
               kept.correct = tf.keep(correct);
               return tf.div(l, end - start) as tf.Scalar;
             },
@@ -345,8 +298,8 @@ export async function runTrainingSession(
         if (!cost || !kept.correct) throw new Error('The optimizer returned no loss.');
         const batchLossSum = tf.mul(cost, end - start) as tf.Scalar;
         cost.dispose();
-        lossSum = accumulate(lossSum, batchLossSum);
-        correctSum = accumulate(correctSum, kept.correct);
+        lossSum = accumulate(tf, lossSum, batchLossSum);
+        correctSum = accumulate(tf, correctSum, kept.correct);
         lastBatch = b;
         pendingExamples += end - start;
         examplesSeen += end - start;
