@@ -6,6 +6,7 @@ import { checkGradeResult } from '../../lib/grading/custom-grader.ts';
 import type { GradeResult, ModelAccuracyGraderSpec } from '../../lib/exercises/types.ts';
 import type { ModelArtifactsData } from '../../lib/grading/measure.ts';
 import type { BackendRequest } from '../../lib/runtime/backends.ts';
+import { requestFromWorker } from '../shared/worker-request.ts';
 import type { EvaluateRequest, FromGradeWorker } from './protocol.ts';
 
 export interface Evaluation {
@@ -15,40 +16,24 @@ export interface Evaluation {
 }
 
 export function evaluateModel(spec: ModelAccuracyGraderSpec, artifacts: ModelArtifactsData, backend: BackendRequest, dataUrl: string): Evaluation {
-  let worker: Worker | null = null;
-  const result = new Promise<GradeResult>((resolve, reject) => {
-    try {
-      worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'tinker-grade' });
-    } catch (error) {
-      reject(error instanceof Error ? error : new Error(String(error)));
-      return;
-    }
-    const done = () => {
-      worker?.terminate();
-      worker = null;
-    };
-    worker.addEventListener('message', (event: MessageEvent<FromGradeWorker>) => {
-      const m = event.data;
-      done();
-      if (m?.type === 'graded') {
-        const checked = checkGradeResult(m.result);
-        if ('result' in checked) resolve(checked.result);
-        else reject(new Error(`the grader worker answered with a malformed result: ${checked.problem}`));
-      } else reject(new Error(m?.type === 'error' ? m.message : 'the grader worker sent an unknown message'));
-    });
-    worker.addEventListener('error', (event: ErrorEvent) => {
-      event.preventDefault();
-      done();
-      reject(new Error(event.message || 'the grader worker could not be loaded'));
-    });
-    const request: EvaluateRequest = { type: 'evaluate', spec, artifacts, backend, dataUrl };
-    worker.postMessage(request, [artifacts.weightData]);
+  const request: EvaluateRequest = { type: 'evaluate', spec, artifacts, backend, dataUrl };
+  const { answer, cancel } = requestFromWorker<FromGradeWorker>({
+    createWorker: () => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'tinker-grade' }),
+    request,
+    transfer: [artifacts.weightData],
+    workerName: 'grader worker',
+    error: (text, failure) => ({
+      type: 'error',
+      message: failure.kind === 'start' ? failure.detail : failure.kind === 'error' ? failure.detail || 'the grader worker could not be loaded' : text,
+    }),
   });
-  return {
-    result,
-    cancel: () => {
-      worker?.terminate();
-      worker = null;
-    },
-  };
+  const result = answer.then((m) => {
+    if (m?.type === 'graded') {
+      const checked = checkGradeResult(m.result);
+      if ('result' in checked) return checked.result;
+      throw new Error(`the grader worker answered with a malformed result: ${checked.problem}`);
+    }
+    throw new Error(m?.type === 'error' ? m.message : 'the grader worker sent an unknown message');
+  });
+  return { result, cancel };
 }

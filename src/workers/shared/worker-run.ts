@@ -1,10 +1,13 @@
 /**
- * One run of a training worker, seen from the page: start it, deliver its messages until `done`
- * or `error`, stop it politely or terminate it. Shared by the from-scratch, Q-learning and DQN
- * clients, whose protocols all end a run with `done` or `error`.
+ * One run of a worker, seen from the page: start it, deliver its messages until `done` or
+ * `error`, stop it politely or terminate it. Every client in src/workers/<name>/client.ts is
+ * built on it (or on ./worker-request.ts, its one-answer form), whose protocols all end a run
+ * with `done` or `error` (a request/response protocol passes its own `isEnd`).
  *
  * - `stop()` posts `{ type: 'stop' }`; if the worker has not ended the run within `stopGraceMs`,
- *   the client delivers `syntheticStop()` itself (and terminates the worker).
+ *   the client delivers `syntheticStop()` itself (and terminates the worker). Without
+ *   `syntheticStop`, a stop only asks.
+ * - `post()` sends the worker any other message of its protocol (e.g. a test hook).
  * - `terminate()` kills the worker now; nothing more is delivered.
  * - The worker is terminated as soon as the run ends, and worker failures (it cannot start, it
  *   throws, a message cannot be read) become the protocol's error message in plain words.
@@ -16,23 +19,41 @@ export interface WorkerRunHandle {
   stop(): void;
   /** End everything now (terminates the worker); no more messages are delivered. */
   terminate(): void;
+  /** Send the worker another message of its protocol (ignored once the run is over). */
+  post(message: unknown, transfer?: Transferable[]): void;
   /** True once `done` or `error` was delivered, or after terminate(). */
   readonly finished: boolean;
+}
+
+/** What went wrong with the worker itself: it could not start, it threw, or a message was unreadable. */
+export interface WorkerFailure {
+  kind: 'start' | 'error' | 'messageerror';
+  /** The browser's words for it ('' when it gave none). */
+  detail: string;
 }
 
 export interface WorkerRunOptions<M extends { type: string }> {
   createWorker: () => Worker;
   /** Posted once the worker exists, e.g. `{ type: 'start', config }`. */
   start: unknown;
+  /** Buffers moved (not copied) with the start message. */
+  startTransfer?: Transferable[];
+  /** Which messages end the run. Default: `done` and `error`. */
+  isEnd?: (m: M) => boolean;
   /** Receives every message of the run, in order, ending with `done` or `error`. */
   onMessage: (m: M) => void;
   /** Sees each message before it is delivered (to keep counts for `syntheticStop`). */
   observe?: (m: M) => void;
   /** The `done` delivered when a stop is not answered within `stopGraceMs`. */
-  syntheticStop: () => M;
-  /** The protocol's error message for `text`. */
-  error: (text: string) => M;
-  stopGraceMs: number;
+  syntheticStop?: () => M;
+  /**
+   * The protocol's error message for a worker failure, `text` being it in plain words; or null
+   * to end the run without a message (the caller takes over, e.g. falls back to the main thread).
+   */
+  error: (text: string, failure: WorkerFailure) => M | null;
+  stopGraceMs?: number;
+  /** The name of the worker in failure messages. Default 'training worker'. */
+  workerName?: string;
 }
 
 const RELOAD_HINT = 'Reload the page and press Start again.';
@@ -49,10 +70,12 @@ export function startWorkerRun<M extends { type: string }>(options: WorkerRunOpt
     worker = null;
   };
 
+  const isEnd = options.isEnd ?? ((m: M) => m.type === 'done' || m.type === 'error');
+  const name = options.workerName ?? 'training worker';
   const deliver = (m: M): void => {
     if (finished) return;
     options.observe?.(m);
-    if (m.type === 'done' || m.type === 'error') {
+    if (isEnd(m)) {
       finished = true;
       end();
     }
@@ -63,13 +86,18 @@ export function startWorkerRun<M extends { type: string }>(options: WorkerRunOpt
     get finished() {
       return finished;
     },
+    post(message, transfer = []) {
+      if (!finished) worker?.postMessage(message, transfer);
+    },
     stop() {
       if (finished || !worker) return;
       worker.postMessage({ type: 'stop' });
+      const syntheticStop = options.syntheticStop;
+      if (!syntheticStop) return;
       stopTimer ??= setTimeout(() => {
         stopTimer = null;
-        deliver(options.syntheticStop());
-      }, options.stopGraceMs);
+        deliver(syntheticStop());
+      }, options.stopGraceMs ?? 0);
     },
     terminate() {
       finished = true;
@@ -77,19 +105,29 @@ export function startWorkerRun<M extends { type: string }>(options: WorkerRunOpt
     },
   };
 
+  const fail = (failure: WorkerFailure, text: string): void => {
+    if (finished) return;
+    const m = options.error(text, failure);
+    if (m) return deliver(m);
+    finished = true;
+    end();
+  };
+
   try {
     worker = options.createWorker();
   } catch (err) {
+    const detail = errorText(err);
     // Delivered after the caller has its handle, like every other message.
-    queueMicrotask(() => deliver(options.error(`The training worker could not start (${errorText(err)}). ${RELOAD_HINT}`)));
+    queueMicrotask(() => fail({ kind: 'start', detail }, `The ${name} could not start (${detail}). ${RELOAD_HINT}`));
     return handle;
   }
   worker.addEventListener('message', (event: MessageEvent<M>) => deliver(event.data));
   worker.addEventListener('error', (event: ErrorEvent) => {
     event.preventDefault();
-    deliver(options.error(`The training worker failed: ${event.message || 'its code could not be loaded'}. ${RELOAD_HINT}`));
+    const detail = event.message || '';
+    fail({ kind: 'error', detail }, `The ${name} failed: ${detail || 'its code could not be loaded'}. ${RELOAD_HINT}`);
   });
-  worker.addEventListener('messageerror', () => deliver(options.error(`A message from the training worker could not be read. ${RELOAD_HINT}`)));
-  worker.postMessage(options.start);
+  worker.addEventListener('messageerror', () => fail({ kind: 'messageerror', detail: '' }, `A message from the ${name} could not be read. ${RELOAD_HINT}`));
+  worker.postMessage(options.start, options.startTransfer ?? []);
   return handle;
 }

@@ -9,6 +9,7 @@
 import { initialRunMode, shouldRetryOnMainThread, type RunMode } from '../../lib/runtime/run-mode.ts';
 import { errorText } from '../../lib/format/error-text.ts';
 import { detectCapabilities } from '../../tf/capabilities.ts';
+import { startWorkerRun, type WorkerFailure, type WorkerRunHandle } from '../shared/worker-run.ts';
 import type { FromWorker, ToWorker, TrainConfig } from './protocol.ts';
 
 export type { RunMode };
@@ -26,6 +27,12 @@ export interface TrainerHandle {
 
 const TFJS_LOAD_HINT = 'Check your connection and reload the page.';
 
+function failureText(f: WorkerFailure): string {
+  if (f.kind === 'start') return `The training worker could not start: ${f.detail}`;
+  if (f.kind === 'error') return `The training worker failed: ${f.detail || 'it could not be loaded'}.`;
+  return 'A message from the training worker could not be read.';
+}
+
 export function startTraining(
   config: TrainConfig,
   onMessage: (m: FromWorker) => void,
@@ -37,17 +44,13 @@ export function startTraining(
   let disposed = false;
   let finished = false;
   let stopRequested = false;
-  let worker: Worker | null = null;
+  let run: WorkerRunHandle | null = null;
   let mainAbort: AbortController | null = null;
 
   const deliver = (m: FromWorker): void => {
     if (disposed || finished) return;
-    if (m.type === 'done' || m.type === 'error') {
-      finished = true;
-      // The run is over: free the worker (and its GPU memory) at once.
-      worker?.terminate();
-      worker = null;
-    }
+    // The run is over at done/error (worker-run frees the worker, and its GPU memory, at once).
+    if (m.type === 'done' || m.type === 'error') finished = true;
     onMessage(m);
   };
 
@@ -69,50 +72,33 @@ export function startTraining(
 
   const runInWorker = (): void => {
     let backendKnown = false;
+    // Messages still queued from the dropped worker are not delivered (worker-run is finished).
     const fallBack = (): void => {
-      worker?.terminate();
-      worker = null;
+      run?.terminate();
+      run = null;
       void runOnMainThread();
     };
-    try {
-      worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'tinker-trainer' });
-    } catch (err) {
-      if (requested === 'auto') return fallBack();
-      deliver({ type: 'error', code: 'unknown', message: `The training worker could not start: ${errorText(err)}`, hint: TFJS_LOAD_HINT });
-      return;
-    }
-    const self = worker;
-    // Messages already queued from a worker we have since dropped are ignored.
-    const current = (): boolean => worker === self;
-    worker.addEventListener('message', (event: MessageEvent<FromWorker>) => {
-      if (!current()) return;
-      const m = event.data;
-      if (m.type === 'backend') {
-        backendKnown = true;
-        if (requested === 'auto' && !stopRequested && shouldRetryOnMainThread(config.backend, m.backend, caps)) {
-          // The worker has no GPU but the page does: the main thread will be faster.
-          return fallBack();
+    run = startWorkerRun<FromWorker>({
+      createWorker: () => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'tinker-trainer' }),
+      start: { type: 'start', config } satisfies ToWorker,
+      onMessage: (m) => {
+        if (m.type === 'backend') {
+          backendKnown = true;
+          if (requested === 'auto' && !stopRequested && shouldRetryOnMainThread(config.backend, m.backend, caps)) {
+            // The worker has no GPU but the page does: the main thread will be faster.
+            return fallBack();
+          }
         }
-      }
-      deliver(m);
+        deliver(m);
+      },
+      error: (_text, failure) => {
+        if (requested === 'auto' && (failure.kind === 'start' || (failure.kind === 'error' && !backendKnown))) {
+          queueMicrotask(fallBack);
+          return null;
+        }
+        return { type: 'error', code: 'unknown', message: failureText(failure), hint: TFJS_LOAD_HINT };
+      },
     });
-    worker.addEventListener('error', (event: ErrorEvent) => {
-      event.preventDefault();
-      if (!current()) return;
-      if (requested === 'auto' && !backendKnown) return fallBack();
-      deliver({
-        type: 'error',
-        code: 'unknown',
-        message: `The training worker failed: ${event.message || 'it could not be loaded'}.`,
-        hint: TFJS_LOAD_HINT,
-      });
-    });
-    worker.addEventListener('messageerror', () => {
-      if (!current()) return;
-      deliver({ type: 'error', code: 'unknown', message: 'A message from the training worker could not be read.', hint: TFJS_LOAD_HINT });
-    });
-    const start: ToWorker = { type: 'start', config };
-    worker.postMessage(start);
   };
 
   onMessage({ type: 'phase', phase: 'loading-tfjs', message: 'Loading TensorFlow.js…' });
@@ -125,19 +111,19 @@ export function startTraining(
     },
     stop() {
       stopRequested = true;
-      worker?.postMessage({ type: 'stop' } satisfies ToWorker);
+      run?.stop();
       mainAbort?.abort();
     },
     dispose() {
       disposed = true;
       stopRequested = true;
-      worker?.terminate();
-      worker = null;
+      run?.terminate();
+      run = null;
       mainAbort?.abort();
     },
     loseContext() {
-      if (worker) {
-        worker.postMessage({ type: 'debug-lose-context' } satisfies ToWorker);
+      if (run && !run.finished) {
+        run.post({ type: 'debug-lose-context' } satisfies ToWorker);
       } else if (mode === 'main-thread') {
         void import('./session.ts').then((s) => s.simulateContextLoss());
       }
