@@ -5,8 +5,13 @@
  * Latest request wins: at most one filter runs at a time; requests made meanwhile are not queued
  * up, only the newest is kept and runs next. So while the reader drags a slider the worker never
  * falls behind, and the last position always gets drawn.
+ *
+ * The worker is one long run of src/workers/shared/worker-run.ts that never ends by itself
+ * (requests and answers go through it); a worker failure ends it, and filtering carries on here.
  */
+import { errorText } from '../../lib/format/error-text.ts';
 import type { Img } from '../../lib/image/types.ts';
+import { startWorkerRun, type WorkerRunHandle } from '../shared/worker-run.ts';
 import { renderFilter } from './ops.ts';
 import type { FilterJob, FilterResult, FromFilterWorker, ToFilterWorker } from './protocol.ts';
 
@@ -47,7 +52,7 @@ export function createFilterRunner(
   onError: (message: string) => void,
   options: FilterRunnerOptions = {},
 ): FilterRunner {
-  let worker: WorkerLike | null = null;
+  let worker: WorkerRunHandle | null = null;
   let mode: 'worker' | 'main' = 'main';
   let image: Img | null = null;
   let imageId = 0;
@@ -56,7 +61,6 @@ export function createFilterRunner(
   let waiting: FilterJob | null = null;
   let disposed = false;
 
-  const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
   /** Start the next request, if one is waiting and nothing runs. */
   const pump = (): void => {
@@ -66,7 +70,7 @@ export function createFilterRunner(
     const run = { id: ++nextId, imageId, job };
     inFlight = run;
     if (worker) {
-      worker.postMessage({ type: 'filter', id: run.id, imageId: run.imageId, job }, []);
+      worker.post({ type: 'filter', id: run.id, imageId: run.imageId, job } satisfies ToFilterWorker);
     } else {
       // Main thread: on the next task, so a burst of requests still collapses to the newest.
       setTimeout(() => runOnMainThread(run), 0);
@@ -119,39 +123,41 @@ export function createFilterRunner(
     if (!worker || !image) return;
     // A copy goes over (transferred), so the page keeps its own image.
     const data = image.data.slice();
-    worker.postMessage(
-      { type: 'image', imageId, width: image.width, height: image.height, channels: image.channels, data },
+    worker.post(
+      { type: 'image', imageId, width: image.width, height: image.height, channels: image.channels, data } satisfies ToFilterWorker,
       [data.buffer],
     );
   };
 
+  let made: WorkerLike | null = null;
   try {
-    worker = (options.createWorker ?? defaultWorker)();
+    made = (options.createWorker ?? defaultWorker)();
   } catch {
-    worker = null;
+    made = null;
   }
-  if (worker) {
+  if (made) {
     mode = 'worker';
-    const self = worker;
-    worker.addEventListener('message', (event: MessageEvent<FromFilterWorker>) => {
-      if (disposed || worker !== self) return;
-      const m = event.data;
-      const run = finish(m.id);
-      if (!run) return;
-      if (m.type === 'result') {
-        deliver(run, m);
-      } else {
-        pump();
-        onError(m.message);
-      }
+    const created = made;
+    worker = startWorkerRun<FromFilterWorker>({
+      createWorker: () => created as unknown as Worker,
+      isEnd: () => false, // one worker for the widget's lifetime; its `error` answers one request
+      onMessage: (m) => {
+        if (disposed) return;
+        const run = finish(m.id);
+        if (!run) return;
+        if (m.type === 'result') {
+          deliver(run, m);
+        } else {
+          pump();
+          onError(m.message);
+        }
+      },
+      error: () => {
+        if (!disposed) fallBack();
+        return null;
+      },
+      workerName: 'filter worker',
     });
-    const onFailure = (event: Event) => {
-      event.preventDefault();
-      if (disposed || worker !== self) return;
-      fallBack();
-    };
-    worker.addEventListener('error', onFailure);
-    worker.addEventListener('messageerror', onFailure);
   }
 
   return {

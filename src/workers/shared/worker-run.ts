@@ -34,8 +34,8 @@ export interface WorkerFailure {
 
 export interface WorkerRunOptions<M extends { type: string }> {
   createWorker: () => Worker;
-  /** Posted once the worker exists, e.g. `{ type: 'start', config }`. */
-  start: unknown;
+  /** Posted once the worker exists, e.g. `{ type: 'start', config }`; nothing when left out. */
+  start?: unknown;
   /** Buffers moved (not copied) with the start message. */
   startTransfer?: Transferable[];
   /** Which messages end the run. Default: `done` and `error`. */
@@ -128,6 +128,6 @@ export function startWorkerRun<M extends { type: string }>(options: WorkerRunOpt
     fail({ kind: 'error', detail }, `The ${name} failed: ${detail || 'its code could not be loaded'}. ${RELOAD_HINT}`);
   });
   worker.addEventListener('messageerror', () => fail({ kind: 'messageerror', detail: '' }, `A message from the ${name} could not be read. ${RELOAD_HINT}`));
-  worker.postMessage(options.start, options.startTransfer ?? []);
+  if (options.start !== undefined) worker.postMessage(options.start, options.startTransfer ?? []);
   return handle;
 }
