@@ -21,6 +21,7 @@ import { malformedMeasurement } from '../../lib/grading/malformed.ts';
 // The graders load only for graded cells (a free cell's Run stays light).
 const grading = () => import('../../lib/grading/measure.ts');
 import type { ModelArtifactsData } from '../../lib/grading/measure.ts';
+import { startWorkerRun, type WorkerRunHandle } from '../shared/worker-run.ts';
 import type { FromCodeWorker, RunMessage, RunRequest } from './protocol.ts';
 
 export type RunEndReason = 'done' | 'error' | 'syntax-error' | 'stopped' | 'time-limit' | 'crashed';
@@ -70,11 +71,10 @@ const WORKER_MESSAGES = new Set(['ready', 'syntax-error', 'backend', 'output', '
 
 export function runCode(request: CodeRun, handlers: RunHandlers, options: RunOptions): RunHandle {
   const { grader, ...rest } = request;
-  let worker: Worker | null = null;
+  let worker: WorkerRunHandle | null = null;
   /** The verdict, once the measurements arrived (a promise: a model is evaluated in its own worker). */
   let verdict: Promise<GradeResult> | null = null;
   let cancelEvaluation: (() => void) | null = null;
-  let channel: MessageChannel | null = null;
   let timer: ReturnType<typeof setTimeout> | null = null;
   let over = false;
 
@@ -84,12 +84,10 @@ export function runCode(request: CodeRun, handlers: RunHandlers, options: RunOpt
     if (timer !== null) clearTimeout(timer);
     timer = null;
     // The run is over: free the worker and everything it holds (tensors, GPU memory) at once.
-    worker?.terminate();
+    worker?.terminate(); // and closes the private channel
     worker = null;
     cancelEvaluation?.();
     cancelEvaluation = null;
-    channel?.port1.close();
-    channel = null;
     handlers.onEnd(outcome);
   };
 
@@ -179,21 +177,23 @@ export function runCode(request: CodeRun, handlers: RunHandlers, options: RunOpt
     }
   };
 
-  try {
-    worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'tinker-code' });
-    channel = new MessageChannel();
-  } catch (err) {
-    // Delivered after runCode returns, so the caller always gets its handle first.
-    queueMicrotask(() => crashed(`the worker could not start: ${errorText(err)}`));
+  worker = startWorkerRun<FromCodeWorker>({
+    createWorker: () => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'tinker-code' }),
+    privateChannel: true,
+    isEnd: () => false, // the runner decides when the run is over (grading may follow `done`)
+    onMessage,
+    error: (_text, failure) => {
+      // A failure to start is delivered after runCode returns, so the caller always gets its handle first.
+      if (failure.kind === 'start') crashed(`the worker could not start: ${failure.detail}`);
+      else if (failure.kind === 'error') crashed(failure.detail || 'the worker could not be loaded');
+      else crashed('a message from the worker could not be read');
+      return null;
+    },
+    workerName: 'code worker',
+  });
+  if (worker.finished || !worker.port) {
     return { stop: () => end({ reason: 'stopped', message: 'Stopped.' }) };
   }
-  channel.port1.onmessage = (event: MessageEvent<FromCodeWorker>) => onMessage(event.data);
-  channel.port1.onmessageerror = () => crashed('a message from the worker could not be read');
-  worker.addEventListener('error', (event: ErrorEvent) => {
-    event.preventDefault();
-    crashed(event.message || 'the worker could not be loaded');
-  });
-  worker.addEventListener('messageerror', () => crashed('a message from the worker could not be read'));
 
   const setupMs = options.setupLimitMs ?? DEFAULT_SETUP_LIMIT_MS;
   limit(
@@ -201,9 +201,10 @@ export function runCode(request: CodeRun, handlers: RunHandlers, options: RunOpt
     `TensorFlow.js did not finish loading within ${formatDuration(setupMs)}, so the run was stopped. Check your connection and run the code again.`,
   );
   const post = (plan: RunRequest['plan']) => {
-    if (over || !worker || !channel) return;
+    const port = worker?.port;
+    if (over || !worker || !port) return;
     const message: RunRequest = { type: 'run', ...rest, plan };
-    worker.postMessage(message, [channel.port2]);
+    worker.post(message, [port]);
   };
   if (grader) grading().then(({ measurePlan }) => post(measurePlan(grader)), (error: unknown) => crashed(`the grader could not load: ${errorText(error)}`));
   else post(null);

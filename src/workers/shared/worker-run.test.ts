@@ -124,6 +124,22 @@ describe('startWorkerRun', () => {
   });
 });
 
+describe('startWorkerRun with a private channel', () => {
+  it('hears the worker only through handle.port, and closes it at the end', async () => {
+    const { worker, got, handle } = setUp({ privateChannel: true, start: undefined });
+    expect(worker.posted).toEqual([]);
+    const port = handle.port!;
+    expect(port).toBeInstanceOf(MessagePort);
+    worker.send({ type: 'tick', n: 0 }); // the worker's global postMessage: not listened to
+    port.postMessage({ type: 'tick', n: 1 });
+    await new Promise((r) => setTimeout(r, 20));
+    expect(got).toEqual([{ type: 'tick', n: 1 }]);
+    handle.terminate();
+    expect(handle.port).toBeNull();
+    port.close();
+  });
+});
+
 describe('requestFromWorker', () => {
   it('resolves with the first message, moves the transfer list, and terminates the worker', async () => {
     const worker = new FakeWorker();

@@ -8,6 +8,8 @@
  *   the client delivers `syntheticStop()` itself (and terminates the worker). Without
  *   `syntheticStop`, a stop only asks.
  * - `post()` sends the worker any other message of its protocol (e.g. a test hook).
+ * - `privateChannel`: the worker answers over a MessagePort (`handle.port`, to transfer with a
+ *   request) instead of its global `postMessage`, which code running in the worker could reach.
  * - `terminate()` kills the worker now; nothing more is delivered.
  * - The worker is terminated as soon as the run ends, and worker failures (it cannot start, it
  *   throws, a message cannot be read) become the protocol's error message in plain words.
@@ -23,6 +25,8 @@ export interface WorkerRunHandle {
   post(message: unknown, transfer?: Transferable[]): void;
   /** True once `done` or `error` was delivered, or after terminate(). */
   readonly finished: boolean;
+  /** With `privateChannel`: the port the worker answers through (transfer it); else null. */
+  readonly port: MessagePort | null;
 }
 
 /** What went wrong with the worker itself: it could not start, it threw, or a message was unreadable. */
@@ -54,6 +58,8 @@ export interface WorkerRunOptions<M extends { type: string }> {
   stopGraceMs?: number;
   /** The name of the worker in failure messages. Default 'training worker'. */
   workerName?: string;
+  /** Listen on a private MessageChannel (see `handle.port`) instead of the worker's messages. */
+  privateChannel?: boolean;
 }
 
 const RELOAD_HINT = 'Reload the page and press Start again.';
@@ -62,12 +68,15 @@ export function startWorkerRun<M extends { type: string }>(options: WorkerRunOpt
   let finished = false;
   let worker: Worker | null = null;
   let stopTimer: ReturnType<typeof setTimeout> | null = null;
+  let channel: MessageChannel | null = null;
 
   const end = (): void => {
     if (stopTimer !== null) clearTimeout(stopTimer);
     stopTimer = null;
     worker?.terminate();
     worker = null;
+    channel?.port1.close();
+    channel = null;
   };
 
   const isEnd = options.isEnd ?? ((m: M) => m.type === 'done' || m.type === 'error');
@@ -85,6 +94,9 @@ export function startWorkerRun<M extends { type: string }>(options: WorkerRunOpt
   const handle: WorkerRunHandle = {
     get finished() {
       return finished;
+    },
+    get port() {
+      return channel?.port2 ?? null;
     },
     post(message, transfer = []) {
       if (!finished) worker?.postMessage(message, transfer);
@@ -115,19 +127,28 @@ export function startWorkerRun<M extends { type: string }>(options: WorkerRunOpt
 
   try {
     worker = options.createWorker();
+    if (options.privateChannel) channel = new MessageChannel();
   } catch (err) {
+    worker?.terminate();
+    worker = null;
     const detail = errorText(err);
     // Delivered after the caller has its handle, like every other message.
     queueMicrotask(() => fail({ kind: 'start', detail }, `The ${name} could not start (${detail}). ${RELOAD_HINT}`));
     return handle;
   }
-  worker.addEventListener('message', (event: MessageEvent<M>) => deliver(event.data));
+  const unreadable = (): void => fail({ kind: 'messageerror', detail: '' }, `A message from the ${name} could not be read. ${RELOAD_HINT}`);
+  if (channel) {
+    channel.port1.onmessage = (event: MessageEvent<M>) => deliver(event.data);
+    channel.port1.onmessageerror = unreadable;
+  } else {
+    worker.addEventListener('message', (event: MessageEvent<M>) => deliver(event.data));
+  }
   worker.addEventListener('error', (event: ErrorEvent) => {
     event.preventDefault();
     const detail = event.message || '';
     fail({ kind: 'error', detail }, `The ${name} failed: ${detail || 'its code could not be loaded'}. ${RELOAD_HINT}`);
   });
-  worker.addEventListener('messageerror', () => fail({ kind: 'messageerror', detail: '' }, `A message from the ${name} could not be read. ${RELOAD_HINT}`));
+  worker.addEventListener('messageerror', unreadable);
   if (options.start !== undefined) worker.postMessage(options.start, options.startTransfer ?? []);
   return handle;
 }
