@@ -50,6 +50,22 @@ export interface Predictions {
 
 export type ErrorCode = 'webgl-context-lost' | 'backend' | 'data' | 'out-of-memory' | 'unknown';
 
+/** Where a session's time went, in ms (npm run bench -- --only worker-vs-main prints it). */
+export interface SessionTimings {
+  /** Choosing and self-testing the backend. */
+  backendMs: number;
+  /** Loading the data (download or cache, gunzip, checks) and making tensors of it. */
+  dataMs: number;
+  /** The batch loop (what examplesPerSecond divides by), including the two below. */
+  trainingMs: number;
+  /** Of trainingMs: yielding to the event loop between batches (lets a stop in). */
+  yieldMs: number;
+  /** Of trainingMs: reading loss/accuracy back and posting `metrics` (~every 100 ms). */
+  metricsMs: number;
+  batches: number;
+  metricsMessages: number;
+}
+
 /** Worker → page. */
 export type FromWorker =
   | { type: 'phase'; phase: Phase; message: string }
@@ -80,5 +96,7 @@ export type FromWorker =
       testAccuracy: number | null;
       examplesPerSecond: number;
       predictions: Predictions | null;
+      /** Where the time went (for the benchmark; widgets ignore it). */
+      timings?: SessionTimings;
     }
   | { type: 'error'; code: ErrorCode; message: string; /** what the reader can do about it */ hint: string };

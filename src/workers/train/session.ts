@@ -18,7 +18,8 @@ import { loadSplit as defaultLoadSplit, type SplitData, type SplitLoader } from 
 import { describeFailure } from '../../lib/runtime/errors.ts';
 import { yieldToEventLoop } from '../../lib/runtime/yield.ts';
 import { batchRanges, epochSeed, shuffledIndices } from '../../lib/runtime/shuffle.ts';
-import type { BackendName, FromWorker, Phase, Predictions, TrainConfig } from './protocol.ts';
+import { checkConfig } from './check-config.ts';
+import type { BackendName, FromWorker, Phase, Predictions, SessionTimings, TrainConfig } from './protocol.ts';
 import { currentWebglContext, initBackend, loseWebglContext, type BackendResult } from '../../tf/backend.ts';
 import { buildMlp, makeOptimizer, readWeights, trainableVariables, writeWeights } from '../../tf/mlp.ts';
 import { accumulate, lossAndCorrect, NUM_CLASSES, toTensors } from '../../tf/mnist-tensors.ts';
@@ -72,24 +73,6 @@ class ContextLost extends Error {
   }
 }
 
-function checkConfig(config: TrainConfig): void {
-  const positive: Array<[string, number]> = [
-    ['trainLimit', config.trainLimit],
-    ['testLimit', config.testLimit],
-    ['batchSize', config.batchSize],
-  ];
-  for (const [name, value] of positive) {
-    if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive whole number, got ${value}.`);
-  }
-  if (!Number.isInteger(config.epochs) || config.epochs < 0) throw new Error(`epochs must be a whole number ≥ 0, got ${config.epochs}.`);
-  if (!(config.learningRate >= 0) || !Number.isFinite(config.learningRate)) {
-    throw new Error(`learningRate must be a number ≥ 0, got ${config.learningRate}.`);
-  }
-  if (!Number.isInteger(config.previewCount) || config.previewCount < 0) {
-    throw new Error(`previewCount must be a whole number ≥ 0, got ${config.previewCount}.`);
-  }
-}
-
 export async function runTrainingSession(
   config: TrainConfig,
   emit: Emit,
@@ -103,6 +86,7 @@ export async function runTrainingSession(
   const metricsInterval = deps.metricsIntervalMs ?? 100;
 
   const tensorsBefore = tf.memory().numTensors;
+  const timings: SessionTimings = { backendMs: 0, dataMs: 0, trainingMs: 0, yieldMs: 0, metricsMs: 0, batches: 0, metricsMessages: 0 };
   // Everything this session creates on the device, disposed in `finally`.
   const owned: { dispose(): void }[] = [];
   let model: tf.Sequential | null = null;
@@ -142,7 +126,9 @@ export async function runTrainingSession(
 
     // 1. Backend.
     if (control.stopped()) throw new StopRequested();
+    let t0 = now();
     const choice = await setUpBackend(config.backend);
+    timings.backendMs = now() - t0;
     backend = choice.backend;
     if (control.stopped()) throw new StopRequested();
     emit({ type: 'backend', backend: choice.backend, ...(choice.fallbackReason ? { fallbackReason: choice.fallbackReason } : {}) });
@@ -173,6 +159,7 @@ export async function runTrainingSession(
         emit({ type: 'download', file: f.file, loaded: f.loaded, total: f.total });
       }
     };
+    t0 = now();
     const loadOptions = (limit: number) => ({ limit, onProgress, ...(control.signal ? { signal: control.signal } : {}) });
     const [train, test] = await Promise.all([
       load(config.dataUrl, config.dataset, 'train', loadOptions(config.trainLimit)),
@@ -183,6 +170,7 @@ export async function runTrainingSession(
     owned.push(trainData.x, trainData.y);
     const testData = toTensors(tf, test);
     owned.push(testData.x, testData.y);
+    timings.dataMs = now() - t0;
 
     // 3. Model.
     failurePhase = 'training';
@@ -240,6 +228,7 @@ export async function runTrainingSession(
     let lastMetricsAt = -Infinity;
     const sendMetrics = async (epoch: number, batch: number): Promise<void> => {
       if (pendingExamples === 0) return;
+      const t = now();
       const [l, c] = await readBack(Promise.all([lossSum.data(), correctSum.data()]));
       emit({
         type: 'metrics',
@@ -256,6 +245,8 @@ export async function runTrainingSession(
       correctSum = tf.scalar(0);
       pendingExamples = 0;
       lastMetricsAt = now();
+      timings.metricsMs += lastMetricsAt - t;
+      timings.metricsMessages++;
     };
 
     for (let epoch = 0; epoch < config.epochs && !stopped; epoch++) {
@@ -274,14 +265,15 @@ export async function runTrainingSession(
         const idx = tf.tensor1d(order.subarray(start, end), 'int32');
         const [xb, yb] = tf.tidy(() => [tf.gather(trainData.x, idx), tf.gather(trainData.y, idx)] as const);
         idx.dispose();
-        // The batch's number of correct answers, computed in the same forward pass as the loss.
-        const kept: { correct: tf.Scalar | null } = { correct: null };
+        // The batch's summed loss and number of correct answers, from the same forward pass.
+        const kept: { lossSum: tf.Scalar | null; correct: tf.Scalar | null } = { lossSum: null, correct: null };
         let cost: tf.Scalar | null = null;
         try {
           cost = opt.minimize(
             () => {
               const preds = net.apply(xb, { training: true }) as tf.Tensor;
               const { lossSum: l, correct } = lossAndCorrect(tf, yb, preds);
+              kept.lossSum = tf.keep(l);
               kept.correct = tf.keep(correct);
               return tf.div(l, end - start) as tf.Scalar;
             },
@@ -289,16 +281,16 @@ export async function runTrainingSession(
             variables,
           );
         } catch (err) {
+          kept.lossSum?.dispose();
           kept.correct?.dispose();
           throw err;
         } finally {
           xb.dispose();
           yb.dispose();
         }
-        if (!cost || !kept.correct) throw new Error('The optimizer returned no loss.');
-        const batchLossSum = tf.mul(cost, end - start) as tf.Scalar;
-        cost.dispose();
-        lossSum = accumulate(tf, lossSum, batchLossSum);
+        cost?.dispose();
+        if (!cost || !kept.lossSum || !kept.correct) throw new Error('The optimizer returned no loss.');
+        lossSum = accumulate(tf, lossSum, kept.lossSum);
         correctSum = accumulate(tf, correctSum, kept.correct);
         lastBatch = b;
         pendingExamples += end - start;
@@ -310,8 +302,11 @@ export async function runTrainingSession(
         if (lastOfEpoch || control.stopped() || now() - lastMetricsAt >= metricsInterval) {
           await sendMetrics(epoch, b);
         }
+        const beforeYield = now();
         await yieldNow();
         const t = now();
+        timings.yieldMs += t - beforeYield;
+        timings.batches++;
         trainingMs += t - epochStart;
         epochStart = t;
       }
@@ -358,6 +353,7 @@ export async function runTrainingSession(
         testAccuracy,
         examplesPerSecond: trainingMs > 0 ? examplesSeen / (trainingMs / 1000) : 0,
         predictions,
+        timings: { ...timings, trainingMs },
       },
       predictions ? [predictions.images.buffer as ArrayBuffer, predictions.labels.buffer as ArrayBuffer, predictions.predicted.buffer as ArrayBuffer] : [],
     );
