@@ -6,11 +6,13 @@
  * Design points:
  *  - backend chosen and self-tested first (src/tf/backend.ts), then the data is loaded;
  *  - a manual batch loop (optimizer.minimize) so we control yielding and stopping:
- *    `control.stopped()` is checked before every batch (Stop takes effect within one batch)
- *    and the loop yields to the event loop after every batch (a stop message can arrive;
- *    on the main thread the page keeps responding);
+ *    `control.stopped()` is checked before every batch, and the loop yields to the event loop
+ *    at least every 10 ms (src/lib/runtime/yield.ts), so a stop message gets in within ~10 ms
+ *    and one batch, and on the main thread the page keeps responding; yielding after every
+ *    batch cost a few per cent of the worker's speed (npm run bench -- --only worker-vs-main);
  *  - loss/accuracy are summed on the device and read back only when a `metrics` message is
- *    due (~every 100 ms and at the end of each epoch), so the GPU is not stalled every batch;
+ *    due (~every 100 ms and at the end of each epoch), without waiting for it (./metrics.ts),
+ *    so the GPU's queue is not drained mid-epoch;
  *  - everything is disposed at the end: tf.memory().numTensors is what it was before.
  */
 import * as tf from '@tensorflow/tfjs';
@@ -19,6 +21,7 @@ import { describeFailure } from '../../lib/runtime/errors.ts';
 import { yieldToEventLoop } from '../../lib/runtime/yield.ts';
 import { batchRanges, epochSeed, shuffledIndices } from '../../lib/runtime/shuffle.ts';
 import { checkConfig } from './check-config.ts';
+import { BatchMetrics } from './metrics.ts';
 import type { BackendName, FromWorker, Phase, Predictions, SessionTimings, TrainConfig } from './protocol.ts';
 import { currentWebglContext, initBackend, loseWebglContext, type BackendResult } from '../../tf/backend.ts';
 import { buildMlp, makeOptimizer, readWeights, trainableVariables, writeWeights } from '../../tf/mlp.ts';
@@ -43,6 +46,8 @@ export interface SessionDeps {
   /** Yield to the event loop between batches. Default: src/lib/runtime/yield.ts. */
   yieldToEventLoop?: () => Promise<void>;
   now?: () => number;
+  /** Longest time between two yields of the batch loop (ms). Default 10; 0 = after every batch. */
+  yieldIntervalMs?: number;
   /** Minimum time between two `metrics` messages (ms). Default 100. */
   metricsIntervalMs?: number;
   /** Test hook, called after every trained batch (epoch and batch are 0-based). May throw. */
@@ -51,6 +56,8 @@ export interface SessionDeps {
 
 const EVAL_BATCH = 1000;
 const DOWNLOAD_INTERVAL_MS = 100;
+/** The batch loop yields (lets a stop in; keeps the page responsive on the main thread) at least this often. */
+const YIELD_INTERVAL_MS = 10;
 /** How often a pending GPU read-back checks whether the WebGL context was lost. */
 const CONTEXT_POLL_MS = 50;
 
@@ -84,6 +91,7 @@ export async function runTrainingSession(
   const yieldNow = deps.yieldToEventLoop ?? yieldToEventLoop;
   const now = deps.now ?? (() => performance.now());
   const metricsInterval = deps.metricsIntervalMs ?? 100;
+  const yieldInterval = deps.yieldIntervalMs ?? YIELD_INTERVAL_MS;
 
   const tensorsBefore = tf.memory().numTensors;
   const timings: SessionTimings = { backendMs: 0, dataMs: 0, trainingMs: 0, yieldMs: 0, metricsMs: 0, batches: 0, metricsMessages: 0 };
@@ -91,6 +99,7 @@ export async function runTrainingSession(
   const owned: { dispose(): void }[] = [];
   let model: tf.Sequential | null = null;
   let optimizer: tf.Optimizer | null = null;
+  let metrics: BatchMetrics | null = null;
   let failurePhase: 'config' | 'backend' | 'data' | 'training' = 'config';
   let backend: BackendName | null = null;
   let contextLost = false;
@@ -220,34 +229,12 @@ export async function runTrainingSession(
     let trainedSinceEval = false;
     let stopped = false;
 
-    // Device-side sums since the last metrics message.
-    let lossSum = tf.scalar(0);
-    let correctSum = tf.scalar(0);
-    let pendingExamples = 0;
-    owned.push({ dispose: () => (lossSum.dispose(), correctSum.dispose()) });
+    // Device-side sums since the last metrics message, read back without stalling the loop.
+    metrics = new BatchMetrics(tf, readBack, emit, now);
+    const running = metrics;
     let lastMetricsAt = -Infinity;
-    const sendMetrics = async (epoch: number, batch: number): Promise<void> => {
-      if (pendingExamples === 0) return;
-      const t = now();
-      const [l, c] = await readBack(Promise.all([lossSum.data(), correctSum.data()]));
-      emit({
-        type: 'metrics',
-        epoch,
-        batch,
-        batchesPerEpoch,
-        examplesSeen,
-        loss: (l[0] as number) / pendingExamples,
-        accuracy: (c[0] as number) / pendingExamples,
-      });
-      lossSum.dispose();
-      correctSum.dispose();
-      lossSum = tf.scalar(0);
-      correctSum = tf.scalar(0);
-      pendingExamples = 0;
-      lastMetricsAt = now();
-      timings.metricsMs += lastMetricsAt - t;
-      timings.metricsMessages++;
-    };
+    let lastYieldAt = -Infinity;
+    const fields = (epoch: number, batch: number) => ({ epoch, batch, batchesPerEpoch, examplesSeen });
 
     for (let epoch = 0; epoch < config.epochs && !stopped; epoch++) {
       setPhase('training', `Training: epoch ${epoch + 1} of ${config.epochs}`);
@@ -290,28 +277,30 @@ export async function runTrainingSession(
         }
         cost?.dispose();
         if (!cost || !kept.lossSum || !kept.correct) throw new Error('The optimizer returned no loss.');
-        lossSum = accumulate(tf, lossSum, kept.lossSum);
-        correctSum = accumulate(tf, correctSum, kept.correct);
+        running.add(kept.lossSum, kept.correct, end - start);
         lastBatch = b;
-        pendingExamples += end - start;
         examplesSeen += end - start;
         trainedSinceEval = true;
         deps.afterBatch?.(epoch, b);
 
         const lastOfEpoch = b === batchesPerEpoch - 1;
         if (lastOfEpoch || control.stopped() || now() - lastMetricsAt >= metricsInterval) {
-          await sendMetrics(epoch, b);
+          await running.report(fields(epoch, b));
+          lastMetricsAt = now();
         }
-        const beforeYield = now();
-        await yieldNow();
-        const t = now();
-        timings.yieldMs += t - beforeYield;
         timings.batches++;
+        let t = now();
+        if (t - lastYieldAt >= yieldInterval) {
+          await yieldNow();
+          lastYieldAt = now();
+          timings.yieldMs += lastYieldAt - t;
+          t = lastYieldAt;
+        }
         trainingMs += t - epochStart;
         epochStart = t;
       }
-      // Flush metrics of a partial epoch cut short by Stop.
-      await sendMetrics(epoch, lastBatch);
+      // Every metrics message out (and those of a partial epoch cut short by Stop).
+      await running.flush(fields(epoch, lastBatch));
       if (stopped) break;
 
       setPhase('evaluating', `Testing on ${test.count.toLocaleString('en')} images…`);
@@ -353,11 +342,12 @@ export async function runTrainingSession(
         testAccuracy,
         examplesPerSecond: trainingMs > 0 ? examplesSeen / (trainingMs / 1000) : 0,
         predictions,
-        timings: { ...timings, trainingMs },
+        timings: { ...timings, trainingMs, metricsMs: running.waitedMs, metricsMessages: running.reads },
       },
       predictions ? [predictions.images.buffer as ArrayBuffer, predictions.labels.buffer as ArrayBuffer, predictions.predicted.buffer as ArrayBuffer] : [],
     );
   } catch (err) {
+    metrics?.mute();
     if (err instanceof StopRequested || (control.stopped() && failurePhase !== 'training')) {
       emit({ type: 'done', stopped: true, epochsCompleted: 0, testAccuracy: null, examplesPerSecond: 0, predictions: null });
     } else {
@@ -367,6 +357,8 @@ export async function runTrainingSession(
     }
   } finally {
     detachContextListener();
+    await metrics?.settle().catch(() => {}); // a read-back still in flight after a failure
+    metrics?.dispose();
     const disposeQuietly = (thing: { dispose(): unknown } | null): void => {
       try {
         thing?.dispose();
