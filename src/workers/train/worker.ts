@@ -9,8 +9,12 @@ import { serveSessions } from '../shared/worker-entry.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';
 import { runTrainingSession, simulateContextLoss } from './session.ts';
 
+const WORKER_YIELD_INTERVAL_MS = 25;
+
 serveSessions<Extract<ToWorker, { type: 'start' }>, FromWorker>({
-  run: (message, post, control) => runTrainingSession(message.config, post, control),
+  // No page to keep responsive here: yield less often than the main-thread fallback (10 ms);
+  // a stop still gets in within ~25 ms and one batch.
+  run: (message, post, control) => runTrainingSession(message.config, post, control, { yieldIntervalMs: WORKER_YIELD_INTERVAL_MS }),
   busy: { type: 'error', code: 'unknown', message: 'A training run is already going on in this worker.', hint: 'Stop it first, then start again.' },
   failed: (text) => ({ type: 'error', code: 'unknown', message: `Training failed: ${text}`, hint: 'Reload the page and press Start again.' }),
   more: {
