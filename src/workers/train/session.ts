@@ -8,8 +8,8 @@
  *  - a manual batch loop (optimizer.minimize) so we control yielding and stopping:
  *    `control.stopped()` is checked before every batch, and the loop yields to the event loop
  *    at least every 10 ms (25 ms in the worker; src/lib/runtime/yield.ts), so a stop message
- *    gets in within that and one batch, and on the main thread the page keeps responding; yielding after every
- *    batch cost a few per cent of the worker's speed (npm run bench -- --only worker-vs-main);
+ *    gets in within that and one batch, and on the main thread the page keeps responding
+ *    (yielding after every batch cost a few per cent: npm run bench -- --only worker-vs-main);
  *  - loss/accuracy are summed on the device and read back only when a `metrics` message is
  *    due (~every 100 ms and at the end of each epoch), without waiting for it (./metrics.ts),
  *    so the GPU's queue is not drained mid-epoch;
