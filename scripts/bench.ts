@@ -62,8 +62,8 @@ const task = (r: RunResult): string =>
 /** Where a worker run's time went: set-up outside the timed loop, then the loop and its overheads. */
 const breakdown = (t: WorkerRunResult['breakdown']): string =>
   `start+tfjs ${fmt(t.startMs)}, backend ${fmt(t.backendMs)}, data ${fmt(t.dataMs)} | loop ${fmt(t.trainingMs)} = ` +
-  `batches ${fmt(t.trainingMs - t.yieldMs - t.metricsMs)} + yields ${fmt(t.yieldMs, 1)} (${t.batches}) + metrics ${fmt(t.metricsMs, 1)} ` +
-  `(${t.metricsMessages} read-backs, ${t.messages} messages to the page)`;
+  `${t.batches} batches ${fmt(t.trainingMs - t.yieldMs - t.metricsMs)} + ${t.yields} yields ${fmt(t.yieldMs, 1)} + waiting for ` +
+  `${t.metricsMessages} metric read-backs ${fmt(t.metricsMs, 1)} (${t.messages} messages to the page)`;
 
 function workerVsMainRows(r: WorkerVsMainResult): Row[] {
   const b = r.requestedBackend;

@@ -58,9 +58,10 @@ export interface SessionTimings {
   dataMs: number;
   /** The batch loop (what examplesPerSecond divides by), including the two below. */
   trainingMs: number;
-  /** Of trainingMs: yielding to the event loop between batches (lets a stop in). */
+  /** Of trainingMs: yielding to the event loop between batches (lets a stop in), and how often. */
   yieldMs: number;
-  /** Of trainingMs: reading loss/accuracy back and posting `metrics` (~every 100 ms). */
+  yields: number;
+  /** Of trainingMs: waiting for loss/accuracy read-backs (on WebGL: for the GPU to catch up). */
   metricsMs: number;
   batches: number;
   metricsMessages: number;

@@ -94,7 +94,7 @@ export async function runTrainingSession(
   const yieldInterval = deps.yieldIntervalMs ?? YIELD_INTERVAL_MS;
 
   const tensorsBefore = tf.memory().numTensors;
-  const timings: SessionTimings = { backendMs: 0, dataMs: 0, trainingMs: 0, yieldMs: 0, metricsMs: 0, batches: 0, metricsMessages: 0 };
+  const timings: SessionTimings = { backendMs: 0, dataMs: 0, trainingMs: 0, yieldMs: 0, yields: 0, metricsMs: 0, batches: 0, metricsMessages: 0 };
   // Everything this session creates on the device, disposed in `finally`.
   const owned: { dispose(): void }[] = [];
   let model: tf.Sequential | null = null;
@@ -294,13 +294,16 @@ export async function runTrainingSession(
           await yieldNow();
           lastYieldAt = now();
           timings.yieldMs += lastYieldAt - t;
+          timings.yields++;
           t = lastYieldAt;
         }
         trainingMs += t - epochStart;
         epochStart = t;
       }
-      // Every metrics message out (and those of a partial epoch cut short by Stop).
+      // Every metrics message out (and those of a partial epoch cut short by Stop). Timed as
+      // training: on WebGL this is where the epoch's last queued batches finish on the GPU.
       await running.flush(fields(epoch, lastBatch));
+      trainingMs += now() - epochStart;
       if (stopped) break;
 
       setPhase('evaluating', `Testing on ${test.count.toLocaleString('en')} images…`);
