@@ -42,12 +42,15 @@ function devPages() {
  * entry becomes `<name>.worker-<hash>.js` (deploy/nginx.conf and src/lib/csp/policy.ts give the
  * code worker its own policy by that name), another file `<name>-<file>.<hash>.js` (the e2e tests
  * check which of them a page loads, and when). Everything else keeps Astro's names.
+ * @param {{ name: string; facadeModuleId: string | null; moduleIds?: string[] }} chunk
+ * @param {'worker' | 'chunk'} kind
+ * @returns {string}
  */
 function workerFileName(chunk, kind) {
   const file = /\/src\/workers\/([a-z-]+)\/([a-z-]+)\.ts$/;
   // A chunk shared by several pages has no facade: it is named after its main module.
   const ids = chunk.facadeModuleId ? [chunk.facadeModuleId] : (chunk.moduleIds ?? []);
-  const m = ids.map((id) => file.exec(id.replaceAll('\\', '/'))).find((x) => x && (chunk.facadeModuleId || x[2] === chunk.name));
+  const m = ids.map((/** @type {string} */ id) => file.exec(id.replaceAll('\\', '/'))).find((x) => x && (chunk.facadeModuleId || x[2] === chunk.name));
   if (m) return kind === 'worker' ? `${m[1]}.worker` : `${m[1]}-${m[2]}`;
   // Astro's own rule (cleanChunkName in astro/dist/core/build/util.js).
   return chunk.name.replace(/[^\w.\-/]/g, '_');
