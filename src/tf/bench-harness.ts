@@ -219,13 +219,23 @@ function runInWorker(worker: Worker, config: TrainConfig): Promise<WorkerRunResu
   });
 }
 
-/** Our loop in a fresh worker (cold), then again in the same worker (warm). */
-async function workerColdThenWarm(config: TrainConfig): Promise<{ cold: WorkerRunResult; warm: WorkerRunResult }> {
+/**
+ * Our loop in a fresh worker (cold), then again in the same worker (warm), each right next to
+ * the model.fit it is compared with (`afterCold`, `afterWarm`), so that both sides of a
+ * ratio see the same load on a busy machine.
+ */
+async function workerColdThenWarm(
+  config: TrainConfig,
+  afterCold: () => Promise<RunResult>,
+  afterWarm: () => Promise<RunResult>,
+): Promise<{ cold: WorkerRunResult; warm: WorkerRunResult; fitCold: RunResult; fitWarm: RunResult }> {
   const worker = new Worker(new URL('../workers/train/worker.ts', import.meta.url), { type: 'module', name: 'tinker-bench-trainer' });
   try {
     const cold = await runInWorker(worker, config);
+    const fitCold = await afterCold();
     const warm = await runInWorker(worker, config);
-    return { cold, warm };
+    const fitWarm = await afterWarm();
+    return { cold, warm, fitCold, fitWarm };
   } finally {
     worker.terminate();
   }
@@ -292,9 +302,9 @@ export async function workerVsMain(options: WorkerVsMainOptions = {}): Promise<W
     previewCount: 0,
     seed: 1,
   };
-  const { cold: worker, warm: workerWarm } = await workerColdThenWarm(config);
-  const mainFitCold = await runMainThreadFit(opts);
-  const mainFit = await runMainThreadFit(opts);
+  // Order: fresh worker, first fit, same worker again, second fit (each ratio's two runs adjacent).
+  const fit = () => runMainThreadFit(opts);
+  const { cold: worker, warm: workerWarm, fitCold: mainFitCold, fitWarm: mainFit } = await workerColdThenWarm(config, fit, fit);
   const mainSession = options.includeMainThreadSession === false ? undefined : await runSession(config, 'main-thread');
   return {
     examples: opts.examples,
