@@ -266,6 +266,10 @@ export const BENCHMARKS: Benchmark[] = [
       const backends = ['webgl', 'wasm'].filter((b) => caps[b]);
       const rows: Row[] = [];
       for (const backend of backends) {
+        // A fresh page per backend: its first model.fit is then as cold as a fresh worker (the
+        // tfjs code not yet optimised by the JavaScript engine), so cold is compared with cold.
+        await page.reload();
+        await page.waitForFunction(() => document.documentElement.dataset['benchReady'] === 'true', null, { timeout: 30_000 });
         const r = (await page.evaluate(
           (o) => (window as unknown as { tinkerBench: { workerVsMain(o: object): Promise<unknown> } }).tinkerBench.workerVsMain(o),
           { examples, backend },
