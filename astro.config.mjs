@@ -17,6 +17,25 @@ const base = process.env.BASE_PATH ?? '/';
 // and robots.txt's Sitemap line are made only when it is known. A malformed value stops the build.
 const site = parseSiteUrl(process.env.SITE_URL);
 
+/**
+ * Built file names of src/workers/<name>/<file>.ts, which all share a few file names: a worker
+ * entry becomes `<name>.worker-<hash>.js` (deploy/nginx.conf and src/lib/csp/policy.ts give the
+ * code worker its own policy by that name), another file `<name>-<file>.<hash>.js` (the e2e tests
+ * check which of them a page loads, and when). Everything else keeps Astro's names.
+ * @param {{ name: string; facadeModuleId: string | null; moduleIds?: string[] }} chunk
+ * @param {'worker' | 'chunk'} kind
+ * @returns {string}
+ */
+function workerFileName(chunk, kind) {
+  const file = /\/src\/workers\/([a-z-]+)\/([a-z-]+)\.ts$/;
+  // A chunk shared by several pages has no facade: it is named after its main module.
+  const ids = chunk.facadeModuleId ? [chunk.facadeModuleId] : (chunk.moduleIds ?? []);
+  const m = ids.map((/** @type {string} */ id) => file.exec(id.replaceAll('\\', '/'))).find((x) => x && (chunk.facadeModuleId || x[2] === chunk.name));
+  if (m) return kind === 'worker' ? `${m[1]}.worker` : `${m[1]}-${m[2]}`;
+  // Astro's own rule (cleanChunkName in astro/dist/core/build/util.js).
+  return chunk.name.replace(/[^\w.\-/]/g, '_');
+}
+
 export default defineConfig({
   base,
   ...(site ? { site } : {}),
@@ -43,7 +62,10 @@ export default defineConfig({
     shikiConfig: { themes: { light: 'github-light-high-contrast', dark: 'github-dark-default' } },
   },
   vite: {
-    worker: { format: 'es' },
+    worker: { format: 'es', rolldownOptions: { output: { entryFileNames: (chunk) => `_astro/${workerFileName(chunk, 'worker')}-[hash].js` } } },
+    environments: {
+      client: { build: { rolldownOptions: { output: { chunkFileNames: (chunk) => `_astro/${workerFileName(chunk, 'chunk')}.[hash].js` } } } },
+    },
     build: {
       // Never inline a script into the page (Astro inlines small ones by default): the
       // Content-Security-Policy (src/lib/csp/policy.ts) allows scripts from the site's own files only.

@@ -3,7 +3,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { watchForProblems } from './helpers.ts';
 
 /**
- * The code runner (src/workers/code-runner.ts + code.worker.ts) through its hidden harness page
+ * The code runner (src/workers/code/client.ts + code.worker.ts) through its hidden harness page
  * bench/pages/code-runner.astro, which exposes window.tinkerRunner. Most runs use the cpu
  * backend (fast to start under SwiftShader); one uses 'auto' to check the GPU path frees its tensors.
  */

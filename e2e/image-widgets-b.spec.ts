@@ -12,7 +12,7 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import { PNG } from 'pngjs';
 import { fromRgba } from '../src/lib/image/image.ts';
 import { gaussianKernel } from '../src/lib/image/kernels.ts';
-import { renderFilter } from '../src/workers/image-filter-ops.ts';
+import { renderFilter } from '../src/workers/image-filter/ops.ts';
 import { watchForProblems } from './helpers.ts';
 
 const LESSON = './lessons/images-are-matrices/';

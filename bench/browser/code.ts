@@ -1,7 +1,7 @@
 /** Code cells in the bench page: a run as a code cell makes it (a fresh worker per run), timed by phase. */
-import { runCode } from '../../src/workers/code-runner.ts';
-import type { GradeResult, GraderSpec, RunMessage } from '../../src/workers/code-protocol.ts';
-import type { BackendName, BackendRequest } from '../../src/workers/protocol.ts';
+import { runCode } from '../../src/workers/code/client.ts';
+import type { GradeResult, GraderSpec, RunMessage } from '../../src/workers/code/protocol.ts';
+import type { BackendName, BackendRequest } from '../../src/workers/train/protocol.ts';
 
 export interface CodeRunTiming {
   backend?: BackendName;

@@ -19,7 +19,7 @@
  *    in as an extra entry; Node runs the render part too).
  */
 import { loadSplit } from '../../src/lib/data/load.ts';
-import { startTraining } from '../../src/workers/trainer-client.ts';
+import { startTraining } from '../../src/workers/train/client.ts';
 import { detectCapabilities } from '../../src/tf/capabilities.ts';
 import type { ImageFilterBenchOptions } from './image-filter.ts';
 import type { NnBenchOptions, NnBenchResult } from '../shared/nn-bench.ts';

@@ -1,12 +1,14 @@
 /**
  * The training benchmarks of the /dev/bench/ page: our training loop in a worker (and on the main
- * thread) against a plain main-thread `model.fit` on the same backend (workerVsMain), our loop on
+ * thread) against a plain main-thread `model.fit` on the same backend (workerVsMain: cold against
+ * cold, a fresh worker and the page's first fit; warm against warm, a second run in the same worker
+ * and the second fit; with where the worker's time went), our loop on
  * each backend (backendsInWorker), and which backend 'auto' picks on the page and in a worker; and
  * the main-thread monitor (Long Tasks, heartbeats, frames) the measurements share.
  */
 import { loadSplit } from '../../src/lib/data/load.ts';
-import { startTraining, type RunMode } from '../../src/workers/trainer-client.ts';
-import type { BackendName, FromWorker, TrainConfig } from '../../src/workers/protocol.ts';
+import { startTraining, type RunMode } from '../../src/workers/train/client.ts';
+import type { BackendName, BackendRequest, FromWorker, SessionTimings, ToWorker, TrainConfig } from '../../src/workers/train/protocol.ts';
 import { detectCapabilities } from '../../src/tf/capabilities.ts';
 
 export interface WorkerVsMainOptions {
@@ -37,22 +39,38 @@ export interface RunResult extends MainThreadLoad {
   ms: number;
 }
 
+/** Where a worker run's time went (ms): the session's own timings plus what only the page sees. */
+export interface WorkerBreakdown extends SessionTimings {
+  /** From posting `start` to the `backend` message, less backendMs: worker start + tfjs import (≈0 when warm). */
+  startMs: number;
+  /** Messages the page received during the training loop. */
+  messages: number;
+}
+
+export interface WorkerRunResult extends RunResult {
+  breakdown: WorkerBreakdown;
+}
+
 export interface WorkerVsMainResult {
   examples: number;
   batchSize: number;
   hidden: number[];
   requestedBackend: BackendName;
-  /** Our loop in a fresh worker (its own WebGL context, so shader compilation included). */
-  worker: RunResult;
+  /** Our loop in a fresh worker: its first run (tfjs import, backend, shaders/JIT warm-up included). */
+  worker: WorkerRunResult;
+  /** Our loop again in the same worker, warmed up: the steady state. */
+  workerWarm: WorkerRunResult;
   /** model.fit, first run on the page: includes compiling the shaders. */
   mainFitCold: RunResult;
   /** model.fit again, shaders compiled: the steady state. */
   mainFit: RunResult;
   mainSession?: RunResult;
-  /** worker examples/s ÷ warm model.fit examples/s (the conservative comparison). */
+  /** warm worker examples/s ÷ warm model.fit examples/s (steady state against steady state). */
   ratio: number;
-  /** worker examples/s ÷ cold model.fit examples/s (both compile their shaders). */
+  /** fresh worker examples/s ÷ cold model.fit examples/s (both warm up inside the timed loop). */
   ratioCold: number;
+  /** fresh worker ÷ warm model.fit (the old, lopsided comparison, kept for continuity). */
+  ratioFreshVsWarm: number;
   capabilities: ReturnType<typeof detectCapabilities>;
 }
 
@@ -144,6 +162,68 @@ export function runSession(config: TrainConfig, mode: RunMode): Promise<RunResul
   });
 }
 
+/** One training run in a kept-alive worker (src/workers/train/worker.ts takes one `start` after another). */
+function runInWorker(worker: Worker, config: TrainConfig): Promise<WorkerRunResult> {
+  return new Promise((resolve, reject) => {
+    const posted = performance.now();
+    let backendAt = posted;
+    let backend = '?';
+    let monitor: ReturnType<typeof monitorMainThread> | null = null;
+    let load: MainThreadLoad | null = null;
+    let messages = 0;
+    let t0 = 0;
+    let t1 = 0;
+    const onMessage = (event: MessageEvent<FromWorker>): void => {
+      const m = event.data;
+      if (monitor && !load) messages++;
+      if (m.type === 'backend') {
+        backendAt = performance.now();
+        backend = m.backend + (m.fallbackReason ? ` (${m.fallbackReason})` : '');
+      }
+      if (m.type === 'phase' && m.phase === 'training' && !monitor) {
+        monitor = monitorMainThread();
+        t0 = performance.now();
+      }
+      if (m.type === 'phase' && m.phase === 'evaluating' && monitor && !load) {
+        t1 = performance.now();
+        load = monitor.stop();
+      }
+      if (m.type !== 'done' && m.type !== 'error') return;
+      worker.removeEventListener('message', onMessage);
+      load ??= monitor?.stop() ?? null;
+      if (m.type === 'error') return reject(new Error(`${m.code}: ${m.message}`));
+      if (!load || !m.timings) return reject(new Error('The run ended before training started.'));
+      const breakdown = { ...m.timings, startMs: backendAt - posted - m.timings.backendMs, messages };
+      resolve({ ...load, examplesPerSecond: m.examplesPerSecond, backend: `${backend} in worker`, ms: t1 - t0, breakdown });
+    };
+    worker.addEventListener('message', onMessage);
+    worker.addEventListener('error', (e) => reject(new Error(e.message || 'the training worker failed')), { once: true });
+    worker.postMessage({ type: 'start', config } satisfies ToWorker);
+  });
+}
+
+/**
+ * Our loop in a fresh worker (cold), then again in the same worker (warm), each right next to
+ * the model.fit it is compared with (`afterCold`, `afterWarm`), so that both sides of a
+ * ratio see the same load on a busy machine.
+ */
+async function workerColdThenWarm(
+  config: TrainConfig,
+  afterCold: () => Promise<RunResult>,
+  afterWarm: () => Promise<RunResult>,
+): Promise<{ cold: WorkerRunResult; warm: WorkerRunResult; fitCold: RunResult; fitWarm: RunResult }> {
+  const worker = new Worker(new URL('../workers/train/worker.ts', import.meta.url), { type: 'module', name: 'tinker-bench-trainer' });
+  try {
+    const cold = await runInWorker(worker, config);
+    const fitCold = await afterCold();
+    const warm = await runInWorker(worker, config);
+    const fitWarm = await afterWarm();
+    return { cold, warm, fitCold, fitWarm };
+  } finally {
+    worker.terminate();
+  }
+}
+
 /** The standard tfjs way: model.fit on the main thread, same model, data and backend. */
 export async function runMainThreadFit(
   opts: Required<Omit<WorkerVsMainOptions, 'includeMainThreadSession'>>,
@@ -205,9 +285,9 @@ export async function workerVsMain(options: WorkerVsMainOptions = {}): Promise<W
     previewCount: 0,
     seed: 1,
   };
-  const worker = await runSession(config, 'worker');
-  const mainFitCold = await runMainThreadFit(opts);
-  const mainFit = await runMainThreadFit(opts);
+  // Order: fresh worker, first fit, same worker again, second fit (each ratio's two runs adjacent).
+  const fit = () => runMainThreadFit(opts);
+  const { cold: worker, warm: workerWarm, fitCold: mainFitCold, fitWarm: mainFit } = await workerColdThenWarm(config, fit, fit);
   const mainSession = options.includeMainThreadSession === false ? undefined : await runSession(config, 'main-thread');
   return {
     examples: opts.examples,
@@ -215,11 +295,13 @@ export async function workerVsMain(options: WorkerVsMainOptions = {}): Promise<W
     hidden: opts.hidden,
     requestedBackend: opts.backend,
     worker,
+    workerWarm,
     mainFitCold,
     mainFit,
     ...(mainSession ? { mainSession } : {}),
-    ratio: worker.examplesPerSecond / mainFit.examplesPerSecond,
+    ratio: workerWarm.examplesPerSecond / mainFit.examplesPerSecond,
     ratioCold: worker.examplesPerSecond / mainFitCold.examplesPerSecond,
+    ratioFreshVsWarm: worker.examplesPerSecond / mainFit.examplesPerSecond,
     capabilities: caps,
   };
 }

@@ -4,7 +4,7 @@
  * tested end to end (e2e/code-cell-parts.spec.ts) and looked at without a lesson. Not used by the
  * site. Exposes `window.codeCellParts` for the tests.
  */
-import type { OutputItem } from '../../src/workers/code-protocol.ts';
+import type { OutputItem } from '../../src/workers/code/protocol.ts';
 import { showCompare } from '../../src/widgets/code-cell/compare.ts';
 import { EDITOR_KEYBOARD_HELP, createEditor, type CodeEditor } from '../../src/widgets/code-cell/editor.ts';
 import { OutputView } from '../../src/widgets/code-cell/output.ts';

@@ -1,7 +1,7 @@
 /**
  * Sample code and output items for the hidden parts page (parts-harness.ts). Pure data.
  */
-import type { OutputItem } from '../../src/workers/code-protocol.ts';
+import type { OutputItem } from '../../src/workers/code/protocol.ts';
 
 export const SAMPLE_CODE = `// Sigmoid squashes any number into (0, 1).
 function sigmoid(z) {

@@ -1,6 +1,6 @@
 /**
  * One thing the reader's code showed, in order: what the output API (output-api.ts) builds and
- * the code worker sends to the page (src/workers/code-protocol.ts re-exports it).
+ * the code worker sends to the page (src/workers/code/protocol.ts re-exports it).
  */
 export type OutputItem =
   | { kind: 'text'; stream: 'print' | 'log' | 'info' | 'warn' | 'error'; text: string }

@@ -1,6 +1,6 @@
 /**
  * Where to train: in a Web Worker or on the main thread. Pure decisions, used by
- * src/workers/trainer-client.ts (which does the detecting and the starting).
+ * src/workers/train/client.ts (which does the detecting and the starting).
  */
 import type { BackendName, BackendRequest } from './backends.ts';
 

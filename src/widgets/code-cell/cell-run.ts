@@ -6,7 +6,7 @@
 import { errorStatus, finishedStatus, stoppedStatus, syntaxErrorStatus } from '../../lib/exercises/cell.ts';
 import type { GradeResult } from '../../lib/exercises/types.ts';
 import { BACKEND_LABELS } from '../../lib/runtime/backends.ts';
-import type { RunMessage } from '../../workers/code-protocol.ts';
+import type { RunMessage } from '../../workers/code/protocol.ts';
 import type { CodeEditor } from './editor.ts';
 import type { OutputView } from './output.ts';
 

@@ -18,7 +18,7 @@ import { errorText } from '../../lib/format/error-text.ts';
 import { withFullStop } from '../../lib/format/sentence.ts';
 import { starterHash } from '../../lib/progress/hash.ts';
 import { detectCapabilities } from '../../tf/capabilities.ts';
-import type { BackendRequest } from '../../workers/code-protocol.ts';
+import type { BackendRequest } from '../../workers/code/protocol.ts';
 import { applyCapabilities } from '../shared/backend-picker.ts';
 import { datasetUrl } from '../shared/data-url.ts';
 import { part } from '../shared/html.ts';
@@ -278,7 +278,7 @@ class CodeCellElement extends HTMLElement {
     this.status.announce('Starting…');
     try {
       const [{ runCode }, output, editor] = await Promise.all([
-        import('../../workers/code-runner.ts'),
+        import('../../workers/code/client.ts'),
         this.ensureOutput(),
         this.ensureEditor(false),
       ]);

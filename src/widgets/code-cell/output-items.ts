@@ -3,7 +3,7 @@
  * small DOM helpers they share. Styles: output.css.
  */
 import { parseInlineMarkdown } from '../../lib/format/inline-markdown.ts';
-import type { OutputItem } from '../../workers/code-protocol.ts';
+import type { OutputItem } from '../../workers/code/protocol.ts';
 import { formatCell, imageScale, isNumericColumn } from './output-format.ts';
 
 export type TextItem = Extract<OutputItem, { kind: 'text' }>;

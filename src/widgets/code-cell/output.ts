@@ -15,7 +15,7 @@
  *
  * Styles: output.css, imported by code-cell.css (`.tk-output`, `.tk-out-*`, `.tk-plot*`, `.tk-grade*`).
  */
-import type { GradeResult, OutputItem } from '../../workers/code-protocol.ts';
+import type { GradeResult, OutputItem } from '../../workers/code/protocol.ts';
 import { XyPlot } from '../../viz/xy-plot.ts';
 import { nextWidgetId } from '../shared/ids.ts';
 import {

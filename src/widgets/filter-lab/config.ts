@@ -5,7 +5,7 @@
  */
 import { KERNEL_PRESETS, boxKernel, gaussianKernel, identityKernel, type KernelPresetName } from '../../lib/image/kernels.ts';
 import type { BorderMode, DisplayMode } from '../../lib/image/types.ts';
-import type { FilterJob, FilterKind } from '../../workers/image-filter-protocol.ts';
+import type { FilterJob, FilterKind } from '../../workers/image-filter/protocol.ts';
 
 export type FilterPresetName = KernelPresetName | 'magnitude';
 export type KernelSize = 3 | 5;

@@ -1,7 +1,7 @@
 /**
  * <tk-filter-lab>: filters an image with a preset or the reader's own kernel, live.
  *
- * The filtering runs in a worker (src/workers/image-filter-client.ts) so dragging the sigma
+ * The filtering runs in a worker (src/workers/image-filter/client.ts) so dragging the sigma
  * slider or typing weights never blocks the page; only the newest request is kept while one runs.
  * "Filtering…" appears only when a result takes longer than BUSY_DELAY_MS.
  *
@@ -13,8 +13,8 @@
  *  - canvases data-part="original" and data-part="filtered"; kernel inputs carry data-cell="index".
  */
 import type { BorderMode, DisplayMode, Img } from '../../lib/image/types.ts';
-import { createFilterRunner, type FilterRunner } from '../../workers/image-filter-client.ts';
-import type { FilterJob } from '../../workers/image-filter-protocol.ts';
+import { createFilterRunner, type FilterRunner } from '../../workers/image-filter/client.ts';
+import type { FilterJob } from '../../workers/image-filter/protocol.ts';
 import { drawImg } from '../shared/image/canvas.ts';
 import { isSampleImageName, wireImageSource } from '../shared/image/source.ts';
 import { clearError, showError } from '../shared/error-panel.ts';

@@ -2,7 +2,7 @@
  * The trainer's settings: the choices offered, the defaults, reading an author's
  * `data-*` attributes, and turning settings into the worker's TrainConfig.
  */
-import type { BackendRequest, TrainConfig } from '../../workers/protocol.ts';
+import type { BackendRequest, TrainConfig } from '../../workers/train/protocol.ts';
 import { formatCount } from '../../lib/format/numbers.ts';
 import { attributeName, defaults, numberChoice, parseSettings, textChoice, type SettingsOf } from '../shared/settings.ts';
 

@@ -14,8 +14,8 @@
  *  - `loseContext()` simulates a lost WebGL context (test hook).
  */
 import { detectCapabilities, type Capabilities } from '../../tf/capabilities.ts';
-import type { BackendName, ErrorCode, FromWorker } from '../../workers/protocol.ts';
-import type { TrainerHandle } from '../../workers/trainer-client.ts';
+import type { BackendName, ErrorCode, FromWorker } from '../../workers/train/protocol.ts';
+import type { TrainerHandle } from '../../workers/train/client.ts';
 import { errorText } from '../../lib/format/error-text.ts';
 import { formatPercent } from '../../lib/format/numbers.ts';
 import { epochsElapsed } from '../../lib/format/progress.ts';
@@ -137,7 +137,7 @@ export class MnistTrainerElement extends HTMLElement {
 
     const mods = await life.load(
       id,
-      () => Promise.all([import('../../workers/trainer-client.ts'), import('./charts.ts')]),
+      () => Promise.all([import('../../workers/train/client.ts'), import('./charts.ts')]),
       (err) =>
         this.fail('unknown', `The page could not load its training code (${errorText(err)}).`, 'Check your connection, then reload the page and press Start again.'),
     );

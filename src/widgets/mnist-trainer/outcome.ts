@@ -2,7 +2,7 @@
  * How a MNIST run ends, in words: the final status sentence, the summary below the charts, and
  * the error (with "Continue on …" actions after a lost GPU or a failed backend). No state here.
  */
-import type { BackendName, ErrorCode, FromWorker } from '../../workers/protocol.ts';
+import type { BackendName, ErrorCode, FromWorker } from '../../workers/train/protocol.ts';
 import { formatCount, formatDuration, plural } from '../../lib/format/numbers.ts';
 import { BACKEND_LABELS } from '../../lib/runtime/backends.ts';
 import { asSentence } from '../../lib/format/sentence.ts';

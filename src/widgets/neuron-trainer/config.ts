@@ -3,7 +3,7 @@
  * defaults, and the worker config they make: one neuron (784 → 1), sigmoid with binary
  * cross-entropy on the logit, plain SGD, all 60,000 training images. Pure: no DOM.
  */
-import type { NnTrainConfig } from '../../workers/nn-protocol.ts';
+import type { NnTrainConfig } from '../../workers/nn/protocol.ts';
 
 import { defaults, numberChoice, parseSettings, type SettingsOf } from '../shared/settings.ts';
 

@@ -16,8 +16,8 @@ import { errorText } from '../../lib/format/error-text.ts';
 import { formatCount, formatDuration } from '../../lib/format/numbers.ts';
 import { epochsElapsed } from '../../lib/format/progress.ts';
 import { doneStatus, speedSentence, stoppedStatus } from '../../lib/format/status.ts';
-import type { NnFromWorker } from '../../workers/nn-protocol.ts';
-import type { NnTrainingHandle } from '../../workers/nn-client.ts';
+import type { NnFromWorker } from '../../workers/nn/protocol.ts';
+import type { NnTrainingHandle } from '../../workers/nn/client.ts';
 import { datasetUrl } from '../shared/data-url.ts';
 import { part } from '../shared/html.ts';
 import { readForm, settingsFromAttributes } from '../shared/settings.ts';
@@ -86,7 +86,7 @@ export class NeuronTrainerElement extends HTMLElement {
 
     const mods = await life.load(
       id,
-      () => Promise.all([import('../../workers/nn-client.ts'), import('./live-view.ts')]),
+      () => Promise.all([import('../../workers/nn/client.ts'), import('./live-view.ts')]),
       (err) => this.fail('unknown', `The page could not load its training code (${errorText(err)}). Check your connection, reload the page and press Start again.`),
     );
     if (!mods) return;

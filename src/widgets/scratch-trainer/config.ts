@@ -10,7 +10,7 @@
  * worker's NnTrainConfig, and the Keras-like code the widget shows for the chosen options.
  */
 import type { LayerSpec, OptimizerSpec } from '../../lib/nn/types.ts';
-import type { NnTrainConfig } from '../../workers/nn-protocol.ts';
+import type { NnTrainConfig } from '../../workers/nn/protocol.ts';
 import { formatCount, plural } from '../../lib/format/numbers.ts';
 import { defaults, flag, numberChoice, parseSettings, parseValue, textChoice, type SettingsOf } from '../shared/settings.ts';
 

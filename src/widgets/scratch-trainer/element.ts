@@ -1,6 +1,6 @@
 /**
  * <tk-scratch-trainer variant="mnist|overfit">: trains the lesson's from-scratch network
- * (src/lib/nn, no tfjs) on MNIST in a Web Worker (src/workers/nn.worker.ts).
+ * (src/lib/nn, no tfjs) on MNIST in a Web Worker (src/workers/nn/worker.ts).
  *
  * - "mnist" (mnist-variant.ts): ten digits on 55,000 images; live loss, training/validation accuracy
  *   per epoch, images per second, and at the end the test accuracy and a 10×10 confusion matrix.
@@ -18,8 +18,8 @@
  *  - `dataset.testAccuracy` ("0.9781") once measured; overfit: `dataset.bestEpoch` (from 1);
  *  - `history()`: the finished epochs (training/validation loss and accuracy).
  */
-import type { NnFromWorker } from '../../workers/nn-protocol.ts';
-import type { NnTrainingHandle } from '../../workers/nn-client.ts';
+import type { NnFromWorker } from '../../workers/nn/protocol.ts';
+import type { NnTrainingHandle } from '../../workers/nn/client.ts';
 import { errorText } from '../../lib/format/error-text.ts';
 import { formatCount, formatDuration } from '../../lib/format/numbers.ts';
 import { asSentence } from '../../lib/format/sentence.ts';
@@ -121,7 +121,7 @@ export class ScratchTrainerElement extends HTMLElement {
 
     const mods = await life.load(
       id,
-      () => Promise.all([import('../../workers/nn-client.ts'), import('./charts.ts')]),
+      () => Promise.all([import('../../workers/nn/client.ts'), import('./charts.ts')]),
       (err) => this.fail('Training failed', `The page could not load its training code (${errorText(err)}).`, 'Check your connection, then reload the page and press Start again.'),
     );
     if (!mods) return;

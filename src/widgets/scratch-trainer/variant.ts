@@ -4,8 +4,8 @@
  * handle alike; a variant (mnist-variant.ts, overfit-variant.ts) brings its markup, its settings,
  * its charts and what it says about batches, epochs and the end of the run.
  */
-import type { NnFromWorker, NnTrainConfig } from '../../workers/nn-protocol.ts';
-import type { NnTrainingHandle } from '../../workers/nn-client.ts';
+import type { NnFromWorker, NnTrainConfig } from '../../workers/nn/protocol.ts';
+import type { NnTrainingHandle } from '../../workers/nn/client.ts';
 import type { TrainerLifecycle } from '../shared/trainer.ts';
 import type { MnistCharts, OverfitCharts } from './charts.ts';
 import type { EpochPoint } from './text.ts';

@@ -2,7 +2,7 @@
  * The backend `<select>`: Auto plus the four tfjs backends. Options the browser
  * cannot run are disabled and say why, in the option text and in a note below.
  */
-import type { BackendRequest } from '../../workers/protocol.ts';
+import type { BackendRequest } from '../../workers/train/protocol.ts';
 import type { Capabilities } from '../../tf/capabilities.ts';
 import { escapeHtml } from './html.ts';
 

@@ -15,8 +15,8 @@
 import { errorText } from '../../lib/format/error-text.ts';
 import { BACKEND_LABELS } from '../../lib/runtime/backends.ts';
 import type { DqnFrame } from '../../tf/snake-dqn.ts';
-import type { DqnTrainingHandle } from '../../workers/dqn-client.ts';
-import type { DqnEvalPoint, DqnFromWorker } from '../../workers/dqn-protocol.ts';
+import type { DqnTrainingHandle } from '../../workers/dqn/client.ts';
+import type { DqnEvalPoint, DqnFromWorker } from '../../workers/dqn/protocol.ts';
 import type { LineChart } from '../../viz/line-chart.ts';
 import { part } from '../shared/html.ts';
 import { TrainerLifecycle, type TrainerState } from '../shared/trainer.ts';
@@ -80,7 +80,7 @@ export class SnakeDqnElement extends HTMLElement {
 
     const mods = await life.load(
       id,
-      () => Promise.all([import('../../workers/dqn-client.ts'), import('../../viz/line-chart.ts'), import('../shared/snake/board.ts')]),
+      () => Promise.all([import('../../workers/dqn/client.ts'), import('../../viz/line-chart.ts'), import('../shared/snake/board.ts')]),
       (err) => this.fail(`The page could not load its training code (${errorText(err)}). Check your connection, reload the page and press Start again.`),
     );
     if (!mods) return;

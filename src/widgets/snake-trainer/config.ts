@@ -6,7 +6,7 @@
 import { formatCount, formatDuration, formatPercent, plural } from '../../lib/format/numbers.ts';
 import { DEFAULT_Q_CONFIG, EVAL_GAMES } from '../../lib/rl/qlearning.ts';
 import type { QLearningConfig } from '../../lib/rl/snake-types.ts';
-import type { RlTrainConfig } from '../../workers/rl-protocol.ts';
+import type { RlTrainConfig } from '../../workers/rl/protocol.ts';
 import { numberChoice, numberRange, parseSettings, readForm, type NumberRange } from '../shared/settings.ts';
 
 /** Reachable states of 3×3 Snake under the lesson's rules (value iteration counts them; the worker confirms). */

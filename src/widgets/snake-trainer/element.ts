@@ -16,8 +16,8 @@
  *  - `dataset.winRate` ("0.9960"), `dataset.statesSeen`, `dataset.episodes`, `dataset.trainingMs`,
  *    and `dataset.timeTo99` (attribute data-time-to99: training ms when the greedy win rate first reached 99%).
  */
-import type { RlFromWorker } from '../../workers/rl-protocol.ts';
-import type { RlTrainingHandle } from '../../workers/rl-client.ts';
+import type { RlFromWorker } from '../../workers/rl/protocol.ts';
+import type { RlTrainingHandle } from '../../workers/rl/client.ts';
 import { errorText } from '../../lib/format/error-text.ts';
 import { clearError } from '../shared/error-panel.ts';
 import { part } from '../shared/html.ts';
@@ -27,7 +27,7 @@ export type SnakeTrainerState = TrainerState;
 
 type Modules = {
   config: typeof import('./config.ts');
-  client: typeof import('../../workers/rl-client.ts');
+  client: typeof import('../../workers/rl/client.ts');
   live: typeof import('./live-view.ts');
 };
 
@@ -115,7 +115,7 @@ export class SnakeTrainerElement extends HTMLElement {
     const modules = await life.load(
       id,
       async (): Promise<Modules> => {
-        const [config, client, live] = await Promise.all([import('./config.ts'), import('../../workers/rl-client.ts'), import('./live-view.ts')]);
+        const [config, client, live] = await Promise.all([import('./config.ts'), import('../../workers/rl/client.ts'), import('./live-view.ts')]);
         return { config, client, live };
       },
       (err) => this.fail('unknown', `The page could not load its training code (${errorText(err)}). Check your connection, reload the page and press Start again.`),

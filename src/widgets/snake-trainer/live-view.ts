@@ -5,7 +5,7 @@
 import { formatCount, formatPercent } from '../../lib/format/numbers.ts';
 import { SNAKE_ACTIONS } from '../../lib/rl/snake-types.ts';
 import { LineChart } from '../../viz/line-chart.ts';
-import type { InspectedGame, RlProgress } from '../../workers/rl-protocol.ts';
+import type { InspectedGame, RlProgress } from '../../workers/rl/protocol.ts';
 import { part } from '../shared/html.ts';
 import { drawSnakeBoard } from '../shared/snake/board.ts';
 
