@@ -8,7 +8,7 @@
  */
 import { loadSplit } from '../../src/lib/data/load.ts';
 import { startTraining, type RunMode } from '../../src/workers/train/client.ts';
-import type { BackendName, BackendRequest, FromWorker, SessionTimings, ToWorker, TrainConfig } from '../../src/workers/train/protocol.ts';
+import type { BackendName, FromWorker, SessionTimings, ToWorker, TrainConfig } from '../../src/workers/train/protocol.ts';
 import { detectCapabilities } from '../../src/tf/capabilities.ts';
 
 export interface WorkerVsMainOptions {

@@ -32,8 +32,6 @@ export interface RunRequest {
   expose: string[];
 }
 
-export type ToCodeWorker = RunRequest;
-
 /** One thing the reader's code showed, in order (defined in lib, where the output API builds it). */
 export type { OutputItem };
 

@@ -14,7 +14,7 @@
  * test: null and no weights.
  */
 import { yieldToEventLoop } from '../../lib/runtime/yield.ts';
-import { loadSplit as defaultLoadSplit, type LoadProgress, type LoadSplitOptions, type SplitData, type SplitLoader } from '../../lib/data/load.ts';
+import { loadSplit as defaultLoadSplit, type LoadProgress, type LoadSplitOptions, type SplitLoader } from '../../lib/data/load.ts';
 import { errorText } from '../../lib/format/error-text.ts';
 import {
   countCorrect,
@@ -35,7 +35,7 @@ import { buildNetwork } from '../../lib/nn/network.ts';
 import { makeOptimizer } from '../../lib/nn/optimizers.ts';
 import type { NnEpochSummary, NnFromWorker, NnTestResult, NnTrainConfig } from './protocol.ts';
 
-export type { SplitData, SplitLoader };
+export type { SplitLoader };
 
 export interface SessionControl {
   /** True once the reader asked to stop. */
