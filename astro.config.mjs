@@ -30,7 +30,9 @@ function workerFileName(chunk, kind) {
   const file = /\/src\/workers\/([a-z-]+)\/([a-z-]+)\.ts$/;
   // A chunk shared by several pages has no facade: it is named after its main module.
   const ids = chunk.facadeModuleId ? [chunk.facadeModuleId] : (chunk.moduleIds ?? []);
-  const m = ids.map((/** @type {string} */ id) => file.exec(id.replaceAll('\\', '/'))).find((x) => x && (chunk.facadeModuleId || x[2] === chunk.name));
+  const m = ids
+    .map((/** @type {string} */ id) => file.exec(id.replaceAll('\\', '/')))
+    .find((x) => x && (chunk.facadeModuleId || x[2] === chunk.name));
   if (m) return kind === 'worker' ? `${m[1]}.worker` : `${m[1]}-${m[2]}`;
   // Astro's own rule (cleanChunkName in astro/dist/core/build/util.js).
   return chunk.name.replace(/[^\w.\-/]/g, '_');

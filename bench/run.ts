@@ -90,7 +90,9 @@ async function main(): Promise<number> {
     }
   }
   if (!existsSync(join(dist, 'dev', 'bench', 'index.html'))) {
-    console.error(`${dist} has no dev/bench/ page: it is a production build or an old one. Rebuild with the /dev/ pages (npm run build:test) and try again.`);
+    console.error(
+      `${dist} has no dev/bench/ page: it is a production build or an old one. Rebuild with the /dev/ pages (npm run build:test) and try again.`,
+    );
     return 1;
   }
   if (!existsSync(join(dist, 'data', 'mnist', 'train-images-idx3-ubyte.gz'))) {

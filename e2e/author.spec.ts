@@ -109,7 +109,9 @@ test.describe('the lesson editor at /author', () => {
     await setSource(page, `${FRONTMATTER}\nFirst paragraph.\n\n\`\`\`js\nconst answer = 42;\n\`\`\`\n\nLast paragraph.\n`);
     // Shiki loads after the first render and re-renders code blocks as a lesson shows them.
     await expect(previewBody(page).locator('pre.astro-code')).toHaveCount(1);
-    await previewBody(page).locator('p', { hasText: 'Last paragraph' }).evaluate((el) => ((el as unknown as { __kept: boolean }).__kept = true));
+    await previewBody(page)
+      .locator('p', { hasText: 'Last paragraph' })
+      .evaluate((el) => ((el as unknown as { __kept: boolean }).__kept = true));
     await page.keyboard.press('ControlOrMeta+Home');
     for (let i = 0; i < 10; i++) await page.keyboard.press('ArrowDown');
     await page.keyboard.press('End');
@@ -201,7 +203,9 @@ test.describe('the lesson editor at /author', () => {
     await drafts.locator('summary').click();
     const count = await page.locator('[data-ui="draft-list"] > li').count();
 
-    await page.getByLabel('Import .md or .mdx').setInputFiles({ name: download.suggestedFilename(), mimeType: 'text/markdown', buffer: Buffer.from(exported) });
+    await page
+      .getByLabel('Import .md or .mdx')
+      .setInputFiles({ name: download.suggestedFilename(), mimeType: 'text/markdown', buffer: Buffer.from(exported) });
     await expect(fileStatus(page)).toContainText('as a new draft');
     await expect.poll(() => editorText(page)).toBe(exported);
     await previewUpToDate(page);
@@ -273,7 +277,9 @@ test.describe('the lesson editor at /author', () => {
     expect(await live()).toEqual([]);
 
     // Imported as a shared .mdx draft.
-    await page.getByLabel('Import .md or .mdx').setInputFiles({ name: 'shared.mdx', mimeType: 'text/markdown', buffer: Buffer.from(`${FRONTMATTER}\n${body}\n`) });
+    await page
+      .getByLabel('Import .md or .mdx')
+      .setInputFiles({ name: 'shared.mdx', mimeType: 'text/markdown', buffer: Buffer.from(`${FRONTMATTER}\n${body}\n`) });
     await expect(fileStatus(page)).toContainText('as a new draft');
     await previewUpToDate(page);
     expect(await live()).toEqual([]);
@@ -292,13 +298,17 @@ test.describe('the lesson editor at /author', () => {
     await expect(problems(page)).toContainText('The browser would read this HTML differently');
 
     // The second wall, in the page: the browser's own parse of HTML is checked before it is inserted.
-    const refusal = (html: string) => page.locator('tk-author').evaluate((el, h) => (el as HTMLElement & { refusalOf(html: string): string | null }).refusalOf(h), html);
+    const refusal = (html: string) =>
+      page.locator('tk-author').evaluate((el, h) => (el as HTMLElement & { refusalOf(html: string): string | null }).refusalOf(h), html);
     expect(await refusal('<p class="x">Fine <strong>text</strong></p>')).toBeNull();
     expect(await refusal('<img src="x" onerror="alert(1)">')).toContain('event handler');
     // Parsing that handler, even in the inert <template>, makes Chromium report it against the page's
     // Content-Security-Policy (script-src-attr 'none'): the third wall. That one report is expected.
     await expect.poll(() => found.filter((p) => /inline event handler violates the following Content Security Policy/.test(p)).length).toBe(1);
-    found.splice(found.findIndex((p) => /inline event handler violates/.test(p)), 1);
+    found.splice(
+      found.findIndex((p) => /inline event handler violates/.test(p)),
+      1,
+    );
     expect(await refusal('<iframe srcdoc="x"></iframe>')).toContain('<iframe>');
     expect(await refusal('<a href=" java\tscript:alert(1)">x</a>')).toContain('URL');
     expect(await refusal('<a href="data:text/html,x">x</a>')).toContain('URL');
@@ -310,7 +320,9 @@ test.describe('the lesson editor at /author', () => {
 
   test('exporting a draft with problems warns first and lists them', async ({ page }) => {
     await openAuthor(page);
-    const broken = FRONTMATTER.replace('minutes: 5', 'minutes: 50 minutes') + '\nA broken formula $\\frac{1}{$ here.\n\n<Quiz id="q" question="Pick one" options={["a"]} answer={3} />\n';
+    const broken =
+      FRONTMATTER.replace('minutes: 5', 'minutes: 50 minutes') +
+      '\nA broken formula $\\frac{1}{$ here.\n\n<Quiz id="q" question="Pick one" options={["a"]} answer={3} />\n';
     await setSource(page, broken);
     await previewUpToDate(page);
 

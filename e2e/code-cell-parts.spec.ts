@@ -17,8 +17,7 @@ async function open(page: Page): Promise<string[]> {
 
 const code = (page: Page) => page.evaluate(() => window.codeCellParts!.editor.getCode());
 const content = (page: Page) => page.locator('#editor-host .cm-content');
-const focusedIsEditor = (page: Page) =>
-  page.evaluate(() => document.activeElement?.classList.contains('cm-content') === true);
+const focusedIsEditor = (page: Page) => page.evaluate(() => document.activeElement?.classList.contains('cm-content') === true);
 
 test.describe('editor', () => {
   test('is named, takes typing, and undoes it', async ({ page }) => {
@@ -79,9 +78,7 @@ test.describe('editor', () => {
     await expect(line).toHaveCount(1);
     await expect(line).toHaveText('  return 1 / (1 + Math.exp(-z));');
     await expect(page.locator('#editor-host .tk-cm-error-gutter')).toHaveText('3');
-    await expect(page.locator('#editor-host .tk-cm-error-message')).toHaveText(
-      'Error on line 3: TypeError: Math.exp is not a function',
-    );
+    await expect(page.locator('#editor-host .tk-cm-error-message')).toHaveText('Error on line 3: TypeError: Math.exp is not a function');
     // The message is also part of the editor's accessible description.
     const described = await content(page).getAttribute('aria-describedby');
     const ids = (described ?? '').split(' ');
@@ -211,9 +208,7 @@ test.describe('output', () => {
     await expect(out.locator('.tk-out-notice--truncated')).toHaveText('Output limit reached: 1,234 more lines were not shown.');
     await expect(out.locator('.tk-out-error')).toContainText('Error on line 3');
 
-    expect(await page.evaluate(() => window.codeCellParts!.output.describe())).toBe(
-      '6 lines of output, 2 plots, 12 images and 1 table',
-    );
+    expect(await page.evaluate(() => window.codeCellParts!.output.describe())).toBe('6 lines of output, 2 plots, 12 images and 1 table');
     expect(problems).toEqual([]);
   });
 
@@ -227,9 +222,7 @@ test.describe('output', () => {
     await expect(out.locator('.tk-out-text').last()).toHaveText('line 2500');
     // 6 sample lines + 5,000 flooded: only the last 1,000 stay in the page.
     await expect(out.locator('.tk-out-text')).toHaveCount(1000);
-    await expect(out.locator('.tk-out-notice').first()).toHaveText(
-      '4,006 earlier lines are not shown (the output keeps the last 1,000).',
-    );
+    await expect(out.locator('.tk-out-notice').first()).toHaveText('4,006 earlier lines are not shown (the output keeps the last 1,000).');
     // The reader was at the bottom, so the log followed.
     const log = out.locator('.tk-out-log');
     const gap = await log.evaluate((el) => el.scrollHeight - el.scrollTop - el.clientHeight);

@@ -186,7 +186,7 @@ test.describe('a free code cell', () => {
   test('reader code cannot reach the page, its storage or its cookies', async ({ page }) => {
     await page.goto(LESSON);
     const c = cell(page, 'first-tensors');
-    await typeCode(c, "print(typeof document, typeof window, typeof localStorage, typeof sessionStorage);\n");
+    await typeCode(c, 'print(typeof document, typeof window, typeof localStorage, typeof sessionStorage);\n');
     await run(c);
     await expect(c).toHaveAttribute('data-state', 'done', { timeout: 30_000 });
     await expect(c.locator('[data-part="output"]')).toContainText('undefined undefined undefined undefined');

@@ -111,9 +111,11 @@ test('top-level await and return work, and what was returned is described', asyn
  */
 async function busyLoop(page: Page, end: 'stop' | 'time-limit'): Promise<{ record: RunRecord; ticksWhileRunning: number }> {
   return page.evaluate(async (how) => {
-    const runner = (window as unknown as {
-      tinkerRunner: { start(c: string, o: object): void; stop(): void; current(): RunRecord; finished(): Promise<RunRecord> };
-    }).tinkerRunner;
+    const runner = (
+      window as unknown as {
+        tinkerRunner: { start(c: string, o: object): void; stop(): void; current(): RunRecord; finished(): Promise<RunRecord> };
+      }
+    ).tinkerRunner;
     runner.start('print("looping");\nwhile (true) {}', { backend: 'cpu', timeLimitMs: how === 'time-limit' ? 2000 : 60_000 });
     // Wait until the loop is running (its print arrived).
     while (!runner.current().messages.some((m) => m.message.type === 'output')) await new Promise((r) => setTimeout(r, 20));
@@ -225,8 +227,18 @@ test("datasets.load('mnist', 'test', { limit: 100 }) gives tensors, with downloa
 
 test('a grader gets the exposed names and reports before done', async ({ page }) => {
   await open(page);
-  const grader = { kind: 'function', name: 'sigmoid', cases: [{ args: [0], expected: 0.5 }, { args: [2], expected: 0.8807970779778823 }] };
-  const good = await run(page, 'function sigmoid(x) {\n  return 1 / (1 + Math.exp(-x));\n}\nreturn;\nlet unused = 1;', { grader, expose: ['sigmoid'] });
+  const grader = {
+    kind: 'function',
+    name: 'sigmoid',
+    cases: [
+      { args: [0], expected: 0.5 },
+      { args: [2], expected: 0.8807970779778823 },
+    ],
+  };
+  const good = await run(page, 'function sigmoid(x) {\n  return 1 / (1 + Math.exp(-x));\n}\nreturn;\nlet unused = 1;', {
+    grader,
+    expose: ['sigmoid'],
+  });
   expect(good.messages.map((m) => m.message.type).slice(-2)).toEqual(['grade', 'done']);
   expect(messages(good, 'grade')[0]).toMatchObject({ result: { pass: true } });
   const wrong = await run(page, 'function sigmoid(x) {\n  return x;\n}', { grader, expose: ['sigmoid'] });
@@ -235,7 +247,7 @@ test('a grader gets the exposed names and reports before done', async ({ page })
   expect(messages(missing, 'grade')[0]).toMatchObject({ result: { pass: false } });
 });
 
-test('the agent-win-rate grader trains the reader\'s agent in the worker, then plays evaluation games', async ({ page }) => {
+test("the agent-win-rate grader trains the reader's agent in the worker, then plays evaluation games", async ({ page }) => {
   await open(page);
   const grader = { kind: 'agent-win-rate', env: 'corridor', games: 200, trainSeconds: 2, threshold: 0.9, seed: 7 };
   // Tabular Q-learning with ε-greedy exploration, within the time budget.
@@ -272,7 +284,9 @@ test('a custom grader measures in the worker and its judge decides in the page',
   const dir = new URL('../content/exercises/dense-backward/', import.meta.url);
   const grader = { kind: 'custom', judge: 'dense-backward', expose: ['Dense'], source: readFileSync(new URL('measure.js', dir), 'utf8') };
   const good = await run(page, readFileSync(new URL('solution.js', dir), 'utf8'), { grader, expose: grader.expose });
-  expect(messages(good, 'grade')[0]).toMatchObject({ result: { pass: true, message: expect.stringMatching(/^dW, db and dX all match the exact gradients/) } });
+  expect(messages(good, 'grade')[0]).toMatchObject({
+    result: { pass: true, message: expect.stringMatching(/^dW, db and dX all match the exact gradients/) },
+  });
   const bad = await run(page, readFileSync(new URL('starter.js', dir), 'utf8'), { grader, expose: grader.expose });
   expect(messages(bad, 'grade')[0]).toMatchObject({ result: { pass: false } });
 });

@@ -52,7 +52,13 @@ test('Step and Back move the kernel, and the worked sum is the output convolve c
   const terms = await stepper.locator('.tk-conv__term').allTextContents();
   expect(terms).toHaveLength(9);
   const total = terms
-    .map((t) => t.replace(/\u2212/g, '-').replace(/[()]/g, '').split('×').map(Number))
+    .map((t) =>
+      t
+        .replace(/\u2212/g, '-')
+        .replace(/[()]/g, '')
+        .split('×')
+        .map(Number),
+    )
     .reduce((sum, [a, b]) => sum + a! * b!, 0);
   expect(formatValue(total)).toBe(expected('sobelX', 'zero', 3, 4));
 
@@ -75,9 +81,7 @@ test('border modes change the result at a corner as expected', async ({ page }) 
     await border.selectOption(mode);
     const want = expected('box', mode, 7, 7);
     await expect(result(stepper)).toHaveText(want);
-    await expect(status(stepper)).toHaveText(
-      `Output at (7, 7) = ${want}: 9 products summed; 5 cells read outside the image (border: ${mode}).`,
-    );
+    await expect(status(stepper)).toHaveText(`Output at (7, 7) = ${want}: 9 products summed; 5 cells read outside the image (border: ${mode}).`);
     values[mode] = Number(want.replace('\u2212', '-'));
   }
   // Zero padding pulls the bright corner's blur towards black; clamp and reflect keep it bright.
@@ -134,10 +138,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme });
     const stepper = await openStepper(page);
     const check = async (label: string) => {
-      const results = await new AxeBuilder({ page })
-        .include('tk-conv-stepper')
-        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-        .analyze();
+      const results = await new AxeBuilder({ page }).include('tk-conv-stepper').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
       const report = results.violations.map((v) => `${v.id}: ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')}`).join('\n')}`);
       expect(report, `axe violations: ${label} (${colorScheme})`).toEqual([]);
     };

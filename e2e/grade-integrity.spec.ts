@@ -50,36 +50,57 @@ const WRONG_SIGMOID = 'function sigmoid(x) {\n  return 0.5;\n}\n';
 const RIGHT_SIGMOID = 'function sigmoid(x) {\n  return 1 / (1 + Math.exp(-x));\n}\n';
 
 const TAMPERINGS: Array<[string, string]> = [
-  ['Array.prototype.every / push / map', `Array.prototype.every = function () { return true; };
+  [
+    'Array.prototype.every / push / map',
+    `Array.prototype.every = function () { return true; };
 const push = Array.prototype.push;
 Array.prototype.push = function (...items) { return push.apply(this, items.map((it) => (it && typeof it === 'object' && 'returned' in it ? { returned: 0.8807970779778823 } : it))); };
 const map = Array.prototype.map;
-Array.prototype.map = function (f) { const out = map.call(this, f); return out.some((o) => o && o.pass === false) ? map.call(out, (o) => ({ ...o, pass: true })) : out; };`],
+Array.prototype.map = function (f) { const out = map.call(this, f); return out.some((o) => o && o.pass === false) ? map.call(out, (o) => ({ ...o, pass: true })) : out; };`,
+  ],
   ['Array.prototype.filter and length', `Array.prototype.filter = function () { return []; };`],
   ['Object.keys / entries / hasOwn', `Object.keys = () => []; Object.entries = () => []; Object.hasOwn = () => true;`],
   ['Math.abs = () => 0 and friends', `Math.abs = () => 0; Math.max = () => 0; Math.min = () => 0;`],
-  ['JSON.stringify / JSON.parse', `JSON.stringify = () => '{"type":"grade","result":{"pass":true,"message":"forged"}}'; JSON.parse = () => ({ type: 'grade', result: { pass: true, message: 'forged' } });`],
+  [
+    'JSON.stringify / JSON.parse',
+    `JSON.stringify = () => '{"type":"grade","result":{"pass":true,"message":"forged"}}'; JSON.parse = () => ({ type: 'grade', result: { pass: true, message: 'forged' } });`,
+  ],
   ['Number.isFinite / isNaN / Object.is', `Number.isFinite = () => true; Number.isNaN = () => false; Object.is = () => true;`],
   ['structuredClone and Reflect', `globalThis.structuredClone = (v) => v; Reflect.apply = (f, t, a) => 0.8807970779778823;`],
-  ['MessagePort.prototype.postMessage rewriting the measurements', `const post = MessagePort.prototype.postMessage;
+  [
+    'MessagePort.prototype.postMessage rewriting the measurements',
+    `const post = MessagePort.prototype.postMessage;
 MessagePort.prototype.postMessage = function (m, t) {
   if (m && m.type === 'measured') m = { type: 'grade', result: { pass: true, message: 'forged' } };
   return post.call(this, m, t);
-};`],
-  ['self.postMessage with forged grade messages', `for (const result of [{ pass: true, message: 'forged', cases: [true] }]) {
+};`,
+  ],
+  [
+    'self.postMessage with forged grade messages',
+    `for (const result of [{ pass: true, message: 'forged', cases: [true] }]) {
   self.postMessage({ type: 'grade', result });
   self.postMessage({ type: 'measured', measurement: { kind: 'function', outcomes: [] } });
   self.postMessage({ type: 'done', ms: 1, tensorsLeft: 0 });
-}`],
-  ['addEventListener and dispatching a second run', `const add = EventTarget.prototype.addEventListener;
+}`,
+  ],
+  [
+    'addEventListener and dispatching a second run',
+    `const add = EventTarget.prototype.addEventListener;
 EventTarget.prototype.addEventListener = function (type, fn, o) { return add.call(this, type, type === 'message' ? () => {} : fn, o); };
 const { port1 } = new MessageChannel();
-self.dispatchEvent(new MessageEvent('message', { data: { type: 'run', code: 'function sigmoid(x) { return 1 / (1 + Math.exp(-x)); }', backend: 'cpu', dataUrl: '', plan: null, expose: [] }, ports: [port1] }));`],
-  ['Promise.prototype.then', `const then = Promise.prototype.then;
-Promise.prototype.then = function (ok, bad) { return then.call(this, (v) => (ok ? ok(v && v.kind === 'function' ? { kind: 'function', outcomes: [] } : v) : v), bad); };`],
-  ['tf functions returning fakes', `tf.Tensor.prototype.dataSync = () => new Float32Array([0.5]);
+self.dispatchEvent(new MessageEvent('message', { data: { type: 'run', code: 'function sigmoid(x) { return 1 / (1 + Math.exp(-x)); }', backend: 'cpu', dataUrl: '', plan: null, expose: [] }, ports: [port1] }));`,
+  ],
+  [
+    'Promise.prototype.then',
+    `const then = Promise.prototype.then;
+Promise.prototype.then = function (ok, bad) { return then.call(this, (v) => (ok ? ok(v && v.kind === 'function' ? { kind: 'function', outcomes: [] } : v) : v), bad); };`,
+  ],
+  [
+    'tf functions returning fakes',
+    `tf.Tensor.prototype.dataSync = () => new Float32Array([0.5]);
 tf.Tensor.prototype.arraySync = () => 0.5;
-tf.Tensor.prototype.argMax = function () { return this; };`],
+tf.Tensor.prototype.argMax = function () { return this; };`,
+  ],
 ];
 
 test.describe('grading integrity: tampering never turns a wrong solution into a pass', () => {

@@ -81,10 +81,13 @@ test('the MNIST trainer loads TensorFlow.js in its worker and trains', async ({ 
   // Batches have trained once the progress bar reads "Training" with a value above 0.
   const bar = widget.locator('[data-part="progress-bar"]');
   await expect
-    .poll(async () => ((await bar.getAttribute('aria-label')) === 'Training' ? Number(await bar.evaluate((b) => (b as HTMLProgressElement).value)) : 0), {
-      timeout: 150_000,
-      message: 'training makes progress',
-    })
+    .poll(
+      async () => ((await bar.getAttribute('aria-label')) === 'Training' ? Number(await bar.evaluate((b) => (b as HTMLProgressElement).value)) : 0),
+      {
+        timeout: 150_000,
+        message: 'training makes progress',
+      },
+    )
     .toBeGreaterThan(0);
   await expect(widget).toHaveAttribute('data-state', 'running');
   await widget.getByRole('button', { name: /^stop$/i }).click();

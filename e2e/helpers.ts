@@ -94,7 +94,11 @@ export async function answerQuiz(page: Page, id: string, answer: QuizAnswer): Pr
   if ('type' in answer) {
     await q.getByRole('textbox').fill(answer.type);
   } else if ('pick' in answer) {
-    for (const name of answer.pick) await q.getByRole('radio', { name, exact: true }).or(q.getByRole('checkbox', { name, exact: true })).check();
+    for (const name of answer.pick)
+      await q
+        .getByRole('radio', { name, exact: true })
+        .or(q.getByRole('checkbox', { name, exact: true }))
+        .check();
   } else {
     for (const i of answer.at) await q.locator('input[data-part="choice"]').nth(i).check();
   }

@@ -12,7 +12,6 @@ import { answerQuiz, expectNoAxeViolations, quizById, watchForProblems } from '.
 const IMAGE_LESSON = './lessons/images-are-matrices/';
 const TITLE = 'An image is just a matrix';
 
-
 /** Scrolls through the whole lesson (widgets may start loading when they come into view), then waits for quiet. */
 async function readToTheEnd(page: Page): Promise<void> {
   await page.waitForLoadState('networkidle');
@@ -51,7 +50,10 @@ test.describe('the lesson "An image is just a matrix"', () => {
     await page.goto(IMAGE_LESSON);
     const sections = await page.locator('.lesson-body h2').allTextContents();
     for (const heading of ['Pixels', 'Image arithmetic', 'Colour mangling', 'Convolution', 'Filters on a cat', 'Summary', "What's next"]) {
-      expect(sections.map((s) => s.trim().replace(/’/g, "'")), `section "${heading}"`).toContain(heading);
+      expect(
+        sections.map((s) => s.trim().replace(/’/g, "'")),
+        `section "${heading}"`,
+      ).toContain(heading);
     }
     await expect(page.locator('tk-code-cell[data-cell-id="convolve-3x3"][data-kind="exercise"]')).toHaveCount(1);
     await expect(page.locator('tk-code-cell[data-kind="free"]')).toHaveCount(2);
@@ -134,7 +136,11 @@ test.describe('the lesson "An image is just a matrix"', () => {
     await stepper.getByRole('combobox', { name: 'Kernel', exact: true }).selectOption('box');
     await cell(7, 7).click();
     await expect(stepper).toHaveAttribute('data-x', '7');
-    for (const [border, value] of [['zero', 96.11], ['clamp', 216], ['reflect', 218]] as const) {
+    for (const [border, value] of [
+      ['zero', 96.11],
+      ['clamp', 216],
+      ['reflect', 218],
+    ] as const) {
       await stepper.getByRole('combobox', { name: 'Border mode', exact: true }).selectOption(border);
       await expect.poll(output, `box blur at (7, 7) with border ${border}`).toBeCloseTo(value, 2);
     }

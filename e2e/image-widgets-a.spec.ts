@@ -123,7 +123,10 @@ test.describe('pixel inspector', () => {
 
     // The magnified cells show one number each (in the middle line): the centre and its left neighbour.
     await expect(inspector.locator('.tk-pi__cell--centre span')).toHaveText(['', String(greyAt(camera, 110, 40)), '']);
-    const left = inspector.locator('.tk-pi__cell').nth(3 * 7 + 2).locator('span');
+    const left = inspector
+      .locator('.tk-pi__cell')
+      .nth(3 * 7 + 2)
+      .locator('span');
     await expect(left).toHaveText(['', String(greyAt(camera, 109, 40)), '']);
 
     // Back to a colour picture: three channels again.
@@ -141,9 +144,7 @@ test.describe('pixel inspector', () => {
       mimeType: 'text/plain',
       buffer: Buffer.from('these are my notes, not a picture'),
     });
-    await expect(inspector.getByRole('alert')).toHaveText(
-      '“notes.txt” is not an image this browser can read. Choose a PNG, JPEG, GIF or WebP file.',
-    );
+    await expect(inspector.getByRole('alert')).toHaveText('“notes.txt” is not an image this browser can read. Choose a PNG, JPEG, GIF or WebP file.');
     await expect(inspector).toHaveAttribute('data-state', 'done');
     await expect(inspector).toHaveAttribute('data-shape', '300x451x3');
     await expect(inspector.getByRole('combobox', { name: /^Image/ })).toHaveValue('chelsea');
@@ -254,11 +255,14 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await expect(page.locator('tk-image-difference')).toHaveAttribute('data-state', 'done');
     // Also with the fix on and an error showing.
     await page.locator('tk-image-difference').getByRole('button', { name: /Fix/ }).click();
-    await page.locator('tk-pixel-inspector').getByLabel('Use your own image').setInputFiles({
-      name: 'notes.txt',
-      mimeType: 'text/plain',
-      buffer: Buffer.from('notes'),
-    });
+    await page
+      .locator('tk-pixel-inspector')
+      .getByLabel('Use your own image')
+      .setInputFiles({
+        name: 'notes.txt',
+        mimeType: 'text/plain',
+        buffer: Buffer.from('notes'),
+      });
     await expect(page.locator('tk-pixel-inspector').getByRole('alert')).not.toBeEmpty();
     const results = await new AxeBuilder({ page })
       .include('tk-pixel-inspector')

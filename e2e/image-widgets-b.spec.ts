@@ -197,7 +197,14 @@ test.describe('grey sample (one channel)', () => {
     await expect(lab.locator('[data-part="status"]')).toHaveText(/^Sobel x, 3×3, border clamp, on grey: 512 × 512 pixels in/);
     const sobel = await pixels(lab, 'filtered');
     const camera = fromRgba(cameraPng.data, cameraPng.width, cameraPng.height, 3);
-    const expected = renderFilter(camera, { kind: 'kernel', size: 3, values: [-1, 0, 1, -2, 0, 2, -1, 0, 1], border: 'clamp', display: 'signed', grey: true });
+    const expected = renderFilter(camera, {
+      kind: 'kernel',
+      size: 3,
+      values: [-1, 0, 1, -2, 0, 2, -1, 0, 1],
+      border: 'clamp',
+      display: 'signed',
+      grey: true,
+    });
     expect(maxDifference(sobel, expected.rgba)).toBeLessThanOrEqual(1);
     expect(allGrey(sobel)).toBe(true);
     expect(problems).toEqual([]);
@@ -220,14 +227,31 @@ test.describe('filter lab', () => {
     await expect(status).toHaveText(/^Sobel x, 3×3, border clamp, on grey: 451 × 300 pixels in (<1|\d+) ms\. Values −\d+ to \d+, shown signed/);
     const cells = lab.locator('[data-cell]');
     await expect(cells).toHaveCount(9);
-    expect(await cells.evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value))).toEqual(['-1', '0', '1', '-2', '0', '2', '-1', '0', '1']);
+    expect(await cells.evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value))).toEqual([
+      '-1',
+      '0',
+      '1',
+      '-2',
+      '0',
+      '2',
+      '-1',
+      '0',
+      '1',
+    ]);
     await expect(lab.locator('[data-part="sum"]')).toHaveText(/^Sum 0: .*edge/);
     await expect(lab.getByLabel('Show values')).toHaveValue('signed');
     const sobel = await pixels(lab, 'filtered');
     expect(differing(sobel, blurred)).toBeGreaterThan(sobel.length / 2);
 
     // The same numbers computed in Node with src/lib/image.
-    const expected = renderFilter(chelsea, { kind: 'kernel', size: 3, values: [-1, 0, 1, -2, 0, 2, -1, 0, 1], border: 'clamp', display: 'signed', grey: true });
+    const expected = renderFilter(chelsea, {
+      kind: 'kernel',
+      size: 3,
+      values: [-1, 0, 1, -2, 0, 2, -1, 0, 1],
+      border: 'clamp',
+      display: 'signed',
+      grey: true,
+    });
     expect(maxDifference(sobel, expected.rgba)).toBeLessThanOrEqual(1);
 
     // Identity shows the original unchanged.
@@ -287,7 +311,14 @@ test.describe('filter lab', () => {
     const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
     // Zero outside: the left edge goes from black (0) to the image, a bright positive response.
     expect(mean(leftColumn(zero))).toBeGreaterThan(mean(leftColumn(clamped)) + 40);
-    const expected = renderFilter(chelsea, { kind: 'kernel', size: 3, values: [-1, 0, 1, -2, 0, 2, -1, 0, 1], border: 'zero', display: 'signed', grey: true });
+    const expected = renderFilter(chelsea, {
+      kind: 'kernel',
+      size: 3,
+      values: [-1, 0, 1, -2, 0, 2, -1, 0, 1],
+      border: 'zero',
+      display: 'signed',
+      grey: true,
+    });
     expect(maxDifference(zero, expected.rgba)).toBeLessThanOrEqual(1);
     await lab.getByLabel('Border').selectOption('reflect');
     await expect(status).toHaveText(/^Sobel x, 3×3, border reflect/);

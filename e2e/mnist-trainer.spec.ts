@@ -43,7 +43,10 @@ async function focused(page: Page): Promise<Focused | null> {
 /** Moves focus with Tab (then Shift+Tab) until a widget control whose name matches `name` has it. */
 async function tabTo(page: Page, name: RegExp, maxPresses = 40): Promise<void> {
   // Forward first; if that overshoots, walk back twice as far (past the starting point).
-  for (const [key, presses] of [['Tab', maxPresses], ['Shift+Tab', 2 * maxPresses + 1]] as const) {
+  for (const [key, presses] of [
+    ['Tab', maxPresses],
+    ['Shift+Tab', 2 * maxPresses + 1],
+  ] as const) {
     for (let i = 0; i < presses; i++) {
       const f = await focused(page);
       if (f?.inWidget && name.test(f.name)) return;
@@ -101,8 +104,14 @@ test('keyboard only: reach the controls, start, watch it run, stop', async ({ pa
     else if (stops.length > 0) break; // focus has left the widget
   }
   const names = stops.map((s) => `${s.tag}: ${s.name}`);
-  expect(names.some((n) => /^button: .*start/i.test(n)), `Start button in focus order: ${names.join(' | ')}`).toBe(true);
-  expect(names.some((n) => /backend/i.test(n)), `backend picker in focus order: ${names.join(' | ')}`).toBe(true);
+  expect(
+    names.some((n) => /^button: .*start/i.test(n)),
+    `Start button in focus order: ${names.join(' | ')}`,
+  ).toBe(true);
+  expect(
+    names.some((n) => /backend/i.test(n)),
+    `backend picker in focus order: ${names.join(' | ')}`,
+  ).toBe(true);
   expect(stops.length, `settings reachable too: ${names.join(' | ')}`).toBeGreaterThanOrEqual(3);
 
   await tabTo(page, /start/i);

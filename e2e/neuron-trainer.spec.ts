@@ -37,7 +37,10 @@ test('trains one neuron on 60,000 images, draws its weights, and the threshold m
   });
   await open(page);
   await page.waitForLoadState('networkidle');
-  expect(scripts.filter((s) => /nn-client|nn\.worker|live-view|line-chart|d3/.test(s)), 'no engine, worker or d3 before Start').toEqual([]);
+  expect(
+    scripts.filter((s) => /nn-client|nn\.worker|live-view|line-chart|d3/.test(s)),
+    'no engine, worker or d3 before Start',
+  ).toEqual([]);
 
   const widget = page.locator(WIDGET);
   const status = widget.getByRole('status').first();
@@ -67,7 +70,10 @@ test('trains one neuron on 60,000 images, draws its weights, and the threshold m
   // Measured 99.2% (learning rate 0.5, batch 64, seed 1); the one neuron is well above 97%.
   expect(accuracy).toBeGreaterThanOrEqual(98);
   expect(epochMs).toBeGreaterThan(0);
-  expect(scripts.some((s) => /nn\.worker/.test(s)), 'the worker was loaded on Start').toBe(true);
+  expect(
+    scripts.some((s) => /nn\.worker/.test(s)),
+    'the worker was loaded on Start',
+  ).toBe(true);
   const texts = await page.evaluate(() => (window as unknown as { __statusTexts: string[] }).__statusTexts);
   expect(
     texts.some((t) => /^Downloading MNIST: (\d+\.\d) of \1 MB$/.test(t)),
@@ -92,7 +98,9 @@ test('trains one neuron on 60,000 images, draws its weights, and the threshold m
   await expect(panel.locator('[data-part="baseline"]')).toContainText('980');
   const precision0 = await percent(page, 'precision');
   const recall0 = await percent(page, 'recall');
-  console.log(`NeuronTrainer at threshold 0.50: precision ${precision0}%, recall ${recall0}%, F1 ${await panel.locator('[data-part="f1"]').innerText()}`);
+  console.log(
+    `NeuronTrainer at threshold 0.50: precision ${precision0}%, recall ${recall0}%, F1 ${await panel.locator('[data-part="f1"]').innerText()}`,
+  );
 
   // The lesson quotes these figures: they must be the ones the widget produces.
   const prose = (await page.locator('main').textContent()) ?? '';
@@ -117,10 +125,7 @@ test('trains one neuron on 60,000 images, draws its weights, and the threshold m
   // axe on the widget with its results showing, in the light and the dark theme.
   for (const colorScheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme });
-    const results = await new AxeBuilder({ page })
-      .include(WIDGET)
-      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-      .analyze();
+    const results = await new AxeBuilder({ page }).include(WIDGET).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
     const report = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
     expect(report, `axe violations in the trained widget (${colorScheme})`).toEqual([]);
   }

@@ -16,8 +16,6 @@ const TITLE = 'A neural network from scratch';
 const EXERCISES = ['bce', 'dense-backward'];
 const QUIZZES = ['neuron-weight-gradient', 'always-not-zero', 'imbalance-metric', 'dense-kernel-shape', 'dense-input-grad-shape', 'linear-collapse'];
 
-
-
 /** Answers every quiz of the lesson with the answer its explanation gives. */
 async function answerQuizzes(page: Page): Promise<Locator[]> {
   return [
@@ -47,7 +45,16 @@ test.describe('the lesson "A neural network from scratch"', () => {
   test('has its sections, widgets, exercises, code cell and quizzes in place', async ({ page }) => {
     await page.goto(NN_LESSON);
     const sections = (await page.locator('.lesson-body h2').allTextContents()).map((s) => s.trim().replace(/’/g, "'"));
-    for (const heading of ['Part 1: one neuron', 'Class imbalance: when accuracy lies', 'Part 2: layers as classes', 'Why activations?', 'Training a real network', 'Why frameworks look the way they do', 'Summary', "What's next"]) {
+    for (const heading of [
+      'Part 1: one neuron',
+      'Class imbalance: when accuracy lies',
+      'Part 2: layers as classes',
+      'Why activations?',
+      'Training a real network',
+      'Why frameworks look the way they do',
+      'Summary',
+      "What's next",
+    ]) {
       expect(sections, `section "${heading}"`).toContain(heading);
     }
     for (const id of EXERCISES) {
@@ -88,7 +95,9 @@ test.describe('the lesson "A neural network from scratch"', () => {
     const prose = await lessonProse(page);
     expect(prose).toContain(`Among the ${count.toLocaleString('en-US')} test images, ${zeros} are zeros.`);
     expect(prose).toContain(`scores ${baseline}%`);
-    expect(prose).toContain(`right on the ${(count - zeros).toLocaleString('en-US')} test digits that are not zeros, and wrong on all ${zeros} zeros`);
+    expect(prose).toContain(
+      `right on the ${(count - zeros).toLocaleString('en-US')} test digits that are not zeros, and wrong on all ${zeros} zeros`,
+    );
   });
 
   test('the one-neuron code cell runs as written and prints what the prose says', async ({ page }) => {

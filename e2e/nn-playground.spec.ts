@@ -161,7 +161,9 @@ test('the gradient check: chain rule against the centred difference, tiny error 
   expect(large).toBeGreaterThan(1e-6);
   expect(best).toBeLessThan(large / 1e4);
   expect(tiny).toBeGreaterThan(best);
-  console.log(`Gradient check (w₀): relative error ${large.toExponential(1)} at h = 1e-1, ${best.toExponential(1)} at 1e-5, ${tiny.toExponential(1)} at 1e-7`);
+  console.log(
+    `Gradient check (w₀): relative error ${large.toExponential(1)} at h = 1e-1, ${best.toExponential(1)} at 1e-5, ${tiny.toExponential(1)} at 1e-7`,
+  );
 
   // Change x₀ and the label: the numbers follow the library.
   await check.getByLabel('Input x₀').fill('2');

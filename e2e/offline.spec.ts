@@ -27,7 +27,8 @@ const LESSONS = ['start-here', 'images-are-matrices', 'neural-network-from-scrat
 let server: StaticServer;
 
 test.beforeEach(async () => {
-  if (!existsSync(join(DIST, 'sw.js'))) throw new Error(`${DIST}/sw.js is missing: build the site first (npm run build:test, or set E2E_DIST to a build folder).`);
+  if (!existsSync(join(DIST, 'sw.js')))
+    throw new Error(`${DIST}/sw.js is missing: build the site first (npm run build:test, or set E2E_DIST to a build folder).`);
   server = await serveStatic(DIST, BASE, PORT);
 });
 
@@ -138,7 +139,13 @@ test('the web app manifest is valid: fields, scope under the base, icons of the 
   expect(response.ok()).toBe(true);
   expect(response.headers()['content-type']).toMatch(/manifest\+json|json/);
   const manifest = await response.json();
-  expect(manifest).toMatchObject({ name: expect.stringContaining('Tinker'), short_name: 'Tinker', start_url: BASE, scope: BASE, display: 'standalone' });
+  expect(manifest).toMatchObject({
+    name: expect.stringContaining('Tinker'),
+    short_name: 'Tinker',
+    start_url: BASE,
+    scope: BASE,
+    display: 'standalone',
+  });
   expect(manifest.theme_color).toMatch(/^#[0-9a-f]{6}$/i);
   expect(manifest.background_color).toMatch(/^#[0-9a-f]{6}$/i);
   const purposes = new Set<string>();

@@ -65,10 +65,13 @@ test.describe('the lesson page', () => {
     await expect(page.locator('.katex-display').first()).toBeVisible();
     await expect(page.locator('.katex-error')).toHaveCount(0);
     // KaTeX ships its own fonts and CSS; unstyled output would show the MathML and HTML twice.
-    const mathmlHidden = await page.locator('.katex-mathml').first().evaluate((el) => {
-      const r = el.getBoundingClientRect();
-      return r.width <= 1 && r.height <= 1;
-    });
+    const mathmlHidden = await page
+      .locator('.katex-mathml')
+      .first()
+      .evaluate((el) => {
+        const r = el.getBoundingClientRect();
+        return r.width <= 1 && r.height <= 1;
+      });
     expect(mathmlHidden, 'KaTeX CSS is loaded (the MathML copy is visually hidden)').toBe(true);
   });
 

@@ -94,7 +94,10 @@ test('the course map counts the passed exercises and quiz answers of each lesson
   const exercises = ids(await card(page).getAttribute('data-exercises'));
   const quizzes = ids(await card(page).getAttribute('data-quizzes'));
   expect(exercises.length + quizzes.length, 'the first lesson has exercises or quizzes').toBeGreaterThan(0);
-  await setStored(page, JSON.stringify(progressRecord({ exercises: exercises.slice(0, 1), correct: quizzes.slice(0, 1), wrong: quizzes.slice(1, 2) })));
+  await setStored(
+    page,
+    JSON.stringify(progressRecord({ exercises: exercises.slice(0, 1), correct: quizzes.slice(0, 1), wrong: quizzes.slice(1, 2) })),
+  );
   await page.reload();
   await expect(card(page)).toContainText('Read');
   if (exercises.length > 1) await expect(card(page)).toContainText(`Exercises 1 of ${exercises.length} passed`);
@@ -109,7 +112,11 @@ test('the course map counts the passed exercises and quiz answers of each lesson
 });
 
 test('export, then import in a fresh browser, restores progress', async ({ page, browser }) => {
-  const record = progressRecord({ exercises: ['sigmoid'], correct: ['softmax-sum'], code: { sigmoid: 'function sigmoid(x) {\n  return 1 / (1 + Math.exp(-x));\n}\n' } });
+  const record = progressRecord({
+    exercises: ['sigmoid'],
+    correct: ['softmax-sum'],
+    code: { sigmoid: 'function sigmoid(x) {\n  return 1 / (1 + Math.exp(-x));\n}\n' },
+  });
   await page.goto(PROGRESS);
   await setStored(page, JSON.stringify(record));
   await page.reload();

@@ -165,7 +165,9 @@ test.describe('quizzes in the lesson "Start here"', () => {
     await retry.click();
     await input.fill('10');
     await check.click();
-    await expect(status(q)).toHaveText('Not quite: 10%. That is what it would score if the ten digits were equally common. They are not: count the sevens in the test set, 1,028 of 10,000.');
+    await expect(status(q)).toHaveText(
+      'Not quite: 10%. That is what it would score if the ten digits were equally common. They are not: count the sevens in the test set, 1,028 of 10,000.',
+    );
 
     await retry.click();
     await input.fill(' 10,2 % ');
@@ -186,7 +188,9 @@ test.describe('quizzes in the lesson "Start here"', () => {
     await page.keyboard.type('720 000');
     await page.keyboard.press('Enter');
     await expect(q).toHaveAttribute('data-answer', 'wrong');
-    await expect(status(q)).toContainText(/^Not quite: 720000\. That is .*: red, green and blue\. The canvas hands over RGBA, four numbers per pixel/);
+    await expect(status(q)).toContainText(
+      /^Not quite: 720000\. That is .*: red, green and blue\. The canvas hands over RGBA, four numbers per pixel/,
+    );
     await expect(status(q)).not.toContainText('too low');
     await expect(feedbackTexts(q).locator('.katex')).toHaveCount(1);
     await expect(q.getByRole('button', { name: 'Try again' })).toBeFocused();

@@ -27,8 +27,6 @@ const QUIZZES = [
 ];
 const WIDGETS = ['SnakeTrainer', 'SnakePlayer', 'StateCount', 'SnakeDqn', 'TicTacToe'];
 
-
-
 /** Answers every quiz of the lesson with the answer its explanation gives (formula options are picked by position). */
 async function answerQuizzes(page: Page): Promise<Locator[]> {
   return [
@@ -54,8 +52,8 @@ test.describe('the lesson "Reinforcement learning: Q-learning wins Snake"', () =
     const display = (tex: string) => page.locator('.lesson-body .katex-display annotation').filter({ hasText: tex });
     // The recursion of the return, the Bellman optimality equation and the Q-learning update.
     await expect(display('G_t = R_{t+1} + \\gamma\\, G_{t+1}')).toHaveCount(1);
-    await expect(display('Q^*(s, a) = \\sum_{s\'} P(s\' \\mid s, a)')).toHaveCount(1);
-    await expect(display('Q(s, a) \\leftarrow Q(s, a) + \\eta \\Big[\\, r + \\gamma \\max_{a\'} Q(s\', a\') - Q(s, a)')).toHaveCount(1);
+    await expect(display("Q^*(s, a) = \\sum_{s'} P(s' \\mid s, a)")).toHaveCount(1);
+    await expect(display("Q(s, a) \\leftarrow Q(s, a) + \\eta \\Big[\\, r + \\gamma \\max_{a'} Q(s', a') - Q(s, a)")).toHaveCount(1);
     // The derivation of the negamax sign flip for tic-tac-toe.
     await expect(display("r + \\gamma \\cdot \\big(-V(s')\\big) = r - \\gamma \\max_{a'} Q(s', a')")).toHaveCount(1);
   });

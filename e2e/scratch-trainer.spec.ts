@@ -54,8 +54,7 @@ async function waitForDone(page: Page, selector: string, timeout: number): Promi
   expect(await page.locator(selector).getAttribute('data-state'), `widget ended in error: ${status}`).toBe('done');
 }
 
-const history = (widget: Locator) =>
-  widget.evaluate((el) => (el as unknown as { history(): EpochPoint[] }).history());
+const history = (widget: Locator) => widget.evaluate((el) => (el as unknown as { history(): EpochPoint[] }).history());
 
 async function expectWidgetAxeClean(page: Page, selector: string, label: string): Promise<void> {
   const results = await new AxeBuilder({ page }).include(selector).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
@@ -79,7 +78,10 @@ test('mnist: the default network reaches at least 97% test accuracy, with a conf
   });
   await openLesson(page);
   await page.waitForLoadState('networkidle');
-  expect(scripts.filter((u) => /nn\.worker|nn-client/.test(u)), 'no training code before Start').toEqual([]);
+  expect(
+    scripts.filter((u) => /nn\.worker|nn-client/.test(u)),
+    'no training code before Start',
+  ).toEqual([]);
 
   const widget = page.locator(MNIST);
   const status = widget.getByRole('status').first();
@@ -123,9 +125,14 @@ test('mnist: the default network reaches at least 97% test accuracy, with a conf
   await expect(table.locator('caption')).toContainText('Confusion matrix on 10,000 test images');
   await expect(table.locator('thead th[scope="col"]')).toHaveCount(12);
   await expect(table.locator('tbody th[scope="row"]')).toHaveCount(10);
-  const total = await table.locator('tbody tr').evaluateAll((rows) =>
-    rows.reduce((sum, row) => sum + [...row.querySelectorAll('td')].slice(0, 10).reduce((s, td) => s + Number(td.textContent!.replace(/,/g, '')), 0), 0),
-  );
+  const total = await table
+    .locator('tbody tr')
+    .evaluateAll((rows) =>
+      rows.reduce(
+        (sum, row) => sum + [...row.querySelectorAll('td')].slice(0, 10).reduce((s, td) => s + Number(td.textContent!.replace(/,/g, '')), 0),
+        0,
+      ),
+    );
   expect(total).toBe(10_000);
   // Two charts with text alternatives stating the latest values.
   await expect(widget.locator('svg[role="img"]')).toHaveCount(2);
@@ -155,14 +162,21 @@ test('overfit: validation loss turns upward and early stopping keeps the best ep
   const seconds = (Date.now() - started) / 1000;
 
   const text = (await status.innerText()).replace(/\s+/g, ' ');
-  const match = /^Early stopping after epoch (\d+) kept the best epoch, (\d+): validation loss (\d+\.\d+), validation accuracy (\d+\.\d)%$/.exec(text);
+  const match = /^Early stopping after epoch (\d+) kept the best epoch, (\d+): validation loss (\d+\.\d+), validation accuracy (\d+\.\d)%$/.exec(
+    text,
+  );
   expect(match, `status states the best epoch: "${text}"`).not.toBeNull();
   const [stoppedAfter, best] = [Number(match![1]), Number(match![2])];
   expect(stoppedAfter).toBe(best + 10); // patience 10
   expect(await widget.getAttribute('data-best-epoch')).toBe(String(best));
   // The lesson quotes the best epoch, its validation loss and accuracy, and where the run stopped.
   const prose = (await page.locator('main').textContent()) ?? '';
-  for (const figure of [`epoch ${best}`, `${match![3]!.replace(/0+$/, '')},`, `${match![4]}% of the 10,000 validation images`, `after epoch ${stoppedAfter}`]) {
+  for (const figure of [
+    `epoch ${best}`,
+    `${match![3]!.replace(/0+$/, '')},`,
+    `${match![4]}% of the 10,000 validation images`,
+    `after epoch ${stoppedAfter}`,
+  ]) {
     expect(prose, `the lesson text quotes "${figure}", as the widget measured`).toContain(figure);
   }
 

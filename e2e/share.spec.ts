@@ -69,7 +69,11 @@ test('every lesson has its summary as description, Open Graph and Twitter tags, 
   }
 });
 
-test('every other page has a description, Open Graph tags and, with SITE_URL, its canonical URL and the site card', async ({ page, request, baseURL }) => {
+test('every other page has a description, Open Graph tags and, with SITE_URL, its canonical URL and the site card', async ({
+  page,
+  request,
+  baseURL,
+}) => {
   await expectCardPng(request, new URL('og/site.png', baseURL).href);
   for (const { path } of PAGES.filter((p) => !p.path.includes('/lessons/'))) {
     await page.goto(path);

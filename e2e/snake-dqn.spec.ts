@@ -65,14 +65,20 @@ test('the DQN learns to eat far more than random, Stop works, no errors, axe cle
   expect(randomFood).toBeLessThan(1);
   const started = Date.now();
   await expect
-    .poll(async () => Number((await widget.getAttribute('data-average-food')) ?? 0), { timeout: 150_000, intervals: [1000], message: 'the agent eats more than 3 pieces per game' })
+    .poll(async () => Number((await widget.getAttribute('data-average-food')) ?? 0), {
+      timeout: 150_000,
+      intervals: [1000],
+      message: 'the agent eats more than 3 pieces per game',
+    })
     .toBeGreaterThan(3);
   const seconds = Number(await widget.getAttribute('data-seconds'));
   const food = Number(await widget.getAttribute('data-average-food'));
   const summary = `SnakeDqn: ${food.toFixed(2)} food per greedy game after ${seconds} s of training (random ${randomFood.toFixed(2)}); ${((Date.now() - started) / 1000).toFixed(0)} s wall from the first evaluation; backend ${await widget.getAttribute('data-backend')}`;
   console.log(summary);
   test.info().annotations.push({ type: 'snake-dqn', description: summary });
-  await expect(widget.getByRole('status').first()).toContainText(/After \d+ s: the agent eats \d+\.\d pieces? of food per game on average \(random: \d\.\d\)/);
+  await expect(widget.getByRole('status').first()).toContainText(
+    /After \d+ s: the agent eats \d+\.\d pieces? of food per game on average \(random: \d\.\d\)/,
+  );
   await expect(widget.locator('canvas[data-part="board"]')).toHaveAttribute('aria-label', /.+/);
   await expect(widget.locator('svg[role="img"]')).toHaveCount(1);
 

@@ -28,7 +28,10 @@ test('with the defaults, Q-learning wins 3×3 Snake at least 99% of the time, an
   });
   await open(page);
   await page.waitForLoadState('networkidle');
-  expect(scripts.filter((s) => /rl-client|rl\.worker|line-chart|d3/.test(s)), 'no worker or d3 before Start').toEqual([]);
+  expect(
+    scripts.filter((s) => /rl-client|rl\.worker|line-chart|d3/.test(s)),
+    'no worker or d3 before Start',
+  ).toEqual([]);
 
   const widget = page.locator(WIDGET);
   const status = widget.getByRole('status').first();
@@ -41,7 +44,16 @@ test('with the defaults, Q-learning wins 3×3 Snake at least 99% of the time, an
   await expect(alphaValue).toHaveText((alpha0 < 1 ? alpha0 + 0.05 : alpha0 - 0.05).toFixed(2));
   await page.keyboard.press(alpha0 < 1 ? 'ArrowLeft' : 'ArrowRight');
   await expect(alphaValue).toHaveText(alpha0.toFixed(2));
-  for (const name of [/discount γ/i, /ε at the start/i, /ε at the end/i, /ε decay/i, /reward: food/i, /reward: win/i, /reward: loss/i, /reward: each step/i]) {
+  for (const name of [
+    /discount γ/i,
+    /ε at the start/i,
+    /ε at the end/i,
+    /ε decay/i,
+    /reward: food/i,
+    /reward: win/i,
+    /reward: loss/i,
+    /reward: each step/i,
+  ]) {
     await expect(widget.getByRole('slider', { name })).toBeVisible();
   }
 
@@ -51,10 +63,13 @@ test('with the defaults, Q-learning wins 3×3 Snake at least 99% of the time, an
   await expect.poll(() => state(page), { timeout: 30_000, message: 'training starts' }).toMatch(/running|done/);
   // Focus follows the run: on Stop while it trains, back on Start once it is done (a default run can
   // end within a second, so read the state and the focus together).
-  const focus = await page.evaluate((w) => ({
-    state: document.querySelector<HTMLElement>(w)?.dataset.state,
-    part: (document.activeElement as HTMLElement | null)?.dataset.part,
-  }), WIDGET);
+  const focus = await page.evaluate(
+    (w) => ({
+      state: document.querySelector<HTMLElement>(w)?.dataset.state,
+      part: (document.activeElement as HTMLElement | null)?.dataset.part,
+    }),
+    WIDGET,
+  );
   expect(focus.part, `focus while the widget is ${focus.state}`).toBe(focus.state === 'done' ? 'start' : 'stop');
   await page.waitForFunction((w) => ['done', 'error', 'idle'].includes(document.querySelector(w)?.getAttribute('data-state') ?? ''), WIDGET, {
     timeout: 60_000,
@@ -77,7 +92,10 @@ test('with the defaults, Q-learning wins 3×3 Snake at least 99% of the time, an
   const summary = `SnakeTrainer: ${text}; first ≥ 99% after ${timeTo99} ms of training`;
   console.log(summary);
   test.info().annotations.push({ type: 'snake-trainer', description: summary });
-  expect(scripts.some((s) => /rl\.worker/.test(s)), 'the worker was loaded on Start').toBe(true);
+  expect(
+    scripts.some((s) => /rl\.worker/.test(s)),
+    'the worker was loaded on Start',
+  ).toBe(true);
 
   // Two curves with a text alternative.
   await expect(widget.locator('svg[role="img"]').first()).toHaveAttribute('aria-label', /Greedy win rate chart: greedy win rate \d+%/);
@@ -95,7 +113,10 @@ test('with the defaults, Q-learning wins 3×3 Snake at least 99% of the time, an
   await expect(inspector.locator('[data-part="inspect-where"]')).toContainText(/^Move 2 of \d+/);
   await inspector.getByLabel('Evaluation game').selectOption({ index: 2 });
   await expect(inspector.locator('[data-part="inspect-where"]')).toContainText(/^Move 1 of \d+/);
-  await expect(inspector.locator('canvas')).toHaveAttribute('aria-label', /^Board: snake of length 1 on 3×3.*the greedy move is (up|down|left|right)$/);
+  await expect(inspector.locator('canvas')).toHaveAttribute(
+    'aria-label',
+    /^Board: snake of length 1 on 3×3.*the greedy move is (up|down|left|right)$/,
+  );
 
   // axe on the widget with its results showing, in the light and the dark theme.
   for (const colorScheme of ['light', 'dark'] as const) {

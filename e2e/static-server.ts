@@ -9,7 +9,6 @@ import { createServer, type Server } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import { CONTENT_TYPES } from '../src/lib/csp/policy.ts';
 
-
 export interface StaticServer {
   origin: string;
   /** Appended to sw.js from now on: a new deployment of the worker. */

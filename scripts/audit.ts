@@ -207,7 +207,9 @@ async function main(): Promise<number> {
         }
         const name = `/${page}`;
         results.push({ page: name, scores, failing });
-        console.log(`  ${preset} ${name}: ${CATEGORIES.map((c) => `${HEADERS[c]} ${scores[c] === null ? 'n/a' : Math.round(scores[c]! * 100)}`).join(', ')}`);
+        console.log(
+          `  ${preset} ${name}: ${CATEGORIES.map((c) => `${HEADERS[c]} ${scores[c] === null ? 'n/a' : Math.round(scores[c]! * 100)}`).join(', ')}`,
+        );
       }
       report[preset] = results;
     }

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { findChromium, SYSTEM_CHROMIUM } from './check-browser.ts';
 
-const existing = (...paths: string[]) => (p: string) => paths.includes(p);
+const existing =
+  (...paths: string[]) =>
+  (p: string) =>
+    paths.includes(p);
 
 describe('findChromium', () => {
   it('prefers CHROMIUM_PATH when that file exists', () => {

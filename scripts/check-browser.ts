@@ -27,10 +27,7 @@ export const CHROMIUM_TEST_ARGS = [
 ];
 
 export type ChromiumChoice =
-  | { kind: 'env'; path: string }
-  | { kind: 'system'; path: string }
-  | { kind: 'managed'; path: string }
-  | { kind: 'none'; reason: string };
+  { kind: 'env'; path: string } | { kind: 'system'; path: string } | { kind: 'managed'; path: string } | { kind: 'none'; reason: string };
 
 export interface FindOptions {
   env?: Record<string, string | undefined>;
@@ -60,7 +57,10 @@ export function findChromium(options: FindOptions = {}): ChromiumChoice {
       // Playwright could not name a path for this platform: treat as not installed.
     }
   }
-  return { kind: 'none', reason: `No Chromium found: CHROMIUM_PATH is not set, ${SYSTEM_CHROMIUM} does not exist and Playwright's own Chromium is not installed.` };
+  return {
+    kind: 'none',
+    reason: `No Chromium found: CHROMIUM_PATH is not set, ${SYSTEM_CHROMIUM} does not exist and Playwright's own Chromium is not installed.`,
+  };
 }
 
 export const HOW_TO_GET_CHROMIUM = [

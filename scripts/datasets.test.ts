@@ -68,9 +68,7 @@ beforeAll(async () => {
   manifestPath = path.join(root, 'manifest.json');
   const datasets = ['mnist', 'fashion-mnist'].map((id) => ({
     id,
-    files: fixtures
-      .filter((f) => f.dataset === id)
-      .map((f) => ({ name: f.name, kind: f.kind, count: f.count, sha256: sha(f.content) })),
+    files: fixtures.filter((f) => f.dataset === id).map((f) => ({ name: f.name, kind: f.kind, count: f.count, sha256: sha(f.content) })),
   }));
   await writeFile(manifestPath, JSON.stringify({ datasets }));
   mirror = await writeMirror(path.join(root, 'mirror'));

@@ -305,9 +305,7 @@ async function main(): Promise<number> {
   }
 
   if (failures.length > 0) {
-    process.stderr.write(
-      `datasets: ${failures.length} of ${fileCount} file(s) could not be prepared: ${failures.join(', ')} (see above).\n`,
-    );
+    process.stderr.write(`datasets: ${failures.length} of ${fileCount} file(s) could not be prepared: ${failures.join(', ')} (see above).\n`);
     return 1;
   }
   if (!options.quiet) {

@@ -135,7 +135,8 @@ describe('deploy/nginx.conf', () => {
       expect(sent, path).toEqual(rest);
     }
     expect(cacheControlFor('/_astro/x.abc.js')).toMatch(/immutable/);
-    for (const path of ['/sw.js', '/manifest.webmanifest', '/index.html', '/lessons/start-here/']) expect(cacheControlFor(path), path).toBe('no-cache');
+    for (const path of ['/sw.js', '/manifest.webmanifest', '/index.html', '/lessons/start-here/'])
+      expect(cacheControlFor(path), path).toBe('no-cache');
   });
 
   it('matches the code worker exactly as the policy does', () => {
@@ -208,7 +209,12 @@ describe('.github/workflows/pages.yml', () => {
     writeFileSync(join(bin, 'npm'), '#!/bin/sh\necho "npm $* with BASE_PATH=$BASE_PATH"\n', { mode: 0o755 });
     const runBuild = (repository: string) =>
       execFileSync('bash', ['-e', '-c', build], {
-        env: { ...process.env, PATH: `${bin}:${process.env.PATH}`, GITHUB_REPOSITORY: repository, GITHUB_REPOSITORY_OWNER: repository.split('/')[0]! },
+        env: {
+          ...process.env,
+          PATH: `${bin}:${process.env.PATH}`,
+          GITHUB_REPOSITORY: repository,
+          GITHUB_REPOSITORY_OWNER: repository.split('/')[0]!,
+        },
         encoding: 'utf8',
       });
     try {
@@ -229,7 +235,11 @@ describe('scripts/serve-nginx.ts', () => {
     expect(local).toContain('include /repo/deploy/security-headers.conf;');
     expect(local).toContain('error_page 404 /tinker/404.html;');
     // Everything else is the same text.
-    const strip = (text: string) => text.split('\n').filter((l) => !/listen|root |include|error_page/.test(l)).join('\n');
+    const strip = (text: string) =>
+      text
+        .split('\n')
+        .filter((l) => !/listen|root |include|error_page/.test(l))
+        .join('\n');
     expect(strip(local)).toBe(strip(conf));
   });
 });

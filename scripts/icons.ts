@@ -23,6 +23,9 @@ const outputs: [string, string, number][] = [
   ['public/icons/icon-maskable-512.png', maskable, 512],
 ];
 for (const [file, svg, size] of outputs) {
-  await sharp(Buffer.from(svg), { density: (72 * size) / 32 }).resize(size, size).png({ compressionLevel: 9 }).toFile(file);
+  await sharp(Buffer.from(svg), { density: (72 * size) / 32 })
+    .resize(size, size)
+    .png({ compressionLevel: 9 })
+    .toFile(file);
   console.log(`${file}: ${size}×${size}`);
 }

@@ -25,7 +25,10 @@ export function findNginx(): string | null {
  * deploy/nginx.conf for a local run: listening on `port`, serving `root`, including the header files
  * from `deployDir`, with the site's 404 page under `base`.
  */
-export function localSiteConf(conf: string, { port, root, deployDir, base }: { port: number; root: string; deployDir: string; base: string }): string {
+export function localSiteConf(
+  conf: string,
+  { port, root, deployDir, base }: { port: number; root: string; deployDir: string; base: string },
+): string {
   const out = conf
     .replace(/listen 8080;/, `listen 127.0.0.1:${port};`)
     .replace(/\n\s*listen \[::\]:8080;/, '')

@@ -26,7 +26,9 @@ describe('devPagesIn (the production build holds no /dev/ page)', () => {
 
   it('finds a dev/ folder, a link to a /dev/ page and a sitemap entry', () => {
     expect(devPagesIn(build({ 'index.html': '', 'dev/bench/index.html': '' }), '/tinker/')).toEqual([expect.stringContaining('dev/ exists')]);
-    expect(devPagesIn(build({ 'index.html': '<a href="/tinker/dev/bench/">bench</a>' }), '/tinker/')).toEqual([expect.stringContaining('index.html names')]);
+    expect(devPagesIn(build({ 'index.html': '<a href="/tinker/dev/bench/">bench</a>' }), '/tinker/')).toEqual([
+      expect.stringContaining('index.html names'),
+    ]);
     expect(devPagesIn(build({ 'sitemap-0.xml': '<loc>https://example.org/tinker/dev/exercises/</loc>' }), '/tinker/')).toHaveLength(1);
   });
 });

@@ -22,7 +22,11 @@ const OUT_DIR = 'dist-subpath';
 const SITE_URL = 'https://example.org';
 
 function run(command: string, args: string[], env: Record<string, string>): void {
-  console.log(`\n> ${Object.entries(env).map(([k, v]) => `${k}=${v}`).join(' ')} ${command} ${args.join(' ')}`);
+  console.log(
+    `\n> ${Object.entries(env)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(' ')} ${command} ${args.join(' ')}`,
+  );
   const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env }, shell: process.platform === 'win32' });
   if (result.error) throw result.error;
   if (result.status !== 0) process.exit(result.status ?? 1);
@@ -57,18 +61,38 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     process.exit(1);
   }
   console.log(`\n${OUT_DIR}/ holds no /dev/ page (no folder, link or sitemap entry).`);
-  run('npx', ['playwright', 'test', 'e2e/pages.spec.ts', 'e2e/csp.spec.ts', 'e2e/a11y.spec.ts', 'e2e/budget.spec.ts', 'e2e/progress.spec.ts', 'e2e/code-cell.spec.ts', 'e2e/share.spec.ts', 'e2e/search.spec.ts', 'e2e/offline.spec.ts', '--grep-invert', '@dev-pages'], {
-    BASE_PATH,
-    SITE_URL,
-    E2E_DIST: OUT_DIR,
-    E2E_PORT: '4322',
-  });
+  run(
+    'npx',
+    [
+      'playwright',
+      'test',
+      'e2e/pages.spec.ts',
+      'e2e/csp.spec.ts',
+      'e2e/a11y.spec.ts',
+      'e2e/budget.spec.ts',
+      'e2e/progress.spec.ts',
+      'e2e/code-cell.spec.ts',
+      'e2e/share.spec.ts',
+      'e2e/search.spec.ts',
+      'e2e/offline.spec.ts',
+      '--grep-invert',
+      '@dev-pages',
+    ],
+    {
+      BASE_PATH,
+      SITE_URL,
+      E2E_DIST: OUT_DIR,
+      E2E_PORT: '4322',
+    },
+  );
   run('npx', ['playwright', 'test', '-c', 'playwright.headers.config.ts'], { BASE_PATH, E2E_DIST: OUT_DIR, E2E_PORT: '4324' });
   // And under nginx with deploy/nginx.conf itself, where nginx is installed (.ci/run installs it).
   if (findNginx()) {
     run('npx', ['playwright', 'test', '-c', 'playwright.headers.config.ts'], { BASE_PATH, E2E_DIST: OUT_DIR, E2E_PORT: '4325', E2E_SERVER: 'nginx' });
   } else {
-    console.warn('\nnginx is not installed, so deploy/nginx.conf was checked by scripts/deploy.test.ts but not served.\n' +
-      'Install it (Debian/Ubuntu: apt-get install nginx-light) to run the headers tests under nginx too; .ci/run does.');
+    console.warn(
+      '\nnginx is not installed, so deploy/nginx.conf was checked by scripts/deploy.test.ts but not served.\n' +
+        'Install it (Debian/Ubuntu: apt-get install nginx-light) to run the headers tests under nginx too; .ci/run does.',
+    );
   }
 }

@@ -17,7 +17,13 @@ export interface CodeRunTiming {
 }
 
 /** Runs code as a code cell does (a fresh worker per run) and times its phases. */
-export function codeRun(options: { code: string; backend: BackendRequest; grader?: GraderSpec | null; expose?: string[]; timeLimitMs?: number }): Promise<CodeRunTiming> {
+export function codeRun(options: {
+  code: string;
+  backend: BackendRequest;
+  grader?: GraderSpec | null;
+  expose?: string[];
+  timeLimitMs?: number;
+}): Promise<CodeRunTiming> {
   const dataUrl = new URL(`${import.meta.env.BASE_URL.replace(/\/?$/, '/')}data/`, location.href).href;
   return new Promise((resolve) => {
     const t0 = performance.now();
@@ -36,7 +42,11 @@ export function codeRun(options: { code: string; backend: BackendRequest; grader
           }
         },
         onEnd(outcome) {
-          resolve({ ...timing, totalMs: performance.now() - t0, outcome: outcome.message ? `${outcome.reason}: ${outcome.message}` : outcome.reason });
+          resolve({
+            ...timing,
+            totalMs: performance.now() - t0,
+            outcome: outcome.message ? `${outcome.reason}: ${outcome.message}` : outcome.reason,
+          });
         },
       },
       { timeLimitMs: options.timeLimitMs ?? 300_000 },

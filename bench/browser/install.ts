@@ -66,8 +66,7 @@ export function installBench(extra: Record<string, (options?: never) => Promise<
     autoBackendInWorker,
     codeRun,
     /** The image-filter benchmark (./image-filter.ts, loaded on demand). */
-    imageFilter: async (options?: ImageFilterBenchOptions) =>
-      (await import('./image-filter.ts')).imageFilterBench(options),
+    imageFilter: async (options?: ImageFilterBenchOptions) => (await import('./image-filter.ts')).imageFilterBench(options),
     /** The nn benchmark: engine vs tfjs cpu and wasm (bench/shared/nn-bench.ts, loaded on demand). */
     nn: nnBench,
     /** The rl benchmark: Q-learning on 3×3 Snake on the page's main thread (bench/shared/qlearning-bench.ts, loaded on demand). */

@@ -373,4 +373,3 @@ export function autoBackendInWorker(): Promise<string> {
     );
   });
 }
-

@@ -44,7 +44,7 @@ export function mountParts(): void {
     },
   });
 
-  required('mark-error').addEventListener('click', () => editor.markError(3, "TypeError: Math.exp is not a function"));
+  required('mark-error').addEventListener('click', () => editor.markError(3, 'TypeError: Math.exp is not a function'));
   required('clear-error').addEventListener('click', () => editor.markError(null));
   required('set-code').addEventListener('click', () => editor.setCode(NEW_STARTER));
 

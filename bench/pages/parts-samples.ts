@@ -53,10 +53,18 @@ function lossCurve(epochs: number): OutputItem {
     train.push([e, 2.3 * Math.exp(-e / 4) + 0.08]);
     test.push([e, 2.3 * Math.exp(-e / 5) + 0.15]);
   }
-  return { kind: 'plot', plot: 'line', key: 'loss', title: 'Loss while training', xLabel: 'epoch', yLabel: 'loss', series: [
-    { name: 'training', points: train },
-    { name: 'test', points: test },
-  ] };
+  return {
+    kind: 'plot',
+    plot: 'line',
+    key: 'loss',
+    title: 'Loss while training',
+    xLabel: 'epoch',
+    yLabel: 'loss',
+    series: [
+      { name: 'training', points: train },
+      { name: 'test', points: test },
+    ],
+  };
 }
 
 function clusters(): OutputItem {

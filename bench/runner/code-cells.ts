@@ -8,10 +8,7 @@ export const codeCellsBench: Benchmark = {
   title: 'Code cells: a fresh worker per run (3 runs of print(1) per backend), then the MNIST-above-90% solution, graded',
   async run({ page }) {
     const codeRun = (options: object) =>
-      page.evaluate(
-        (o) => (window as unknown as { tinkerBench: { codeRun(o: object): Promise<CodeRunTiming> } }).tinkerBench.codeRun(o),
-        options,
-      );
+      page.evaluate((o) => (window as unknown as { tinkerBench: { codeRun(o: object): Promise<CodeRunTiming> } }).tinkerBench.codeRun(o), options);
     const rows: Row[] = [];
     for (const backend of ['wasm', 'webgl', 'cpu']) {
       const runs: CodeRunTiming[] = [];

@@ -18,9 +18,18 @@ export const imageFilterBench: Benchmark = {
       { label: 'setup', value: `${px} RGB synthetic image (seeded), median of ${r.runs} runs each; tf backend ${backend}` },
       { label: `${px} naive 2D loops (convolve)`, value: `${ms(r.naive)}  1.0× naive  ${runs(r.naive)}` },
       { label: `${px} separable TypeScript (convolveSeparable)`, value: `${ms(r.separable)}  ${vsNaive(r.separable)}  ${runs(r.separable)}` },
-      { label: `${px} tf.conv2d on ${r.backend}, Img → Img`, value: `${ms(r.tf)}  ${vsNaive(r.tf)}  ${runs(r.tf)}; warm-up run ${fmt(r.tfWarmupMs)} ms` },
-      { label: `${px} tf.conv2d on ${r.backend}, tensor resident`, value: `${ms(r.tfResident)}  ${vsNaive(r.tfResident)}  ${runs(r.tfResident)}, conv2d + await data() only` },
-      { label: 'max |difference| from naive', value: `separable ${r.maxDiffSeparable.toExponential(1)}, tf.conv2d ${r.maxDiffTf.toExponential(1)} (0–255 scale)` },
+      {
+        label: `${px} tf.conv2d on ${r.backend}, Img → Img`,
+        value: `${ms(r.tf)}  ${vsNaive(r.tf)}  ${runs(r.tf)}; warm-up run ${fmt(r.tfWarmupMs)} ms`,
+      },
+      {
+        label: `${px} tf.conv2d on ${r.backend}, tensor resident`,
+        value: `${ms(r.tfResident)}  ${vsNaive(r.tfResident)}  ${runs(r.tfResident)}, conv2d + await data() only`,
+      },
+      {
+        label: 'max |difference| from naive',
+        value: `separable ${r.maxDiffSeparable.toExponential(1)}, tf.conv2d ${r.maxDiffTf.toExponential(1)} (0–255 scale)`,
+      },
       { label: `${r.widgetSize}×${r.widgetSize} RGB 5×5 naive (widget redraw)`, value: `${ms(r.widgetNaive)}  ${runs(r.widgetNaive)}` },
       { label: `${r.widgetSize}×${r.widgetSize} RGB 5×5 separable`, value: `${ms(r.widgetSeparable)}  ${runs(r.widgetSeparable)}` },
       { label: `${r.widgetSize}×${r.widgetSize} toRgba (to draw it)`, value: `${ms(r.widgetToRgba)}` },

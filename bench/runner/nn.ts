@@ -11,7 +11,11 @@ import { fmt, type Benchmark, type Row } from './types.ts';
 /** MNIST training images for the Node side: public/data/mnist, else $DATASETS_DIR/mnist, else the build's data/mnist. */
 function readMnistTrain(dist: string, limit: number): NnBenchData {
   const root = fileURLToPath(new URL('../..', import.meta.url));
-  const dirs = [join(root, 'public', 'data', 'mnist'), ...(process.env.DATASETS_DIR ? [join(resolve(process.env.DATASETS_DIR), 'mnist')] : []), join(dist, 'data', 'mnist')];
+  const dirs = [
+    join(root, 'public', 'data', 'mnist'),
+    ...(process.env.DATASETS_DIR ? [join(resolve(process.env.DATASETS_DIR), 'mnist')] : []),
+    join(dist, 'data', 'mnist'),
+  ];
   const dir = dirs.find((d) => existsSync(join(d, 'train-images-idx3-ubyte.gz')) && existsSync(join(d, 'train-labels-idx1-ubyte.gz')));
   if (!dir) throw new Error(`No MNIST training files in ${dirs.join(', ')}: run \`npm run datasets\` first.`);
   const images = parseImages(gunzipSync(readFileSync(join(dir, 'train-images-idx3-ubyte.gz'))), 'mnist/train-images-idx3-ubyte.gz');
@@ -64,14 +68,26 @@ function nnRows(where: string, r: NnBenchResult): Row[] {
       ...(b.loop ? [{ eps: b.loop.examplesPerSecond, how: 'custom loop' }] : []),
       ...(b.fit ? [{ eps: b.fit.examplesPerSecond, how: 'model.fit' }] : []),
     ];
-    if (candidates.length) best.set(b.backend, candidates.reduce((a, c) => (c.eps > a.eps ? c : a)));
+    if (candidates.length)
+      best.set(
+        b.backend,
+        candidates.reduce((a, c) => (c.eps > a.eps ? c : a)),
+      );
     if (b.loop?.finalLoss !== undefined) losses.push(`tfjs ${b.backend} ${b.loop.finalLoss.toFixed(4)}`);
   }
-  for (const [backend, goal] of [['cpu', 2], ['wasm', 1]] as const) {
+  for (const [backend, goal] of [
+    ['cpu', 2],
+    ['wasm', 1],
+  ] as const) {
     const b = best.get(backend);
     if (!b) continue;
     const ratio = r.engine.examplesPerSecond / b.eps;
-    rows.push({ label: `[${where}] ratio engine / tfjs ${backend}`, value: `${fmt(ratio, 2)}  (vs its faster path, ${b.how})`, goal: `>= ${goal}`, met: ratio >= goal });
+    rows.push({
+      label: `[${where}] ratio engine / tfjs ${backend}`,
+      value: `${fmt(ratio, 2)}  (vs its faster path, ${b.how})`,
+      goal: `>= ${goal}`,
+      met: ratio >= goal,
+    });
   }
   rows.push({ label: `[${where}] last-batch loss (same start, same batches)`, value: losses.join(', ') });
   return rows;
@@ -79,7 +95,8 @@ function nnRows(where: string, r: NnBenchResult): Row[] {
 
 export const nnBench: Benchmark = {
   name: 'nn',
-  title: 'From-scratch engine vs tfjs cpu and wasm: MLP 784-128-10 (ReLU, softmax cross-entropy, Adam 0.001, batch 64) on MNIST, in the page and in Node',
+  title:
+    'From-scratch engine vs tfjs cpu and wasm: MLP 784-128-10 (ReLU, softmax cross-entropy, Adam 0.001, batch 64) on MNIST, in the page and in Node',
   async run({ page, examples, dist }) {
     const options: NnBenchOptions = { examples };
     const browser = (await page.evaluate(

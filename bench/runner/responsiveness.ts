@@ -82,10 +82,15 @@ async function filterLab(browser: Browser, url: string, mainThread: boolean): Pr
       const lab = page.locator('tk-filter-lab');
       await lab.scrollIntoViewIfNeeded();
       const state = () => lab.getAttribute('data-state');
-      const waitDone = () => page.waitForFunction(() => document.querySelector('tk-filter-lab')?.getAttribute('data-state') === 'done', null, { timeout: 30_000 });
+      const waitDone = () =>
+        page.waitForFunction(() => document.querySelector('tk-filter-lab')?.getAttribute('data-state') === 'done', null, { timeout: 30_000 });
       await waitDone();
       await lab.locator('[data-part="source-sample"]').selectOption('astronaut');
-      await page.waitForFunction(() => /512 × 512 pixels/.test(document.querySelector('tk-filter-lab [data-part="status"]')?.textContent ?? ''), null, { timeout: 30_000 });
+      await page.waitForFunction(
+        () => /512 × 512 pixels/.test(document.querySelector('tk-filter-lab [data-part="status"]')?.textContent ?? ''),
+        null,
+        { timeout: 30_000 },
+      );
       await waitDone();
       await lab.getByLabel('Sigma σ').focus();
       const gaps = await frameGapsDuring(page, async () => {
@@ -108,7 +113,12 @@ async function codeRunner(browser: Browser, url: string): Promise<{ gaps: Gaps; 
   return withPage(browser, async (page) => {
     await page.goto(`${url}dev/code-runner/`);
     await page.waitForFunction(() => 'tinkerRunner' in window);
-    type Runner = { start(c: string, o: object): void; stop(): void; current(): { messages: Array<{ message: { type: string } }> }; finished(): Promise<{ outcome: { reason: string } | null }> };
+    type Runner = {
+      start(c: string, o: object): void;
+      stop(): void;
+      current(): { messages: Array<{ message: { type: string } }> };
+      finished(): Promise<{ outcome: { reason: string } | null }>;
+    };
     await page.evaluate(async () => {
       const runner = (window as unknown as { tinkerRunner: Runner }).tinkerRunner;
       runner.start('print("looping");\nwhile (true) {}', { backend: 'cpu', timeLimitMs: 60_000 });

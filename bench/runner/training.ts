@@ -36,7 +36,10 @@ function workerVsMainRows(r: WorkerVsMainResult): Row[] {
   ];
   if (r.mainSession) {
     rows.push(
-      { label: `[${b}] examples/s, our loop on main thread (fallback)`, value: `${fmt(r.mainSession.examplesPerSecond)}  (${r.mainSession.backend})` },
+      {
+        label: `[${b}] examples/s, our loop on main thread (fallback)`,
+        value: `${fmt(r.mainSession.examplesPerSecond)}  (${r.mainSession.backend})`,
+      },
       { label: `[${b}] longest main-thread task, fallback loop`, value: task(r.mainSession) },
     );
   }
@@ -95,8 +98,8 @@ export const autoBackendBench: Benchmark = {
       .join(', ');
     return [
       { label: 'capabilities (page)', value: caps },
-      { label: "auto on the main thread", value: r.main.backend + (r.main.fallbackReason ? ` (${r.main.fallbackReason})` : '') },
-      { label: "auto in a worker", value: r.worker },
+      { label: 'auto on the main thread', value: r.main.backend + (r.main.fallbackReason ? ` (${r.main.fallbackReason})` : '') },
+      { label: 'auto in a worker', value: r.worker },
     ];
   },
 };

@@ -150,10 +150,7 @@ export function benchDocument(options: BenchDocumentOptions = {}): string {
   const displayCount = Math.min(totalFormulas, Math.floor(totalFormulas / 10));
   const inlineCount = totalFormulas - displayCount;
   // Inline formulas, each in a sentence of its own (their words count towards the target too).
-  const mathSentences = Array.from(
-    { length: inlineCount },
-    (_, k) => `Here ${pick(SUBJECTS)} is $${inlineFormula(k)}$, ${pick(TAILS)}.`,
-  );
+  const mathSentences = Array.from({ length: inlineCount }, (_, k) => `Here ${pick(SUBJECTS)} is $${inlineFormula(k)}$, ${pick(TAILS)}.`);
   let words = mathSentences.reduce((sum, text) => sum + wordsIn(text.replace(/\$[^$]*\$/g, '')), 0);
 
   // Paragraphs of plain prose, until the word target is met.
@@ -277,7 +274,14 @@ function extraBlock(section: number): string[] {
             '</Figure>',
             '',
           ]
-        : ['| batch size | steps per epoch | noise |', '|---:|---:|---|', '| 1 | 60000 | high |', '| 32 | 1875 | medium |', '| 1024 | 59 | low |', ''];
+        : [
+            '| batch size | steps per epoch | noise |',
+            '|---:|---:|---|',
+            '| 1 | 60000 | high |',
+            '| 32 | 1875 | medium |',
+            '| 1024 | 59 | low |',
+            '',
+          ];
     default:
       return section === 4
         ? [

@@ -113,7 +113,11 @@ export function nnBenchImagesNeeded(options: NnBenchOptions = {}): number {
 }
 
 /** Float inputs (/255) and one-hot targets for the first `count` images, as per-batch views. */
-function prepareBatches(data: NnBenchData, count: number, batch: number): { x: Float32Array; y: Float32Array; xs: Float32Array[]; ys: Float32Array[] } {
+function prepareBatches(
+  data: NnBenchData,
+  count: number,
+  batch: number,
+): { x: Float32Array; y: Float32Array; xs: Float32Array[]; ys: Float32Array[] } {
   const { pixels } = data;
   const x = new Float32Array(count * pixels);
   const y = new Float32Array(count * CLASSES);
@@ -207,10 +211,7 @@ async function runTf(
 
     // --- model.fit on the same model, weights and batches ---
     const model = tf.sequential({
-      layers: [
-        tf.layers.dense({ inputShape: [o.pixels], units: o.hidden, activation: 'relu' }),
-        tf.layers.dense({ units: CLASSES }),
-      ],
+      layers: [tf.layers.dense({ inputShape: [o.pixels], units: o.hidden, activation: 'relu' }), tf.layers.dense({ units: CLASSES })],
     });
     const xAll = tf.concat(xs.slice(0, o.timed));
     const yAll = tf.concat(ys.slice(0, o.timed));

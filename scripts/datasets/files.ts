@@ -74,8 +74,7 @@ export class Progress {
     if (!this.enabled) return;
     const total = this.total;
     const pct = total ? Math.min(100, Math.floor((loaded / total) * 100)) : null;
-    const text =
-      `${this.label}  ${formatBytes(loaded)}` + (total ? ` of ${formatBytes(total)}  ${pct}%` : '');
+    const text = `${this.label}  ${formatBytes(loaded)}` + (total ? ` of ${formatBytes(total)}  ${pct}%` : '');
     if (this.tty) {
       const now = Date.now();
       if (now - this.lastDraw < 100 && loaded !== total) return;
@@ -152,7 +151,11 @@ export function causeText(err: unknown): string {
 export async function copyFromMirror(source: string, tmp: string, progress: Progress): Promise<number> {
   const size = (await stat(source)).size;
   progress.start(size);
-  await pipeline(createReadStream(source), countingStream((n) => progress.update(n)), createWriteStream(tmp));
+  await pipeline(
+    createReadStream(source),
+    countingStream((n) => progress.update(n)),
+    createWriteStream(tmp),
+  );
   return size;
 }
 
@@ -167,10 +170,7 @@ export async function download(url: string, tmp: string, progress: Progress): Pr
   let stallTimer: ReturnType<typeof setTimeout> | undefined;
   const armStallTimer = () => {
     clearTimeout(stallTimer);
-    stallTimer = setTimeout(
-      () => controller.abort(new Error(`no data received for ${STALL_TIMEOUT_MS / 1000} s`)),
-      STALL_TIMEOUT_MS,
-    );
+    stallTimer = setTimeout(() => controller.abort(new Error(`no data received for ${STALL_TIMEOUT_MS / 1000} s`)), STALL_TIMEOUT_MS);
   };
   armStallTimer();
   try {
@@ -183,9 +183,7 @@ export async function download(url: string, tmp: string, progress: Progress): Pr
       throw new PrepError(`Could not download ${url}: ${causeText(controller.signal.reason ?? err)}. ${noNetworkHint}`);
     }
     if (!response.ok || !response.body) {
-      throw new PrepError(
-        `Could not download ${url}: the server answered HTTP ${response.status} ${response.statusText}. ${noNetworkHint}`,
-      );
+      throw new PrepError(`Could not download ${url}: the server answered HTTP ${response.status} ${response.statusText}. ${noNetworkHint}`);
     }
     const encoding = response.headers.get('content-encoding');
     const length = response.headers.get('content-length');
@@ -209,9 +207,7 @@ export async function download(url: string, tmp: string, progress: Progress): Pr
       );
     }
     if (total !== null && received !== total) {
-      throw new PrepError(
-        `The download of ${url} is incomplete: got ${received} of ${total} bytes. Run \`npm run datasets\` again.`,
-      );
+      throw new PrepError(`The download of ${url} is incomplete: got ${received} of ${total} bytes. Run \`npm run datasets\` again.`);
     }
     // A server that sent the file with Content-Encoding: gzip had it decoded by fetch: store it gzipped again.
     const head = await readFile(tmp).then((b) => b.subarray(0, 2));
@@ -236,9 +232,7 @@ export async function verifyFile(filePath: string, file: PlanFile, label: string
   }
   const sha256 = createHash('sha256').update(content).digest('hex');
   if (sha256 !== file.sha256) {
-    throw new PrepError(
-      `${label} has the wrong checksum: the SHA-256 of its uncompressed content is ${sha256}, expected ${file.sha256}.`,
-    );
+    throw new PrepError(`${label} has the wrong checksum: the SHA-256 of its uncompressed content is ${sha256}, expected ${file.sha256}.`);
   }
   let idx;
   try {

@@ -42,7 +42,9 @@ async function renderHint(id: string, index: number, text: string): Promise<stri
   try {
     return (await (await markdown()).render(text)).code;
   } catch (error) {
-    throw new ExerciseError(`Exercise "${id}": hint ${index + 1} in content/exercises/${id}/exercise.yaml could not be rendered: ${errorText(error)}`);
+    throw new ExerciseError(
+      `Exercise "${id}": hint ${index + 1} in content/exercises/${id}/exercise.yaml could not be rendered: ${errorText(error)}`,
+    );
   }
 }
 

@@ -6,5 +6,7 @@
   var wide = matchMedia('(min-width: 64rem)');
   if (!d) return;
   d.open = wide.matches;
-  wide.addEventListener('change', function (e) { d.open = e.matches; });
+  wide.addEventListener('change', function (e) {
+    d.open = e.matches;
+  });
 })();

@@ -62,7 +62,12 @@ export default function offline(): AstroIntegration {
         // The datasets, for the offline page (fetched there through the verified loader).
         const dataDir = join(outDir, 'data');
         const datasets = await walk(dataDir).catch(() => [] as string[]);
-        const dataFiles = await Promise.all(datasets.filter((f) => f.endsWith('.gz')).sort().map(async (f) => ({ url: rel(f), bytes: (await stat(f)).size })));
+        const dataFiles = await Promise.all(
+          datasets
+            .filter((f) => f.endsWith('.gz'))
+            .sort()
+            .map(async (f) => ({ url: rel(f), bytes: (await stat(f)).size })),
+        );
 
         // The list of what the worker keeps, with sizes, for the offline page. Written before the
         // worker is generated so that the list is itself precached.

@@ -30,7 +30,13 @@ export default function search(): AstroIntegration {
         const slugs: string[] = [];
         for (const entry of await readdir(lessonsDir).catch(() => [] as string[])) {
           const page = join(lessonsDir, entry, 'index.html');
-          if (await stat(page).then((s) => s.isFile(), () => false)) slugs.push(entry);
+          if (
+            await stat(page).then(
+              (s) => s.isFile(),
+              () => false,
+            )
+          )
+            slugs.push(entry);
         }
         if (slugs.length === 0) throw new Error(`Search index: no lesson pages under ${lessonsDir}; nothing to index.`);
 

@@ -168,11 +168,7 @@ export function availableBackends(): BackendAvailability {
  * Pick, set and check a backend for a request ('auto' or a name), falling back to slower
  * ones. Throws BackendError only when nothing works.
  */
-export async function initBackend(
-  tf: Tf,
-  request: BackendRequest,
-  available: BackendAvailability = availableBackends(),
-): Promise<BackendResult> {
+export async function initBackend(tf: Tf, request: BackendRequest, available: BackendAvailability = availableBackends()): Promise<BackendResult> {
   const plan = planBackends(request, available);
   const attempts: BackendAttempt[] = [...plan.unavailable];
   for (const name of plan.candidates) {

@@ -106,10 +106,14 @@ export function createDatasets(tf: Tf, options: CreateDatasetsOptions): CodeData
     names: DATASET_IDS,
     async load(name: DatasetId, split: SplitName, opts: LoadOptions = {}): Promise<CodeDataset> {
       if (typeof name !== 'string' || !DATASET_IDS.includes(name)) {
-        throw new DatasetArgumentError(`datasets.load: unknown dataset ${describeArg(name)}. The datasets are ${quoteList(DATASET_IDS)}, e.g. datasets.load('mnist', 'train').`);
+        throw new DatasetArgumentError(
+          `datasets.load: unknown dataset ${describeArg(name)}. The datasets are ${quoteList(DATASET_IDS)}, e.g. datasets.load('mnist', 'train').`,
+        );
       }
       if (typeof split !== 'string' || !SPLITS.includes(split)) {
-        throw new DatasetArgumentError(`datasets.load: the split must be 'train' or 'test'; got ${describeArg(split)}. For example datasets.load('${name}', 'test').`);
+        throw new DatasetArgumentError(
+          `datasets.load: the split must be 'train' or 'test'; got ${describeArg(split)}. For example datasets.load('${name}', 'test').`,
+        );
       }
       if (typeof opts !== 'object' || opts === null) {
         throw new DatasetArgumentError(`datasets.load: the options must be an object like { limit: 1000 }; got ${typeof opts}.`);

@@ -46,7 +46,10 @@ describe('tfHooks', () => {
 
   it('lets plots and images read tensors', () => {
     const t = tf.tensor1d([3, 4]);
-    expect(normalizePlot('line', [t], hooks, 'k').series[0]!.points).toEqual([[0, 3], [1, 4]]);
+    expect(normalizePlot('line', [t], hooks, 'k').series[0]!.points).toEqual([
+      [0, 3],
+      [1, 4],
+    ]);
     const imgs = tf.ones([2, 4, 4, 1]);
     expect(normalizeImages([imgs], hooks).images).toHaveLength(2);
     tf.dispose([t, imgs]);

@@ -52,7 +52,9 @@ export function tfHooks(tf: Tf): OutputHooks & DescribeHooks {
     toData(value) {
       if (!isTensor(value)) return undefined;
       if (value.isDisposed) {
-        throw new OutputArgumentError('This tensor has been disposed (tf.dispose or tf.tidy freed it), so its values are gone. Use it before disposing it, or keep it with tf.keep.');
+        throw new OutputArgumentError(
+          'This tensor has been disposed (tf.dispose or tf.tidy freed it), so its values are gone. Use it before disposing it, or keep it with tf.keep.',
+        );
       }
       if (value.dtype === 'string' || value.dtype === 'complex64') return undefined;
       return { shape: value.shape.slice(), read: () => value.dataSync() as ArrayLike<number> };

@@ -6,7 +6,17 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { GraderSpec, ModelAccuracyGraderSpec } from '../lib/exercises/types.ts';
 import { mulberry32 } from '../lib/runtime/shuffle.ts';
-import { captureModelSaving, gradeModelAccuracy, loadSavedModel, modelAdvice, runGrader, saveModel, type GraderContext, type GradingSplit, type GradingSplitLoader } from './graders.ts';
+import {
+  captureModelSaving,
+  gradeModelAccuracy,
+  loadSavedModel,
+  modelAdvice,
+  runGrader,
+  saveModel,
+  type GraderContext,
+  type GradingSplit,
+  type GradingSplitLoader,
+} from './graders.ts';
 
 const ROWS = 28;
 const COLS = 28;
@@ -92,7 +102,9 @@ describe('gradeModelAccuracy', () => {
     expect(result.pass).toBe(false);
     expect(result.figure).toBeCloseTo(0.1, 10);
     // 10% is what guessing gets: the advice says so rather than the exercise's general advice.
-    expect(result.message).toMatch(/^Your model reaches 10\.0% on the 2,500 MNIST test images; 90% is needed\. That is about what guessing gets \(1 in 10\): the model has not learned\./);
+    expect(result.message).toMatch(
+      /^Your model reaches 10\.0% on the 2,500 MNIST test images; 90% is needed\. That is about what guessing gets \(1 in 10\): the model has not learned\./,
+    );
     model.dispose();
   });
 
@@ -127,7 +139,9 @@ describe('gradeModelAccuracy', () => {
     const result = await grade(model);
     expect(calls).toEqual([]);
     expect(result.pass).toBe(false);
-    expect(result.message).toMatch(/^Your model's output has 5 values per image; it needs 10, one score per class \(the digits 0 to 9\)\. Make the last layer `tf\.layers\.dense\(\{ units: 10/);
+    expect(result.message).toMatch(
+      /^Your model's output has 5 values per image; it needs 10, one score per class \(the digits 0 to 9\)\. Make the last layer `tf\.layers\.dense\(\{ units: 10/,
+    );
     model.dispose();
   });
 
@@ -140,7 +154,9 @@ describe('gradeModelAccuracy', () => {
   it('explains an input shape that does not fit the images', async () => {
     const model = tf.sequential({ layers: [tf.layers.dense({ inputShape: [100], units: 10, activation: 'softmax' })] });
     const result = await grade(model);
-    expect(result.message).toMatch(/^Your model expects inputs of shape \[null, 100\], but MNIST images are 28 × 28 pixels\. Give the first layer `inputShape: \[784\]`/);
+    expect(result.message).toMatch(
+      /^Your model expects inputs of shape \[null, 100\], but MNIST images are 28 × 28 pixels\. Give the first layer `inputShape: \[784\]`/,
+    );
     model.dispose();
   });
 
@@ -178,13 +194,14 @@ describe('runGrader', () => {
     expect(result).toMatchObject({ pass: true, figure: 1 });
   });
 
-  it('gives a custom measuring script the returned value, exports, tf, datasets, print and the judge\'s input', async () => {
+  it("gives a custom measuring script the returned value, exports, tf, datasets, print and the judge's input", async () => {
     const printed: unknown[] = [];
     const s: GraderSpec = {
       kind: 'custom',
       judge: 'dense-backward',
       expose: ['size'],
-      source: "print('size', exports.size); const t = tf.tensor(returned); const n = t.size; t.dispose(); return n === exports.size && datasets.ok && input.cases.length === 3 ? { problem: 'measured ' + n } : null;",
+      source:
+        "print('size', exports.size); const t = tf.tensor(returned); const n = t.size; t.dispose(); return n === exports.size && datasets.ok && input.cases.length === 3 ? { problem: 'measured ' + n } : null;",
     };
     const result = await runGrader(s, context([1, 2, 3], { exports: { size: 3 }, datasets: { ok: true }, print: (...a) => printed.push(...a) }));
     expect(result).toEqual({ pass: false, message: 'measured 3' });
@@ -201,9 +218,11 @@ describe('runGrader', () => {
 
 describe('modelAdvice: what a model that falls short should try, from what was measured', () => {
   it('a model no better than guessing has not learned: check that it trains', () => {
-    expect(modelAdvice(0.098, 10, 0, 'Try a hidden layer.')).toMatch(/^That is about what guessing gets \(1 in 10\): the model has not learned\. Check that your code trains it before returning it \(`await model\.fit\(…\)`\)/);
+    expect(modelAdvice(0.098, 10, 0, 'Try a hidden layer.')).toMatch(
+      /^That is about what guessing gets \(1 in 10\): the model has not learned\. Check that your code trains it before returning it \(`await model\.fit\(…\)`\)/,
+    );
   });
-  it('a model that learned something gets the exercise\'s advice, or the default', () => {
+  it("a model that learned something gets the exercise's advice, or the default", () => {
     expect(modelAdvice(0.85, 10, 0, 'Try a hidden layer.')).toBe('Try a hidden layer.');
     expect(modelAdvice(0.85, 10, 0, undefined)).toMatch(/^Try a hidden layer \(e\.g\. `tf\.layers\.dense/);
   });
@@ -212,7 +231,7 @@ describe('modelAdvice: what a model that falls short should try, from what was m
   });
 });
 
-describe('saving the reader\'s model for the grader worker', () => {
+describe("saving the reader's model for the grader worker", () => {
   it('refuses something shaped like a model that is not one, saying what to return', async () => {
     const fake = { predict: () => tf.zeros([1, 10]), inputs: [{ shape: [null, 784] }], outputs: [{ shape: [null, 10] }] };
     const measured = await saveModel(tf, fake);

@@ -18,7 +18,15 @@ import { errorText } from '../lib/format/error-text.ts';
 import { formatCount } from '../lib/format/numbers.ts';
 import { measureAgent } from '../lib/grading/agent-grader.ts';
 import { measureCustom } from '../lib/grading/custom-grader.ts';
-import { checkModelMeasurement, judgeMeasurement, measurePlan, type MeasurePlan, type Measurement, type ModelArtifactsData, type ModelMeasurement } from '../lib/grading/measure.ts';
+import {
+  checkModelMeasurement,
+  judgeMeasurement,
+  measurePlan,
+  type MeasurePlan,
+  type Measurement,
+  type ModelArtifactsData,
+  type ModelMeasurement,
+} from '../lib/grading/measure.ts';
 import { describeReturned as describeValue } from '../lib/grading/describe.ts';
 import { percentAgainst, thresholdPercent } from '../lib/grading/figures.ts';
 import { measureFunction } from '../lib/grading/function-grader.ts';
@@ -135,7 +143,11 @@ export async function saveModel(tf: Tf, returned: unknown, saving: ModelSaving =
 /** Rebuilds a saved model (in the grader worker, a realm that never ran reader code). */
 export async function loadSavedModel(tf: Tf, artifacts: ModelArtifactsData): Promise<TF.LayersModel> {
   return tf.loadLayersModel(
-    tf.io.fromMemory({ modelTopology: artifacts.modelTopology as TF.io.ModelArtifacts['modelTopology'], weightSpecs: artifacts.weightSpecs as TF.io.WeightsManifestEntry[], weightData: artifacts.weightData }),
+    tf.io.fromMemory({
+      modelTopology: artifacts.modelTopology as TF.io.ModelArtifacts['modelTopology'],
+      weightSpecs: artifacts.weightSpecs as TF.io.WeightsManifestEntry[],
+      weightData: artifacts.weightData,
+    }),
   );
 }
 
@@ -161,7 +173,8 @@ export async function runGrader(spec: GraderSpec, ctx: GraderContext, deps: Grad
 /** Images per predict call: large enough to be fast on a GPU, small enough for any memory. */
 const EVAL_BATCH = 1000;
 
-const DEFAULT_ADVICE = "Try a hidden layer (e.g. `tf.layers.dense({ units: 128, activation: 'relu' })`), the adam optimizer (`tf.train.adam(0.002)`), or more epochs.";
+const DEFAULT_ADVICE =
+  "Try a hidden layer (e.g. `tf.layers.dense({ units: 128, activation: 'relu' })`), the adam optimizer (`tf.train.adam(0.002)`), or more epochs.";
 
 /**
  * What a model that falls short should try, from what was measured: scores that are NaN get
@@ -299,17 +312,22 @@ export async function gradeModelAccuracy(spec: ModelAccuracyGraderSpec, ctx: Gra
   const details = [`${formatCount(correct)} of ${formatCount(count)} images classified correctly.`];
   if (nonFinite > 0) details.push(`The model's scores were NaN or infinite for ${formatCount(nonFinite)} images.`);
   if (accuracy >= spec.threshold) {
-    return { pass: true, figure: accuracy, figureText, message: `Your model reaches ${rate} on the ${images} (${needed} needed). Well done!`, details };
+    return {
+      pass: true,
+      figure: accuracy,
+      figureText,
+      message: `Your model reaches ${rate} on the ${images} (${needed} needed). Well done!`,
+      details,
+    };
   }
   const diverged =
-    nonFinite > 0
-      ? ` Its scores are NaN or infinite for ${formatCount(nonFinite)} images: training diverged, so try a smaller learning rate.`
-      : '';
+    nonFinite > 0 ? ` Its scores are NaN or infinite for ${formatCount(nonFinite)} images: training diverged, so try a smaller learning rate.` : '';
   return {
     pass: false,
     figure: accuracy,
     figureText,
-    message: `Your model reaches ${rate} on the ${images}; ${needed} is needed.${diverged} ${modelAdvice(accuracy, classes, nonFinite, spec.advice)}`.trimEnd(),
+    message:
+      `Your model reaches ${rate} on the ${images}; ${needed} is needed.${diverged} ${modelAdvice(accuracy, classes, nonFinite, spec.advice)}`.trimEnd(),
     details,
   };
 }

@@ -16,7 +16,10 @@ function randomImg(width: number, height: number, channels: Img['channels'], see
 }
 function randomKernel(size: number, seed: number): Kernel {
   const rand = mulberry32(seed);
-  return makeKernel(size, Array.from({ length: size * size }, () => rand() * 2 - 1));
+  return makeKernel(
+    size,
+    Array.from({ length: size * size }, () => rand() * 2 - 1),
+  );
 }
 function maxDiff(a: Img, b: Img): number {
   expect([a.width, a.height, a.channels]).toEqual([b.width, b.height, b.channels]);

@@ -145,7 +145,16 @@ describe('forward outputs match tfjs', () => {
     noLeaks(async () => {
       const net = buildNetwork(
         9,
-        [{ kind: 'dense', units: 12 }, { kind: 'relu' }, { kind: 'dense', units: 8 }, { kind: 'tanh' }, { kind: 'dense', units: 6 }, { kind: 'sigmoid' }, { kind: 'dense', units: 4 }, { kind: 'softmax' }],
+        [
+          { kind: 'dense', units: 12 },
+          { kind: 'relu' },
+          { kind: 'dense', units: 8 },
+          { kind: 'tanh' },
+          { kind: 'dense', units: 6 },
+          { kind: 'sigmoid' },
+          { kind: 'dense', units: 4 },
+          { kind: 'softmax' },
+        ],
         { seed: 4 },
       );
       randomiseParams(net.params(), 20, 0.6);
@@ -202,7 +211,9 @@ describe('backward: input and parameter gradients match tf.grads', () => {
         layer.forward(x, batch);
         const dx = Float32Array.from(layer.backward(dy, batch, true));
         const theirs = tf.tidy(() =>
-          tf.grad((xt: tf.Tensor) => tf.sum(tf.mul(tfLayer(layer, xt as tf.Tensor2D), tf.tensor2d(dy, [batch, width]))))(tf.tensor2d(x, [batch, width])),
+          tf.grad((xt: tf.Tensor) => tf.sum(tf.mul(tfLayer(layer, xt as tf.Tensor2D), tf.tensor2d(dy, [batch, width]))))(
+            tf.tensor2d(x, [batch, width]),
+          ),
         );
         expectClose(dx, await theirs.data(), `${layer.kind} dX`);
         theirs.dispose();
@@ -298,12 +309,15 @@ describe('losses: value and dL/d(output) match tfjs', () => {
         const value = loss.forward(output, targets, batch, c.width);
         const grad = Float32Array.from(loss.backward());
         const { value: tv, grad: tg } = tf.tidy(() =>
-          tf.valueAndGrad((o: tf.Tensor) => c.tfLoss(tf.tensor2d(targets, [batch, c.width]), o as tf.Tensor2D))(tf.tensor2d(output, [batch, c.width])),
+          tf.valueAndGrad((o: tf.Tensor) => c.tfLoss(tf.tensor2d(targets, [batch, c.width]), o as tf.Tensor2D))(
+            tf.tensor2d(output, [batch, c.width]),
+          ),
         );
         expect(Math.abs(value - (await tv.data())[0]!), `${c.name} value ${value}`).toBeLessThanOrEqual(TOL);
         expectClose(grad, await tg.data(), `${c.name} gradient`);
         tf.dispose([tv, tg]);
-      }));
+      }),
+    );
   }
 });
 
@@ -362,10 +376,7 @@ describe('gradients of every parameter match tf.variableGrads', () => {
 
         const vars = variablesOf(net);
         const { value, grads } = tf.tidy(() =>
-          tf.variableGrads(
-            () => c.tfLoss(tf.tensor2d(y, [batch, net.outputSize]), tfForward(net, tf.tensor2d(x, [batch, 6]), vars)),
-            vars,
-          ),
+          tf.variableGrads(() => c.tfLoss(tf.tensor2d(y, [batch, net.outputSize]), tfForward(net, tf.tensor2d(x, [batch, 6]), vars)), vars),
         );
         expect(Math.abs(ours.value - (await value.data())[0]!)).toBeLessThanOrEqual(TOL);
         const params = net.params();
@@ -374,7 +385,8 @@ describe('gradients of every parameter match tf.variableGrads', () => {
           expectClose(ours.grads[i]!, await grads[vars[i]!.name]!.data(), `d loss / d ${params[i]!.name}`);
         }
         tf.dispose([value, ...Object.values(grads), ...vars]);
-      }));
+      }),
+    );
   }
 });
 

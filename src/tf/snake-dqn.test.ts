@@ -6,16 +6,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FEATURE_COUNT } from '../lib/rl/snake-features.ts';
-import {
-  DEFAULT_DQN_CONFIG,
-  SnakeDqn,
-  argmax4,
-  dqnEpsilon,
-  dqnTargets,
-  playGames,
-  randomPolicyFood,
-  validateDqnConfig,
-} from './snake-dqn.ts';
+import { DEFAULT_DQN_CONFIG, SnakeDqn, argmax4, dqnEpsilon, dqnTargets, playGames, randomPolicyFood, validateDqnConfig } from './snake-dqn.ts';
 
 beforeAll(async () => {
   expect(await tf.setBackend('cpu')).toBe(true);

@@ -358,10 +358,16 @@ export class SnakeDqn {
 
   /** Greedy play (no exploration) on the fixed evaluation games. */
   evaluate(games = DQN_EVAL_GAMES, seed = DQN_EVAL_SEED): GreedyResult {
-    return playGames(this.config.size, games, seed, (features, count) => {
-      const q = this.qValues(features, count);
-      return Array.from({ length: count }, (_, i) => argmax4(q, i));
-    }, this.starvation);
+    return playGames(
+      this.config.size,
+      games,
+      seed,
+      (features, count) => {
+        const q = this.qValues(features, count);
+        return Array.from({ length: count }, (_, i) => argmax4(q, i));
+      },
+      this.starvation,
+    );
   }
 
   dispose(): void {

@@ -24,9 +24,7 @@ export function digitCount(set: DigitSet): number {
     throw new Error(`Digit grid: ${n} labels but ${set.predicted.length} predictions; they must match.`);
   }
   if (set.images.length !== n * DIGIT_PIXELS) {
-    throw new Error(
-      `Digit grid: expected ${n} × ${DIGIT_PIXELS} = ${n * DIGIT_PIXELS} pixels, got ${set.images.length}.`,
-    );
+    throw new Error(`Digit grid: expected ${n} × ${DIGIT_PIXELS} = ${n * DIGIT_PIXELS} pixels, got ${set.images.length}.`);
   }
   return n;
 }
@@ -43,11 +41,7 @@ export function mistakeIndices(set: DigitSet): number[] {
  * RGBA pixels for digit `index`: dark ink on white paper (grey level inverted), so a
  * digit reads the same in light and dark themes. Writes into `out` when given.
  */
-export function digitToRgba(
-  images: Uint8Array,
-  index: number,
-  out: Uint8ClampedArray = new Uint8ClampedArray(DIGIT_PIXELS * 4),
-): Uint8ClampedArray {
+export function digitToRgba(images: Uint8Array, index: number, out: Uint8ClampedArray = new Uint8ClampedArray(DIGIT_PIXELS * 4)): Uint8ClampedArray {
   const offset = index * DIGIT_PIXELS;
   if (index < 0 || offset + DIGIT_PIXELS > images.length) {
     throw new Error(`Digit grid: no digit ${index} in ${Math.floor(images.length / DIGIT_PIXELS)} images.`);

@@ -97,10 +97,7 @@ export class LineChart {
 
     this.plot = this.svg.append('g').attr('transform', `translate(${MARGIN.left},${MARGIN.top})`);
     this.plot.append('g').attr('class', 'tk-chart__grid');
-    this.xAxis = this.plot
-      .append('g')
-      .attr('class', 'tk-chart__axis')
-      .attr('transform', `translate(0,${this.options.height})`);
+    this.xAxis = this.plot.append('g').attr('class', 'tk-chart__axis').attr('transform', `translate(0,${this.options.height})`);
     this.yAxis = this.plot.append('g').attr('class', 'tk-chart__axis');
     this.xTitle = this.plot
       .append('text')
@@ -239,12 +236,27 @@ export class LineChart {
     const x = scaleLinear()
       .domain([Math.min(minX, ...xs), Math.max(maxX, ...xs)])
       .range([0, w]);
-    const yDomain = this.options.yDomain ?? niceDomain(all.map((p) => p.y), { includeZero: this.options.yIncludeZero });
+    const yDomain =
+      this.options.yDomain ??
+      niceDomain(
+        all.map((p) => p.y),
+        { includeZero: this.options.yIncludeZero },
+      );
     const y = scaleLinear().domain(yDomain).range([height, 0]);
 
     const xTicks = Math.max(2, Math.min(10, Math.floor(w / 70)));
-    this.xAxis.call(axisBottom(x).ticks(xTicks).tickFormat((v) => formatX(Number(v))).tickSizeOuter(0));
-    this.yAxis.call(axisLeft(y).ticks(5).tickFormat((v) => formatY(Number(v))).tickSizeOuter(0));
+    this.xAxis.call(
+      axisBottom(x)
+        .ticks(xTicks)
+        .tickFormat((v) => formatX(Number(v)))
+        .tickSizeOuter(0),
+    );
+    this.yAxis.call(
+      axisLeft(y)
+        .ticks(5)
+        .tickFormat((v) => formatY(Number(v)))
+        .tickSizeOuter(0),
+    );
     this.xTitle.attr('x', w / 2);
     drawHorizontalGrid(this.plot.select<SVGGElement>('.tk-chart__grid'), y, w);
 

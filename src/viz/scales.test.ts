@@ -79,7 +79,10 @@ describe('downsample', () => {
     expect(out[out.length - 1]).toBe(pts[pts.length - 1]);
   });
   it('keeps x in increasing order', () => {
-    const out = downsample(line(1000, (i) => (i * 7919) % 13), 100);
+    const out = downsample(
+      line(1000, (i) => (i * 7919) % 13),
+      100,
+    );
     for (let i = 1; i < out.length; i++) expect(out[i]!.x).toBeGreaterThan(out[i - 1]!.x);
   });
   it('keeps a single spike', () => {
@@ -101,7 +104,12 @@ describe('downsample', () => {
 
 describe('lastFinite', () => {
   it('skips trailing NaN', () => {
-    expect(lastFinite([{ x: 0, y: 1 }, { x: 1, y: Number.NaN }])).toEqual({ x: 0, y: 1 });
+    expect(
+      lastFinite([
+        { x: 0, y: 1 },
+        { x: 1, y: Number.NaN },
+      ]),
+    ).toEqual({ x: 0, y: 1 });
     expect(lastFinite([])).toBeUndefined();
   });
 });

@@ -117,12 +117,18 @@ export class XyPlot {
     const x = scaleLinear().domain(domains.x).range([0, w]);
     const y = scaleLinear().domain(domains.y).range([HEIGHT, 0]);
     const xTicks = Math.max(2, Math.min(10, Math.floor(w / 70)));
-    this.plot
-      .select<SVGGElement>('.tk-plot__axis--x')
-      .call(axisBottom(x).ticks(xTicks).tickFormat((v) => tickFormat(Number(v))).tickSizeOuter(0));
-    this.plot
-      .select<SVGGElement>('.tk-plot__axis--y')
-      .call(axisLeft(y).ticks(5).tickFormat((v) => tickFormat(Number(v))).tickSizeOuter(0));
+    this.plot.select<SVGGElement>('.tk-plot__axis--x').call(
+      axisBottom(x)
+        .ticks(xTicks)
+        .tickFormat((v) => tickFormat(Number(v)))
+        .tickSizeOuter(0),
+    );
+    this.plot.select<SVGGElement>('.tk-plot__axis--y').call(
+      axisLeft(y)
+        .ticks(5)
+        .tickFormat((v) => tickFormat(Number(v)))
+        .tickSizeOuter(0),
+    );
     this.plot
       .select<SVGTextElement>('.tk-plot__axis-title--x')
       .attr('x', w / 2)

@@ -113,13 +113,8 @@ describe('splitBlocks', () => {
   });
 
   it('keeps a JSX element with blank lines inside together', () => {
-    const body =
-      'Before\n\n<Callout kind="tip" title="Look">\n  First paragraph.\n\n  Second paragraph.\n</Callout>\n\nAfter';
-    expect(texts(body)).toEqual([
-      'Before',
-      '<Callout kind="tip" title="Look">\n  First paragraph.\n\n  Second paragraph.\n</Callout>',
-      'After',
-    ]);
+    const body = 'Before\n\n<Callout kind="tip" title="Look">\n  First paragraph.\n\n  Second paragraph.\n</Callout>\n\nAfter';
+    expect(texts(body)).toEqual(['Before', '<Callout kind="tip" title="Look">\n  First paragraph.\n\n  Second paragraph.\n</Callout>', 'After']);
     expectSameParse(body);
   });
 
@@ -171,22 +166,13 @@ describe('splitBlocks', () => {
 
   it('keeps {…} expressions and comments over blank lines together', () => {
     const body = "{/* a comment\n\nover lines with a } in it */}\n\n{\n  ['a', '}'].join(`\n\n`)\n}\n\nText";
-    expect(texts(body)).toEqual([
-      '{/* a comment\n\nover lines with a } in it */}',
-      "{\n  ['a', '}'].join(`\n\n`)\n}",
-      'Text',
-    ]);
+    expect(texts(body)).toEqual(['{/* a comment\n\nover lines with a } in it */}', "{\n  ['a', '}'].join(`\n\n`)\n}", 'Text']);
     expectSameParse(body);
   });
 
   it('keeps lists with blank lines between items together', () => {
     const body = 'Intro\n\n- one\n\n- two\n\n  more of two\n\n- three\n\nAfter\n\n1. a\n\n2. b';
-    expect(texts(body)).toEqual([
-      'Intro',
-      '- one\n\n- two\n\n  more of two\n\n- three',
-      'After',
-      '1. a\n\n2. b',
-    ]);
+    expect(texts(body)).toEqual(['Intro', '- one\n\n- two\n\n  more of two\n\n- three', 'After', '1. a\n\n2. b']);
     expectSameParse(body);
   });
 
@@ -244,7 +230,10 @@ describe('splitBlocks', () => {
       const { body, offset, line } = stripFrontmatter(readFileSync(join(dir, file), 'utf8'));
       const blocks = splitBlocks(body, offset, line);
       expect(blocks.length).toBeGreaterThan(10);
-      expect(blocks.flatMap((block) => topTypes(block.text)), file).toEqual(topTypes(body));
+      expect(
+        blocks.flatMap((block) => topTypes(block.text)),
+        file,
+      ).toEqual(topTypes(body));
     }
   });
 

@@ -136,7 +136,9 @@ describe('DraftStore', () => {
     const store = new DraftStore(new DisabledStorage(), options());
     const created = store.create('# Hi');
     expect(created.ok).toBe(false);
-    expect(!created.ok && created.message).toMatch(/^Could not save this draft in the browser: storage is not available \(SecurityError\)\. Export it/);
+    expect(!created.ok && created.message).toMatch(
+      /^Could not save this draft in the browser: storage is not available \(SecurityError\)\. Export it/,
+    );
     expect(store.list().map((d) => d.title)).toEqual(['Hi']);
     expect(store.lastOpenId()).toBeNull();
     expect(() => store.setLastOpen('d1')).not.toThrow();

@@ -26,7 +26,16 @@ const lessons = readdirSync(LESSONS)
 const COMPONENT_IMPORT = /^import \w+ from '\.\.\/\.\.\/src\/components\/.*\n/gm;
 const utf8 = (text: string) => new TextEncoder().encode(text);
 
-const FRONT = ['---', 'title: Hello there', 'summary: A short summary.', 'order: 4', 'track: foundations', 'objectives: [Learn things]', 'minutes: 5', '---'].join('\n');
+const FRONT = [
+  '---',
+  'title: Hello there',
+  'summary: A short summary.',
+  'order: 4',
+  'track: foundations',
+  'objectives: [Learn things]',
+  'minutes: 5',
+  '---',
+].join('\n');
 
 const ODD_INPUTS = [
   '',
@@ -94,9 +103,9 @@ describe('exportDraft', () => {
   });
 
   it('reads default, named and namespace imports', () => {
-    expect([...importedNames("import A from 'a';\nimport { B, C as D } from \"b\";\nimport E, { F } from 'e';\nimport * as G from 'g';")].sort()).toEqual(
-      ['A', 'B', 'D', 'E', 'F', 'G'],
-    );
+    expect(
+      [...importedNames("import A from 'a';\nimport { B, C as D } from \"b\";\nimport E, { F } from 'e';\nimport * as G from 'g';")].sort(),
+    ).toEqual(['A', 'B', 'D', 'E', 'F', 'G']);
   });
 
   it('adds nothing when the frontmatter is unclosed (there is no safe place)', () => {

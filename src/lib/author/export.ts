@@ -90,7 +90,11 @@ export function importedNames(body: string): Set<string> {
     const clause = match[1]!;
     const named = /\{([^}]*)\}/.exec(clause);
     for (const part of named ? named[1]!.split(',') : []) {
-      const local = part.trim().split(/\s+as\s+/).pop()?.trim();
+      const local = part
+        .trim()
+        .split(/\s+as\s+/)
+        .pop()
+        ?.trim();
       if (local) names.add(local);
     }
     const rest = clause.replace(/\{[^}]*\}/, '').replace(/\*\s*as\s+/, '');
@@ -144,7 +148,16 @@ export function exportDraft(source: string): string {
 
 /** Letters that NFKD does not fold to ASCII. */
 const FOLDS: Record<string, string> = {
-  ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ı: 'i', ħ: 'h',
+  ß: 'ss',
+  æ: 'ae',
+  œ: 'oe',
+  ø: 'o',
+  ł: 'l',
+  đ: 'd',
+  ð: 'd',
+  þ: 'th',
+  ı: 'i',
+  ħ: 'h',
 };
 
 const MAX_SLUG = 60;

@@ -155,9 +155,7 @@ describe('display maths and code blocks', () => {
   });
 
   it('wraps several lines, leaving a final line break outside', () => {
-    expect(run('code-block', 'Code:\n\n«let a = 1;\nlet b = 2;\n»\nDone')).toBe(
-      'Code:\n\n```js\n«let a = 1;\nlet b = 2;»\n```\n\nDone',
-    );
+    expect(run('code-block', 'Code:\n\n«let a = 1;\nlet b = 2;\n»\nDone')).toBe('Code:\n\n```js\n«let a = 1;\nlet b = 2;»\n```\n\nDone');
     expect(run('display-math', '«a\n\\\\ b»')).toBe('$$\n«a\n\\\\ b»\n$$');
   });
 

@@ -19,8 +19,7 @@ const GOOD_FIELDS = [
 const doc = (fields: string[], body = '# Body\n') => ['---', ...fields, '---', body].join('\n');
 
 /** The diagnostics as `line field: start of message` for compact assertions. */
-const brief = (source: string) =>
-  parseFrontmatter(source).diagnostics.map((d) => ({ line: d.line, field: d.field, severity: d.severity }));
+const brief = (source: string) => parseFrontmatter(source).diagnostics.map((d) => ({ line: d.line, field: d.field, severity: d.severity }));
 
 describe('parseFrontmatter', () => {
   it('finds real lessons valid, with the body just after the closing fence', () => {
@@ -70,9 +69,7 @@ describe('parseFrontmatter', () => {
     expect(result.bodyOffset).toBe(0);
     expect(result.bodyStartLine).toBe(1);
     expect(result.raw).toBeNull();
-    expect(result.diagnostics).toEqual([
-      { source: 'frontmatter', severity: 'error', line: 1, field: null, message: NO_FRONTMATTER_MESSAGE },
-    ]);
+    expect(result.diagnostics).toEqual([{ source: 'frontmatter', severity: 'error', line: 1, field: null, message: NO_FRONTMATTER_MESSAGE }]);
     // A fence that is not on the first line does not count.
     expect(parseFrontmatter('\n---\ntitle: x\n---\n').present).toBe(false);
     expect(parseFrontmatter('').diagnostics[0]?.message).toBe(NO_FRONTMATTER_MESSAGE);
@@ -149,7 +146,9 @@ describe('parseFrontmatter', () => {
     expect(result.diagnostics.some((d) => d.field === 'order' && d.line === 1)).toBe(true);
     const nested = parseFrontmatter(doc(['title: Hello: there', ...GOOD_FIELDS.slice(1)]));
     expect(nested.diagnostics.filter((d) => d.message.startsWith('YAML error')).map((d) => d.line)).toEqual([2]);
-    expect(nested.diagnostics.find((d) => d.line === 2 && d.field === null)?.message).toMatch(/Nested mappings are not allowed.*check the indentation/);
+    expect(nested.diagnostics.find((d) => d.line === 2 && d.field === null)?.message).toMatch(
+      /Nested mappings are not allowed.*check the indentation/,
+    );
   });
 
   it('reports a repeated field at its second appearance', () => {

@@ -10,18 +10,7 @@
  * Lines are 1-based and offsets are UTF-16 indexes into the whole source, BOM included (see
  * types.ts). Line ends may be LF, CRLF or CR.
  */
-import {
-  isMap,
-  isPair,
-  isScalar,
-  isSeq,
-  LineCounter,
-  parseDocument,
-  visit,
-  type Document,
-  type Node as YamlNode,
-  type YAMLError,
-} from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node as YamlNode, type YAMLError } from 'yaml';
 import { lessonSchema, type LessonFrontmatter } from '../content/lesson-schema.ts';
 import type { AuthorDiagnostic, FrontmatterResult } from './types.ts';
 

@@ -90,7 +90,10 @@ function fromParse5(nodes: readonly P5Node[]): TreeNode[] {
       const ns = namespaceOf(element.namespaceURI);
       const attrs = element.attrs.map((a): [string, string] => [a.prefix ? `${a.prefix}:${a.name}` : a.name, a.value]);
       // A <template>'s children live in its content fragment.
-      const children = element.tagName === 'template' && 'content' in element ? (element as DefaultTreeAdapterMap['template']).content.childNodes : element.childNodes;
+      const children =
+        element.tagName === 'template' && 'content' in element
+          ? (element as DefaultTreeAdapterMap['template']).content.childNodes
+          : element.childNodes;
       out.push({ type: 'element', ns, name: element.tagName, attrs, children: fromParse5(children) });
     }
   }
@@ -180,13 +183,56 @@ function describeLine(lines: readonly string[], i: number): string {
 
 /** Elements the preview never shows (any namespace); <script> only as the quiz's JSON data. */
 const FORBIDDEN_ELEMENTS = new Set([
-  'script', 'iframe', 'object', 'embed', 'applet', 'base', 'meta', 'link', 'style', 'frame', 'frameset',
-  'noscript', 'noembed', 'noframes', 'xmp', 'plaintext', 'textarea', 'template', 'portal', 'foreignobject',
-  'use', 'image', 'animate', 'animatemotion', 'animatetransform', 'set', 'handler', 'listener',
+  'script',
+  'iframe',
+  'object',
+  'embed',
+  'applet',
+  'base',
+  'meta',
+  'link',
+  'style',
+  'frame',
+  'frameset',
+  'noscript',
+  'noembed',
+  'noframes',
+  'xmp',
+  'plaintext',
+  'textarea',
+  'template',
+  'portal',
+  'foreignobject',
+  'use',
+  'image',
+  'animate',
+  'animatemotion',
+  'animatetransform',
+  'set',
+  'handler',
+  'listener',
 ]);
 
 /** Attributes that hold a URL the browser may load or navigate to. */
-const URL_ATTRIBUTES = new Set(['href', 'src', 'xlink:href', 'action', 'formaction', 'poster', 'data', 'background', 'cite', 'longdesc', 'lowsrc', 'dynsrc', 'ping', 'manifest', 'codebase', 'srcset', 'imagesrcset']);
+const URL_ATTRIBUTES = new Set([
+  'href',
+  'src',
+  'xlink:href',
+  'action',
+  'formaction',
+  'poster',
+  'data',
+  'background',
+  'cite',
+  'longdesc',
+  'lowsrc',
+  'dynsrc',
+  'ping',
+  'manifest',
+  'codebase',
+  'srcset',
+  'imagesrcset',
+]);
 
 /** A URL scheme that runs script or loads a page (after the spaces and controls browsers ignore). */
 const DANGEROUS_URL = /^(javascript|vbscript|livescript|data(?!:image\/(png|gif|jpe?g|webp|avif)[;,])):/i;
@@ -206,7 +252,8 @@ export function unsafeInTree(nodes: readonly TreeNode[], inQuiz = false): string
     if (name === 'form' && !inQuiz) return 'a <form> element outside a quiz';
     const attr = (wanted: string) => node.attrs.find(([n]) => n.toLowerCase() === wanted)?.[1];
     if (name === 'script') {
-      if (node.ns !== 'html' || attr('type') !== 'application/json' || node.attrs.some(([n]) => n.toLowerCase() === 'src')) return 'a <script> element';
+      if (node.ns !== 'html' || attr('type') !== 'application/json' || node.attrs.some(([n]) => n.toLowerCase() === 'src'))
+        return 'a <script> element';
     } else if (name === 'template' && inQuiz && node.ns === 'html' && attr('data-part') === 'feedback') {
       // The quiz's feedback texts (src/lib/markup/quiz.ts): inert until the quiz copies one into its
       // status line. Their content is checked below like everything else.
@@ -224,8 +271,10 @@ export function unsafeInTree(nodes: readonly TreeNode[], inQuiz = false): string
           if (DANGEROUS_URL.test(url.replace(/[\u0000-\u0020\u007f]/g, ''))) return `a ${rawName}="${value.slice(0, 40)}" URL on <${node.name}>`;
         }
       }
-      if (((attribute === 'action' && name === 'form') || attribute === 'formaction') && value.trim() !== '') return `a form ${rawName} on <${node.name}>`;
-      if (attribute === 'style' && /url\s*\(|expression\s*\(|javascript:|@import/i.test(value.replace(/\\/g, ''))) return `a style that loads or runs something on <${node.name}>`;
+      if (((attribute === 'action' && name === 'form') || attribute === 'formaction') && value.trim() !== '')
+        return `a form ${rawName} on <${node.name}>`;
+      if (attribute === 'style' && /url\s*\(|expression\s*\(|javascript:|@import/i.test(value.replace(/\\/g, '')))
+        return `a style that loads or runs something on <${node.name}>`;
     }
     const inner = unsafeInTree(node.children, inQuiz || name === 'tk-quiz');
     if (inner !== null) return inner;

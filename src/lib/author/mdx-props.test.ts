@@ -6,8 +6,7 @@ import { mdxjs } from 'micromark-extension-mdxjs';
 import { describe, expect, it } from 'vitest';
 import { describeProp, literalOf, programExpression, readJsxProps } from './mdx-props.ts';
 
-const element = (jsx: string) =>
-  fromMarkdown(jsx, { extensions: [mdxjs()], mdastExtensions: [mdxFromMarkdown()] }).children[0] as MdxJsxFlowElement;
+const element = (jsx: string) => fromMarkdown(jsx, { extensions: [mdxjs()], mdastExtensions: [mdxFromMarkdown()] }).children[0] as MdxJsxFlowElement;
 
 describe('readJsxProps', () => {
   it('reads strings, flags and literal expressions', () => {
@@ -39,7 +38,11 @@ describe('helpers', () => {
   it('programExpression takes one expression statement only', () => {
     expect(programExpression(undefined)).toBeNull();
     expect(programExpression({ type: 'Program', sourceType: 'module', body: [] } as Program)).toBeNull();
-    const e = programExpression({ type: 'Program', sourceType: 'module', body: [{ type: 'ExpressionStatement', expression: { type: 'Literal', value: 1 } }] } as Program);
+    const e = programExpression({
+      type: 'Program',
+      sourceType: 'module',
+      body: [{ type: 'ExpressionStatement', expression: { type: 'Literal', value: 1 } }],
+    } as Program);
     expect(e && literalOf(e)).toEqual({ ok: true, value: 1 });
   });
 

@@ -28,7 +28,8 @@ export function literalOf(node: EstreeNode): LiteralResult {
       return { ok: false, reason: NOT_LITERAL };
     }
     case 'TemplateLiteral':
-      if (node.expressions.length === 0 && node.quasis.length === 1) return { ok: true, value: node.quasis[0]!.value.cooked ?? node.quasis[0]!.value.raw };
+      if (node.expressions.length === 0 && node.quasis.length === 1)
+        return { ok: true, value: node.quasis[0]!.value.cooked ?? node.quasis[0]!.value.raw };
       return { ok: false, reason: 'a template with ${…} inside is code, which the preview never runs' };
     case 'ArrayExpression': {
       const out: unknown[] = [];

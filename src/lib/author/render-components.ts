@@ -48,7 +48,8 @@ export function renderComponent(ctx: ComponentContext, node: JsxElement, compone
       kind = undefined;
     }
     const title = typeof props.title === 'string' ? props.title : undefined;
-    if (props.title !== undefined && title === undefined) ctx.diagnose('component', 'warning', '<Callout title>: the title must be text, e.g. title="Try this".');
+    if (props.title !== undefined && title === undefined)
+      ctx.diagnose('component', 'warning', '<Callout title>: the title must be text, e.g. title="Try this".');
     return slot(calloutHtml({ kind: kind as 'note' | 'tip' | 'warning' | undefined, title }, ctx.childrenHtml()));
   }
   if (name === 'Figure') {

@@ -99,7 +99,8 @@ export function htmlElement(name: string, props: Record<string, unknown>, childr
   for (const [attribute, value] of Object.entries(props)) {
     const info = find(inSvg ? svgSchema : htmlSchema, attribute);
     if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') properties[info.property] = value;
-    else if (Array.isArray(value) && value.every((v) => typeof v === 'string' || typeof v === 'number')) properties[info.property] = value as string[];
+    else if (Array.isArray(value) && value.every((v) => typeof v === 'string' || typeof v === 'number'))
+      properties[info.property] = value as string[];
     // Objects (style={{…}}) are left out: the sanitiser drops style anyway.
   }
   return { type: 'element', tagName: name, properties, children };

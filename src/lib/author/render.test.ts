@@ -125,7 +125,9 @@ describe('createPreviewRenderer: MDX', () => {
   });
 
   it('renders a Figure with caption, wide, and a rich caption slot', () => {
-    const html = htmlOf('<Figure caption="Ten digits" wide>\n  <img src="https://example.org/a.png" alt="Digits" />\n  <span slot="caption"> with *style*</span>\n</Figure>');
+    const html = htmlOf(
+      '<Figure caption="Ten digits" wide>\n  <img src="https://example.org/a.png" alt="Digits" />\n  <span slot="caption"> with *style*</span>\n</Figure>',
+    );
     expect(html).toBe(
       '<figure class="figure wide"><div class="figure-body"><img src="https://example.org/a.png" alt="Digits"></div>' +
         '<figcaption>Ten digits<span> with <em>style</em></span></figcaption></figure>',
@@ -142,14 +144,24 @@ describe('createPreviewRenderer: MDX', () => {
   });
 
   it("renders a Quiz's feedback, maths included, and refuses feedback the build would refuse", () => {
-    const html = htmlOf('<Quiz id="sum" question="Q?" numeric answer={2} feedback={[{ value: 11, text: "Digits $1+1$ side by side" }, { max: 0, text: "Positive" }]}>x</Quiz>');
-    expect(html).toContain(`<template data-part="feedback" data-feedback="0">Digits ${katex.renderToString('1+1', { throwOnError: true })} side by side</template>`);
+    const html = htmlOf(
+      '<Quiz id="sum" question="Q?" numeric answer={2} feedback={[{ value: 11, text: "Digits $1+1$ side by side" }, { max: 0, text: "Positive" }]}>x</Quiz>',
+    );
+    expect(html).toContain(
+      `<template data-part="feedback" data-feedback="0">Digits ${katex.renderToString('1+1', { throwOnError: true })} side by side</template>`,
+    );
     expect(html).toContain('"feedback":[{"value":11,"tolerance":0},{"min":null,"max":0}]');
     const result = createPreviewRenderer().render(doc('<Quiz id="sum" question="Q?" numeric answer={2} feedback={[{ value: 2, text: "Right" }]} />'));
     expect(result.blocks[0]!.html).toContain('author-problem-error');
-    expect(result.diagnostics).toEqual([expect.objectContaining({ source: 'component', severity: 'error', message: expect.stringContaining('value 2 counts as a right answer') })]);
-    const maths = createPreviewRenderer().render(doc('<Quiz id="sum" question="Q?" options={["a", "b"]} answer={0} feedback={[{ option: 1, text: "$\\frac{1}{$" }]} />'));
-    expect(maths.diagnostics).toEqual([expect.objectContaining({ source: 'math', message: expect.stringContaining('<Quiz id="sum">, feedback 0: KaTeX cannot render') })]);
+    expect(result.diagnostics).toEqual([
+      expect.objectContaining({ source: 'component', severity: 'error', message: expect.stringContaining('value 2 counts as a right answer') }),
+    ]);
+    const maths = createPreviewRenderer().render(
+      doc('<Quiz id="sum" question="Q?" options={["a", "b"]} answer={0} feedback={[{ option: 1, text: "$\\frac{1}{$" }]} />'),
+    );
+    expect(maths.diagnostics).toEqual([
+      expect.objectContaining({ source: 'math', message: expect.stringContaining('<Quiz id="sum">, feedback 0: KaTeX cannot render') }),
+    ]);
   });
 
   it('shows a quiz the build would reject as an error box with a diagnostic', () => {
@@ -179,7 +191,9 @@ describe('createPreviewRenderer: MDX', () => {
   });
 
   it('reads literal props only, and reports code in props', () => {
-    const result = createPreviewRenderer().render(doc('<Figure caption={`Plain ${"x"}`} wide={true}>x</Figure>\n\n<Figure caption={"Neg"} wide={-1 > 0}>y</Figure>'));
+    const result = createPreviewRenderer().render(
+      doc('<Figure caption={`Plain ${"x"}`} wide={true}>x</Figure>\n\n<Figure caption={"Neg"} wide={-1 > 0}>y</Figure>'),
+    );
     expect(result.blocks[0]!.html).toContain('<figure class="figure wide">');
     expect(result.blocks[0]!.html).not.toContain('figcaption');
     expect(result.blocks[1]!.html).toContain('<figcaption>Neg</figcaption>');
@@ -187,7 +201,9 @@ describe('createPreviewRenderer: MDX', () => {
   });
 
   it('renders nothing for imports and comments, and a placeholder for expressions', () => {
-    const result = createPreviewRenderer().render(doc("import Callout from '../../src/components/Callout.astro';\n\n{/* a comment */}\n\nSum: {1 + 2}."));
+    const result = createPreviewRenderer().render(
+      doc("import Callout from '../../src/components/Callout.astro';\n\n{/* a comment */}\n\nSum: {1 + 2}."),
+    );
     expect(result.blocks[0]!.html).toBe('');
     expect(result.blocks[1]!.html).toBe('');
     expect(result.blocks[2]!.html).toContain('<p>Sum: <span class="author-expression"');

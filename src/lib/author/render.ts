@@ -41,7 +41,18 @@ import { parseFrontmatter } from './frontmatter.ts';
 import { createMathRenderer, formulaKey, type MathRenderer } from './math.ts';
 import { readJsxProps } from './mdx-props.ts';
 import { renderComponent, type JsxElement } from './render-components.ts';
-import { countWords, defaultSiteUrl, htmlElement, mdastText, parseBlock, plainCodeHtml, problemBox, randomNonce, SMARTYPANTS, unravel } from './render-mdast.ts';
+import {
+  countWords,
+  defaultSiteUrl,
+  htmlElement,
+  mdastText,
+  parseBlock,
+  plainCodeHtml,
+  problemBox,
+  randomNonce,
+  SMARTYPANTS,
+  unravel,
+} from './render-mdast.ts';
 import { sanitizeToHtml } from './sanitize.ts';
 import type {
   AuthorDiagnostic,
@@ -55,7 +66,6 @@ import type {
   SourceBlock,
 } from './types.ts';
 import { errorText } from '../format/error-text.ts';
-
 
 /** A diagnostic found in a block, with its line relative to the block (1 = the block's first line). */
 interface BlockDiagnostic extends Omit<AuthorDiagnostic, 'line' | 'from' | 'to'> {
@@ -115,11 +125,15 @@ export function createPreviewRenderer(options: PreviewRendererOptions = {}): Pre
      * tree (sanitize.ts), then puts the trusted slots back. HTML that would parse differently is
      * refused: an error box and a diagnostic take its place.
      */
-    const finish = (children: ElementContent[], node?: { position?: { start: { line: number; offset?: number }; end: { offset?: number } } }): string => {
+    const finish = (
+      children: ElementContent[],
+      node?: { position?: { start: { line: number; offset?: number }; end: { offset?: number } } },
+    ): string => {
       const result = sanitizeToHtml(children);
       if (!result.ok) {
         const first = children.find((c) => c.position)?.position;
-        const where = node ?? (first ? { position: { start: first.start, end: children.findLast((c) => c.position)?.position?.end ?? first.end } } : {});
+        const where =
+          node ?? (first ? { position: { start: first.start, end: children.findLast((c) => c.position)?.position?.end ?? first.end } } : {});
         const message =
           `The browser would read this HTML differently from what the preview checked (${result.reason}), so the preview does not show it. ` +
           'Keep SVG elements inside <svg>, close every tag where it opens, and keep closing tags such as </title> out of attribute values.';
@@ -129,7 +143,11 @@ export function createPreviewRenderer(options: PreviewRendererOptions = {}): Pre
       return result.html.replace(tokenPattern, (_, i: string) => slots[Number(i)] ?? '');
     };
 
-    const renderMath = (tex: string, display: boolean, node: { position?: { start: { line: number; offset?: number }; end: { offset?: number } } }) => {
+    const renderMath = (
+      tex: string,
+      display: boolean,
+      node: { position?: { start: { line: number; offset?: number }; end: { offset?: number } } },
+    ) => {
       const key = formulaKey(tex, display);
       formulaKeys.push(key);
       const result = mathRenderer.render(tex, display);
@@ -242,7 +260,13 @@ export function createPreviewRenderer(options: PreviewRendererOptions = {}): Pre
       const line = place.line ?? 1;
       const offset = place.place?.offset;
       const message = `MDX cannot read this: ${reason}. The build would fail the same way. Write \\< or \\{ for a literal < or {, and close every tag.`;
-      diagnostics.push({ source: 'mdx', severity: 'error', line, ...(offset !== undefined ? { from: offset, to: Math.min(offset + 1, text.length) } : {}), message });
+      diagnostics.push({
+        source: 'mdx',
+        severity: 'error',
+        line,
+        ...(offset !== undefined ? { from: offset, to: Math.min(offset + 1, text.length) } : {}),
+        message,
+      });
       return {
         id: nextEntryId++,
         // The block's line in the document is put in by the document pass (blocks move; the cache stays).
@@ -299,7 +323,12 @@ export function createPreviewRenderer(options: PreviewRendererOptions = {}): Pre
     } catch (error) {
       const message = errorText(error);
       frontmatter = {
-        present: false, yaml: '', bodyOffset: 0, bodyStartLine: 1, data: null, raw: null,
+        present: false,
+        yaml: '',
+        bodyOffset: 0,
+        bodyStartLine: 1,
+        data: null,
+        raw: null,
         diagnostics: [{ source: 'frontmatter', severity: 'error', line: 1, field: null, message: `The frontmatter could not be read: ${message}` }],
       };
     }
@@ -309,7 +338,15 @@ export function createPreviewRenderer(options: PreviewRendererOptions = {}): Pre
     } catch {
       const body = source.slice(frontmatter.bodyOffset);
       const lines = body.split('\n').length;
-      sourceBlocks = [{ text: body, from: frontmatter.bodyOffset, to: source.length, startLine: frontmatter.bodyStartLine, endLine: frontmatter.bodyStartLine + lines - 1 }];
+      sourceBlocks = [
+        {
+          text: body,
+          from: frontmatter.bodyOffset,
+          to: source.length,
+          startLine: frontmatter.bodyStartLine,
+          endLine: frontmatter.bodyStartLine + lines - 1,
+        },
+      ];
     }
 
     const live = new Map<string, BlockEntry>();

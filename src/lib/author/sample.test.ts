@@ -61,9 +61,7 @@ describe('SAMPLE_DOCUMENT', () => {
     expect(html).toContain('author-placeholder');
     expect(html).toContain('My first lesson');
     expect(result.stats.formulas).toBeGreaterThanOrEqual(10);
-    expect(result.headings.map((h) => h.text)).toEqual(
-      expect.arrayContaining(['Text', 'Lists and tables', 'Maths', 'Code', 'Components']),
-    );
+    expect(result.headings.map((h) => h.text)).toEqual(expect.arrayContaining(['Text', 'Lists and tables', 'Maths', 'Code', 'Components']));
   });
 });
 

@@ -18,21 +18,129 @@ import { hastToTree, parseHtmlTree, treeDifference, treeLines, unsafeInTree } fr
 import { previewSchema, sanitizeToHtml, sanitizeTree } from './sanitize.ts';
 
 const TAGS = [
-  'svg', 'math', 'title', 'desc', 'style', 'textarea', 'noscript', 'xmp', 'iframe', 'noembed', 'noframes', 'plaintext',
-  'script', 'template', 'img', 'p', 'div', 'span', 'a', 'b', 'table', 'tbody', 'tr', 'td', 'select', 'option', 'pre',
-  'listing', 'form', 'details', 'summary', 'object', 'embed', 'code', 'g', 'rect', 'text', 'tspan', 'path', 'foreignObject',
-  'mtext', 'mglyph', 'malignmark', 'annotation-xml', 'h1', 'ul', 'li', 'br', 'input', 'button', 'font', 'meta', 'base',
+  'svg',
+  'math',
+  'title',
+  'desc',
+  'style',
+  'textarea',
+  'noscript',
+  'xmp',
+  'iframe',
+  'noembed',
+  'noframes',
+  'plaintext',
+  'script',
+  'template',
+  'img',
+  'p',
+  'div',
+  'span',
+  'a',
+  'b',
+  'table',
+  'tbody',
+  'tr',
+  'td',
+  'select',
+  'option',
+  'pre',
+  'listing',
+  'form',
+  'details',
+  'summary',
+  'object',
+  'embed',
+  'code',
+  'g',
+  'rect',
+  'text',
+  'tspan',
+  'path',
+  'foreignObject',
+  'mtext',
+  'mglyph',
+  'malignmark',
+  'annotation-xml',
+  'h1',
+  'ul',
+  'li',
+  'br',
+  'input',
+  'button',
+  'font',
+  'meta',
+  'base',
 ];
-const ATTRIBUTES = ['title', 'alt', 'src', 'href', 'onerror', 'onload', 'onclick', 'srcdoc', 'style', 'className', 'id', 'x', 'd', 'width', 'xlinkHref', 'formAction', 'action', 'name', 'value', 'color', 'encoding'];
+const ATTRIBUTES = [
+  'title',
+  'alt',
+  'src',
+  'href',
+  'onerror',
+  'onload',
+  'onclick',
+  'srcdoc',
+  'style',
+  'className',
+  'id',
+  'x',
+  'd',
+  'width',
+  'xlinkHref',
+  'formAction',
+  'action',
+  'name',
+  'value',
+  'color',
+  'encoding',
+];
 const PIECES = [
-  '</style>', '</title>', '</textarea>', '</noscript>', '</xmp>', '</iframe>', '</noembed>', '</svg>', '</math>', '</p>', '</script>',
-  '<img src=x onerror=alert(1)>', '<iframe srcdoc="<script>alert(1)</script>">', '<svg onload=alert(1)>', '<script>alert(1)</script>',
-  'javascript:alert(1)', 'data:text/html,<script>alert(1)</script>', '"', "'", '`', '<!--', '-->', '--!>', '<![CDATA[', ']]>',
-  '&lt;', '&gt;', '&quot;', '&#x3c;', '&amp;', '&#0;', '\u0000', '\r\n', '\n', ' ', '<', '>', '=', '/', 'x', 'alert(1)',
+  '</style>',
+  '</title>',
+  '</textarea>',
+  '</noscript>',
+  '</xmp>',
+  '</iframe>',
+  '</noembed>',
+  '</svg>',
+  '</math>',
+  '</p>',
+  '</script>',
+  '<img src=x onerror=alert(1)>',
+  '<iframe srcdoc="<script>alert(1)</script>">',
+  '<svg onload=alert(1)>',
+  '<script>alert(1)</script>',
+  'javascript:alert(1)',
+  'data:text/html,<script>alert(1)</script>',
+  '"',
+  "'",
+  '`',
+  '<!--',
+  '-->',
+  '--!>',
+  '<![CDATA[',
+  ']]>',
+  '&lt;',
+  '&gt;',
+  '&quot;',
+  '&#x3c;',
+  '&amp;',
+  '&#0;',
+  '\u0000',
+  '\r\n',
+  '\n',
+  ' ',
+  '<',
+  '>',
+  '=',
+  '/',
+  'x',
+  'alert(1)',
 ];
 
 type Random = () => number;
-const pick = <T,>(random: Random, list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
+const pick = <T>(random: Random, list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
 
 function randomText(random: Random): string {
   let text = '';
@@ -67,7 +175,10 @@ function randomHtml(random: Random): string {
     const roll = random();
     if (roll < 0.45) {
       const tag = pick(random, TAGS);
-      const attribute = random() < 0.5 ? '' : ` ${pick(random, ATTRIBUTES).toLowerCase()}=${pick(random, ['"', "'", ''])}${randomText(random)}${pick(random, ['"', "'", ''])}`;
+      const attribute =
+        random() < 0.5
+          ? ''
+          : ` ${pick(random, ATTRIBUTES).toLowerCase()}=${pick(random, ['"', "'", ''])}${randomText(random)}${pick(random, ['"', "'", ''])}`;
       html += `<${tag}${attribute}>`;
     } else if (roll < 0.6) html += `</${pick(random, TAGS)}>`;
     else html += randomText(random);
@@ -89,7 +200,8 @@ function check(children: ElementContent[], label: string): boolean {
   // (but the id prefix, which the sanitiser adds every time).
   const browser = fromHtml(result.html, { fragment: true });
   const again = sanitizeTree(browser);
-  const lines = (root: Root) => treeLines(hastToTree(root.children as ElementContent[])).map((l) => l.replaceAll('user-content-user-content-', 'user-content-'));
+  const lines = (root: Root) =>
+    treeLines(hastToTree(root.children as ElementContent[])).map((l) => l.replaceAll('user-content-user-content-', 'user-content-'));
   expect(lines(again), label).toEqual(lines(browser));
   return true;
 }

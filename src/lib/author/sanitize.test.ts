@@ -29,8 +29,43 @@ function preview(body: string): string {
   return result.headHtml + result.blocks.map((b) => b.html).join('\n');
 }
 
-const BAD_TAGS = new Set(['script', 'iframe', 'object', 'embed', 'style', 'meta', 'base', 'link', 'frame', 'frameset', 'applet', 'foreignobject', 'use', 'animate', 'set', 'noscript', 'template', 'body', 'html', 'head']);
-const URL_ATTRIBUTES = new Set(['href', 'src', 'action', 'formaction', 'srcset', 'xlink:href', 'data', 'poster', 'background', 'cite', 'longdesc', 'dynsrc', 'lowsrc']);
+const BAD_TAGS = new Set([
+  'script',
+  'iframe',
+  'object',
+  'embed',
+  'style',
+  'meta',
+  'base',
+  'link',
+  'frame',
+  'frameset',
+  'applet',
+  'foreignobject',
+  'use',
+  'animate',
+  'set',
+  'noscript',
+  'template',
+  'body',
+  'html',
+  'head',
+]);
+const URL_ATTRIBUTES = new Set([
+  'href',
+  'src',
+  'action',
+  'formaction',
+  'srcset',
+  'xlink:href',
+  'data',
+  'poster',
+  'background',
+  'cite',
+  'longdesc',
+  'dynsrc',
+  'lowsrc',
+]);
 const SAFE_URL = /^(https?:|mailto:|#|\/(?!\/)|[^:]*$)/i;
 
 /**
@@ -123,7 +158,8 @@ const PAYLOADS: Record<string, string> = {
   'callout body': '<Callout>\n\n<img src="x" onError="alert(1)" />\n\n</Callout>',
   'figure caption html': '<Figure caption="<script>alert(1)</script>">x</Figure>',
   'figure rich caption': '<Figure caption="c">\n  x\n  <span slot="caption" onClick="alert(1)"><script>alert(1)</script>y</span>\n</Figure>',
-  'quiz option script': '<Quiz id="q" question="Q <script>alert(1)</script>?" options={["<script>alert(1)</script>", "<img src=x onerror=alert(1)>"]} answer={0} />',
+  'quiz option script':
+    '<Quiz id="q" question="Q <script>alert(1)</script>?" options={["<script>alert(1)</script>", "<img src=x onerror=alert(1)>"]} answer={0} />',
   'quiz explanation': '<Quiz id="q" question="Q?" options={["a", "b"]} answer={0}>\n\n<img src="x" onError="alert(1)" />\n\n</Quiz>',
   'quiz json breakout': '<Quiz id="q" question="</script><script>alert(1)</script>" options={["a", "b"]} answer={0} />',
   'placeholder props': '<CodeCell code="</code><script>alert(1)</script>" onRun={"alert(1)"} />',
@@ -135,7 +171,7 @@ const PAYLOADS: Record<string, string> = {
   'inline code': '`<img src=x onerror=alert(1)>`',
   'unknown component': '<Evil onClick="alert(1)"><script>alert(1)</script></Evil>',
   'frontmatter-ish body': '<div dangerouslySetInnerHTML={{ __html: "<img src=x onerror=alert(1)>" }} />',
-  'noscript': '<noscript><p title="</noscript><img src=x onerror=alert(1)>"></p></noscript>',
+  noscript: '<noscript><p title="</noscript><img src=x onerror=alert(1)>"></p></noscript>',
   'entities in text': '&lt;script&gt;alert(1)&lt;/script&gt;',
   // Raw-text and RCDATA elements whose end an attribute value could fake (mutation XSS).
   'svg style breakout': '<svg><style><img title="</style><img src=x onerror=alert(1)>" /></style></svg>',
@@ -155,7 +191,14 @@ const PAYLOADS: Record<string, string> = {
 
 describe('sanitiser payloads', () => {
   it('the check itself catches live payloads', () => {
-    for (const live of ['<img src=x onerror=alert(1)>', '<script>alert(1)</script>', '<a href=" java\tscript:alert(1)">x</a>', '<iframe src=x></iframe>', '<form action="https://evil.example/"></form>', '<div style="background:url(x)"></div>']) {
+    for (const live of [
+      '<img src=x onerror=alert(1)>',
+      '<script>alert(1)</script>',
+      '<a href=" java\tscript:alert(1)">x</a>',
+      '<iframe src=x></iframe>',
+      '<form action="https://evil.example/"></form>',
+      '<div style="background:url(x)"></div>',
+    ]) {
       expect(() => expectInert(live), live).toThrow();
     }
   });
@@ -184,13 +227,19 @@ describe('sanitiser payloads', () => {
   });
 
   it('keeps a static SVG diagram but not its style', () => {
-    const html = preview('<svg viewBox="0 0 10 10" width="10" style={{ maxWidth: "100%" }} role="img" aria-label="Box"><g stroke-width="2"><rect x="1" y="1" width="8" height="8" /></g></svg>');
-    expect(html).toContain('<svg viewBox="0 0 10 10" width="10" role="img" aria-label="Box"><g stroke-width="2"><rect x="1" y="1" width="8" height="8"></rect></g></svg>');
+    const html = preview(
+      '<svg viewBox="0 0 10 10" width="10" style={{ maxWidth: "100%" }} role="img" aria-label="Box"><g stroke-width="2"><rect x="1" y="1" width="8" height="8" /></g></svg>',
+    );
+    expect(html).toContain(
+      '<svg viewBox="0 0 10 10" width="10" role="img" aria-label="Box"><g stroke-width="2"><rect x="1" y="1" width="8" height="8"></rect></g></svg>',
+    );
   });
 
   it('shows escaped text where a payload was text', () => {
     expect(preview('`<img src=x onerror=alert(1)>`')).toContain('<code>&#x3C;img src=x onerror=alert(1)>');
-    expect(preview('<Callout title={"<img src=x onerror=alert(1)>"}>Body</Callout>')).toContain('<strong>&lt;img src=x onerror=alert(1)&gt;</strong>');
+    expect(preview('<Callout title={"<img src=x onerror=alert(1)>"}>Body</Callout>')).toContain(
+      '<strong>&lt;img src=x onerror=alert(1)&gt;</strong>',
+    );
   });
 
   it('renders KaTeX \\href as text, never a link (trust is off)', () => {
@@ -246,7 +295,10 @@ describe('sanitiser payloads', () => {
     const renderer = createPreviewRenderer();
     for (const file of files) {
       const result = renderer.render(readFileSync(new URL(file, dir), 'utf8'));
-      expect(result.diagnostics.filter((d) => d.source === 'html'), file).toEqual([]);
+      expect(
+        result.diagnostics.filter((d) => d.source === 'html'),
+        file,
+      ).toEqual([]);
       expectInert(result.blocks.map((b) => b.html).join('\n'));
     }
   });
@@ -279,6 +331,8 @@ describe('the browser-side rules (unsafeInTree)', () => {
 
   it('names the first difference between two trees', () => {
     expect(treeDifference(parseHtmlTree('<p>a</p>', 'div'), parseHtmlTree('<p>a</p>', 'div'))).toBeNull();
-    expect(treeDifference(parseHtmlTree('<p><b>a</b></p>', 'div'), parseHtmlTree('<p><i>a</i></p>', 'div'))).toBe('expected <b> inside <p>, the browser would make <i> inside <p>');
+    expect(treeDifference(parseHtmlTree('<p><b>a</b></p>', 'div'), parseHtmlTree('<p><i>a</i></p>', 'div'))).toBe(
+      'expected <b> inside <p>, the browser would make <i> inside <p>',
+    );
   });
 });

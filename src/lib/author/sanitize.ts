@@ -37,10 +37,46 @@ export const SVG_TAGS = ['svg', 'g', 'path', 'rect', 'circle', 'ellipse', 'line'
 
 /** Presentation attributes (hast property names) allowed on those SVG elements. */
 const SVG_ATTRIBUTES = [
-  'viewBox', 'width', 'height', 'x', 'y', 'x1', 'y1', 'x2', 'y2', 'cx', 'cy', 'r', 'rx', 'ry', 'd', 'points', 'dx', 'dy',
-  'transform', 'fill', 'fillOpacity', 'fillRule', 'stroke', 'strokeWidth', 'strokeLinecap', 'strokeLinejoin',
-  'strokeDasharray', 'strokeOpacity', 'opacity', 'fontSize', 'fontWeight', 'fontFamily', 'fontStyle', 'textAnchor',
-  'dominantBaseline', 'preserveAspectRatio', 'role', 'ariaLabel', 'ariaHidden', 'focusable',
+  'viewBox',
+  'width',
+  'height',
+  'x',
+  'y',
+  'x1',
+  'y1',
+  'x2',
+  'y2',
+  'cx',
+  'cy',
+  'r',
+  'rx',
+  'ry',
+  'd',
+  'points',
+  'dx',
+  'dy',
+  'transform',
+  'fill',
+  'fillOpacity',
+  'fillRule',
+  'stroke',
+  'strokeWidth',
+  'strokeLinecap',
+  'strokeLinejoin',
+  'strokeDasharray',
+  'strokeOpacity',
+  'opacity',
+  'fontSize',
+  'fontWeight',
+  'fontFamily',
+  'fontStyle',
+  'textAnchor',
+  'dominantBaseline',
+  'preserveAspectRatio',
+  'role',
+  'ariaLabel',
+  'ariaHidden',
+  'focusable',
 ];
 
 const defaultAttributes = defaultSchema.attributes ?? {};
@@ -63,7 +99,19 @@ const SVG_SET: ReadonlySet<string> = new Set(SVG_TAGS);
  * swallows the rest of the page). None is in the schema; `enforceContext` removes them anyway, so
  * a future schema change cannot let one in.
  */
-export const RAW_TEXT_TAGS: ReadonlySet<string> = new Set(['script', 'style', 'xmp', 'iframe', 'noembed', 'noframes', 'noscript', 'plaintext', 'textarea', 'title', 'template']);
+export const RAW_TEXT_TAGS: ReadonlySet<string> = new Set([
+  'script',
+  'style',
+  'xmp',
+  'iframe',
+  'noembed',
+  'noframes',
+  'noscript',
+  'plaintext',
+  'textarea',
+  'title',
+  'template',
+]);
 
 /** The text of a node (for an element that may hold text only). */
 function textOf(nodes: readonly ElementContent[]): string {
@@ -87,9 +135,7 @@ export function enforceContext(nodes: readonly ElementContent[], inSvg = false):
     }
     const svgNow = inSvg || name === 'svg';
     const children: ElementContent[] =
-      svgNow && (name === 'title' || name === 'desc')
-        ? [{ type: 'text', value: textOf(node.children) }]
-        : enforceContext(node.children, svgNow);
+      svgNow && (name === 'title' || name === 'desc') ? [{ type: 'text', value: textOf(node.children) }] : enforceContext(node.children, svgNow);
     out.push({ ...node, children });
   }
   return out;
@@ -135,4 +181,3 @@ export function sanitizeToHtml(children: readonly ElementContent[]): SanitizedHt
   }
   return { ok: true, html };
 }
-

@@ -41,7 +41,12 @@ describe('previewTopForLine', () => {
   });
 
   it('never goes back up when a later anchor is measured higher', () => {
-    const bent = [{ line: 1, top: 0 }, { line: 11, top: 200 }, { line: 21, top: 150 }, { line: 31, top: 400 }];
+    const bent = [
+      { line: 1, top: 0 },
+      { line: 11, top: 200 },
+      { line: 21, top: 150 },
+      { line: 31, top: 400 },
+    ];
     expect(previewTopForLine(bent, 16)).toBe(200);
     expect(previewTopForLine(bent, 26)).toBe(300);
     let previous = -Infinity;
@@ -70,17 +75,31 @@ describe('lineForPreviewTop', () => {
   });
 
   it('handles several anchors at one top without dividing by zero', () => {
-    const flat = [{ line: 1, top: 0 }, { line: 5, top: 100 }, { line: 7, top: 100 }, { line: 9, top: 300 }];
+    const flat = [
+      { line: 1, top: 0 },
+      { line: 5, top: 100 },
+      { line: 7, top: 100 },
+      { line: 9, top: 300 },
+    ];
     expect(lineForPreviewTop(flat, 50)).toBe(3);
     expect(lineForPreviewTop(flat, 200)).toBe(8);
     expect(Number.isFinite(lineForPreviewTop(flat, 100))).toBe(true);
-    const allSame = [{ line: 3, top: 0 }, { line: 9, top: 0 }];
+    const allSame = [
+      { line: 3, top: 0 },
+      { line: 9, top: 0 },
+    ];
     expect(lineForPreviewTop(allSame, 0)).toBe(3);
     expect(lineForPreviewTop(allSame, 10)).toBe(9);
   });
 
   it('stays monotonic for non-increasing tops and duplicate lines', () => {
-    const messy = [{ line: 10, top: 500 }, { line: 1, top: 0 }, { line: 5, top: 600 }, { line: 5, top: 50 }, { line: 20, top: 550 }];
+    const messy = [
+      { line: 10, top: 500 },
+      { line: 1, top: 0 },
+      { line: 5, top: 600 },
+      { line: 5, top: 50 },
+      { line: 20, top: 550 },
+    ];
     let previous = -Infinity;
     for (let top = -10; top <= 700; top += 5) {
       const line = lineForPreviewTop(messy, top);

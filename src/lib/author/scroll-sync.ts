@@ -61,12 +61,24 @@ function interpolate(
 
 /** The preview position for a (fractional) editor line. */
 export function previewTopForLine(anchors: readonly ScrollAnchor[], line: number): number {
-  return interpolate(normalizeAnchors(anchors), line, (a) => a.line, (a) => a.top, 0);
+  return interpolate(
+    normalizeAnchors(anchors),
+    line,
+    (a) => a.line,
+    (a) => a.top,
+    0,
+  );
 }
 
 /** The (fractional) editor line for a preview position. */
 export function lineForPreviewTop(anchors: readonly ScrollAnchor[], top: number): number {
   // Several anchors at one top (empty or hidden blocks): below it, interpolation starts from the
   // last of them, the block whose content actually fills the space.
-  return interpolate(normalizeAnchors(anchors), top, (a) => a.top, (a) => a.line, 1);
+  return interpolate(
+    normalizeAnchors(anchors),
+    top,
+    (a) => a.top,
+    (a) => a.line,
+    1,
+  );
 }

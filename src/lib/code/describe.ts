@@ -11,7 +11,6 @@ export interface DescribeHooks extends FormatHooks {
   describe?(value: unknown): string | undefined;
 }
 
-
 function short(text: string, max = 60): string {
   const one = text.replace(/\s+/g, ' ');
   return one.length > max ? `${one.slice(0, max - 1)}…` : one;

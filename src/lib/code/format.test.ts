@@ -40,7 +40,15 @@ describe('formatValue', () => {
 
   it('lays out big objects over several lines', () => {
     const text = formatValue({ first: 'a'.repeat(40), second: { inner: 'b'.repeat(70), n: 1 } });
-    expect(text.split('\n')).toEqual(['{', `  first: '${'a'.repeat(40)}',`, '  second: {', `    inner: '${'b'.repeat(70)}',`, '    n: 1', '  }', '}']);
+    expect(text.split('\n')).toEqual([
+      '{',
+      `  first: '${'a'.repeat(40)}',`,
+      '  second: {',
+      `    inner: '${'b'.repeat(70)}',`,
+      '    n: 1',
+      '  }',
+      '}',
+    ]);
   });
 
   it('shows Map, Set, errors, functions, classes, dates and class instances', () => {

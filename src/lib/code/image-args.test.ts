@@ -45,7 +45,10 @@ describe('normalizeImages', () => {
 
   it('takes an array of pixel arrays, labels as the second argument, and colour images', () => {
     const item = show([new Uint8Array(16), new Uint8Array(16).fill(255)], ['a', 'b']);
-    expect(item.images.map((i) => [i.width, i.label])).toEqual([[4, 'a'], [4, 'b']]);
+    expect(item.images.map((i) => [i.width, i.label])).toEqual([
+      [4, 'a'],
+      [4, 'b'],
+    ]);
     const rgb = show(new FakeTensor([1, 0, 0, 0, 1, 0, 0, 0, 1, 1, 1, 1], [1, 2, 2, 3]));
     expect(Array.from(rgb.images[0]!.rgba.slice(0, 8))).toEqual([255, 0, 0, 255, 0, 255, 0, 255]);
   });

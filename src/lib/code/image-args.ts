@@ -65,11 +65,15 @@ export function imageLayout(shape: readonly number[]): Layout {
       return { count: a, height: b, width: c, channels: 1 };
     case 4:
       if (!isChannels(d)) {
-        throw new OutputArgumentError(`show.images: the last dimension of a [n, height, width, channels] tensor must be 1, 3 or 4; got shape [${shape.join(', ')}].`);
+        throw new OutputArgumentError(
+          `show.images: the last dimension of a [n, height, width, channels] tensor must be 1, 3 or 4; got shape [${shape.join(', ')}].`,
+        );
       }
       return { count: a, height: b, width: c, channels: d };
     default:
-      throw new OutputArgumentError(`show.images expects images shaped [n, height, width] or [n, height, width, channels]; got shape [${shape.join(', ')}].`);
+      throw new OutputArgumentError(
+        `show.images expects images shaped [n, height, width] or [n, height, width, channels]; got shape [${shape.join(', ')}].`,
+      );
   }
 }
 
@@ -82,11 +86,15 @@ export function normalizeImages(args: readonly unknown[], hooks: DataHooks): Ima
   const total = layouts.reduce((s, l) => s + l.count, 0);
   if (total === 0) throw new OutputArgumentError('show.images got no images (the data is empty).');
   if (total > MAX_IMAGES) {
-    throw new OutputArgumentError(`show.images shows at most ${MAX_IMAGES} images at a time; got ${total.toLocaleString('en-US')}. Show a slice, e.g. the first 25.`);
+    throw new OutputArgumentError(
+      `show.images shows at most ${MAX_IMAGES} images at a time; got ${total.toLocaleString('en-US')}. Show a slice, e.g. the first 25.`,
+    );
   }
   for (const l of layouts) {
     if (l.height * l.width > MAX_IMAGE_PIXELS || l.height < 1 || l.width < 1) {
-      throw new OutputArgumentError(`show.images: an image of ${l.width} × ${l.height} pixels is too big to show (at most ${MAX_IMAGE_PIXELS.toLocaleString('en-US')} pixels).`);
+      throw new OutputArgumentError(
+        `show.images: an image of ${l.width} × ${l.height} pixels is too big to show (at most ${MAX_IMAGE_PIXELS.toLocaleString('en-US')} pixels).`,
+      );
     }
   }
   const values = parts.map((p) => p.read());
@@ -98,7 +106,9 @@ export function normalizeImages(args: readonly unknown[], hooks: DataHooks): Ima
     const v = values[pi]!;
     const size = l.height * l.width * l.channels;
     if (v.length !== l.count * size) {
-      throw new OutputArgumentError(`show.images: expected ${l.count * size} values for ${l.count} image(s) of ${l.width} × ${l.height} × ${l.channels}; got ${v.length}.`);
+      throw new OutputArgumentError(
+        `show.images: expected ${l.count * size} values for ${l.count} image(s) of ${l.width} × ${l.height} × ${l.channels}; got ${v.length}.`,
+      );
     }
     for (let i = 0; i < l.count; i++) {
       const rgba = new Uint8ClampedArray(l.height * l.width * 4);
@@ -139,7 +149,10 @@ function imageParts(images: unknown, hooks: DataHooks): DenseData[] {
       const d = toDenseOrUndefined(img, hooks);
       if (!d) throw new OutputArgumentError(`show.images: image ${i} is ${kindOf(img)}, not an array of pixel values or a tensor.`);
       const l = imageLayout(d.shape);
-      if (l.count !== 1) throw new OutputArgumentError(`show.images: image ${i} has shape [${d.shape.join(', ')}], which is several images; pass one array of images instead.`);
+      if (l.count !== 1)
+        throw new OutputArgumentError(
+          `show.images: image ${i} has shape [${d.shape.join(', ')}], which is several images; pass one array of images instead.`,
+        );
       return d;
     });
   }
@@ -189,7 +202,9 @@ function readOptions(value: unknown): ImagesOptions {
   if (value.columns !== undefined) {
     const c = value.columns;
     if (typeof c !== 'number' || !Number.isInteger(c) || c < 1) {
-      throw new OutputArgumentError(`show.images: columns must be a whole number of at least 1; got ${kindOf(c) === 'a number' ? String(c) : kindOf(c)}.`);
+      throw new OutputArgumentError(
+        `show.images: columns must be a whole number of at least 1; got ${kindOf(c) === 'a number' ? String(c) : kindOf(c)}.`,
+      );
     }
     out.columns = c;
   }

@@ -12,7 +12,8 @@ function setup(callSite?: () => string | undefined) {
   return { api, items, tick: (ms: number) => (clock += ms) };
 }
 
-const texts = (items: OutputItem[]) => items.filter((i) => i.kind === 'text').map((i) => [(i as { stream: string }).stream, (i as { text: string }).text]);
+const texts = (items: OutputItem[]) =>
+  items.filter((i) => i.kind === 'text').map((i) => [(i as { stream: string }).stream, (i as { text: string }).text]);
 
 describe('createOutputApi', () => {
   it('prints and logs to their streams, tensors through the hook', () => {

@@ -111,9 +111,7 @@ export class OutputChannel {
   /** Later charts and progress replace earlier queued ones instead of piling up. */
   private enqueue(item: OutputItem): void {
     if (item.kind === 'plot' || item.kind === 'progress') {
-      const i = this.pending.findIndex((p) =>
-        item.kind === 'plot' ? p.kind === 'plot' && p.key === item.key : p.kind === 'progress',
-      );
+      const i = this.pending.findIndex((p) => (item.kind === 'plot' ? p.kind === 'plot' && p.key === item.key : p.kind === 'progress'));
       if (i >= 0) {
         this.pending[i] = item;
         return;

@@ -10,28 +10,68 @@ describe('normalizePlot', () => {
       kind: 'plot',
       plot: 'line',
       key: 'line:line 3',
-      series: [{ name: 'data', points: [[0, 0.9], [1, 0.5], [2, 0.3]] }],
+      series: [
+        {
+          name: 'data',
+          points: [
+            [0, 0.9],
+            [1, 0.5],
+            [2, 0.3],
+          ],
+        },
+      ],
     });
   });
 
   it('takes [x, y] pairs, point objects, {x, y} arrays and two arrays', () => {
-    const expected = [[1, 10], [2, 20]];
-    expect(line([[1, 10], [2, 20]]).series[0]!.points).toEqual(expected);
-    expect(line([{ x: 1, y: 10 }, { x: 2, y: 20 }]).series[0]!.points).toEqual(expected);
+    const expected = [
+      [1, 10],
+      [2, 20],
+    ];
+    expect(
+      line([
+        [1, 10],
+        [2, 20],
+      ]).series[0]!.points,
+    ).toEqual(expected);
+    expect(
+      line([
+        { x: 1, y: 10 },
+        { x: 2, y: 20 },
+      ]).series[0]!.points,
+    ).toEqual(expected);
     expect(line({ x: [1, 2], y: new Float32Array([10, 20]) }).series[0]!.points).toEqual(expected);
     expect(line([1, 2], [10, 20], { title: 'T' })).toMatchObject({ title: 'T', series: [{ points: expected }] });
   });
 
   it('takes several named series', () => {
-    const item = line({ loss: [2, 1], accuracy: [[0, 0.5], [1, 0.8]] }, { title: 'Training', xLabel: 'epoch' });
+    const item = line(
+      {
+        loss: [2, 1],
+        accuracy: [
+          [0, 0.5],
+          [1, 0.8],
+        ],
+      },
+      { title: 'Training', xLabel: 'epoch' },
+    );
     expect(item.series.map((s) => s.name)).toEqual(['loss', 'accuracy']);
-    expect(item.series[1]!.points).toEqual([[0, 0.5], [1, 0.8]]);
+    expect(item.series[1]!.points).toEqual([
+      [0, 0.5],
+      [1, 0.8],
+    ]);
     expect(item).toMatchObject({ title: 'Training', xLabel: 'epoch', key: 'line:title:Training' });
   });
 
   it('takes 1-D tensors and [n, 2] tensors', () => {
-    expect(line(new FakeTensor([3, 4], [2])).series[0]!.points).toEqual([[0, 3], [1, 4]]);
-    expect(normalizePlot('scatter', [new FakeTensor([1, 2, 3, 4], [2, 2])], hooks, 'k').series[0]!.points).toEqual([[1, 2], [3, 4]]);
+    expect(line(new FakeTensor([3, 4], [2])).series[0]!.points).toEqual([
+      [0, 3],
+      [1, 4],
+    ]);
+    expect(normalizePlot('scatter', [new FakeTensor([1, 2, 3, 4], [2, 2])], hooks, 'k').series[0]!.points).toEqual([
+      [1, 2],
+      [3, 4],
+    ]);
     expect(() => line(new FakeTensor(new Array(6).fill(0), [2, 3]))).toThrow(/got a tensor of shape \[2, 3\]/);
   });
 
@@ -41,7 +81,10 @@ describe('normalizePlot', () => {
   });
 
   it('leaves out points a chart cannot draw', () => {
-    expect(line([1, NaN, Infinity, 4]).series[0]!.points).toEqual([[0, 1], [3, 4]]);
+    expect(line([1, NaN, Infinity, 4]).series[0]!.points).toEqual([
+      [0, 1],
+      [3, 4],
+    ]);
   });
 
   it('explains bad arguments', () => {

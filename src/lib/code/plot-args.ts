@@ -101,7 +101,8 @@ function toSeries(kind: PlotKind, data: unknown, hooks: DataHooks, name: string)
   if (single) return [{ name, points: thin(single) }];
   if (isPlainObject(data) && !('x' in data && 'y' in data)) {
     const entries = Object.entries(data);
-    if (entries.length === 0) throw new OutputArgumentError(`plot.${kind} got an empty object: give it at least one series, e.g. { loss: [0.9, 0.5] }.`);
+    if (entries.length === 0)
+      throw new OutputArgumentError(`plot.${kind} got an empty object: give it at least one series, e.g. { loss: [0.9, 0.5] }.`);
     return entries.map(([seriesName, values]) => {
       const points = toPoints(kind, values, hooks, ` (series "${seriesName}")`);
       if (!points) throw new OutputArgumentError(`${expected(kind)} for series "${seriesName}"; got ${kindOf(values)}.`);

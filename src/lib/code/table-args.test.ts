@@ -6,7 +6,12 @@ const table = (...args: unknown[]) => normalizeTable(args, hooks);
 
 describe('normalizeTable', () => {
   it('takes an array of objects, columns in order of appearance', () => {
-    expect(table([{ epoch: 1, loss: 0.5 }, { epoch: 2, acc: 0.9 }])).toEqual({
+    expect(
+      table([
+        { epoch: 1, loss: 0.5 },
+        { epoch: 2, acc: 0.9 },
+      ]),
+    ).toEqual({
       kind: 'table',
       columns: ['epoch', 'loss', 'acc'],
       rows: [
@@ -17,21 +22,44 @@ describe('normalizeTable', () => {
   });
 
   it('takes an array of arrays with or without column names', () => {
-    expect(table([[1, 'a'], [2, 'b']], { columns: ['n', 'letter'], title: 'T' })).toEqual({
+    expect(
+      table(
+        [
+          [1, 'a'],
+          [2, 'b'],
+        ],
+        { columns: ['n', 'letter'], title: 'T' },
+      ),
+    ).toEqual({
       kind: 'table',
       title: 'T',
       columns: ['n', 'letter'],
-      rows: [[1, 'a'], [2, 'b']],
+      rows: [
+        [1, 'a'],
+        [2, 'b'],
+      ],
     });
     expect(table([[1, 2]], ['x', 'y']).columns).toEqual(['x', 'y']);
     expect(table([[1, 2]]).columns).toEqual(['0', '1']);
   });
 
   it('takes an object of rows, plain values, and 2-D tensors', () => {
-    expect(table({ a: { x: 1 }, b: { x: 2 } })).toMatchObject({ columns: ['(index)', 'x'], rows: [['a', 1], ['b', 2]] });
+    expect(table({ a: { x: 1 }, b: { x: 2 } })).toMatchObject({
+      columns: ['(index)', 'x'],
+      rows: [
+        ['a', 1],
+        ['b', 2],
+      ],
+    });
     expect(table({ lr: 0.1 })).toMatchObject({ columns: ['(index)', 'value'], rows: [['lr', 0.1]] });
     expect(table([3, 'x'])).toMatchObject({ columns: ['value'], rows: [[3], ['x']] });
-    expect(table(new FakeTensor([1, 2, 3, 4, 5, 6], [2, 3]))).toMatchObject({ columns: ['0', '1', '2'], rows: [[1, 2, 3], [4, 5, 6]] });
+    expect(table(new FakeTensor([1, 2, 3, 4, 5, 6], [2, 3]))).toMatchObject({
+      columns: ['0', '1', '2'],
+      rows: [
+        [1, 2, 3],
+        [4, 5, 6],
+      ],
+    });
   });
 
   it('shows other cell values as short text', () => {

@@ -114,7 +114,8 @@ function readOptions(value: unknown): TableOptions {
   }
   const out: TableOptions = {};
   if (value.columns !== undefined) {
-    if (!Array.isArray(value.columns)) throw new OutputArgumentError(`show.table: columns must be an array of column names; got ${kindOf(value.columns)}.`);
+    if (!Array.isArray(value.columns))
+      throw new OutputArgumentError(`show.table: columns must be an array of column names; got ${kindOf(value.columns)}.`);
     out.columns = value.columns.map((c) => String(c));
   }
   if (value.title !== undefined) out.title = String(value.title);

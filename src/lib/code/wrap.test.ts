@@ -38,7 +38,12 @@ describe('compileReaderCode', () => {
   });
 
   it('exposes functions, variables and classes to the grader, even after an early return', async () => {
-    const r = await run('function sigmoid(x) { return 1 / (1 + Math.exp(-x)); }\nconst k = 3;\nreturn 1;\nlet late = 4;', ['sigmoid', 'k', 'late', 'missing']);
+    const r = await run('function sigmoid(x) { return 1 / (1 + Math.exp(-x)); }\nconst k = 3;\nreturn 1;\nlet late = 4;', [
+      'sigmoid',
+      'k',
+      'late',
+      'missing',
+    ]);
     expect(r.returned).toBe(1);
     expect(Object.keys(r.exports).sort()).toEqual(['k', 'sigmoid']);
     expect((r.exports.sigmoid as (x: number) => number)(0)).toBe(0.5);

@@ -32,10 +32,7 @@ export class DataLoadError extends Error {
   /** HTTP status for reason 'http'. */
   readonly status: number | undefined;
 
-  constructor(
-    init: { file: string; url: string; reason: DataLoadErrorReason; status?: number; cause?: unknown },
-    message: string,
-  ) {
+  constructor(init: { file: string; url: string; reason: DataLoadErrorReason; status?: number; cause?: unknown }, message: string) {
     super(message, init.cause === undefined ? undefined : { cause: init.cause });
     this.name = 'DataLoadError';
     this.file = init.file;
@@ -91,10 +88,7 @@ async function openCache(option: FetchIdxOptions['cache']): Promise<CacheLike | 
 }
 
 /** Reads a whole body, reporting the bytes as they arrive. */
-async function readBody(
-  body: ReadableStream<Uint8Array> | null,
-  onBytes: (loaded: number) => void,
-): Promise<Uint8Array<ArrayBuffer>> {
+async function readBody(body: ReadableStream<Uint8Array> | null, onBytes: (loaded: number) => void): Promise<Uint8Array<ArrayBuffer>> {
   if (!body) return new Uint8Array(0);
   const reader = body.getReader();
   const chunks: Uint8Array[] = [];
@@ -128,12 +122,7 @@ async function gunzip(bytes: Uint8Array<ArrayBuffer>): Promise<Uint8Array<ArrayB
  * Turns the bytes of a file as stored (gzip, or already decompressed by the HTTP layer)
  * into a parsed, verified IDX file. Throws DataLoadError.
  */
-async function decodeVerified(
-  raw: Uint8Array<ArrayBuffer>,
-  file: string,
-  url: string,
-  expectedSha256: string | undefined,
-): Promise<IdxFile> {
+async function decodeVerified(raw: Uint8Array<ArrayBuffer>, file: string, url: string, expectedSha256: string | undefined): Promise<IdxFile> {
   let content: Uint8Array<ArrayBuffer>;
   if (isGzip(raw)) {
     try {
@@ -163,10 +152,7 @@ async function decodeVerified(
     return parseIdx(content, file);
   } catch (err) {
     if (!(err instanceof IdxError)) throw err;
-    throw new DataLoadError(
-      { file, url, reason: 'format', cause: err },
-      `${err.message} Reload the page to download it again. ${PREPARE_HINT}`,
-    );
+    throw new DataLoadError({ file, url, reason: 'format', cause: err }, `${err.message} Reload the page to download it again. ${PREPARE_HINT}`);
   }
 }
 
@@ -235,8 +221,7 @@ export async function fetchIdxFile(url: string, options: FetchIdxOptions = {}): 
   const { expectedBytes } = options;
   const scale = encoded && wireLength !== null && expectedBytes ? wireLength / expectedBytes : null;
   let total: number | null = encoded ? (scale !== null ? wireLength : null) : wireLength;
-  const wireBytes = (received: number): number =>
-    scale === null ? received : Math.min(wireLength!, Math.round(received * scale));
+  const wireBytes = (received: number): number => (scale === null ? received : Math.min(wireLength!, Math.round(received * scale)));
   onProgress?.(0, total);
 
   let raw: Uint8Array<ArrayBuffer>;
@@ -268,10 +253,7 @@ export async function fetchIdxFile(url: string, options: FetchIdxOptions = {}): 
   // 3. Keep the verified bytes for the next visit. A full or refused cache is not an error.
   if (cache) {
     try {
-      await cache.put(
-        url,
-        new Response(raw, { headers: { 'Content-Type': 'application/octet-stream', 'Content-Length': String(raw.length) } }),
-      );
+      await cache.put(url, new Response(raw, { headers: { 'Content-Type': 'application/octet-stream', 'Content-Length': String(raw.length) } }));
     } catch {
       /* ignore */
     }

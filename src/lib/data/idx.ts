@@ -52,12 +52,7 @@ function hex32(n: number): string {
 
 function readU32BE(bytes: Uint8Array, offset: number): number {
   // Read byte by byte: `bytes` may be a subarray at any offset, so no DataView alignment worries.
-  return (
-    ((bytes[offset] ?? 0) * 0x1000000) +
-    ((bytes[offset + 1] ?? 0) << 16) +
-    ((bytes[offset + 2] ?? 0) << 8) +
-    (bytes[offset + 3] ?? 0)
-  );
+  return (bytes[offset] ?? 0) * 0x1000000 + ((bytes[offset + 1] ?? 0) << 16) + ((bytes[offset + 2] ?? 0) << 8) + (bytes[offset + 3] ?? 0);
 }
 
 function writeU32BE(bytes: Uint8Array, offset: number, value: number): void {
@@ -81,10 +76,7 @@ export function parseIdx(bytes: Uint8Array, fileName: string): IdxFile {
     );
   }
   if (bytes.length < 4) {
-    throw new IdxError(
-      fileName,
-      `file too short for an IDX header: ${bytes.length} byte(s), need at least 8 (labels) or 16 (images).`,
-    );
+    throw new IdxError(fileName, `file too short for an IDX header: ${bytes.length} byte(s), need at least 8 (labels) or 16 (images).`);
   }
   const magic = readU32BE(bytes, 0);
   let kind: 'images' | 'labels';

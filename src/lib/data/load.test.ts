@@ -313,8 +313,7 @@ describe('loadSplit', () => {
     expect(split.fromCache).toBe(false);
 
     const total =
-      routes.get('/data/mnist/train-images-idx3-ubyte.gz')!.body.length +
-      routes.get('/data/mnist/train-labels-idx1-ubyte.gz')!.body.length;
+      routes.get('/data/mnist/train-images-idx3-ubyte.gz')!.body.length + routes.get('/data/mnist/train-labels-idx1-ubyte.gz')!.body.length;
     const last = events.at(-1)!;
     expect(last.loaded).toBe(total);
     expect(last.total).toBe(total);

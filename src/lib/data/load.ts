@@ -12,13 +12,7 @@
 import { DataLoadError, fetchIdxFile, PREPARE_HINT, type FetchIdxOptions } from './fetch-idx.ts';
 import { DATASETS, dataFileUrl, splitFiles, type DatasetId, type DatasetInfo, type SplitName } from './manifest.ts';
 
-export {
-  DATA_CACHE_NAME,
-  DataLoadError,
-  fetchIdxFile,
-  type CacheLike,
-  type FetchIdxOptions,
-} from './fetch-idx.ts';
+export { DATA_CACHE_NAME, DataLoadError, fetchIdxFile, type CacheLike, type FetchIdxOptions } from './fetch-idx.ts';
 
 /** Size in bytes of an IDX file: its header (magic, count and for images rows and cols) and its body. */
 export function idxByteLength(kind: 'images' | 'labels', count: number, rows: number, cols: number): number {
@@ -86,9 +80,7 @@ export async function loadSplit(
   const report = () => {
     if (!onProgress) return;
     const loaded = progress.reduce((s, p) => s + p.loaded, 0);
-    const total = progress.every((p) => p.total !== null)
-      ? progress.reduce((s, p) => s + (p.total ?? 0), 0)
-      : null;
+    const total = progress.every((p) => p.total !== null) ? progress.reduce((s, p) => s + (p.total ?? 0), 0) : null;
     onProgress({ loaded, total, files: progress.map((p) => ({ ...p })) });
   };
 

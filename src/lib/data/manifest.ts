@@ -11,11 +11,7 @@ import { joinBase } from '../content/url.ts';
 
 export type DatasetId = 'mnist' | 'fashion-mnist';
 export type SplitName = 'train' | 'test';
-export type IdxFileName =
-  | 'train-images-idx3-ubyte'
-  | 'train-labels-idx1-ubyte'
-  | 't10k-images-idx3-ubyte'
-  | 't10k-labels-idx1-ubyte';
+export type IdxFileName = 'train-images-idx3-ubyte' | 'train-labels-idx1-ubyte' | 't10k-images-idx3-ubyte' | 't10k-labels-idx1-ubyte';
 
 export const DATASET_IDS: readonly DatasetId[] = ['mnist', 'fashion-mnist'];
 

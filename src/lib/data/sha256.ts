@@ -5,9 +5,7 @@
 export async function sha256Hex(bytes: Uint8Array): Promise<string> {
   const subtle = globalThis.crypto?.subtle;
   if (!subtle) {
-    throw new Error(
-      'Cannot verify the data: this browser does not offer crypto.subtle (it needs a secure origin: https:// or localhost).',
-    );
+    throw new Error('Cannot verify the data: this browser does not offer crypto.subtle (it needs a secure origin: https:// or localhost).');
   }
   // digest() wants an ArrayBuffer-backed view; copy only if the bytes live in a SharedArrayBuffer.
   const input = bytes.buffer instanceof ArrayBuffer ? (bytes as Uint8Array<ArrayBuffer>) : new Uint8Array(bytes);

@@ -71,7 +71,9 @@ describe('status sentences', () => {
   });
 
   it('drop the Markdown of a grader message from the status line', () => {
-    expect(gradeStatus({ pass: false, message: 'Check that `update()` *stores* a value.' })).toBe('Not passed yet. Check that update() stores a value.');
+    expect(gradeStatus({ pass: false, message: 'Check that `update()` *stores* a value.' })).toBe(
+      'Not passed yet. Check that update() stores a value.',
+    );
   });
 
   it('name the line of an error', () => {

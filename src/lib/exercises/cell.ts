@@ -29,11 +29,7 @@ export interface RestorePlan {
  * told the starter changed and can compare or reset. Only code the reader never touched is
  * replaced by a newer starter.
  */
-export function planRestore(
-  saved: SavedCode | undefined,
-  starter: string,
-  hash: (text: string) => string,
-): RestorePlan {
+export function planRestore(saved: SavedCode | undefined, starter: string, hash: (text: string) => string): RestorePlan {
   if (!saved) return { code: starter, source: 'starter', starterChanged: false };
   const current = hash(starter);
   if (saved.starterHash === current || saved.starterHash === '') {

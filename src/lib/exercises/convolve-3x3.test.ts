@@ -77,10 +77,22 @@ describe('exercise convolve-3x3', () => {
   });
 
   it('the solution does not flip the kernel and does not change its input', () => {
-    const image = [[1, 2, 3], [4, 5, 6]];
+    const image = [
+      [1, 2, 3],
+      [4, 5, 6],
+    ];
     const before = structuredClone(image);
     // Only the bottom-right weight: each output pixel reads its neighbour below and to the right.
-    expect(solution()(image, [[0, 0, 0], [0, 0, 0], [0, 0, 1]])).toEqual([[5, 6, 0], [0, 0, 0]]);
+    expect(
+      solution()(image, [
+        [0, 0, 0],
+        [0, 0, 0],
+        [0, 0, 1],
+      ]),
+    ).toEqual([
+      [5, 6, 0],
+      [0, 0, 0],
+    ]);
     expect(image).toEqual(before);
   });
 });

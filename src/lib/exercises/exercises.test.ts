@@ -64,12 +64,18 @@ describe('content/exercises', () => {
 
     it('has code that compiles as a script body (top-level await and return allowed)', () => {
       const { data } = loadFolder(id);
-      for (const [name, code] of [['starter.js', data.starter], ['solution.js', data.solution]] as const) {
+      for (const [name, code] of [
+        ['starter.js', data.starter],
+        ['solution.js', data.solution],
+      ] as const) {
         expect(() => new AsyncFunction(...API, 'tf', 'datasets', code), `${id}/${name}`).not.toThrow();
       }
       const grader = data.grader;
       if (grader?.kind === 'custom') {
-        expect(() => new AsyncFunction('returned', 'exports', 'tf', 'datasets', 'print', 'input', grader.source), `${id}/measuring script`).not.toThrow();
+        expect(
+          () => new AsyncFunction('returned', 'exports', 'tf', 'datasets', 'print', 'input', grader.source),
+          `${id}/measuring script`,
+        ).not.toThrow();
       }
     });
 
@@ -96,7 +102,13 @@ describe('content/exercises', () => {
     }
     if (grader?.kind === 'custom') {
       it(`passes its solution and fails its starter (custom grader: measuring script in the worker's place, judge ${grader.judge})`, async () => {
-        const context = async (code: string) => ({ returned: undefined, exports: await exportsOf(code, data.expose), tf: null, datasets: null, print: () => {} });
+        const context = async (code: string) => ({
+          returned: undefined,
+          exports: await exportsOf(code, data.expose),
+          tf: null,
+          datasets: null,
+          print: () => {},
+        });
         const solved = await gradeCustom(grader, await context(data.solution));
         expect(solved.message).not.toMatch(/grader of this exercise failed/);
         expect(solved.pass).toBe(true);

@@ -46,7 +46,9 @@ describe('exercise q-learning-snake', () => {
     const result = await gradeAgent(spec, await trainOf(readFileSync(join(DIR, 'starter.js'), 'utf8')));
     expect(result.pass).toBe(false);
     expect(result.figure).toBeLessThan(0.1);
-    expect(result.message).toMatch(/^Your agent wins .*; 60% is needed\. Your policy chose \*up\* in every one of the \d+ different states it met, .*nothing was learned\. Check that `update\(\)` changes the value it is given/);
+    expect(result.message).toMatch(
+      /^Your agent wins .*; 60% is needed\. Your policy chose \*up\* in every one of the \d+ different states it met, .*nothing was learned\. Check that `update\(\)` changes the value it is given/,
+    );
     expect(result.message).not.toMatch(/Train on more episodes|train for longer/);
   }, 60_000);
 });

@@ -13,7 +13,10 @@ function problems(data: unknown): string[] {
   return result.success ? [] : result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
 }
 
-const files = { 'starter.js': '\n\nfunction sigmoid(x) { return 0; }  \n\n', 'solution.js': 'function sigmoid(x) { return 1 / (1 + Math.exp(-x)); }' };
+const files = {
+  'starter.js': '\n\nfunction sigmoid(x) { return 0; }  \n\n',
+  'solution.js': 'function sigmoid(x) { return 1 / (1 + Math.exp(-x)); }',
+};
 
 describe('exerciseSchema', () => {
   it('accepts a good exercise and fills the defaults', () => {
@@ -24,17 +27,25 @@ describe('exerciseSchema', () => {
 
   it('accepts each grader kind', () => {
     expect(problems({ ...good, grader: { kind: 'model-accuracy', dataset: 'mnist', split: 'test', threshold: 0.9, limit: 1000 } })).toEqual([]);
-    expect(problems({ ...good, grader: { kind: 'agent-win-rate', env: 'corridor', threshold: 0.8, games: 100, trainSeconds: 5, seed: 3 } })).toEqual([]);
+    expect(problems({ ...good, grader: { kind: 'agent-win-rate', env: 'corridor', threshold: 0.8, games: 100, trainSeconds: 5, seed: 3 } })).toEqual(
+      [],
+    );
     expect(problems({ ...good, grader: { kind: 'custom', script: 'grader.js', judge: 'dense-backward', expose: ['model'] } })).toEqual([]);
   });
 
   it('names unknown fields, at the top and in a grader', () => {
-    expect(problems({ ...good, hint: ['x'] })[0]).toMatch(/unknown field\(s\) "hint" in exercise\.yaml: the allowed fields are title, timeLimitSeconds, hints, grader/);
-    expect(problems({ ...good, grader: { ...good.grader, tolerence: 1 } })[0]).toMatch(/^grader: unknown field\(s\) "tolerence" in a function grader/);
+    expect(problems({ ...good, hint: ['x'] })[0]).toMatch(
+      /unknown field\(s\) "hint" in exercise\.yaml: the allowed fields are title, timeLimitSeconds, hints, grader/,
+    );
+    expect(problems({ ...good, grader: { ...good.grader, tolerence: 1 } })[0]).toMatch(
+      /^grader: unknown field\(s\) "tolerence" in a function grader/,
+    );
   });
 
   it('lists the grader kinds for an unknown one', () => {
-    expect(problems({ ...good, grader: { kind: 'accuracy' } })[0]).toMatch(/^grader.*kind must be one of function, model-accuracy, agent-win-rate, custom; found "accuracy"/);
+    expect(problems({ ...good, grader: { kind: 'accuracy' } })[0]).toMatch(
+      /^grader.*kind must be one of function, model-accuracy, agent-win-rate, custom; found "accuracy"/,
+    );
     expect(problems({ ...good, grader: undefined })[0]).toMatch(/^grader: missing: add a grader: a mapping with a kind/);
   });
 
@@ -42,12 +53,22 @@ describe('exerciseSchema', () => {
     expect(problems({ ...good, grader: { kind: 'model-accuracy', dataset: 'cifar', split: 'test', threshold: 0.9 } })[0]).toMatch(
       /^grader\.dataset: expected one of mnist, fashion-mnist.*found "cifar"/,
     );
-    expect(problems({ ...good, grader: { kind: 'model-accuracy', dataset: 'mnist', split: 'test', threshold: 90 } })[0]).toMatch(/^grader\.threshold: expected a fraction above 0 and at most 1/);
-    expect(problems({ ...good, grader: { kind: 'agent-win-rate', env: 'chess', threshold: 0.5 } })[0]).toMatch(/^grader\.env: unknown environment "chess": the known ones are corridor/);
-    expect(problems({ ...good, grader: { kind: 'function', name: 'my func', cases: [{ args: [0], expected: 0 }] } })[0]).toMatch(/^grader\.name: expected .*JavaScript name/);
+    expect(problems({ ...good, grader: { kind: 'model-accuracy', dataset: 'mnist', split: 'test', threshold: 90 } })[0]).toMatch(
+      /^grader\.threshold: expected a fraction above 0 and at most 1/,
+    );
+    expect(problems({ ...good, grader: { kind: 'agent-win-rate', env: 'chess', threshold: 0.5 } })[0]).toMatch(
+      /^grader\.env: unknown environment "chess": the known ones are corridor/,
+    );
+    expect(problems({ ...good, grader: { kind: 'function', name: 'my func', cases: [{ args: [0], expected: 0 }] } })[0]).toMatch(
+      /^grader\.name: expected .*JavaScript name/,
+    );
     expect(problems({ ...good, grader: { kind: 'function', name: 'f', cases: [] } })[0]).toMatch(/^grader\.cases: expected at least one test case/);
-    expect(problems({ ...good, grader: { kind: 'function', name: 'f', cases: [{ args: [0] }] } })[0]).toMatch(/^grader\.cases\.0\.expected: missing: add the expected return value/);
-    expect(problems({ ...good, grader: { kind: 'custom', script: '../x.js' } })[0]).toMatch(/^grader\.script: expected a \.js file name in the exercise folder/);
+    expect(problems({ ...good, grader: { kind: 'function', name: 'f', cases: [{ args: [0] }] } })[0]).toMatch(
+      /^grader\.cases\.0\.expected: missing: add the expected return value/,
+    );
+    expect(problems({ ...good, grader: { kind: 'custom', script: '../x.js' } })[0]).toMatch(
+      /^grader\.script: expected a \.js file name in the exercise folder/,
+    );
   });
 
   it('checks the title, time limit and hints', () => {
@@ -84,7 +105,9 @@ describe('buildExerciseData', () => {
   it('names a missing starter or solution', () => {
     const config = exerciseSchema.parse(good);
     expect(() => buildExerciseData('sigmoid', config, { 'solution.js': 'x' }, [])).toThrow(ExerciseError);
-    expect(() => buildExerciseData('sigmoid', config, { 'solution.js': 'x' }, [])).toThrow(/has no starter\.js: add content\/exercises\/sigmoid\/starter\.js/);
+    expect(() => buildExerciseData('sigmoid', config, { 'solution.js': 'x' }, [])).toThrow(
+      /has no starter\.js: add content\/exercises\/sigmoid\/starter\.js/,
+    );
     expect(() => buildExerciseData('sigmoid', config, { 'starter.js': 'x' }, [])).toThrow(/has no solution\.js/);
   });
 

@@ -47,7 +47,10 @@ const fraction = (example: string) =>
     .lte(1, { error: expect('a fraction above 0 and at most 1', example) });
 
 const positiveInt = (what: string, example: string) =>
-  z.number({ error: expect(what, example) }).int({ error: expect(what, example) }).positive({ error: expect(what, example) });
+  z
+    .number({ error: expect(what, example) })
+    .int({ error: expect(what, example) })
+    .positive({ error: expect(what, example) });
 
 const functionCase = z.strictObject(
   {
@@ -65,8 +68,14 @@ const functionGrader = z.strictObject(
     cases: z
       .array(functionCase, { error: expect('a list of test cases', 'cases: [{ args: [0], expected: 0.5 }]') })
       .min(1, { error: expect('at least one test case', 'cases: [{ args: [0], expected: 0.5 }]') }),
-    tolerance: z.number({ error: expect('an absolute tolerance', 'tolerance: 1e-6') }).nonnegative().optional(),
-    relativeTolerance: z.number({ error: expect('a relative tolerance', 'relativeTolerance: 1e-6') }).nonnegative().optional(),
+    tolerance: z
+      .number({ error: expect('an absolute tolerance', 'tolerance: 1e-6') })
+      .nonnegative()
+      .optional(),
+    relativeTolerance: z
+      .number({ error: expect('a relative tolerance', 'relativeTolerance: 1e-6') })
+      .nonnegative()
+      .optional(),
   },
   { error: strictError('a function grader', ['kind', 'name', 'cases', 'tolerance', 'relativeTolerance']) },
 );
@@ -78,7 +87,10 @@ const modelAccuracyGrader = z.strictObject(
     split: z.enum(['train', 'test'], { error: expect('train or test', 'split: test') }),
     threshold: fraction('threshold: 0.9'),
     limit: positiveInt('a whole number of examples', 'limit: 10000').optional(),
-    advice: z.string({ error: expect('a sentence of advice', 'advice: Try a hidden layer.') }).min(1).optional(),
+    advice: z
+      .string({ error: expect('a sentence of advice', 'advice: Try a hidden layer.') })
+      .min(1)
+      .optional(),
   },
   { error: strictError('a model-accuracy grader', ['kind', 'dataset', 'split', 'threshold', 'limit', 'advice']) },
 );
@@ -86,16 +98,20 @@ const modelAccuracyGrader = z.strictObject(
 const agentWinRateGrader = z.strictObject(
   {
     kind: z.literal('agent-win-rate'),
-    env: z
-      .string({ error: expect('an environment id', 'env: corridor') })
-      .refine((id) => ENVIRONMENT_IDS.includes(id), {
-        error: (issue) => `unknown environment ${shown(issue.input)}: the known ones are ${ENVIRONMENT_IDS.join(', ')} (src/lib/rl/environments.ts)`,
-      }),
+    env: z.string({ error: expect('an environment id', 'env: corridor') }).refine((id) => ENVIRONMENT_IDS.includes(id), {
+      error: (issue) => `unknown environment ${shown(issue.input)}: the known ones are ${ENVIRONMENT_IDS.join(', ')} (src/lib/rl/environments.ts)`,
+    }),
     entry: identifier('the name of the training function', 'entry: train').optional(),
     games: positiveInt('a whole number of evaluation games', 'games: 1000').optional(),
-    trainSeconds: z.number({ error: expect('a number of seconds', 'trainSeconds: 30') }).positive({ error: expect('a positive number of seconds', 'trainSeconds: 30') }).optional(),
+    trainSeconds: z
+      .number({ error: expect('a number of seconds', 'trainSeconds: 30') })
+      .positive({ error: expect('a positive number of seconds', 'trainSeconds: 30') })
+      .optional(),
     threshold: fraction('threshold: 0.6'),
-    seed: z.number({ error: expect('a whole number', 'seed: 1234') }).int({ error: expect('a whole number', 'seed: 1234') }).optional(),
+    seed: z
+      .number({ error: expect('a whole number', 'seed: 1234') })
+      .int({ error: expect('a whole number', 'seed: 1234') })
+      .optional(),
   },
   { error: strictError('an agent-win-rate grader', ['kind', 'env', 'entry', 'games', 'trainSeconds', 'threshold', 'seed']) },
 );
@@ -106,8 +122,14 @@ const customGrader = z.strictObject(
     script: z
       .string({ error: expect('the file name of the grader script in the exercise folder', 'script: grader.js') })
       .regex(/^[\w.-]+\.js$/, { error: expect('a .js file name in the exercise folder (no folders)', 'script: grader.js') }),
-    judge: z.enum(JUDGE_NAMES, { error: expect(`the name of a judge in src/lib/grading/judges (${JUDGE_NAMES.join(', ')})`, 'judge: dense-backward') }),
-    expose: z.array(identifier('a top-level name of the reader\'s code', 'expose: [model, predict]'), { error: expect('a list of names', 'expose: [model, predict]') }).optional(),
+    judge: z.enum(JUDGE_NAMES, {
+      error: expect(`the name of a judge in src/lib/grading/judges (${JUDGE_NAMES.join(', ')})`, 'judge: dense-backward'),
+    }),
+    expose: z
+      .array(identifier("a top-level name of the reader's code", 'expose: [model, predict]'), {
+        error: expect('a list of names', 'expose: [model, predict]'),
+      })
+      .optional(),
   },
   { error: strictError('a custom grader', ['kind', 'script', 'judge', 'expose']) },
 );
@@ -134,9 +156,14 @@ export const exerciseSchema = z.strictObject(
       .max(3600, { error: expect('a number of seconds from 1 to 3600', 'timeLimitSeconds: 60') })
       .default(DEFAULT_TIME_LIMIT_SECONDS),
     hints: z
-      .array(z.string({ error: expect('each hint to be Markdown text', '- Use Math.exp.') }).min(1, { error: expect('each hint to be Markdown text', '- Use Math.exp.') }), {
-        error: expect('a list of hints (Markdown)', 'hints: [Use Math.exp.]'),
-      })
+      .array(
+        z
+          .string({ error: expect('each hint to be Markdown text', '- Use Math.exp.') })
+          .min(1, { error: expect('each hint to be Markdown text', '- Use Math.exp.') }),
+        {
+          error: expect('a list of hints (Markdown)', 'hints: [Use Math.exp.]'),
+        },
+      )
       .default([]),
     grader: graderConfigSchema,
   },
@@ -177,7 +204,9 @@ export function graderSpecFromConfig(id: string, grader: GraderConfig, files: Re
     case 'custom': {
       const source = files[grader.script];
       if (source === undefined) {
-        throw new ExerciseError(`Exercise "${id}": its grader script content/exercises/${id}/${grader.script} is missing (exercise.yaml names it as grader.script).`);
+        throw new ExerciseError(
+          `Exercise "${id}": its grader script content/exercises/${id}/${grader.script} is missing (exercise.yaml names it as grader.script).`,
+        );
       }
       return { kind: 'custom', source, judge: grader.judge, ...(grader.expose ? { expose: grader.expose } : {}) };
     }

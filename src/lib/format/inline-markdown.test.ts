@@ -17,7 +17,16 @@ describe('parseInlineMarkdown', () => {
   });
 
   it('keeps markup-like text as text: HTML, unclosed markers, products and unsafe links', () => {
-    for (const text of ['<img src=x onerror=alert(1)>', 'a `b', '2 * x * 3', 'x*y*z', '*', '[a](javascript:alert(1))', '[a](data:text/html,x)', '[a](//evil.example)']) {
+    for (const text of [
+      '<img src=x onerror=alert(1)>',
+      'a `b',
+      '2 * x * 3',
+      'x*y*z',
+      '*',
+      '[a](javascript:alert(1))',
+      '[a](data:text/html,x)',
+      '[a](//evil.example)',
+    ]) {
       const pieces = parseInlineMarkdown(text);
       expect(pieces, text).toEqual([{ kind: 'text', text }]);
     }

@@ -1,14 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  MISSING,
-  formatBytes,
-  formatCount,
-  formatDuration,
-  formatLoss,
-  formatMegabytes,
-  formatPercent,
-  plural,
-} from './numbers.ts';
+import { MISSING, formatBytes, formatCount, formatDuration, formatLoss, formatMegabytes, formatPercent, plural } from './numbers.ts';
 
 describe('formatCount', () => {
   it('groups thousands and rounds', () => {

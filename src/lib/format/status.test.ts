@@ -1,13 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  backendSentence,
-  doneStatus,
-  downloadStatus,
-  mistakesSummary,
-  speedSentence,
-  stoppedStatus,
-  trainingStatus,
-} from './status.ts';
+import { backendSentence, doneStatus, downloadStatus, mistakesSummary, speedSentence, stoppedStatus, trainingStatus } from './status.ts';
 
 describe('downloadStatus', () => {
   it('states loaded and total megabytes', () => {
@@ -45,23 +37,15 @@ describe('doneStatus', () => {
 describe('stoppedStatus', () => {
   it('reports whole epochs and the last test accuracy', () => {
     expect(stoppedStatus({ epochsCompleted: 1 }, 0.912)).toBe('Stopped after 1 epoch; test accuracy 91.2%');
-    expect(stoppedStatus({ epochsCompleted: 2, batchesIntoEpoch: 0 }, 0.95)).toBe(
-      'Stopped after 2 epochs; test accuracy 95.0%',
-    );
+    expect(stoppedStatus({ epochsCompleted: 2, batchesIntoEpoch: 0 }, 0.95)).toBe('Stopped after 2 epochs; test accuracy 95.0%');
   });
   it('counts batches of an unfinished epoch', () => {
-    expect(stoppedStatus({ epochsCompleted: 0, batchesIntoEpoch: 120 }, 0.805)).toBe(
-      'Stopped after 120 batches; test accuracy 80.5%',
-    );
-    expect(stoppedStatus({ epochsCompleted: 1, batchesIntoEpoch: 1 }, 0.93)).toBe(
-      'Stopped after 1 epoch and 1 batch; test accuracy 93.0%',
-    );
+    expect(stoppedStatus({ epochsCompleted: 0, batchesIntoEpoch: 120 }, 0.805)).toBe('Stopped after 120 batches; test accuracy 80.5%');
+    expect(stoppedStatus({ epochsCompleted: 1, batchesIntoEpoch: 1 }, 0.93)).toBe('Stopped after 1 epoch and 1 batch; test accuracy 93.0%');
   });
   it('says when there is no accuracy yet', () => {
     expect(stoppedStatus({ epochsCompleted: 0 }, null)).toBe('Stopped before training began; no test accuracy yet');
-    expect(stoppedStatus({ epochsCompleted: 0, batchesIntoEpoch: 3 }, null)).toBe(
-      'Stopped after 3 batches; no test accuracy yet',
-    );
+    expect(stoppedStatus({ epochsCompleted: 0, batchesIntoEpoch: 3 }, null)).toBe('Stopped after 3 batches; no test accuracy yet');
     expect(stoppedStatus({ epochsCompleted: 1 }, Number.NaN)).toBe('Stopped after 1 epoch; no test accuracy yet');
   });
 });

@@ -51,7 +51,9 @@ describe('gradeAgent on corridor', () => {
     expect(result.pass).toBe(false);
     expect(result.figure).toBeGreaterThan(0.3);
     expect(result.figure).toBeLessThan(0.7);
-    expect(result.message).toMatch(/^Your agent wins \d+\.\d% of the 300 evaluation games; 90% is needed\. Training stopped after 0\.0 s \(0 episodes\) of the 5\.0 s budget: train for longer, looping while `budget\.timeLeft\(\) > 0`/);
+    expect(result.message).toMatch(
+      /^Your agent wins \d+\.\d% of the 300 evaluation games; 90% is needed\. Training stopped after 0\.0 s \(0 episodes\) of the 5\.0 s budget: train for longer, looping while `budget\.timeLeft\(\) > 0`/,
+    );
   });
 
   it('grades every reader on the same evaluation games', async () => {
@@ -78,7 +80,9 @@ describe('gradeAgent on corridor', () => {
   it('reports an invalid action with the game, step and state', async () => {
     const result = await gradeAgent(spec, { train: () => () => 2 });
     expect(result.pass).toBe(false);
-    expect(result.message).toMatch(/^Your policy chose an invalid action in game 1 at step 1 \(position \d \(pit at 0, goal at 5\)\): 2 is not an action of corridor: an action is a whole number from 0 to 1 \(0 = left, 1 = right\)\.$/);
+    expect(result.message).toMatch(
+      /^Your policy chose an invalid action in game 1 at step 1 \(position \d \(pit at 0, goal at 5\)\): 2 is not an action of corridor: an action is a whole number from 0 to 1 \(0 = left, 1 = right\)\.$/,
+    );
     const text = await gradeAgent(spec, { train: () => () => 'right' });
     expect(text.message).toMatch(/the string "right" is not an action/);
   });
@@ -97,7 +101,9 @@ describe('gradeAgent on corridor', () => {
       },
     });
     expect(trainThrows.pass).toBe(false);
-    expect(trainThrows.message).toMatch(/^train\(env, budget\) threw RangeError: env\.step\(5\): 5 is not an action of corridor.* during training, after 1 episode\.$/);
+    expect(trainThrows.message).toMatch(
+      /^train\(env, budget\) threw RangeError: env\.step\(5\): 5 is not an action of corridor.* during training, after 1 episode\.$/,
+    );
   });
 
   it('gives the budget to train and fails training that runs more than 10% over it', async () => {
@@ -113,7 +119,9 @@ describe('gradeAgent on corridor', () => {
     expect(seen).toEqual({ seconds: 5, left: 5000 });
     expect(result.pass).toBe(false);
     expect(result.figure).toBe(1);
-    expect(result.message).toMatch(/^Training took 5\.6 s, over the budget of 5\.0 s\. Stop training when `budget\.timeLeft\(\)` reaches 0 \(your agent would have passed/);
+    expect(result.message).toMatch(
+      /^Training took 5\.6 s, over the budget of 5\.0 s\. Stop training when `budget\.timeLeft\(\)` reaches 0 \(your agent would have passed/,
+    );
 
     clock = 0;
     const withinGrace = await gradeAgent(spec, { train: () => ((clock += 5_400), () => 1) }, { now });
@@ -134,7 +142,9 @@ describe('agentAdvice: what a failing agent should try, from what the run measur
     expect(text).not.toMatch(/longer/);
   });
   it('an agent that stopped training early: train for the whole budget', () => {
-    expect(agentAdvice({ ...base, elapsedMs: 1_200, episodes: 300 })).toMatch(/^Training stopped after 1\.2 s \(300 episodes\) of the 30 s budget: train for longer, looping while `budget\.timeLeft\(\) > 0`/);
+    expect(agentAdvice({ ...base, elapsedMs: 1_200, episodes: 300 })).toMatch(
+      /^Training stopped after 1\.2 s \(300 episodes\) of the 30 s budget: train for longer, looping while `budget\.timeLeft\(\) > 0`/,
+    );
   });
   it('an agent that used its budget and varies its moves: check the update and exploration', () => {
     const text = agentAdvice(base);
@@ -156,10 +166,18 @@ describe('judgeAgent: the page replays the recorded actions on its own games', (
     const forged = { ...measured, actions: measured.actions.map(() => 1), lengths: measured.lengths.map(() => 1) };
     const result = judgeAgent(spec, forged);
     expect(result.pass).toBe(false);
-    expect(result.message).toMatch(/could not read the measurements of this run \(the game lengths do not add up|does not end where the recorded actions end/);
+    expect(result.message).toMatch(
+      /could not read the measurements of this run \(the game lengths do not add up|does not end where the recorded actions end/,
+    );
   });
   it('never passes a malformed measurement', () => {
-    for (const bad of [null, {}, { kind: 'agent' }, { kind: 'agent', elapsedMs: NaN, episodes: 1, actions: [], lengths: [] }, { kind: 'agent', elapsedMs: 1, episodes: 1, actions: ['1'], lengths: [1] }]) {
+    for (const bad of [
+      null,
+      {},
+      { kind: 'agent' },
+      { kind: 'agent', elapsedMs: NaN, episodes: 1, actions: [], lengths: [] },
+      { kind: 'agent', elapsedMs: 1, episodes: 1, actions: ['1'], lengths: [1] },
+    ]) {
       expect(judgeAgent(spec, bad).pass, JSON.stringify(bad)).toBe(false);
     }
   });

@@ -84,8 +84,7 @@ export interface AgentPlan {
  * The page replays these actions on its own copy of the seeded games to count the wins.
  */
 export type AgentMeasurement =
-  | { kind: 'agent'; problem: string }
-  | { kind: 'agent'; elapsedMs: number; episodes: number; actions: number[]; lengths: number[] };
+  { kind: 'agent'; problem: string } | { kind: 'agent'; elapsedMs: number; episodes: number; actions: number[]; lengths: number[] };
 
 export function agentPlan(spec: AgentWinRateGraderSpec): AgentPlan {
   return {
@@ -122,7 +121,10 @@ export async function measureAgent(plan: AgentPlan, exports: ReaderExports, opti
     trained = apply(found.fn, undefined, [trainEnv, budget]);
     if (isThenable(trained)) trained = await trained;
   } catch (error) {
-    return { kind: 'agent', problem: `${entry}(env, budget) threw ${thrownText(error)} during training, after ${plural(trainEnv.episodes, 'episode')}.` };
+    return {
+      kind: 'agent',
+      problem: `${entry}(env, budget) threw ${thrownText(error)} during training, after ${plural(trainEnv.episodes, 'episode')}.`,
+    };
   }
   const elapsedMs = clock() - start;
   const episodes = trainEnv.episodes;
@@ -159,12 +161,18 @@ export async function measureAgent(plan: AgentPlan, exports: ReaderExports, opti
   return { kind: 'agent', elapsedMs, episodes, actions, lengths };
 }
 
-function checkAgentMeasurement(data: unknown, games: number): { problem: string } | { readerProblem: string } | { m: { elapsedMs: number; episodes: number; actions: number[]; lengths: number[] } } {
-  if (typeof data !== 'object' || data === null || (data as { kind?: unknown }).kind !== 'agent') return { problem: 'it is not an agent measurement' };
+function checkAgentMeasurement(
+  data: unknown,
+  games: number,
+): { problem: string } | { readerProblem: string } | { m: { elapsedMs: number; episodes: number; actions: number[]; lengths: number[] } } {
+  if (typeof data !== 'object' || data === null || (data as { kind?: unknown }).kind !== 'agent')
+    return { problem: 'it is not an agent measurement' };
   const m = data as Record<string, unknown>;
   if (typeof m.problem === 'string' && m.problem !== '') return { readerProblem: m.problem };
-  if (typeof m.elapsedMs !== 'number' || !Number.isFinite(m.elapsedMs) || m.elapsedMs < 0) return { problem: 'the training time is not a number of milliseconds' };
-  if (typeof m.episodes !== 'number' || !Number.isInteger(m.episodes) || m.episodes < 0) return { problem: 'the episode count is not a whole number' };
+  if (typeof m.elapsedMs !== 'number' || !Number.isFinite(m.elapsedMs) || m.elapsedMs < 0)
+    return { problem: 'the training time is not a number of milliseconds' };
+  if (typeof m.episodes !== 'number' || !Number.isInteger(m.episodes) || m.episodes < 0)
+    return { problem: 'the episode count is not a whole number' };
   if (!Array.isArray(m.actions) || !m.actions.every((a) => typeof a === 'number')) return { problem: 'the actions are not a list of numbers' };
   if (!Array.isArray(m.lengths) || m.lengths.length !== games || !m.lengths.every((n) => typeof n === 'number' && Number.isInteger(n) && n > 0)) {
     return { problem: `it does not hold ${formatCount(games)} games` };

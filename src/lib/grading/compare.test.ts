@@ -41,7 +41,19 @@ describe('compareValues', () => {
   it('compares arrays, typed arrays and nested arrays element by element', () => {
     expect(compareValues([1, 2.0000001], [1, 2], tol)).toBeNull();
     expect(compareValues(Float32Array.of(0.5, 0.25), [0.5, 0.25], tol)).toBeNull();
-    expect(compareValues([[1, 2], [3, 4]], [[1, 2], [3, 5]], tol)).toEqual({ path: '[1][1]', kind: 'value', actual: 4, expected: 5 });
+    expect(
+      compareValues(
+        [
+          [1, 2],
+          [3, 4],
+        ],
+        [
+          [1, 2],
+          [3, 5],
+        ],
+        tol,
+      ),
+    ).toEqual({ path: '[1][1]', kind: 'value', actual: 4, expected: 5 });
     expect(compareValues([1, 2], [1, 2, 3], tol)?.kind).toBe('length');
     expect(compareValues(1, [1], tol)?.kind).toBe('type');
     expect(compareValues([Float64Array.of(1, 2)], [[1, 2]], tol)).toBeNull();

@@ -10,7 +10,15 @@ const spec: CustomGraderSpec = { kind: 'custom', source: readFileSync(join(DIR, 
 
 function context(overrides: Partial<CustomGraderContext> = {}): CustomGraderContext & { printed: unknown[][] } {
   const printed: unknown[][] = [];
-  return { returned: undefined, exports: {}, tf: { marker: 'tf' }, datasets: { marker: 'datasets' }, print: (...args) => printed.push(args), printed, ...overrides };
+  return {
+    returned: undefined,
+    exports: {},
+    tf: { marker: 'tf' },
+    datasets: { marker: 'datasets' },
+    print: (...args) => printed.push(args),
+    printed,
+    ...overrides,
+  };
 }
 
 /** A Dense layer as the reader writes it; `divide` divides the gradients by the batch size (a common mistake). */
@@ -33,7 +41,9 @@ function denseClass(divide = false, transposeDW = false) {
       const scale = divide ? 1 / G.length : 1;
       const n = this.W.length;
       const m = this.b.length;
-      this.dW = Array.from({ length: n }, (_, i) => Array.from({ length: m }, (_, j) => (scale * this.X.reduce((s, row, r) => s + row[i]! * G[r]![j]!, 0))));
+      this.dW = Array.from({ length: n }, (_, i) =>
+        Array.from({ length: m }, (_, j) => scale * this.X.reduce((s, row, r) => s + row[i]! * G[r]![j]!, 0)),
+      );
       if (transposeDW) this.dW = Array.from({ length: m }, (_, j) => Array.from({ length: n }, (_, i) => this.dW[i]![j]!));
       this.db = Array.from({ length: m }, (_, j) => scale * G.reduce((s, row) => s + row[j]!, 0));
       return G.map((g) => this.W.map((wi) => scale * g.reduce((s, gj, j) => s + gj * wi[j]!, 0)));
@@ -42,7 +52,7 @@ function denseClass(divide = false, transposeDW = false) {
 }
 
 describe('the custom grader: measuring script in the worker, judge in the page', () => {
-  it('gives the measuring script the judge\'s input and copies what it returns', async () => {
+  it("gives the measuring script the judge's input and copies what it returns", async () => {
     const plan = customPlan(spec)!;
     expect(plan.input).toEqual(denseBackwardInput());
     const measured = await measureCustom(plan, context({ exports: { Dense: denseClass() } }));
@@ -55,9 +65,13 @@ describe('the custom grader: measuring script in the worker, judge in the page',
     const divided = await gradeCustom(spec, context({ exports: { Dense: denseClass(true) } }));
     expect(divided.pass).toBe(false);
     // The first layer has a batch of 1 (dividing changes nothing); the second has 5.
-    expect(divided.message).toMatch(/^dW, db and dX are wrong on a layer of 4 inputs → 3 units on a batch of 5: dW\[\d\]\[\d\] is .* but the exact gradient is .*Every value of dW is the right one divided by the batch size 5/);
+    expect(divided.message).toMatch(
+      /^dW, db and dX are wrong on a layer of 4 inputs → 3 units on a batch of 5: dW\[\d\]\[\d\] is .* but the exact gradient is .*Every value of dW is the right one divided by the batch size 5/,
+    );
     const transposed = await gradeCustom(spec, context({ exports: { Dense: denseClass(false, true) } }));
-    expect(transposed.message).toBe('On a layer of 3 inputs → 2 units on a batch of 1: this.dW is 2 × 3, transposed: it should be 3 × 2, the shape of W: one row per input, one column per unit.');
+    expect(transposed.message).toBe(
+      'On a layer of 3 inputs → 2 units on a batch of 1: this.dW is 2 × 3, transposed: it should be 3 × 2, the shape of W: one row per input, one column per unit.',
+    );
   });
 
   it('says to define the class, from what the script measured', async () => {
@@ -65,13 +79,24 @@ describe('the custom grader: measuring script in the worker, judge in the page',
   });
 
   it('blames the exercise when its script throws or does not compile, or its judge is missing', async () => {
-    expect((await gradeCustom({ ...spec, source: 'const x = undefined; return x.pass;' }, context())).message).toMatch(/^The grader of this exercise failed: its measuring script threw TypeError: .*This is a bug in the exercise, not in your code/);
-    expect((await gradeCustom({ ...spec, source: 'return {' }, context())).message).toMatch(/^The grader of this exercise failed: its measuring script does not compile/);
+    expect((await gradeCustom({ ...spec, source: 'const x = undefined; return x.pass;' }, context())).message).toMatch(
+      /^The grader of this exercise failed: its measuring script threw TypeError: .*This is a bug in the exercise, not in your code/,
+    );
+    expect((await gradeCustom({ ...spec, source: 'return {' }, context())).message).toMatch(
+      /^The grader of this exercise failed: its measuring script does not compile/,
+    );
     expect((await gradeCustom({ ...spec, judge: 'nope' }, context())).message).toMatch(/names a judge "nope" that does not exist/);
   });
 
   it('never passes a malformed measurement', () => {
-    for (const bad of [null, 42, { kind: 'custom' }, { kind: 'function', outcomes: [] }, { kind: 'custom', measured: { t: 'evil' } }, { kind: 'custom', measured: { t: 'object', keys: ['layers'], values: [] } }]) {
+    for (const bad of [
+      null,
+      42,
+      { kind: 'custom' },
+      { kind: 'function', outcomes: [] },
+      { kind: 'custom', measured: { t: 'evil' } },
+      { kind: 'custom', measured: { t: 'object', keys: ['layers'], values: [] } },
+    ]) {
       const result = judgeCustom(spec, bad);
       expect(result.pass, JSON.stringify(bad)).toBe(false);
     }

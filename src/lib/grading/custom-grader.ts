@@ -114,7 +114,8 @@ export function checkGradeResult(value: unknown): { result: GradeResult } | { pr
   if (v.figureText !== undefined) result.figureText = v.figureText as string;
   if (v.details !== undefined) result.details = [...(v.details as string[])];
   if (v.cases !== undefined) {
-    if (!(Array.isArray(v.cases) && v.cases.every((c) => typeof c === 'boolean'))) return { problem: `its result's "cases" is ${describeReturned(v.cases)}, not a list of true or false` };
+    if (!(Array.isArray(v.cases) && v.cases.every((c) => typeof c === 'boolean')))
+      return { problem: `its result's "cases" is ${describeReturned(v.cases)}, not a list of true or false` };
     result.cases = [...(v.cases as boolean[])];
   }
   return { result };
@@ -128,4 +129,3 @@ function graderBug(problem: string): GradeResult {
       'please report it. You can still compare your code with the solution.',
   };
 }
-

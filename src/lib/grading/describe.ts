@@ -19,7 +19,6 @@ export function formatNumber(n: number): string {
   return String(Number(n.toPrecision(10)));
 }
 
-
 function clip(text: string): string {
   return text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT - 1)}…` : text;
 }
@@ -36,7 +35,9 @@ export function formatBrief(value: unknown, depth = 0): string {
   if (value instanceof OpaqueValue) return value.text;
   if (Array.isArray(value) || isTypedArray(value)) {
     if (depth > 2) return '[…]';
-    const items = Array.from(value as ArrayLike<unknown>).slice(0, MAX_ITEMS).map((v) => formatBrief(v, depth + 1));
+    const items = Array.from(value as ArrayLike<unknown>)
+      .slice(0, MAX_ITEMS)
+      .map((v) => formatBrief(v, depth + 1));
     if (value.length > MAX_ITEMS) items.push(`… ${value.length - MAX_ITEMS} more`);
     const prefix = isTypedArray(value) ? `${value.constructor.name} ` : '';
     return `${prefix}[${items.join(', ')}]`;

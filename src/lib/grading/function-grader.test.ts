@@ -52,7 +52,10 @@ describe('gradeFunction', () => {
   it('reports NaN with the case note (the naive formula overflows)', async () => {
     // exp(1000) is Infinity: Infinity / Infinity is NaN.
     const naive = (x: number) => Math.exp(x) / (Math.exp(x) + 1);
-    const result = await gradeFunction({ ...spec, cases: [...spec.cases, { args: [1000], expected: 1, note: 'large inputs must not give NaN' }] }, { sigmoid: naive });
+    const result = await gradeFunction(
+      { ...spec, cases: [...spec.cases, { args: [1000], expected: 1, note: 'large inputs must not give NaN' }] },
+      { sigmoid: naive },
+    );
     expect(result.pass).toBe(false);
     expect(result.message).toBe('1 of 4 test cases fails. sigmoid(1000) returned NaN; expected 1. Large inputs must not give NaN.');
     expect(result.details?.filter((d) => d.startsWith('Fail'))).toHaveLength(1);

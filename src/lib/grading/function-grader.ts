@@ -57,12 +57,13 @@ export function isThenable(value: unknown): value is PromiseLike<unknown> {
   return (typeof value === 'object' || typeof value === 'function') && value !== null && typeof (value as { then?: unknown }).then === 'function';
 }
 
-
 /** One mismatch as a sentence fragment, e.g. "sigmoid(2) returned 0.5; expected 0.8807970780". */
 export function mismatchText(call: string, returned: unknown, m: Mismatch): string {
   if (m.path === '') {
     if (m.kind === 'type') {
-      const tensorHint = isTensorLike(returned) ? ' (a plain JavaScript value, not a tensor: use Math functions, or read a tensor with `.arraySync()`)' : '';
+      const tensorHint = isTensorLike(returned)
+        ? ' (a plain JavaScript value, not a tensor: use Math functions, or read a tensor with `.arraySync()`)'
+        : '';
       return `${call} returned ${describeReturned(returned)}; it should return ${expectedKind(m.expected)}${tensorHint}`;
     }
     if (m.kind === 'length') {
@@ -147,7 +148,8 @@ function judgeCase(outcome: CallOutcome, name: string, c: FunctionCase, toleranc
 
 /** A measurement shaped like a function grader's, or what is wrong with it. */
 function checkFunctionMeasurement(data: unknown, cases: number): { problem: string } | { outcomes: CallOutcome[] } | { readerProblem: string } {
-  if (typeof data !== 'object' || data === null || (data as { kind?: unknown }).kind !== 'function') return { problem: 'it is not a function measurement' };
+  if (typeof data !== 'object' || data === null || (data as { kind?: unknown }).kind !== 'function')
+    return { problem: 'it is not a function measurement' };
   const m = data as { problem?: unknown; outcomes?: unknown };
   if (typeof m.problem === 'string' && m.problem !== '') return { readerProblem: m.problem };
   if (!Array.isArray(m.outcomes)) return { problem: 'it has no outcomes' };
@@ -155,7 +157,9 @@ function checkFunctionMeasurement(data: unknown, cases: number): { problem: stri
   for (const o of m.outcomes as unknown[]) {
     if (typeof o !== 'object' || o === null) return { problem: 'an outcome is not an object' };
     const keys = Object.keys(o);
-    const ok = (keys.length === 1 && keys[0] === 'returned') || (keys.length === 1 && keys[0] === 'threw' && typeof (o as { threw: unknown }).threw === 'string');
+    const ok =
+      (keys.length === 1 && keys[0] === 'returned') ||
+      (keys.length === 1 && keys[0] === 'threw' && typeof (o as { threw: unknown }).threw === 'string');
     if (!ok) return { problem: 'an outcome is malformed' };
   }
   return { outcomes: m.outcomes as CallOutcome[] };
@@ -181,7 +185,12 @@ export function judgeFunction(spec: FunctionGraderSpec, measurement: unknown): G
   if (failed.length === 0) {
     return { pass: true, message: `All ${total} test ${total === 1 ? 'case passes' : 'cases pass'}: ${spec.name} works.`, details, cases };
   }
-  const count = failed.length === total ? (total === 1 ? 'The test case fails' : `All ${total} test cases fail`) : `${failed.length} of ${total} test cases ${failed.length === 1 ? 'fails' : 'fail'}`;
+  const count =
+    failed.length === total
+      ? total === 1
+        ? 'The test case fails'
+        : `All ${total} test cases fail`
+      : `${failed.length} of ${total} test cases ${failed.length === 1 ? 'fails' : 'fail'}`;
   return { pass: false, message: `${count}. ${failed.length > 1 ? 'The first: ' : ''}${failed[0]!.line}`, details, cases };
 }
 

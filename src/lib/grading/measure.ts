@@ -74,7 +74,14 @@ export function checkModelMeasurement(measurement: unknown): { artifacts: ModelA
   if (typeof m !== 'object' || m === null || m.kind !== 'model') return { result: malformedMeasurement('it is not a model measurement') };
   if (typeof m.problem === 'string' && m.problem !== '') return { result: { pass: false, message: m.problem } };
   const a = m.artifacts as Partial<ModelArtifactsData> | null | undefined;
-  if (typeof a !== 'object' || a === null || !(a.weightData instanceof ArrayBuffer) || !Array.isArray(a.weightSpecs) || typeof a.modelTopology !== 'object' || a.modelTopology === null) {
+  if (
+    typeof a !== 'object' ||
+    a === null ||
+    !(a.weightData instanceof ArrayBuffer) ||
+    !Array.isArray(a.weightSpecs) ||
+    typeof a.modelTopology !== 'object' ||
+    a.modelTopology === null
+  ) {
     return { result: malformedMeasurement('it holds no saved model') };
   }
   return { artifacts: { modelTopology: a.modelTopology, weightSpecs: a.weightSpecs, weightData: a.weightData } };

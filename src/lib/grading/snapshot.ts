@@ -21,7 +21,17 @@ export type Snapshot =
   /** Something that is not data (a function, a tensor, a Map…), kept as words. */
   | { t: 'opaque'; text: string; shape?: number[] };
 
-const TYPED_NAMES = ['Float32Array', 'Float64Array', 'Int8Array', 'Int16Array', 'Int32Array', 'Uint8Array', 'Uint8ClampedArray', 'Uint16Array', 'Uint32Array'] as const;
+const TYPED_NAMES = [
+  'Float32Array',
+  'Float64Array',
+  'Int8Array',
+  'Int16Array',
+  'Int32Array',
+  'Uint8Array',
+  'Uint8ClampedArray',
+  'Uint16Array',
+  'Uint32Array',
+] as const;
 type TypedName = (typeof TYPED_NAMES)[number];
 
 /** Most numbers, strings and containers a snapshot holds; a bigger value is cut short. */
@@ -151,7 +161,12 @@ export function readSnapshot(data: unknown): { value: unknown } | { problem: str
 class SnapshotError extends Error {}
 
 function plainRecord(data: unknown): data is Record<string, unknown> {
-  return typeof data === 'object' && data !== null && !Array.isArray(data) && (Object.getPrototypeOf(data) === Object.prototype || Object.getPrototypeOf(data) === null);
+  return (
+    typeof data === 'object' &&
+    data !== null &&
+    !Array.isArray(data) &&
+    (Object.getPrototypeOf(data) === Object.prototype || Object.getPrototypeOf(data) === null)
+  );
 }
 
 function revive(data: unknown, depth: number, budget: { left: number }): unknown {
@@ -166,8 +181,10 @@ function revive(data: unknown, depth: number, budget: { left: number }): unknown
     }
     case 'typed': {
       const name = data.name;
-      if (typeof name !== 'string' || !(TYPED_NAMES as readonly string[]).includes(name)) throw new SnapshotError('a typed array in the measurement has an unknown type');
-      if (!Array.isArray(data.values) || !data.values.every((v) => typeof v === 'number')) throw new SnapshotError('a typed array in the measurement holds something other than numbers');
+      if (typeof name !== 'string' || !(TYPED_NAMES as readonly string[]).includes(name))
+        throw new SnapshotError('a typed array in the measurement has an unknown type');
+      if (!Array.isArray(data.values) || !data.values.every((v) => typeof v === 'number'))
+        throw new SnapshotError('a typed array in the measurement holds something other than numbers');
       budget.left -= data.values.length;
       if (budget.left < 0) throw new SnapshotError('the measurement is larger than any snapshot');
       const Ctor = globalThis[name as TypedName];
@@ -179,13 +196,21 @@ function revive(data: unknown, depth: number, budget: { left: number }): unknown
         throw new SnapshotError('an object in the measurement is malformed');
       }
       const out: Record<string, unknown> = {};
-      keys.forEach((key, i) => Object.defineProperty(out, key as string, { value: revive(values[i], depth + 1, budget), enumerable: true, writable: true, configurable: true }));
+      keys.forEach((key, i) =>
+        Object.defineProperty(out, key as string, {
+          value: revive(values[i], depth + 1, budget),
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        }),
+      );
       return out;
     }
     case 'opaque': {
       if (typeof data.text !== 'string') throw new SnapshotError('an opaque value in the measurement has no words');
       if (data.shape !== undefined) {
-        if (!Array.isArray(data.shape) || !data.shape.every((d) => typeof d === 'number')) throw new SnapshotError('a tensor shape in the measurement is malformed');
+        if (!Array.isArray(data.shape) || !data.shape.every((d) => typeof d === 'number'))
+          throw new SnapshotError('a tensor shape in the measurement is malformed');
         return new TensorShadow(`a tfjs tensor of shape [${(data.shape as number[]).join(', ')}]`, data.shape as number[]);
       }
       return new OpaqueValue(data.text);

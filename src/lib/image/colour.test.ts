@@ -81,7 +81,7 @@ describe('mangle equals the single operations in order, clamped after each', () 
   it('on RGBA and grey images, noise included', () => {
     const rand = (seed: number) => {
       let a = seed;
-      return () => ((a = (a * 1103515245 + 12345) % 2147483648) / 2147483648);
+      return () => (a = (a * 1103515245 + 12345) % 2147483648) / 2147483648;
     };
     const r = rand(9);
     const src: Img = { width: 5, height: 4, channels: 4, data: Float32Array.from({ length: 80 }, () => r() * 300 - 20) };
@@ -92,7 +92,26 @@ describe('mangle equals the single operations in order, clamped after each', () 
       return img;
     };
     const chain = (img: Img) =>
-      posterize(clampImg(addNoise(clampImg(channelGain(clampImg(saturation(clampImg(contrast(clampImg(brightness(clampImg({ ...img, data: img.data.slice() }), s.brightness)), s.contrast)), s.saturation)), s.gains)), s.noise, s.seed)), s.levels);
+      posterize(
+        clampImg(
+          addNoise(
+            clampImg(
+              channelGain(
+                clampImg(
+                  saturation(
+                    clampImg(contrast(clampImg(brightness(clampImg({ ...img, data: img.data.slice() }), s.brightness)), s.contrast)),
+                    s.saturation,
+                  ),
+                ),
+                s.gains,
+              ),
+            ),
+            s.noise,
+            s.seed,
+          ),
+        ),
+        s.levels,
+      );
     const expected = chain(src);
     const actual = mangle(src, s);
     for (let i = 0; i < expected.data.length; i++) expect(actual.data[i]).toBeCloseTo(expected.data[i]!, 3);

@@ -139,7 +139,11 @@ describe('convolveSeparable / gaussianBlur', () => {
 describe('sobel', () => {
   it('finds a vertical step edge in gx only', () => {
     // 5×4 grey: columns 0–1 are 0, columns 2–4 are 100
-    const step = grey(5, 4, Array.from({ length: 20 }, (_, i) => (i % 5 >= 2 ? 100 : 0)));
+    const step = grey(
+      5,
+      4,
+      Array.from({ length: 20 }, (_, i) => (i % 5 >= 2 ? 100 : 0)),
+    );
     const { gx, gy, magnitude } = sobel(step);
     for (let y = 0; y < 4; y++) {
       expect([...gx.data.slice(y * 5, y * 5 + 5)]).toEqual([0, 400, 400, 0, 0]); // (1 + 2 + 1) · 100
@@ -169,10 +173,18 @@ describe('convolutionAt', () => {
   });
   it('matches convolve at that pixel (every border, corners and inside, each channel)', () => {
     const img = randomImg(6, 5, 3, 5);
-    const k = makeKernel(5, Array.from({ length: 25 }, (_, i) => (i % 7) - 3));
+    const k = makeKernel(
+      5,
+      Array.from({ length: 25 }, (_, i) => (i % 7) - 3),
+    );
     for (const b of BORDERS) {
       const full = convolve(img, k, b);
-      for (const [x, y] of [[0, 0], [5, 4], [2, 3], [5, 0]] as const) {
+      for (const [x, y] of [
+        [0, 0],
+        [5, 4],
+        [2, 3],
+        [5, 0],
+      ] as const) {
         for (let c = 0; c < 3; c++) {
           expect(convolutionAt(img, k, x, y, c, b).sum).toBeCloseTo(full.data[(y * 6 + x) * 3 + c]!, 2);
         }

@@ -94,12 +94,18 @@ function copyAlpha(from: Img, to: Img): void {
  */
 function addKernelRow(acc: Float32Array, pad: Float32Array, start: number, kv: Float32Array, kOff: number, k: number, w: number): void {
   if (k === 5) {
-    const k0 = kv[kOff]!, k1 = kv[kOff + 1]!, k2 = kv[kOff + 2]!, k3 = kv[kOff + 3]!, k4 = kv[kOff + 4]!;
+    const k0 = kv[kOff]!,
+      k1 = kv[kOff + 1]!,
+      k2 = kv[kOff + 2]!,
+      k3 = kv[kOff + 3]!,
+      k4 = kv[kOff + 4]!;
     for (let x = 0, q = start; x < w; x++, q++) {
       acc[x]! += k0 * pad[q]! + k1 * pad[q + 1]! + k2 * pad[q + 2]! + k3 * pad[q + 3]! + k4 * pad[q + 4]!;
     }
   } else if (k === 3) {
-    const k0 = kv[kOff]!, k1 = kv[kOff + 1]!, k2 = kv[kOff + 2]!;
+    const k0 = kv[kOff]!,
+      k1 = kv[kOff + 1]!,
+      k2 = kv[kOff + 2]!;
     for (let x = 0, q = start; x < w; x++, q++) acc[x]! += k0 * pad[q]! + k1 * pad[q + 1]! + k2 * pad[q + 2]!;
   } else {
     for (let j = 0; j < k; j++) {
@@ -203,8 +209,16 @@ export function convolveSeparable(img: Img, row: Float32Array, col: Float32Array
       }
       if (kc === 5) {
         // Written out for the common 5-tap case: one pass over the row instead of five.
-        const o0 = offs[0]!, o1 = offs[1]!, o2 = offs[2]!, o3 = offs[3]!, o4 = offs[4]!;
-        const c0 = wts[0]!, c1 = wts[1]!, c2 = wts[2]!, c3 = wts[3]!, c4 = wts[4]!;
+        const o0 = offs[0]!,
+          o1 = offs[1]!,
+          o2 = offs[2]!,
+          o3 = offs[3]!,
+          o4 = offs[4]!;
+        const c0 = wts[0]!,
+          c1 = wts[1]!,
+          c2 = wts[2]!,
+          c3 = wts[3]!,
+          c4 = wts[4]!;
         for (let x = 0; x < w; x++) {
           acc[x] = c0 * tmp[o0 + x]! + c1 * tmp[o1 + x]! + c2 * tmp[o2 + x]! + c3 * tmp[o3 + x]! + c4 * tmp[o4 + x]!;
         }

@@ -1,17 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  cloneImg,
-  createImg,
-  dropAlpha,
-  fromPlanar,
-  fromRgba,
-  getPixel,
-  isGrey,
-  resizeToFit,
-  toGray,
-  toPlanar,
-  toRgba,
-} from './image.ts';
+import { cloneImg, createImg, dropAlpha, fromPlanar, fromRgba, getPixel, isGrey, resizeToFit, toGray, toPlanar, toRgba } from './image.ts';
 import type { Img } from './types.ts';
 
 const img = (width: number, height: number, channels: Img['channels'], values: number[]): Img => ({

@@ -35,7 +35,11 @@ describe('kernels', () => {
     expect(() => gaussianKernel1d(0)).toThrow(/positive/);
   });
   it('Gaussian 2D kernels sum to 1, are symmetric and are the outer product of the 1D weights', () => {
-    for (const [sigma, size] of [[1, 5], [0.8, 3], [2, undefined]] as const) {
+    for (const [sigma, size] of [
+      [1, 5],
+      [0.8, 3],
+      [2, undefined],
+    ] as const) {
       const k = gaussianKernel(sigma, size);
       const n = k.size;
       const g = gaussianKernel1d(sigma, size);

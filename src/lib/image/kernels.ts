@@ -118,7 +118,8 @@ export const KERNEL_PRESETS: Record<KernelPresetName, KernelPreset> = {
     label: 'Sobel x',
     kernel: makeKernel(3, [-1, 0, 1, -2, 0, 2, -1, 0, 1]),
     display: 'signed',
-    description: 'Right minus left: responds to vertical edges. Positive (light) where the image gets brighter to the right, negative (dark) where it gets darker.',
+    description:
+      'Right minus left: responds to vertical edges. Positive (light) where the image gets brighter to the right, negative (dark) where it gets darker.',
   },
   sobelY: {
     label: 'Sobel y',

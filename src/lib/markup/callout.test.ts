@@ -26,7 +26,7 @@ describe('calloutHtml', () => {
   });
 
   it('escapes a hostile title in the label and the heading', () => {
-    const html = calloutHtml({ kind: 'warning', title: '"><script>alert(1)</script> & \'x\'' }, '');
+    const html = calloutHtml({ kind: 'warning', title: "\"><script>alert(1)</script> & 'x'" }, '');
     expect(html).not.toContain('<script>');
     expect(html).toContain('aria-label="&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt; &amp; &#39;x&#39;"');
     expect(html).toContain('<strong>&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt; &amp; &#39;x&#39;</strong>');

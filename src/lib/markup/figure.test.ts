@@ -3,7 +3,9 @@ import { figureHtml } from './figure.ts';
 
 describe('figureHtml', () => {
   it('wraps the body, with no figcaption when there is no caption', () => {
-    expect(figureHtml({}, '<img src="a.png" alt="A">')).toBe('<figure class="figure"><div class="figure-body"><img src="a.png" alt="A"></div></figure>');
+    expect(figureHtml({}, '<img src="a.png" alt="A">')).toBe(
+      '<figure class="figure"><div class="figure-body"><img src="a.png" alt="A"></div></figure>',
+    );
   });
 
   it('adds the wide class', () => {

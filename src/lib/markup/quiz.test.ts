@@ -6,7 +6,12 @@ import { quizHint, quizHtml } from './quiz.ts';
 /** Quiz markup from props, with maths shown as [tex] (no KaTeX here). */
 function render(props: QuizProps, explanation: string | null = null, options?: { preview?: boolean }): string {
   const quiz = validateQuizProps(props);
-  return quizHtml(quiz, renderQuizTexts(quiz, (tex) => `[${tex}]`), explanation, options);
+  return quizHtml(
+    quiz,
+    renderQuizTexts(quiz, (tex) => `[${tex}]`),
+    explanation,
+    options,
+  );
 }
 
 const choice = { id: 'softmax-sum', question: 'What do the outputs of $f$ add up to?', options: ['0', '1', '`10`'], answer: 1 };
@@ -14,7 +19,9 @@ const choice = { id: 'softmax-sum', question: 'What do the outputs of $f$ add up
 describe('quizHtml', () => {
   it('renders a single-choice quiz with radio buttons and its spec', () => {
     const html = render(choice);
-    expect(html).toMatch(/^<tk-quiz class="tk-widget tk-quiz" id="quiz-softmax-sum" data-quiz-id="softmax-sum" data-kind="choice" data-state="idle" data-answer="unanswered">/);
+    expect(html).toMatch(
+      /^<tk-quiz class="tk-widget tk-quiz" id="quiz-softmax-sum" data-quiz-id="softmax-sum" data-kind="choice" data-state="idle" data-answer="unanswered">/,
+    );
     expect(html).toContain('<fieldset class="tk-quiz__fieldset" data-part="fieldset" aria-describedby="quiz-softmax-sum-hint">');
     expect(html).toContain('<span>What do the outputs of [f] add up to?</span></legend>');
     expect(html).toContain('<p class="tk-quiz__hint" id="quiz-softmax-sum-hint">Choose one answer, then check.</p>');
@@ -22,12 +29,20 @@ describe('quizHtml', () => {
     expect(html).toContain(
       '<label class="tk-quiz__option"><input type="radio" name="quiz-softmax-sum" value="2" data-part="choice"><span class="tk-quiz__text"><code>10</code></span><span class="tk-quiz__mark" data-part="mark" data-option="2"></span></label>',
     );
-    expect(html).toContain('<script type="application/json" data-part="spec">{"kind":"choice","id":"softmax-sum","multiple":false,"optionCount":3,"answer":[1]}</script></tk-quiz>');
+    expect(html).toContain(
+      '<script type="application/json" data-part="spec">{"kind":"choice","id":"softmax-sum","multiple":false,"optionCount":3,"answer":[1]}</script></tk-quiz>',
+    );
     expect(html).not.toContain('data-part="explanation"');
   });
 
   it('puts each feedback text, rendered, in an inert template, and its rule in the spec', () => {
-    const html = render({ ...choice, feedback: [{ option: 2, text: 'Not $10$: <b>' }, { option: 0, text: 'zero' }] });
+    const html = render({
+      ...choice,
+      feedback: [
+        { option: 2, text: 'Not $10$: <b>' },
+        { option: 0, text: 'zero' },
+      ],
+    });
     expect(html).toContain(
       '<template data-part="feedback" data-feedback="0">Not [10]: &lt;b&gt;</template><template data-part="feedback" data-feedback="1">zero</template><script type="application/json" data-part="spec">',
     );
@@ -46,7 +61,9 @@ describe('quizHtml', () => {
     const html = render({ id: 'lr', question: 'Learning rate?', numeric: true, answer: 0.1, unit: 'ms', label: 'Rate' });
     expect(html).toContain('data-kind="numeric"');
     expect(html).toContain('<span class="tk-quiz__field-label">Rate (in ms)</span>');
-    expect(html).toContain('<input type="text" inputmode="decimal" autocomplete="off" spellcheck="false" name="quiz-lr" data-part="number"><span class="tk-quiz__unit" aria-hidden="true">ms</span>');
+    expect(html).toContain(
+      '<input type="text" inputmode="decimal" autocomplete="off" spellcheck="false" name="quiz-lr" data-part="number"><span class="tk-quiz__unit" aria-hidden="true">ms</span>',
+    );
     expect(html).toContain('Type a number (in ms), then check your answer.');
     expect(html).not.toContain('data-part="choice"');
   });

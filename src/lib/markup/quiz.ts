@@ -55,9 +55,7 @@ export function quizHtml(quiz: ValidQuiz, texts: QuizTexts, explanationHtml: str
       `</span></label>`;
   }
   // The author's feedback for wrong answers: inert until the element copies one into the status line.
-  const feedback = (texts.feedback ?? [])
-    .map((html, i) => `<template data-part="feedback" data-feedback="${i}">${html}</template>`)
-    .join('');
+  const feedback = (texts.feedback ?? []).map((html, i) => `<template data-part="feedback" data-feedback="${i}">${html}</template>`).join('');
   // Safe inside <script type="application/json">: no "</script>" can close it early.
   const json = JSON.stringify(spec).replace(/</g, '\\u003c');
   const explanation =

@@ -58,11 +58,7 @@ export function subset(set: ImageSet, start: number, count: number): ImageSet {
  * The protocol's split of the 60,000 training images: validation from the END,
  * training the first `trainLimit` of what is left. Throws a clear error when they do not fit.
  */
-export function trainValidationSplit(
-  set: ImageSet,
-  trainLimit: number,
-  validationCount: number,
-): { train: ImageSet; validation: ImageSet | null } {
+export function trainValidationSplit(set: ImageSet, trainLimit: number, validationCount: number): { train: ImageSet; validation: ImageSet | null } {
   if (!Number.isInteger(validationCount) || validationCount < 0) {
     throw new RangeError(`validationCount must be a non-negative integer, got ${validationCount}.`);
   }
@@ -70,9 +66,7 @@ export function trainValidationSplit(
     throw new RangeError(`trainLimit must be a positive integer, got ${trainLimit}.`);
   }
   if (trainLimit + validationCount > set.count) {
-    throw new RangeError(
-      `${trainLimit} training plus ${validationCount} validation examples do not fit in ${set.count}: lower one of them.`,
-    );
+    throw new RangeError(`${trainLimit} training plus ${validationCount} validation examples do not fit in ${set.count}: lower one of them.`);
   }
   return {
     train: subset(set, 0, trainLimit),
@@ -104,14 +98,7 @@ const INV_255 = 1 / 255;
  * pixels / 255 and the targets of `kind`. Returns the number of rows filled.
  * Allocates nothing.
  */
-export function fillBatch(
-  set: ImageSet,
-  order: ArrayLike<number>,
-  start: number,
-  end: number,
-  buffers: BatchBuffers,
-  kind: TargetKind,
-): number {
+export function fillBatch(set: ImageSet, order: ArrayLike<number>, start: number, end: number, buffers: BatchBuffers, kind: TargetKind): number {
   const rows = end - start;
   if (rows < 0 || rows > buffers.batchSize) {
     throw new RangeError(`fillBatch: ${rows} rows do not fit in a batch of ${buffers.batchSize}.`);
@@ -161,13 +148,7 @@ export function lossTakesLogits(kind: LossKind): boolean {
  * when the output is above 0 (logits) or 0.5 (probabilities) and the target is ≥ 0.5;
  * with several, the largest output must be the target's largest (one-hot) column.
  */
-export function countCorrect(
-  output: Float32Array,
-  targets: Float32Array,
-  batch: number,
-  width: number,
-  logits: boolean,
-): number {
+export function countCorrect(output: Float32Array, targets: Float32Array, batch: number, width: number, logits: boolean): number {
   let correct = 0;
   if (width === 1) {
     const cut = logits ? 0 : 0.5;

@@ -112,9 +112,7 @@ describe('Dense', () => {
 
   it('explains a width mismatch', () => {
     const dense = new Dense(784, 10);
-    expect(() => dense.forward(new Float32Array(10), 1)).toThrow(
-      "Dense expects inputs of width 784, got 10: check the previous layer's units",
-    );
+    expect(() => dense.forward(new Float32Array(10), 1)).toThrow("Dense expects inputs of width 784, got 10: check the previous layer's units");
     expect(() => dense.outputSize(64)).toThrow("Dense expects inputs of width 784, got 64: check the previous layer's units");
     expect(() => new Dense(0, 3)).toThrow('inputSize must be a positive integer');
     const small = new Dense(2, 2);

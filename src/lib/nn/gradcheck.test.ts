@@ -33,7 +33,7 @@ describe('gradcheck', () => {
     expect(Math.abs(wrong.worst.analytic - wrong.worst.numeric)).toBeGreaterThan(0.01);
   });
 
-  it('does not change the caller\'s input and can sample entries', () => {
+  it("does not change the caller's input and can sample entries", () => {
     const x = new Float32Array([0.5, -1, 2]);
     const dense = new Dense(3, 4, { seed: 2 });
     const result = checkLayerGradients(dense, x, 1, { maxChecksPerParam: 2 });

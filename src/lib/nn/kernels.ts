@@ -166,8 +166,14 @@ export function sparseMatMulBias(
     let j = 0;
     // Blocks of 8 output columns, accumulated in locals.
     for (; j < blockEnd; j += 8) {
-      let a0 = b[j] as number, a1 = b[j + 1] as number, a2 = b[j + 2] as number, a3 = b[j + 3] as number;
-      let a4 = b[j + 4] as number, a5 = b[j + 5] as number, a6 = b[j + 6] as number, a7 = b[j + 7] as number;
+      let a0 = b[j] as number,
+        a1 = b[j + 1] as number,
+        a2 = b[j + 2] as number,
+        a3 = b[j + 3] as number;
+      let a4 = b[j + 4] as number,
+        a5 = b[j + 5] as number,
+        a6 = b[j + 6] as number,
+        a7 = b[j + 7] as number;
       for (let t = start; t < end; t++) {
         const x = value[t] as number;
         const p = (offset[t] as number) + j;
@@ -180,8 +186,14 @@ export function sparseMatMulBias(
         a6 += x * (w[p + 6] as number);
         a7 += x * (w[p + 7] as number);
       }
-      y[yRow + j] = a0; y[yRow + j + 1] = a1; y[yRow + j + 2] = a2; y[yRow + j + 3] = a3;
-      y[yRow + j + 4] = a4; y[yRow + j + 5] = a5; y[yRow + j + 6] = a6; y[yRow + j + 7] = a7;
+      y[yRow + j] = a0;
+      y[yRow + j + 1] = a1;
+      y[yRow + j + 2] = a2;
+      y[yRow + j + 3] = a3;
+      y[yRow + j + 4] = a4;
+      y[yRow + j + 5] = a5;
+      y[yRow + j + 6] = a6;
+      y[yRow + j + 7] = a7;
     }
     // Remaining columns (units not a multiple of 8, e.g. 10 outputs or one neuron), one at a time.
     for (; j < units; j++) {
@@ -214,8 +226,14 @@ export function sparseWeightGrad(
     let j = 0;
     for (; j < blockEnd; j += 8) {
       const q = wRow + j;
-      let a0 = dw[q] as number, a1 = dw[q + 1] as number, a2 = dw[q + 2] as number, a3 = dw[q + 3] as number;
-      let a4 = dw[q + 4] as number, a5 = dw[q + 5] as number, a6 = dw[q + 6] as number, a7 = dw[q + 7] as number;
+      let a0 = dw[q] as number,
+        a1 = dw[q + 1] as number,
+        a2 = dw[q + 2] as number,
+        a3 = dw[q + 3] as number;
+      let a4 = dw[q + 4] as number,
+        a5 = dw[q + 5] as number,
+        a6 = dw[q + 6] as number,
+        a7 = dw[q + 7] as number;
       for (let t = start; t < end; t++) {
         const x = colValue[t] as number;
         const p = (rowOffset[t] as number) + j;
@@ -228,8 +246,14 @@ export function sparseWeightGrad(
         a6 += x * (dy[p + 6] as number);
         a7 += x * (dy[p + 7] as number);
       }
-      dw[q] = a0; dw[q + 1] = a1; dw[q + 2] = a2; dw[q + 3] = a3;
-      dw[q + 4] = a4; dw[q + 5] = a5; dw[q + 6] = a6; dw[q + 7] = a7;
+      dw[q] = a0;
+      dw[q + 1] = a1;
+      dw[q + 2] = a2;
+      dw[q + 3] = a3;
+      dw[q + 4] = a4;
+      dw[q + 5] = a5;
+      dw[q + 6] = a6;
+      dw[q + 7] = a7;
     }
     for (; j < units; j++) {
       let a = dw[wRow + j] as number;
@@ -258,7 +282,10 @@ export function inputGrad(rows: number, inputs: number, units: number, dy: Float
     const dxRow = r * inputs;
     for (let k = 0; k < inputs; k++) {
       const wRow = k * units;
-      let a0 = 0, a1 = 0, a2 = 0, a3 = 0;
+      let a0 = 0,
+        a1 = 0,
+        a2 = 0,
+        a3 = 0;
       let j = 0;
       for (; j < blockEnd; j += 4) {
         a0 += (dy[dyRow + j] as number) * (w[wRow + j] as number);

@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  BinaryCrossEntropy,
-  CrossEntropy,
-  MeanSquaredError,
-  SigmoidBinaryCrossEntropy,
-  SoftmaxCrossEntropy,
-  makeLoss,
-} from './losses.ts';
+import { BinaryCrossEntropy, CrossEntropy, MeanSquaredError, SigmoidBinaryCrossEntropy, SoftmaxCrossEntropy, makeLoss } from './losses.ts';
 import { checkLossGradients } from './gradcheck.ts';
 import { mulberry32 } from '../runtime/shuffle.ts';
 import type { LossKind } from './types.ts';
@@ -79,9 +72,7 @@ describe('losses: values', () => {
   });
 
   it('explains shape mismatches', () => {
-    expect(() => new SoftmaxCrossEntropy().forward(new Float32Array(20), new Float32Array(2), 2, 10)).toThrow(
-      'targets must have the output',
-    );
+    expect(() => new SoftmaxCrossEntropy().forward(new Float32Array(20), new Float32Array(2), 2, 10)).toThrow('targets must have the output');
     expect(() => new SoftmaxCrossEntropy().forward(new Float32Array(2), new Float32Array(20), 2, 10)).toThrow("check the last layer's units");
     expect(() => new MeanSquaredError().backward()).toThrow('call forward first');
   });

@@ -33,12 +33,7 @@ export interface BinaryScores {
  * Confusion at `threshold`: example i is predicted positive when `scores[i] >= threshold`,
  * and is truly positive when `labels[i] === positiveLabel` (default 0: "is a zero").
  */
-export function binaryConfusion(
-  scores: ArrayLike<number>,
-  labels: ArrayLike<number>,
-  threshold: number,
-  positiveLabel = 0,
-): BinaryConfusion {
+export function binaryConfusion(scores: ArrayLike<number>, labels: ArrayLike<number>, threshold: number, positiveLabel = 0): BinaryConfusion {
   if (scores.length !== labels.length) {
     throw new RangeError(`binaryConfusion: ${scores.length} scores but ${labels.length} labels; they must match one to one.`);
   }

@@ -63,7 +63,11 @@ describe('Network', () => {
     expect(network.params()[2]!.value.every((v) => Math.abs(v) <= glorotLimit)).toBe(true);
     expect(buildNetwork(100, specs, { seed: 9 }).getWeights()).toEqual(network.getWeights());
     expect(buildNetwork(100, specs, { seed: 10 }).getWeights()[0]).not.toEqual(network.getWeights()[0]);
-    expect(buildNetwork(4, [{ kind: 'dense', units: 1 }], { init: 'zeros' }).getWeights()[0]!.every((v) => v === 0)).toBe(true);
+    expect(
+      buildNetwork(4, [{ kind: 'dense', units: 1 }], { init: 'zeros' })
+        .getWeights()[0]!
+        .every((v) => v === 0),
+    ).toBe(true);
     expect(() => buildNetwork(4, [{ kind: 'conv' } as never])).toThrow('Unknown layer kind "conv"');
   });
 

@@ -88,8 +88,7 @@ export function neuronForward(p: NeuronPoint): NeuronForward {
 /** The loss with parameter `index` (a weight, or the bias at index n) set to `value`. */
 export function lossAt(p: NeuronPoint, index: number, value: number): number {
   checkIndex(p, index);
-  const moved: NeuronPoint =
-    index === p.w.length ? { ...p, b: value } : { ...p, w: p.w.map((wi, i) => (i === index ? value : wi)) };
+  const moved: NeuronPoint = index === p.w.length ? { ...p, b: value } : { ...p, w: p.w.map((wi, i) => (i === index ? value : wi)) };
   return lossFromZ(zOf(moved), p.y);
 }
 
@@ -158,7 +157,11 @@ export function hFromExponent(exponent: number): number {
 }
 
 /** The relative error for parameter `index` at each h = 10^e. */
-export function errorCurve(p: NeuronPoint, index: number, exponents: readonly number[] = H_EXPONENTS): { exponent: number; h: number; relativeError: number }[] {
+export function errorCurve(
+  p: NeuronPoint,
+  index: number,
+  exponents: readonly number[] = H_EXPONENTS,
+): { exponent: number; h: number; relativeError: number }[] {
   const analytic = analyticGradient(p)[index];
   checkIndex(p, index);
   return exponents.map((exponent) => {

@@ -45,7 +45,7 @@ describe('optimizers: update arithmetic on a hand-worked example', () => {
     expect(adam.iterations).toBe(2);
   });
 
-  it('Adam\'s first step moves every weight by about lr, whatever the gradient scale', () => {
+  it("Adam's first step moves every weight by about lr, whatever the gradient scale", () => {
     const p = param([0, 0, 0]);
     p.grad.set([1e-3, 1, -1e3]);
     new Adam(0.01).step([p]);

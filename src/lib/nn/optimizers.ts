@@ -86,7 +86,10 @@ export class Adam implements Optimizer {
 
   constructor(learningRate = 0.001, beta1 = 0.9, beta2 = 0.999, epsilon = 1e-7) {
     checkLearningRate(learningRate, 'Adam');
-    for (const [name, beta] of [['beta1', beta1], ['beta2', beta2]] as const) {
+    for (const [name, beta] of [
+      ['beta1', beta1],
+      ['beta2', beta2],
+    ] as const) {
       if (!(beta >= 0 && beta < 1)) throw new Error(`Adam: ${name} must be in [0, 1), got ${beta}.`);
     }
     if (!(epsilon > 0)) throw new Error(`Adam: epsilon must be positive, got ${epsilon}.`);

@@ -213,7 +213,8 @@ export function collapseLinear(layers: readonly LayerLike[]): CollapsedLinear {
 export function boundaryLine(w1: number, w2: number, b: number, extent: number): [number, number, number, number] | null {
   const hits: [number, number][] = [];
   const add = (p: [number, number]) => {
-    if (Math.abs(p[0]) <= extent + 1e-9 && Math.abs(p[1]) <= extent + 1e-9 && !hits.some((h) => Math.hypot(h[0] - p[0], h[1] - p[1]) < 1e-9)) hits.push(p);
+    if (Math.abs(p[0]) <= extent + 1e-9 && Math.abs(p[1]) <= extent + 1e-9 && !hits.some((h) => Math.hypot(h[0] - p[0], h[1] - p[1]) < 1e-9))
+      hits.push(p);
   };
   if (w2 !== 0) for (const x1 of [-extent, extent]) add([x1, -(b + w1 * x1) / w2]);
   if (w1 !== 0) for (const x2 of [-extent, extent]) add([-(b + w2 * x2) / w1, x2]);
@@ -226,7 +227,8 @@ export function boundaryLine(w1: number, w2: number, b: number, extent: number):
 /** x·W + b for `count` rows of x (count × inputSize), in float64. */
 export function applyLinear(map: CollapsedLinear, x: Float32Array, count: number): Float64Array {
   const { inputSize, outputSize, weights, bias } = map;
-  if (x.length < count * inputSize) throw new Error(`applyLinear: ${count} rows of ${inputSize} inputs need ${count * inputSize} values, got ${x.length}.`);
+  if (x.length < count * inputSize)
+    throw new Error(`applyLinear: ${count} rows of ${inputSize} inputs need ${count * inputSize} values, got ${x.length}.`);
   const out = new Float64Array(count * outputSize);
   for (let r = 0; r < count; r++) {
     for (let j = 0; j < outputSize; j++) {

@@ -59,12 +59,7 @@ export interface Optimizer {
 }
 
 /** A serialisable description of a layer, so workers and widgets can describe networks in messages. */
-export type LayerSpec =
-  | { kind: 'dense'; units: number }
-  | { kind: 'relu' }
-  | { kind: 'sigmoid' }
-  | { kind: 'tanh' }
-  | { kind: 'softmax' };
+export type LayerSpec = { kind: 'dense'; units: number } | { kind: 'relu' } | { kind: 'sigmoid' } | { kind: 'tanh' } | { kind: 'softmax' };
 
 export type LossKind = 'softmax-cross-entropy' | 'sigmoid-binary-cross-entropy' | 'binary-cross-entropy' | 'cross-entropy' | 'mse';
 export type OptimizerSpec =

@@ -31,7 +31,11 @@ function expectEverything(store: ProgressStore): void {
     expect(data.exercises[name]?.figure).toBe(0.5);
     expect(data.quizzes[name]?.correct).toBe(true);
     expect(data.lessons[name]?.readAt).toBe(T0);
-    expect(lessonProgress(data, { slug: name, exercises: [name], quizzes: [name] })).toMatchObject({ read: true, exercisesPassed: 1, quizzesCorrect: 1 });
+    expect(lessonProgress(data, { slug: name, exercises: [name], quizzes: [name] })).toMatchObject({
+      read: true,
+      exercisesPassed: 1,
+      quizzesCorrect: 1,
+    });
   }
 }
 
@@ -96,7 +100,11 @@ describe('a version-1 document whose conversion leaves something out', () => {
 
   it('says what is left out', () => {
     const result = readProgress(JSON.parse(V1), T0);
-    expect(result).toMatchObject({ kind: 'migrated', from: 1, dropped: ['"theme" (a field format 1 did not define)', '"notes" (a field format 1 did not define)'] });
+    expect(result).toMatchObject({
+      kind: 'migrated',
+      from: 1,
+      dropped: ['"theme" (a field format 1 did not define)', '"notes" (a field format 1 did not define)'],
+    });
   });
 
   it('is kept whole under its own key before the converted form is written, and the reader is told', () => {

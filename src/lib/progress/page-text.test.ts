@@ -3,7 +3,13 @@ import { emptyProgress } from './migrate.ts';
 import { describeProgress, importResultText, isoDay, keptCopyFile, keptCopyText, progressFileName, totalsText } from './page-text.ts';
 import type { KeptCopy } from './stored-text.ts';
 
-const copy = (over: Partial<KeptCopy>): KeptCopy => ({ key: 'tinker-progress-kept-2026-01-02T03:04:05.000Z', keptAt: '2026-01-02T03:04:05.000Z', kind: 'corrupt', size: 12, ...over });
+const copy = (over: Partial<KeptCopy>): KeptCopy => ({
+  key: 'tinker-progress-kept-2026-01-02T03:04:05.000Z',
+  keptAt: '2026-01-02T03:04:05.000Z',
+  kind: 'corrupt',
+  size: 12,
+  ...over,
+});
 
 describe('describeProgress', () => {
   it('says "no progress yet" for empty progress', () => {
@@ -43,7 +49,10 @@ describe('file names', () => {
   });
   it('downloads a damaged copy as text and any other as JSON, under a safe name', () => {
     expect(keptCopyFile(copy({ kind: 'corrupt' }))).toEqual({ name: 'tinker-progress-kept-2026-01-02T03-04-05-000Z.txt', type: 'text/plain' });
-    expect(keptCopyFile(copy({ kind: 'readable' }))).toEqual({ name: 'tinker-progress-kept-2026-01-02T03-04-05-000Z.json', type: 'application/json' });
+    expect(keptCopyFile(copy({ kind: 'readable' }))).toEqual({
+      name: 'tinker-progress-kept-2026-01-02T03-04-05-000Z.json',
+      type: 'application/json',
+    });
   });
 });
 

@@ -124,7 +124,10 @@ describe('ProgressStore: loading', () => {
 
   it('migrates version 1 and writes the result back, losing nothing', () => {
     const storage = new MemoryStorage();
-    storage.setItem(PROGRESS_KEY, JSON.stringify({ version: 1, read: ['start-here'], passed: ['sigmoid'], quiz: { q1: [2] }, code: { sigmoid: 'x' } }));
+    storage.setItem(
+      PROGRESS_KEY,
+      JSON.stringify({ version: 1, read: ['start-here'], passed: ['sigmoid'], quiz: { q1: [2] }, code: { sigmoid: 'x' } }),
+    );
     const store = new ProgressStore(storage, { now: fixedClock });
     expect(store.problems()).toEqual([]);
     const expected: ProgressData = {

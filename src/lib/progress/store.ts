@@ -142,7 +142,10 @@ export class ProgressStore {
     } catch (error) {
       if (keptAs !== undefined) this.storage.removeItem(keptAs);
       const why = isQuotaError(error) ? "your browser's storage for this site is full" : `the browser refused (${errorText(error)})`;
-      return { ok: false, message: `The file is fine, but it could not be saved: ${why}. Free some space, then import again. Your progress is unchanged.` };
+      return {
+        ok: false,
+        message: `The file is fine, but it could not be saved: ${why}. Free some space, then import again. Your progress is unchanged.`,
+      };
     }
     this.pending.clear();
     this.writeProblem = null;

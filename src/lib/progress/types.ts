@@ -7,9 +7,7 @@
 export const PROGRESS_VERSION = 2;
 
 /** A quiz answer as the reader gave it. */
-export type QuizAnswer =
-  | { kind: 'choice'; selected: number[] }
-  | { kind: 'numeric'; value: number };
+export type QuizAnswer = { kind: 'choice'; selected: number[] } | { kind: 'numeric'; value: number };
 
 export interface SavedCell {
   /** The code as the reader left it. */

@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { acceptedRange, checkAnswer, checkChoice, checkNumeric, choiceFeedback, numericFeedback, formatNumber, formatQuizValue, nothingChosenMessage, revealMessage } from './check.ts';
+import {
+  acceptedRange,
+  checkAnswer,
+  checkChoice,
+  checkNumeric,
+  choiceFeedback,
+  numericFeedback,
+  formatNumber,
+  formatQuizValue,
+  nothingChosenMessage,
+  revealMessage,
+} from './check.ts';
 import type { ChoiceQuiz, NumericQuiz } from './types.ts';
 
 const single: ChoiceQuiz = { kind: 'choice', id: 'single', multiple: false, optionCount: 4, answer: [1] };

@@ -51,7 +51,13 @@ describe('renderQuizTexts', () => {
       feedback: [{ value: 3, text: 'Count $H \\times W$ with `alpha` & <b>' }],
     });
     expect(renderQuizTexts(quiz, fake).feedback).toEqual(['Count [H \\times W] with <code>alpha</code> &amp; &lt;b&gt;']);
-    const broken = validateQuizProps({ id: 'bad-feedback', question: 'q', options: ['a', 'b'], answer: 0, feedback: [{ option: 1, text: 'costs $5' }] });
+    const broken = validateQuizProps({
+      id: 'bad-feedback',
+      question: 'q',
+      options: ['a', 'b'],
+      answer: 0,
+      feedback: [{ option: 1, text: 'costs $5' }],
+    });
     expect(() => renderQuizTexts(broken, fake)).toThrow(/^<Quiz id="bad-feedback">, feedback 0: "\$" at character 7 starts maths that never ends/);
   });
 

@@ -31,7 +31,8 @@ export function renderInline(text: string, renderMath: RenderMath): string {
     } else if (c === '$') {
       if (text[i + 1] === '$') throw new Error('display maths ($$…$$) does not fit in a quiz question, option or feedback: use inline maths, $…$.');
       const end = closingDollar(text, i + 1);
-      if (end < 0) throw new Error(`"$" at character ${i + 1} starts maths that never ends: close it with another "$", or write \\$ for a dollar sign.`);
+      if (end < 0)
+        throw new Error(`"$" at character ${i + 1} starts maths that never ends: close it with another "$", or write \\$ for a dollar sign.`);
       const tex = text.slice(i + 1, end);
       if (!tex.trim()) throw new Error(`empty maths "$$" at character ${i + 1}: write \\$ for a dollar sign.`);
       flush();

@@ -37,7 +37,10 @@ const SPACES = /[\u00a0\u202f\u2009]/g;
 
 export function parseNumberInput(text: string, options: ParseOptions = {}): ParsedNumber {
   const fail = (message = typeANumberMessage(options)): ParsedNumber => ({ ok: false, message });
-  let s = text.replace(SPACES, ' ').replace(/\u2212/g, '-').trim();
+  let s = text
+    .replace(SPACES, ' ')
+    .replace(/\u2212/g, '-')
+    .trim();
   if (s === '') return fail();
 
   const unit = options.unit?.trim() ?? '';

@@ -73,7 +73,9 @@ describe('validateQuizProps: choice quizzes', () => {
     expect(problems[0]).toMatch(/give the quiz an id/);
     expect(problems[1]).toMatch(/give the question/);
     expect(problems[2]).toMatch(/answer 2 is out of range/);
-    expect(() => validateQuizProps({ question: 'q', options: ['a', 'b'], answer: 2 })).toThrow(/^<Quiz id="\(no id\)">: 2 problems:\n {2}- give the quiz an id/);
+    expect(() => validateQuizProps({ question: 'q', options: ['a', 'b'], answer: 2 })).toThrow(
+      /^<Quiz id="\(no id\)">: 2 problems:\n {2}- give the quiz an id/,
+    );
     expect(problemsOf({ ...choice, id: 'Softmax Sum' })[0]).toMatch(/id "Softmax Sum": use lower-case letters/);
     expect(problemsOf({ ...choice, multiple: 'yes' })[0]).toMatch(/multiple is a flag/);
   });
@@ -128,14 +130,31 @@ describe('validateQuizProps: feedback', () => {
       ],
     });
     expect(quiz.spec).toMatchObject({
-      feedback: [{ value: 720000, tolerance: 0 }, { min: -1, max: 0 }, { min: null, max: -1 }, { value: 1000, tolerance: 50 }],
+      feedback: [
+        { value: 720000, tolerance: 0 },
+        { min: -1, max: 0 },
+        { min: null, max: -1 },
+        { value: 1000, tolerance: 50 },
+      ],
     });
     expect(quiz.feedback).toEqual(['RGB only', 'sign', 'negative', 'near']);
   });
 
   it("gives a value entry the quiz's own tolerance, relative tolerance measured at the value", () => {
-    const quiz = validateQuizProps({ ...num, answer: 10, tolerance: 0.1, relativeTolerance: 0.02, feedback: [{ value: 100, text: 'x' }, { value: 1, text: 'y' }] });
-    expect(quiz.spec.feedback).toEqual([{ value: 100, tolerance: 2 }, { value: 1, tolerance: 0.1 }]);
+    const quiz = validateQuizProps({
+      ...num,
+      answer: 10,
+      tolerance: 0.1,
+      relativeTolerance: 0.02,
+      feedback: [
+        { value: 100, text: 'x' },
+        { value: 1, text: 'y' },
+      ],
+    });
+    expect(quiz.spec.feedback).toEqual([
+      { value: 100, tolerance: 2 },
+      { value: 1, tolerance: 0.1 },
+    ]);
   });
 
   it('leaves feedback out of the spec when there is none', () => {
@@ -144,7 +163,13 @@ describe('validateQuizProps: feedback', () => {
   });
 
   it('turns choice feedback into rules', () => {
-    const quiz = validateQuizProps({ ...choice, feedback: [{ option: 2, text: 'nine' }, { option: 1, text: 'v' }] });
+    const quiz = validateQuizProps({
+      ...choice,
+      feedback: [
+        { option: 2, text: 'nine' },
+        { option: 1, text: 'v' },
+      ],
+    });
     expect(quiz.spec.feedback).toEqual([{ option: 2 }, { option: 1 }]);
     expect(quiz.feedback).toEqual(['nine', 'v']);
     // In a "choose all that apply" quiz a right option may have feedback: it shows when left out.
@@ -166,18 +191,34 @@ describe('validateQuizProps: feedback', () => {
       'feedback 0: unknown key "vaule"; an entry takes "value", "tolerance", "min", "max", "text".',
       'feedback 0: say which answers it is for, with value (e.g. value: 720000) or a range (min and/or max, e.g. max: 0 for every negative answer).',
     ]);
-    expect(problemsOf({ ...num, feedback: [{ value: 1, max: 2, text: 'x' }] })).toEqual(['feedback 0: give either a value or a range (min and/or max), not both.']);
-    expect(problemsOf({ ...num, feedback: [{ value: '720000', text: 'x' }] })).toEqual(['feedback 0: value must be a finite number, e.g. value: 720000 (got the text "720000").']);
-    expect(problemsOf({ ...num, feedback: [{ value: 1, tolerance: -1, text: 'x' }] })).toEqual(['feedback 0: tolerance must be a number ≥ 0 (got -1).']);
-    expect(problemsOf({ ...num, feedback: [{ min: 2, max: 2, text: 'x' }] })).toEqual(['feedback 0: min 2 must be below max 2; for one value write value: 2.']);
-    expect(problemsOf({ ...num, feedback: [{ min: 0, max: 'ten', text: 'x' }] })).toEqual(['feedback 0: max must be a finite number (got the text "ten"); leave it out for no upper end.']);
+    expect(problemsOf({ ...num, feedback: [{ value: 1, max: 2, text: 'x' }] })).toEqual([
+      'feedback 0: give either a value or a range (min and/or max), not both.',
+    ]);
+    expect(problemsOf({ ...num, feedback: [{ value: '720000', text: 'x' }] })).toEqual([
+      'feedback 0: value must be a finite number, e.g. value: 720000 (got the text "720000").',
+    ]);
+    expect(problemsOf({ ...num, feedback: [{ value: 1, tolerance: -1, text: 'x' }] })).toEqual([
+      'feedback 0: tolerance must be a number ≥ 0 (got -1).',
+    ]);
+    expect(problemsOf({ ...num, feedback: [{ min: 2, max: 2, text: 'x' }] })).toEqual([
+      'feedback 0: min 2 must be below max 2; for one value write value: 2.',
+    ]);
+    expect(problemsOf({ ...num, feedback: [{ min: 0, max: 'ten', text: 'x' }] })).toEqual([
+      'feedback 0: max must be a finite number (got the text "ten"); leave it out for no upper end.',
+    ]);
     expect(problemsOf({ ...num, feedback: [{ min: 0, tolerance: 1, text: 'x' }] })).toEqual([
       'feedback 0: tolerance applies to a value entry; a range already says where it starts and ends.',
     ]);
     expect(problemsOf({ ...num, feedback: [{ option: 1, text: 'x' }] })[1]).toMatch(/^feedback 0: option is for choice quizzes/);
-    expect(problemsOf({ ...num, feedback: [{ value: 5, text: 'a' }, { value: 5, text: 'b' }] })).toEqual([
-      'feedback 0 and 1 are both for the value 5: merge them into one.',
-    ]);
+    expect(
+      problemsOf({
+        ...num,
+        feedback: [
+          { value: 5, text: 'a' },
+          { value: 5, text: 'b' },
+        ],
+      }),
+    ).toEqual(['feedback 0 and 1 are both for the value 5: merge them into one.']);
   });
 
   it('refuses numeric feedback that could never show, because it only covers right answers', () => {
@@ -199,8 +240,18 @@ describe('validateQuizProps: feedback', () => {
     expect(problemsOf({ ...choice, feedback: [{ option: 0, text: 'x' }] })).toEqual([
       'feedback 0: option 0 is the right answer, so this feedback would never show; feedback is for wrong answers (say more in the explanation instead).',
     ]);
-    expect(problemsOf({ ...choice, feedback: [{ option: 4, text: 'x' }] })).toEqual(['feedback 0: option must be an option number from 0 to 3 (got 4).']);
-    expect(problemsOf({ ...choice, feedback: [{ option: 1, text: 'x' }, { option: 1, text: 'y' }] })).toEqual(['feedback 0 and 1 are both for option 1: merge them into one.']);
+    expect(problemsOf({ ...choice, feedback: [{ option: 4, text: 'x' }] })).toEqual([
+      'feedback 0: option must be an option number from 0 to 3 (got 4).',
+    ]);
+    expect(
+      problemsOf({
+        ...choice,
+        feedback: [
+          { option: 1, text: 'x' },
+          { option: 1, text: 'y' },
+        ],
+      }),
+    ).toEqual(['feedback 0 and 1 are both for option 1: merge them into one.']);
     expect(problemsOf({ ...choice, feedback: [{ option: 1, text: '  ' }] })[0]).toMatch(/^feedback 0 needs text/);
     expect(problemsOf({ ...choice, feedback: [{ value: 1, option: 1, text: 'x' }] })).toEqual([
       'feedback 0: unknown key "value"; an entry takes "option", "text".',

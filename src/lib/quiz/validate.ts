@@ -81,12 +81,16 @@ export function validateQuizProps(props: QuizProps): ValidQuiz {
   if (props.numeric === true) {
     if (props.multiple === true) problems.push('a quiz is either numeric or multiple choice, not both.');
     if (props.options !== undefined) problems.push('a numeric quiz has no options: remove options, or remove numeric.');
-    if (!isNumber(props.answer)) problems.push(`a numeric quiz needs a finite number as its answer, e.g. answer={0.1} (got ${describe(props.answer)}).`);
+    if (!isNumber(props.answer))
+      problems.push(`a numeric quiz needs a finite number as its answer, e.g. answer={0.1} (got ${describe(props.answer)}).`);
     const tolerance = props.tolerance ?? 0;
-    if (!isNumber(tolerance) || tolerance < 0) problems.push(`tolerance must be a number ≥ 0, e.g. tolerance={0.005} (got ${describe(props.tolerance)}).`);
+    if (!isNumber(tolerance) || tolerance < 0)
+      problems.push(`tolerance must be a number ≥ 0, e.g. tolerance={0.005} (got ${describe(props.tolerance)}).`);
     const relative = props.relativeTolerance ?? 0;
     if (!isNumber(relative) || relative < 0 || relative >= 1) {
-      problems.push(`relativeTolerance is a fraction of the answer from 0 to below 1, e.g. relativeTolerance={0.02} for 2% (got ${describe(props.relativeTolerance)}).`);
+      problems.push(
+        `relativeTolerance is a fraction of the answer from 0 to below 1, e.g. relativeTolerance={0.02} for 2% (got ${describe(props.relativeTolerance)}).`,
+      );
     }
     const percent = props.percent === true;
     let unit = '';
@@ -172,7 +176,9 @@ function unknownKeys(entry: Record<string, unknown>, allowed: readonly string[],
 
 function entryText(entry: Record<string, unknown>, i: number, problems: string[]): string | null {
   if (typeof entry.text !== 'string' || !entry.text.trim()) {
-    problems.push(`feedback ${i} needs text: what to tell a reader who gives this answer, e.g. text: "That counts R, G and B but not alpha." (got ${describe(entry.text)}).`);
+    problems.push(
+      `feedback ${i} needs text: what to tell a reader who gives this answer, e.g. text: "That counts R, G and B but not alpha." (got ${describe(entry.text)}).`,
+    );
     return null;
   }
   return entry.text.trim();
@@ -192,7 +198,8 @@ function choiceFeedbackRules(
   const seen = new Map<number, number>();
   entries.forEach((entry, i) => {
     unknownKeys(entry, ['option', 'text'], i, problems);
-    if ('value' in entry || 'min' in entry || 'max' in entry) problems.push(`feedback ${i}: value, min and max are for numeric quizzes; in a choice quiz name the option, e.g. { option: 2, text: "…" }.`);
+    if ('value' in entry || 'min' in entry || 'max' in entry)
+      problems.push(`feedback ${i}: value, min and max are for numeric quizzes; in a choice quiz name the option, e.g. { option: 2, text: "…" }.`);
     const text = entryText(entry, i, problems);
     const option = entry.option;
     if (!Number.isInteger(option) || (option as number) < 0 || (option as number) >= optionCount) {
@@ -201,7 +208,9 @@ function choiceFeedbackRules(
     }
     const index = option as number;
     if (!multiple && answer.includes(index)) {
-      problems.push(`feedback ${i}: option ${index} is the right answer, so this feedback would never show; feedback is for wrong answers (say more in the explanation instead).`);
+      problems.push(
+        `feedback ${i}: option ${index} is the right answer, so this feedback would never show; feedback is for wrong answers (say more in the explanation instead).`,
+      );
       return;
     }
     const first = seen.get(index);
@@ -218,7 +227,12 @@ function choiceFeedbackRules(
   return rules;
 }
 
-function numericFeedbackRules(feedback: unknown, spec: { answer: number; tolerance: number; relativeTolerance: number; percent: boolean; unit: string; id: string }, texts: string[], problems: string[]): NumericFeedbackRule[] {
+function numericFeedbackRules(
+  feedback: unknown,
+  spec: { answer: number; tolerance: number; relativeTolerance: number; percent: boolean; unit: string; id: string },
+  texts: string[],
+  problems: string[],
+): NumericFeedbackRule[] {
   const entries = feedbackEntries(feedback, NUMERIC_FEEDBACK_EXAMPLE, problems);
   if (!entries) return [];
   const rules: NumericFeedbackRule[] = [];
@@ -227,7 +241,10 @@ function numericFeedbackRules(feedback: unknown, spec: { answer: number; toleran
   const values = new Map<number, number>();
   entries.forEach((entry, i) => {
     unknownKeys(entry, ['value', 'tolerance', 'min', 'max', 'text'], i, problems);
-    if ('option' in entry) problems.push(`feedback ${i}: option is for choice quizzes; in a numeric quiz give a value or a range, e.g. { value: 720000, text: "…" } or { min: -1, max: 0, text: "…" }.`);
+    if ('option' in entry)
+      problems.push(
+        `feedback ${i}: option is for choice quizzes; in a numeric quiz give a value or a range, e.g. { value: 720000, text: "…" } or { min: -1, max: 0, text: "…" }.`,
+      );
     const text = entryText(entry, i, problems);
     const hasValue = 'value' in entry;
     const hasRange = 'min' in entry || 'max' in entry;
@@ -237,7 +254,8 @@ function numericFeedbackRules(feedback: unknown, spec: { answer: number; toleran
     } else if (hasValue) {
       const tolerance = entry.tolerance ?? Math.max(spec.tolerance, isNumber(entry.value) ? spec.relativeTolerance * Math.abs(entry.value) : 0);
       if (!isNumber(entry.value)) problems.push(`feedback ${i}: value must be a finite number, e.g. value: 720000 (got ${describe(entry.value)}).`);
-      else if (!isNumber(tolerance) || tolerance < 0) problems.push(`feedback ${i}: tolerance must be a number ≥ 0 (got ${describe(entry.tolerance)}).`);
+      else if (!isNumber(tolerance) || tolerance < 0)
+        problems.push(`feedback ${i}: tolerance must be a number ≥ 0 (got ${describe(entry.tolerance)}).`);
       else if (entry.value + tolerance >= low && entry.value - tolerance <= high) {
         problems.push(`feedback ${i}: value ${formatNumber(entry.value)} counts as a right answer (${right}), so this feedback would never show.`);
       } else if (values.has(entry.value)) {
@@ -250,17 +268,25 @@ function numericFeedbackRules(feedback: unknown, spec: { answer: number; toleran
       if ('tolerance' in entry) problems.push(`feedback ${i}: tolerance applies to a value entry; a range already says where it starts and ends.`);
       const min = entry.min ?? null;
       const max = entry.max ?? null;
-      if (min !== null && !isNumber(min)) problems.push(`feedback ${i}: min must be a finite number (got ${describe(entry.min)}); leave it out for no lower end.`);
-      else if (max !== null && !isNumber(max)) problems.push(`feedback ${i}: max must be a finite number (got ${describe(entry.max)}); leave it out for no upper end.`);
+      if (min !== null && !isNumber(min))
+        problems.push(`feedback ${i}: min must be a finite number (got ${describe(entry.min)}); leave it out for no lower end.`);
+      else if (max !== null && !isNumber(max))
+        problems.push(`feedback ${i}: max must be a finite number (got ${describe(entry.max)}); leave it out for no upper end.`);
       else if (min !== null && max !== null && min >= max) {
-        problems.push(`feedback ${i}: min ${formatNumber(min)} must be below max ${formatNumber(max)}${min === max ? `; for one value write value: ${formatNumber(min)}` : ''}.`);
+        problems.push(
+          `feedback ${i}: min ${formatNumber(min)} must be below max ${formatNumber(max)}${min === max ? `; for one value write value: ${formatNumber(min)}` : ''}.`,
+        );
       } else if (min !== null && max !== null && min >= low && max <= high) {
-        problems.push(`feedback ${i}: the range ${formatNumber(min)} to ${formatNumber(max)} holds only right answers (${right}), so this feedback would never show.`);
+        problems.push(
+          `feedback ${i}: the range ${formatNumber(min)} to ${formatNumber(max)} holds only right answers (${right}), so this feedback would never show.`,
+        );
       } else {
         rule = { min, max };
       }
     } else {
-      problems.push(`feedback ${i}: say which answers it is for, with value (e.g. value: 720000) or a range (min and/or max, e.g. max: 0 for every negative answer).`);
+      problems.push(
+        `feedback ${i}: say which answers it is for, with value (e.g. value: 720000) or a range (min and/or max, e.g. max: 0 for every negative answer).`,
+      );
     }
     if (rule && text !== null) {
       rules.push(rule);
@@ -272,7 +298,10 @@ function numericFeedbackRules(feedback: unknown, spec: { answer: number; toleran
 
 /** The right option indices of a choice quiz, sorted; null (with problems added) when invalid. */
 function answerIndices(answer: unknown, multiple: boolean, optionCount: number, problems: string[]): number[] | null {
-  const range = optionCount > 0 ? `there ${optionCount === 1 ? 'is 1 option' : `are ${optionCount} options`}, numbered 0 to ${optionCount - 1}` : 'there are no options';
+  const range =
+    optionCount > 0
+      ? `there ${optionCount === 1 ? 'is 1 option' : `are ${optionCount} options`}, numbered 0 to ${optionCount - 1}`
+      : 'there are no options';
   const checkIndex = (value: unknown): value is number => {
     if (!Number.isInteger(value)) {
       problems.push(`answer ${describe(value)} is not an option number: options are numbered from 0.`);
@@ -285,7 +314,9 @@ function answerIndices(answer: unknown, multiple: boolean, optionCount: number, 
     return true;
   };
   if (answer === undefined) {
-    problems.push(multiple ? 'give the right options, e.g. answer={[0, 2]} (numbered from 0).' : 'give the right option, e.g. answer={1} (numbered from 0).');
+    problems.push(
+      multiple ? 'give the right options, e.g. answer={[0, 2]} (numbered from 0).' : 'give the right option, e.g. answer={1} (numbered from 0).',
+    );
     return null;
   }
   if (!multiple) {

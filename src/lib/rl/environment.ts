@@ -64,7 +64,14 @@ export interface PlayableEnvironment<S = unknown> {
 /** An action that is not a whole number from 0 to actions − 1, in words. Null when valid. */
 export function invalidActionReason(env: { id: string; actions: number; actionNames: readonly string[] }, action: unknown): string | null {
   if (typeof action === 'number' && Number.isInteger(action) && action >= 0 && action < env.actions) return null;
-  const shown = typeof action === 'string' ? `the string "${action}"` : typeof action === 'number' ? String(action) : action === undefined ? 'undefined (nothing)' : typeof action;
+  const shown =
+    typeof action === 'string'
+      ? `the string "${action}"`
+      : typeof action === 'number'
+        ? String(action)
+        : action === undefined
+          ? 'undefined (nothing)'
+          : typeof action;
   const names = env.actionNames.map((n, i) => `${i} = ${n}`).join(', ');
   return `${shown} is not an action of ${env.id}: an action is a whole number from 0 to ${env.actions - 1} (${names})`;
 }

@@ -49,7 +49,9 @@ export const ENVIRONMENT_IDS: readonly string[] = Object.keys(ENVIRONMENTS);
 export function environmentInfo(id: string): EnvironmentInfo {
   const info = Object.hasOwn(ENVIRONMENTS, id) ? ENVIRONMENTS[id] : undefined;
   if (!info) {
-    throw new Error(`Unknown environment "${id}": the known environments are ${ENVIRONMENT_IDS.map((k) => `"${k}"`).join(', ')} (src/lib/rl/environments.ts).`);
+    throw new Error(
+      `Unknown environment "${id}": the known environments are ${ENVIRONMENT_IDS.map((k) => `"${k}"`).join(', ')} (src/lib/rl/environments.ts).`,
+    );
   }
   return info;
 }

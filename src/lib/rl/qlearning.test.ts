@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { mulberry32 } from '../runtime/shuffle.ts';
-import { DEFAULT_Q_CONFIG, deserializeQTable, EVAL_GAMES, EVAL_SEED, epsilonAt, evaluatePolicy, QLearner, qUpdate, serializeQTable } from './qlearning.ts';
+import {
+  DEFAULT_Q_CONFIG,
+  deserializeQTable,
+  EVAL_GAMES,
+  EVAL_SEED,
+  epsilonAt,
+  evaluatePolicy,
+  QLearner,
+  qUpdate,
+  serializeQTable,
+} from './qlearning.ts';
 import { DEFAULT_EVAL_SEED } from '../grading/agent-grader.ts';
 import { newSnakeGame, snakeKey } from './snake.ts';
 
@@ -108,7 +118,10 @@ describe('evaluation games', () => {
 
 describe('serializeQTable', () => {
   it('round-trips a table', () => {
-    const table = new Map([[12, Float64Array.from([1, 2, 3, 4])], [2 ** 52 + 1, Float64Array.from([-1, 0, 0.5, 9])]]);
+    const table = new Map([
+      [12, Float64Array.from([1, 2, 3, 4])],
+      [2 ** 52 + 1, Float64Array.from([-1, 0, 0.5, 9])],
+    ]);
     const data = serializeQTable(table);
     expect(data.keys).toHaveLength(2);
     expect(deserializeQTable(data)).toEqual(table);

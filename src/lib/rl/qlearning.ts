@@ -216,7 +216,13 @@ export function evaluatePolicy(
     moves += game.steps;
     lengths += game.body.length;
   }
-  return { games, wins, winRate: games > 0 ? wins / games : 0, averageLength: games > 0 ? moves / games : 0, averageSnakeLength: games > 0 ? lengths / games : 0 };
+  return {
+    games,
+    wins,
+    winRate: games > 0 ? wins / games : 0,
+    averageLength: games > 0 ? moves / games : 0,
+    averageSnakeLength: games > 0 ? lengths / games : 0,
+  };
 }
 
 /** A Q-table as two typed arrays (transferable from a worker to the page). */

@@ -81,7 +81,9 @@ export class ReplayBuffer {
   sample(batch: ReplayBatch, rng: Rng): ReplayBatch {
     if (this.count === 0) throw new Error('ReplayBuffer: nothing to sample yet; push some transitions first.');
     if (batch.states.length !== batch.size * this.featureCount) {
-      throw new RangeError(`ReplayBuffer: the batch was made for ${batch.states.length / batch.size} features, the buffer holds ${this.featureCount}.`);
+      throw new RangeError(
+        `ReplayBuffer: the batch was made for ${batch.states.length / batch.size} features, the buffer holds ${this.featureCount}.`,
+      );
     }
     const f = this.featureCount;
     for (let b = 0; b < batch.size; b++) {

@@ -162,7 +162,9 @@ export function solveSnake(size = 3, options: SolveOptions = {}): SnakeSolution 
     graph = explore(size, limit, true) as Graph;
   } catch (error) {
     if (error instanceof StateLimit) {
-      throw new Error(`solveSnake: ${size}×${size} has more than ${limit} reachable states; raise options.limit (memory grows with states × hunger levels) or solve a smaller board.`);
+      throw new Error(
+        `solveSnake: ${size}×${size} has more than ${limit} reachable states; raise options.limit (memory grows with states × hunger levels) or solve a smaller board.`,
+      );
     }
     throw error;
   }
@@ -227,7 +229,9 @@ export function solveSnake(size = 3, options: SolveOptions = {}): SnakeSolution 
     bestAction(game: SnakeGame): SnakeAction {
       const s = index.get(snakeKey(game));
       if (s === undefined || game.over) {
-        throw new Error(`solveSnake(${size}).bestAction: ${game.over ? 'the game is over' : 'this position is not reachable under the rules'}; pass a game in progress on a ${size}×${size} board.`);
+        throw new Error(
+          `solveSnake(${size}).bestAction: ${game.over ? 'the game is over' : 'this position is not reachable under the rules'}; pass a game in progress on a ${size}×${size} board.`,
+        );
       }
       const h = Math.min(game.hunger, horizon - 1);
       let best = 0;

@@ -72,7 +72,14 @@ describe('stepSnake rules', () => {
   });
 
   it('hitting a wall loses', () => {
-    for (const [head, action] of [[0, UP], [0, LEFT], [8, DOWN], [8, RIGHT], [2, RIGHT], [6, LEFT]] as const) {
+    for (const [head, action] of [
+      [0, UP],
+      [0, LEFT],
+      [8, DOWN],
+      [8, RIGHT],
+      [2, RIGHT],
+      [6, LEFT],
+    ] as const) {
       const g = game(3, [head], 4);
       const step = stepSnake(g, action, fixed(0));
       expect(step).toEqual({ ate: false, done: true, won: false, reward: DEFAULT_REWARDS.loss });
@@ -220,7 +227,9 @@ describe('snakeKey', () => {
 
 describe('describeSnake and the environment', () => {
   it('describes a game in words', () => {
-    expect(describeSnake(game(3, [4, 3], 8))).toBe('snake of length 2 on 3×3, head at row 2, column 2, tail at row 2, column 1, food at row 3, column 3');
+    expect(describeSnake(game(3, [4, 3], 8))).toBe(
+      'snake of length 2 on 3×3, head at row 2, column 2, tail at row 2, column 1, food at row 3, column 3',
+    );
   });
 
   it('registers snake-3x3, snake-4x4 and snake-5x5, playable with seeded replays', () => {

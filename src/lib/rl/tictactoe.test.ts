@@ -15,8 +15,7 @@ import {
   type TicTacToePolicy,
 } from './tictactoe.ts';
 
-const board = (text: string): Cell[] =>
-  [...text.replace(/\s/g, '')].map((c) => (c === 'X' ? 1 : c === 'O' ? 2 : 0));
+const board = (text: string): Cell[] => [...text.replace(/\s/g, '')].map((c) => (c === 'X' ? 1 : c === 'O' ? 2 : 0));
 
 describe('tic-tac-toe rules', () => {
   it('finds rows, columns and diagonals, and nothing on an open board', () => {

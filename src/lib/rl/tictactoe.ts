@@ -28,9 +28,14 @@ export const EMPTY_BOARD: Board = Object.freeze([0, 0, 0, 0, 0, 0, 0, 0, 0] as C
 export const PLAYER_NAMES = { 1: 'X', 2: 'O' } as const;
 
 const LINES = [
-  [0, 1, 2], [3, 4, 5], [6, 7, 8],
-  [0, 3, 6], [1, 4, 7], [2, 5, 8],
-  [0, 4, 8], [2, 4, 6],
+  [0, 1, 2],
+  [3, 4, 5],
+  [6, 7, 8],
+  [0, 3, 6],
+  [1, 4, 7],
+  [2, 5, 8],
+  [0, 4, 8],
+  [2, 4, 6],
 ] as const;
 
 /** The player with three in a row, or 0 when nobody has (yet). */
@@ -199,8 +204,7 @@ export class TicTacToeLearner {
     for (;;) {
       const moves = legalMoves(board);
       const explore = toMove(board) === sparring ? Math.max(eps, this.config.sparringRandom) : eps;
-      const move =
-        this.rng() < explore ? (moves[Math.floor(this.rng() * moves.length)] ?? moves[0]!) : this.greedyMove(board);
+      const move = this.rng() < explore ? (moves[Math.floor(this.rng() * moves.length)] ?? moves[0]!) : this.greedyMove(board);
       const next = this.update(board, move);
       const result = outcome(next);
       board = next;

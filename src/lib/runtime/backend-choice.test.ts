@@ -29,9 +29,7 @@ describe('backendCandidates', () => {
   it('records unavailable backends with a reason', () => {
     const plan = planBackends('webgpu', noGpu);
     expect(plan.candidates).toEqual(['webgl', 'wasm', 'cpu']);
-    expect(plan.unavailable).toEqual([
-      { backend: 'webgpu', ok: false, unavailable: true, reason: 'WebGPU is not available in this browser' },
-    ]);
+    expect(plan.unavailable).toEqual([{ backend: 'webgpu', ok: false, unavailable: true, reason: 'WebGPU is not available in this browser' }]);
   });
   it('tries WebAssembly before software WebGL on auto, but honours an explicit webgl request', () => {
     const software = { ...noGpu, webglSoftware: true };
@@ -80,7 +78,10 @@ describe('chooseBackend', () => {
     });
     const wasmBroken = chooseBackend(
       'auto',
-      [{ backend: 'wasm', ok: false, reason: 'it failed to start (no wasm file)' }, { backend: 'webgl', ok: true }],
+      [
+        { backend: 'wasm', ok: false, reason: 'it failed to start (no wasm file)' },
+        { backend: 'webgl', ok: true },
+      ],
       plan.demoted,
     );
     expect(wasmBroken).toEqual({ backend: 'webgl', fallbackReason: 'WebAssembly was not used: it failed to start (no wasm file).' });

@@ -88,11 +88,7 @@ export interface BackendChoice {
  * (most browsers have no WebGPU yet); a backend that was tried and failed is. With an explicit
  * request, any reason the requested backend is not used is mentioned.
  */
-export function chooseBackend(
-  request: BackendRequest,
-  attempts: readonly BackendAttempt[],
-  demoted: readonly BackendAttempt[] = [],
-): BackendChoice {
+export function chooseBackend(request: BackendRequest, attempts: readonly BackendAttempt[], demoted: readonly BackendAttempt[] = []): BackendChoice {
   const winner = attempts.find((a) => a.ok);
   const rank = (b: BackendName): number => BACKEND_ORDER.indexOf(b);
   // A demoted backend is explained when something slower in the usual order won instead.
@@ -129,9 +125,7 @@ export function chooseBackend(
  *  - sum of the matMul result = 134
  *  - softmax([1, 2, 3]) = [0.0900306, 0.2447285, 0.6652410]
  */
-export const SELF_TEST_EXPECTED: readonly number[] = [
-  19, 22, 43, 50, 0.5, 0.8807971, 2.7182817, 162754.79, 134, 0.0900306, 0.2447285, 0.665241,
-];
+export const SELF_TEST_EXPECTED: readonly number[] = [19, 22, 43, 50, 0.5, 0.8807971, 2.7182817, 162754.79, 134, 0.0900306, 0.2447285, 0.665241];
 
 export interface SelfTestVerdict {
   ok: boolean;
@@ -143,11 +137,7 @@ export interface SelfTestVerdict {
  * Judge a self-test result: every value finite and within a relative tolerance
  * (1e-3 by default, loose enough for float32 GPUs, tight enough to catch broken ones).
  */
-export function judgeSelfTest(
-  values: ArrayLike<number>,
-  expected: readonly number[] = SELF_TEST_EXPECTED,
-  relTol = 1e-3,
-): SelfTestVerdict {
+export function judgeSelfTest(values: ArrayLike<number>, expected: readonly number[] = SELF_TEST_EXPECTED, relTol = 1e-3): SelfTestVerdict {
   if (values.length !== expected.length) {
     return { ok: false, reason: `the self-test returned ${values.length} numbers instead of ${expected.length}` };
   }

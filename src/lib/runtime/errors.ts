@@ -22,9 +22,8 @@ export interface FailureFacts {
 }
 
 export const CONTEXT_LOST_MESSAGE =
-  "The GPU context was lost (the browser reclaimed the graphics memory). Training stopped after the last batch that finished.";
+  'The GPU context was lost (the browser reclaimed the graphics memory). Training stopped after the last batch that finished.';
 export const CONTEXT_LOST_HINT = 'Continue on another backend (WebAssembly or CPU), or reload the page to try the GPU again.';
-
 
 const OOM_PATTERNS = [
   /out of memory/i,

@@ -38,8 +38,15 @@ describe('mulberry32', () => {
 
 describe('batchRanges', () => {
   it('covers 0..n in batches with a shorter last one', () => {
-    expect(batchRanges(10, 4)).toEqual([[0, 4], [4, 8], [8, 10]]);
-    expect(batchRanges(8, 4)).toEqual([[0, 4], [4, 8]]);
+    expect(batchRanges(10, 4)).toEqual([
+      [0, 4],
+      [4, 8],
+      [8, 10],
+    ]);
+    expect(batchRanges(8, 4)).toEqual([
+      [0, 4],
+      [4, 8],
+    ]);
     expect(batchRanges(0, 4)).toEqual([]);
     expect(() => batchRanges(4, 0)).toThrow(/positive integer/);
   });

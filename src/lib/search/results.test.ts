@@ -10,7 +10,13 @@ const page: PagefindPage = {
   excerpt: 'page <mark>loss</mark>',
   sub_results: [
     { title: 'Start here', url: '/lessons/start-here/', excerpt: 'intro <mark>loss</mark>', weighted_locations: at(1) },
-    { title: 'The loss', url: '/lessons/start-here/#the-loss', anchor: { id: 'the-loss', element: 'h3' }, excerpt: 'a', weighted_locations: at(5, 5) },
+    {
+      title: 'The loss',
+      url: '/lessons/start-here/#the-loss',
+      anchor: { id: 'the-loss', element: 'h3' },
+      excerpt: 'a',
+      weighted_locations: at(5, 5),
+    },
     { title: 'Softmax', url: '/lessons/start-here/#softmax', anchor: { id: 'softmax', element: 'h3' }, excerpt: 'b', weighted_locations: at(2) },
     { title: 'Summary', url: '/lessons/start-here/#summary', anchor: { id: 'summary', element: 'h2' }, excerpt: 'c', weighted_locations: at(2) },
   ],
@@ -26,8 +32,23 @@ describe('sectionHits', () => {
   });
 
   it('ranks a section with the words together above one with a heavier single word', () => {
-    const phrase = { title: 'Steps', url: '/p/#steps', anchor: { id: 'steps' }, excerpt: 'p', weighted_locations: [10, 11, 12, 13].map((location) => ({ location, balanced_score: 1 })) };
-    const heading = { title: 'Train', url: '/p/#train', anchor: { id: 'train' }, excerpt: 'h', weighted_locations: [{ location: 1, balanced_score: 1000 }, { location: 30, balanced_score: 1 }] };
+    const phrase = {
+      title: 'Steps',
+      url: '/p/#steps',
+      anchor: { id: 'steps' },
+      excerpt: 'p',
+      weighted_locations: [10, 11, 12, 13].map((location) => ({ location, balanced_score: 1 })),
+    };
+    const heading = {
+      title: 'Train',
+      url: '/p/#train',
+      anchor: { id: 'train' },
+      excerpt: 'h',
+      weighted_locations: [
+        { location: 1, balanced_score: 1000 },
+        { location: 30, balanced_score: 1 },
+      ],
+    };
     const hits = sectionHits([{ url: '/p/', meta: { title: 'P' }, excerpt: '', sub_results: [heading, phrase] }]);
     expect(hits.map((h) => h.section)).toEqual(['Steps', 'Train']);
   });

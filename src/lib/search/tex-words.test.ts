@@ -15,7 +15,7 @@ describe('texWords', () => {
   it('reads operators as words', () => {
     expect(texWords('-\\log 0.9 \\approx 0.105')).toBe('- log 0.9 approximately 0.105');
     expect(texWords('\\sum_{i=0}^{9} p_i')).toBe('sum i=0 9 p i');
-    expect(texWords('Q(s, a) \\gets r + \\gamma \\max_{a\'} Q(s\', a\')')).toBe("Q(s, a) gets r + γ gamma max a' Q(s', a')");
+    expect(texWords("Q(s, a) \\gets r + \\gamma \\max_{a'} Q(s', a')")).toBe("Q(s, a) gets r + γ gamma max a' Q(s', a')");
   });
 
   it('drops spacing, alignment and line breaks', () => {
@@ -47,7 +47,8 @@ describe('formulasAsWords', () => {
 
 describe('indexableHtml', () => {
   it('turns forms into blocks so a quiz question is indexed, and formulas into words', () => {
-    const html = '<form class="q" novalidate><legend>Which <math><annotation encoding="application/x-tex">\\alpha</annotation></math>?</legend></form>';
+    const html =
+      '<form class="q" novalidate><legend>Which <math><annotation encoding="application/x-tex">\\alpha</annotation></math>?</legend></form>';
     expect(indexableHtml(html)).toBe('<div class="q" novalidate><legend>Which <span data-formula>α alpha</span>?</legend></div>');
   });
 });

@@ -7,20 +7,83 @@
  */
 
 const GREEK: Readonly<Record<string, string>> = {
-  alpha: 'α', beta: 'β', gamma: 'γ', delta: 'δ', epsilon: 'ε', varepsilon: 'ε', zeta: 'ζ', eta: 'η',
-  theta: 'θ', vartheta: 'ϑ', iota: 'ι', kappa: 'κ', lambda: 'λ', mu: 'μ', nu: 'ν', xi: 'ξ', pi: 'π',
-  rho: 'ρ', sigma: 'σ', tau: 'τ', upsilon: 'υ', phi: 'φ', varphi: 'φ', chi: 'χ', psi: 'ψ', omega: 'ω',
-  Gamma: 'Γ', Delta: 'Δ', Theta: 'Θ', Lambda: 'Λ', Xi: 'Ξ', Pi: 'Π', Sigma: 'Σ', Phi: 'Φ', Psi: 'Ψ', Omega: 'Ω',
+  alpha: 'α',
+  beta: 'β',
+  gamma: 'γ',
+  delta: 'δ',
+  epsilon: 'ε',
+  varepsilon: 'ε',
+  zeta: 'ζ',
+  eta: 'η',
+  theta: 'θ',
+  vartheta: 'ϑ',
+  iota: 'ι',
+  kappa: 'κ',
+  lambda: 'λ',
+  mu: 'μ',
+  nu: 'ν',
+  xi: 'ξ',
+  pi: 'π',
+  rho: 'ρ',
+  sigma: 'σ',
+  tau: 'τ',
+  upsilon: 'υ',
+  phi: 'φ',
+  varphi: 'φ',
+  chi: 'χ',
+  psi: 'ψ',
+  omega: 'ω',
+  Gamma: 'Γ',
+  Delta: 'Δ',
+  Theta: 'Θ',
+  Lambda: 'Λ',
+  Xi: 'Ξ',
+  Pi: 'Π',
+  Sigma: 'Σ',
+  Phi: 'Φ',
+  Psi: 'Ψ',
+  Omega: 'Ω',
 };
 
 /** Commands that stand for a word a reader might search for (the word is the command's name unless given). */
 const WORDS: Readonly<Record<string, string>> = {
-  sum: 'sum', prod: 'product', int: 'integral', partial: 'partial', nabla: 'nabla gradient', infty: 'infinity',
-  approx: 'approximately', times: 'times', cdot: 'times', le: 'less or equal', leq: 'less or equal',
-  ge: 'greater or equal', geq: 'greater or equal', ne: 'not equal', neq: 'not equal', sqrt: 'square root',
-  hat: 'hat', bar: 'bar', in: 'in', to: 'to', gets: 'gets', leftarrow: 'gets', rightarrow: 'to',
-  max: 'max', min: 'min', argmax: 'argmax', argmin: 'argmin', log: 'log', ln: 'ln', exp: 'exp',
-  sin: 'sin', cos: 'cos', tanh: 'tanh', mathbb: '', dots: '…', ldots: '…', cdots: '…',
+  sum: 'sum',
+  prod: 'product',
+  int: 'integral',
+  partial: 'partial',
+  nabla: 'nabla gradient',
+  infty: 'infinity',
+  approx: 'approximately',
+  times: 'times',
+  cdot: 'times',
+  le: 'less or equal',
+  leq: 'less or equal',
+  ge: 'greater or equal',
+  geq: 'greater or equal',
+  ne: 'not equal',
+  neq: 'not equal',
+  sqrt: 'square root',
+  hat: 'hat',
+  bar: 'bar',
+  in: 'in',
+  to: 'to',
+  gets: 'gets',
+  leftarrow: 'gets',
+  rightarrow: 'to',
+  max: 'max',
+  min: 'min',
+  argmax: 'argmax',
+  argmin: 'argmin',
+  log: 'log',
+  ln: 'ln',
+  exp: 'exp',
+  sin: 'sin',
+  cos: 'cos',
+  tanh: 'tanh',
+  mathbb: '',
+  dots: '…',
+  ldots: '…',
+  cdots: '…',
 };
 
 /** Commands whose argument is plain words (kept as they are). */
@@ -79,5 +142,7 @@ export function formulasAsWords(html: string): string {
  * `<form>` and a quiz's question and options are lesson text.
  */
 export function indexableHtml(html: string): string {
-  return formulasAsWords(html).replace(/<form\b/g, '<div').replace(/<\/form>/g, '</div>');
+  return formulasAsWords(html)
+    .replace(/<form\b/g, '<div')
+    .replace(/<\/form>/g, '</div>');
 }

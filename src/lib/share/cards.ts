@@ -16,10 +16,7 @@ export const SITE_CARD: CardText = { siteName: SITE_NAME, title: SITE_TAGLINE, s
 export const SITE_CARD_PATH = 'og/site.png';
 
 /** The card of one lesson: its track and position above the title, its summary below. */
-export function lessonCard(
-  lesson: { title: string; summary: string; track: Track },
-  position?: { number: number; total: number },
-): CardText {
+export function lessonCard(lesson: { title: string; summary: string; track: Track }, position?: { number: number; total: number }): CardText {
   const where = position ? ` · Lesson ${position.number} of ${position.total}` : '';
   return { siteName: SITE_NAME, eyebrow: `${TRACK_TITLES[lesson.track]}${where}`, title: lesson.title, summary: lesson.summary };
 }

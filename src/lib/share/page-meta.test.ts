@@ -4,8 +4,7 @@ import { absoluteUrl, parseSiteUrl } from './site-url.ts';
 import { lessonCard, lessonCardPath, SITE_CARD } from './cards.ts';
 import { robotsTxt } from './robots.ts';
 
-const content = (tags: MetaTag[], key: string) =>
-  tags.filter((t) => ('property' in t ? t.property : t.name) === key).map((t) => t.content);
+const content = (tags: MetaTag[], key: string) => tags.filter((t) => ('property' in t ? t.property : t.name) === key).map((t) => t.content);
 
 describe('pageMeta', () => {
   const input = {

@@ -101,9 +101,7 @@ const PAD = 80;
 const FONT = "'DejaVu Sans', 'Liberation Sans', Arial, Helvetica, sans-serif";
 
 function textLines(lines: readonly string[], x: number, firstBaseline: number, lineHeight: number, attrs: string): string {
-  return lines
-    .map((line, i) => `<text x="${x}" y="${firstBaseline + i * lineHeight}" ${attrs}>${escapeXml(line)}</text>`)
-    .join('\n  ');
+  return lines.map((line, i) => `<text x="${x}" y="${firstBaseline + i * lineHeight}" ${attrs}>${escapeXml(line)}</text>`).join('\n  ');
 }
 
 /**
@@ -130,8 +128,7 @@ export function socialCardSvg({ title, eyebrow, summary, siteName }: CardText): 
   // The eyebrow, title and summary form one block, centred in the space under the site's name.
   const eyebrowHeight = eyebrow ? 30 + 30 : 0;
   const summaryGap = summaryLines.length ? 44 : 0;
-  const blockHeight =
-    eyebrowHeight + titleLines.length * titleLead + summaryGap + summaryLines.length * summaryLead;
+  const blockHeight = eyebrowHeight + titleLines.length * titleLead + summaryGap + summaryLines.length * summaryLead;
   const regionTop = 160;
   const regionBottom = CARD_HEIGHT - 40;
   const top = regionTop + Math.max(0, Math.round((regionBottom - regionTop - blockHeight) / 2));

@@ -9,8 +9,12 @@ export async function cardPng(card: CardText): Promise<Response> {
   try {
     sharp = (await import('sharp')).default;
   } catch (error) {
-    throw new Error(`The social cards (og/*.png) are drawn with sharp, which could not be loaded: ${String(error)}. Run \`npm install\` (sharp comes with Astro) and build again.`);
+    throw new Error(
+      `The social cards (og/*.png) are drawn with sharp, which could not be loaded: ${String(error)}. Run \`npm install\` (sharp comes with Astro) and build again.`,
+    );
   }
-  const png = await sharp(Buffer.from(socialCardSvg(card))).png({ compressionLevel: 9 }).toBuffer();
+  const png = await sharp(Buffer.from(socialCardSvg(card)))
+    .png({ compressionLevel: 9 })
+    .toBuffer();
   return new Response(new Uint8Array(png), { headers: { 'Content-Type': 'image/png' } });
 }

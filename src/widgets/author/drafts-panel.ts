@@ -144,11 +144,7 @@ export class DraftsPanel {
       const ask = document.createElement('span');
       ask.className = 'author-draft__ask';
       ask.textContent = 'Delete this draft? This cannot be undone.';
-      actions.append(
-        ask,
-        button('confirm-delete', 'Delete', `Yes, delete “${d.title}”`, true),
-        button('keep', 'Keep', `Keep “${d.title}”`),
-      );
+      actions.append(ask, button('confirm-delete', 'Delete', `Yes, delete “${d.title}”`, true), button('keep', 'Keep', `Keep “${d.title}”`));
     } else {
       const open = button('open', 'Open', `Open “${d.title}”`);
       open.disabled = d.id === this.host.currentId;

@@ -225,7 +225,10 @@ class TkAuthor extends HTMLElement implements DraftsHost, FilesHost {
       this.dataset.preview = 'current';
     } catch (error) {
       this.dataset.preview = 'failed';
-      this.ui.say('status', `The preview could not be updated: ${errorText(error)}. Your text is safe in the editor; keep editing or reload the page.`);
+      this.ui.say(
+        'status',
+        `The preview could not be updated: ${errorText(error)}. Your text is safe in the editor; keep editing or reload the page.`,
+      );
     }
     return this.lastResult;
   }

@@ -29,18 +29,7 @@ export const HIGHLIGHT_THEMES = { light: 'github-light-high-contrast', dark: 'gi
  * Shiki grammars the preview colours, with the names a fence may use for them (Shiki's own aliases:
  * js, ts, py, sh, bash, shell, zsh, md, yml, …). `html` brings JavaScript and CSS for its embedded code.
  */
-export const LANGUAGES = [
-  'javascript',
-  'typescript',
-  'json',
-  'python',
-  'shellscript',
-  'markdown',
-  'html',
-  'css',
-  'yaml',
-  'diff',
-] as const;
+export const LANGUAGES = ['javascript', 'typescript', 'json', 'python', 'shellscript', 'markdown', 'html', 'css', 'yaml', 'diff'] as const;
 
 /** Languages Astro never highlights (`defaultExcludeLanguages` of @astrojs/internal-helpers/markdown). */
 const EXCLUDED_LANGUAGES = ['math'];
@@ -72,12 +61,9 @@ const WARM_UP: Record<(typeof LANGUAGES)[number], string> = {
     '        return [i ** 2 for i in range(x) if i % 2]  # c',
     'print(f"{x!r:>4}", r"\\d")',
   ].join('\n'),
-  shellscript: [
-    '#!/usr/bin/env bash',
-    'set -e',
-    'for f in *.gz; do echo "$f: $(wc -c < "$f")"; done',
-    'X=${Y:-1} npm run a -- --b && exit 0',
-  ].join('\n'),
+  shellscript: ['#!/usr/bin/env bash', 'set -e', 'for f in *.gz; do echo "$f: $(wc -c < "$f")"; done', 'X=${Y:-1} npm run a -- --b && exit 0'].join(
+    '\n',
+  ),
   markdown: '# A\n\nSome *b* and **c**, `d`, [e](f).\n\n- g\n> h\n\n```js\nlet i;\n```',
   html: '<!doctype html>\n<p class="a" id=b>c &amp; d</p>\n<script>let e = 1 < 2;</script>\n<style>.f { color: red }</style>',
   css: '@media (min-width: 1px) { .a > b:hover::before { color: var(--c, #fff); margin: 0 auto !important; } }',
@@ -98,9 +84,7 @@ export async function loadHighlighter(): Promise<CodeHighlighter> {
   loading ??= createHighlighter().catch((err: unknown) => {
     loading = undefined;
     const reason = errorText(err);
-    throw new Error(
-      `Code highlighting could not be loaded (${reason}). Code blocks show without colours; reload the page to try again.`,
-    );
+    throw new Error(`Code highlighting could not be loaded (${reason}). Code blocks show without colours; reload the page to try again.`);
   });
   return loading;
 }

@@ -14,7 +14,8 @@ import type { RenderedBlock } from '../../lib/author/types.ts';
 export function domTree(nodes: ArrayLike<Node>): TreeNode[] {
   const out: TreeNode[] = [];
   for (const node of Array.from(nodes)) {
-    if (node.nodeType === Node.TEXT_NODE || node.nodeType === Node.CDATA_SECTION_NODE) out.push({ type: 'text', value: (node as CharacterData).data });
+    if (node.nodeType === Node.TEXT_NODE || node.nodeType === Node.CDATA_SECTION_NODE)
+      out.push({ type: 'text', value: (node as CharacterData).data });
     else if (node.nodeType === Node.COMMENT_NODE) out.push({ type: 'comment', value: (node as Comment).data });
     else if (node.nodeType === Node.ELEMENT_NODE) {
       const element = node as Element;

@@ -20,9 +20,7 @@ export function shortcutText(key: string, mac: boolean): ShortcutText {
   const parts = key.endsWith('--') ? [...key.slice(0, -2).split('-'), '-'] : key.split('-');
   const last = parts.pop() ?? '';
   const keyName = last.length === 1 ? last.toUpperCase() : last;
-  const label = mac
-    ? parts.map((p) => MAC_SYMBOLS[p] ?? p).join('') + keyName
-    : [...parts.map((p) => PC_NAMES[p] ?? p), keyName].join('+');
+  const label = mac ? parts.map((p) => MAC_SYMBOLS[p] ?? p).join('') + keyName : [...parts.map((p) => PC_NAMES[p] ?? p), keyName].join('+');
   const aria = [...parts.map((p) => (p === 'Mod' ? (mac ? 'Meta' : 'Control') : (ARIA_NAMES[p] ?? p))), keyName].join('+');
   return { label, aria };
 }

@@ -41,7 +41,6 @@ const MAX_EPOCHS = 3000;
 
 type State = 'idle' | 'loading' | 'running' | 'done' | 'error';
 
-
 export class BoundaryPlaygroundElement extends HTMLElement {
   private bound = false;
   private settings: PlaygroundSettings = settingsFrom(() => null);

@@ -97,16 +97,41 @@ export function playgroundMarkup(idPrefix: string, s: PlaygroundSettings = DEFAU
 <div class="tk-boundary__side">
 <fieldset class="tk-settings" data-part="settings">
 <legend>Data</legend>
-${select(id, 'dataset', 'Dataset', TOY_KINDS.map((k) => ({ value: k, label: TOY_LABELS[k] })), s.dataset)}
+${select(
+  id,
+  'dataset',
+  'Dataset',
+  TOY_KINDS.map((k) => ({ value: k, label: TOY_LABELS[k] })),
+  s.dataset,
+)}
 <div class="tk-field"><span class="tk-boundary__slider-head"><label class="tk-field__label" for="${id}-noise">Noise</label> <output for="${id}-noise" data-part="noise-value">${formatNoise(s.noise)}</output></span>
 <input type="range" id="${id}-noise" data-part="noise" min="0" max="${MAX_NOISE}" step="${NOISE_STEP}" value="${s.noise}"></div>
 <div class="tk-actions"><button type="button" class="tk-button" data-part="regenerate">New points</button></div>
 </fieldset>
 <fieldset class="tk-settings">
 <legend>Network</legend>
-${select(id, 'architecture', 'Architecture', ARCHITECTURES.map((a) => ({ value: a.id, label: a.label })), s.architecture, 'tk-boundary__wide')}
-${select(id, 'hidden', 'Hidden units per layer', HIDDEN_CHOICES.map((h) => ({ value: h, label: String(h) })), s.hidden)}
-${select(id, 'learningRate', 'Learning rate (Adam)', LEARNING_RATES.map((r) => ({ value: r, label: String(r) })), s.learningRate)}
+${select(
+  id,
+  'architecture',
+  'Architecture',
+  ARCHITECTURES.map((a) => ({ value: a.id, label: a.label })),
+  s.architecture,
+  'tk-boundary__wide',
+)}
+${select(
+  id,
+  'hidden',
+  'Hidden units per layer',
+  HIDDEN_CHOICES.map((h) => ({ value: h, label: String(h) })),
+  s.hidden,
+)}
+${select(
+  id,
+  'learningRate',
+  'Learning rate (Adam)',
+  LEARNING_RATES.map((r) => ({ value: r, label: String(r) })),
+  s.learningRate,
+)}
 </fieldset>
 <div class="tk-actions">
 <button type="button" class="tk-button tk-button--primary" data-part="play">Play</button>

@@ -5,14 +5,7 @@
  */
 import { formatCount } from '../../lib/format/numbers.ts';
 import { formatGradNumber, formatRelativeError } from '../../lib/nn/neuron-gradient.ts';
-import {
-  PlaygroundTrainer,
-  applyLinear,
-  boundaryLine,
-  gridInputs,
-  isLinearArchitecture,
-  type Evaluation,
-} from '../../lib/nn/playground.ts';
+import { PlaygroundTrainer, applyLinear, boundaryLine, gridInputs, isLinearArchitecture, type Evaluation } from '../../lib/nn/playground.ts';
 import type { ToyDataset } from '../../lib/nn/toy-data.ts';
 import { LineChart } from '../../viz/line-chart.ts';
 import { escapeHtml } from '../shared/html.ts';

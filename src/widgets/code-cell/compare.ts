@@ -123,5 +123,3 @@ export function showCompare(host: HTMLElement, options: CompareOptions): Compare
     },
   };
 }
-
-

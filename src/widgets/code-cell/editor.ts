@@ -66,8 +66,7 @@ export interface EditorOptions {
 }
 
 /** How to use and leave the editor from the keyboard, for a help line next to it. */
-export const EDITOR_KEYBOARD_HELP =
-  'In the editor, Tab indents. To leave it, press Escape then Tab. Ctrl+Enter (Cmd+Enter on a Mac) runs the code.';
+export const EDITOR_KEYBOARD_HELP = 'In the editor, Tab indents. To leave it, press Escape then Tab. Ctrl+Enter (Cmd+Enter on a Mac) runs the code.';
 
 // ---------- Error marking ----------
 
@@ -122,9 +121,7 @@ const errorDecorations = EditorView.decorations.compute([errorField], (state): D
   const line = state.doc.line(mark.line);
   const decorations = [errorLineDecoration.range(line.from)];
   if (mark.message) {
-    decorations.push(
-      Decoration.widget({ widget: new ErrorMessageWidget(mark.line, mark.message), block: true, side: 1 }).range(line.to),
-    );
+    decorations.push(Decoration.widget({ widget: new ErrorMessageWidget(mark.line, mark.message), block: true, side: 1 }).range(line.to));
   }
   return Decoration.set(decorations, true);
 });

@@ -222,7 +222,9 @@ class CodeCellElement extends HTMLElement {
       });
       this.editorLoading.catch((error) => {
         this.editorLoading = null;
-        this.status.announce(`The editor could not load: ${withFullStop(errorText(error))} Check your connection and reload the page; your code is kept.`);
+        this.status.announce(
+          `The editor could not load: ${withFullStop(errorText(error))} Check your connection and reload the page; your code is kept.`,
+        );
       });
     }
     return this.editorLoading.then((editor) => {

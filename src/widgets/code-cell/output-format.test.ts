@@ -60,9 +60,7 @@ describe('output words and numbers', () => {
   it('summarises the output in words', () => {
     expect(outputSummary({ lines: 0, plots: 0, images: 0, tables: 0 })).toBe('No output');
     expect(outputSummary({ lines: 1, plots: 0, images: 0, tables: 0 })).toBe('1 line of output');
-    expect(outputSummary({ lines: 1200, plots: 1, images: 16, tables: 2 })).toBe(
-      '1,200 lines of output, 1 plot, 16 images and 2 tables',
-    );
+    expect(outputSummary({ lines: 1200, plots: 1, images: 16, tables: 2 })).toBe('1,200 lines of output, 1 plot, 16 images and 2 tables');
     expect(outputSummary({ lines: 0, plots: 2, images: 0, tables: 1 })).toBe('2 plots and 1 table');
   });
 

@@ -73,7 +73,6 @@ export function imageGrid(item: ImagesItem): HTMLElement {
   return figure;
 }
 
-
 /** A table; numeric columns right-aligned; rows past `maxRows` counted in a note. */
 export function tableView(item: TableItem, maxRows: number): HTMLElement {
   const box = el('div', 'tk-out-item tk-out-table');
@@ -101,11 +100,7 @@ export function tableView(item: TableItem, maxRows: number): HTMLElement {
   box.append(table);
   if (item.rows.length > shown.length) {
     box.append(
-      el(
-        'p',
-        'tk-out-notice',
-        `Showing the first ${shown.length.toLocaleString('en-US')} of ${item.rows.length.toLocaleString('en-US')} rows.`,
-      ),
+      el('p', 'tk-out-notice', `Showing the first ${shown.length.toLocaleString('en-US')} of ${item.rows.length.toLocaleString('en-US')} rows.`),
     );
   }
   return box;

@@ -18,14 +18,7 @@
 import type { GradeResult, OutputItem } from '../../workers/code/protocol.ts';
 import { XyPlot } from '../../viz/xy-plot.ts';
 import { nextWidgetId } from '../shared/ids.ts';
-import {
-  hiddenLinesNotice,
-  outputSummary,
-  percentText,
-  streamPrefix,
-  truncatedNotice,
-  type OutputCounts,
-} from './output-format.ts';
+import { hiddenLinesNotice, outputSummary, percentText, streamPrefix, truncatedNotice, type OutputCounts } from './output-format.ts';
 import { el, ICON_ERROR, ICON_FAIL, ICON_PASS, imageGrid, markdownInto, plotSpec, tableView, type PlotItem, type TextItem } from './output-items.ts';
 
 export interface OutputViewOptions {

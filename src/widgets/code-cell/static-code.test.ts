@@ -26,11 +26,21 @@ describe('tokenize', () => {
     '',
   ];
   it('gives back the input exactly when the tokens are joined', () => {
-    for (const code of samples) expect(tokenize(code).map((t) => t.text).join('')).toBe(code);
+    for (const code of samples)
+      expect(
+        tokenize(code)
+          .map((t) => t.text)
+          .join(''),
+      ).toBe(code);
   });
 
   it('colours keywords, strings, numbers, comments, calls and properties', () => {
-    const types = (code: string) => Object.fromEntries(tokenize(code).filter((t) => t.type).map((t) => [t.text, t.type]));
+    const types = (code: string) =>
+      Object.fromEntries(
+        tokenize(code)
+          .filter((t) => t.type)
+          .map((t) => [t.text, t.type]),
+      );
     expect(types('const model = tf.sequential(); // build')).toEqual({
       const: 'keyword',
       '=': 'operator',

@@ -10,17 +10,7 @@
 import { escapeHtml } from '../../lib/format/html.ts';
 
 /** Token classes shared with the CodeMirror highlighter (shared/cm-theme.ts) and styled in code-cell.css. */
-export type TokenClass =
-  | 'keyword'
-  | 'atom'
-  | 'number'
-  | 'string'
-  | 'regexp'
-  | 'comment'
-  | 'function'
-  | 'property'
-  | 'type'
-  | 'operator';
+export type TokenClass = 'keyword' | 'atom' | 'number' | 'string' | 'regexp' | 'comment' | 'function' | 'property' | 'type' | 'operator';
 
 export interface Token {
   text: string;
@@ -81,9 +71,7 @@ export function tokenize(code: string): Token[] {
       push(code.slice(i, stop), 'string');
       i = stop;
     } else if (/[0-9]/.test(c) || (c === '.' && next !== undefined && /[0-9]/.test(next))) {
-      const m = /^(?:0[xX][\da-fA-F_]+|0[bB][01_]+|0[oO][0-7_]+|(?:\d[\d_]*)?\.?\d[\d_]*(?:[eE][+-]?\d+)?)n?/.exec(
-        code.slice(i),
-      );
+      const m = /^(?:0[xX][\da-fA-F_]+|0[bB][01_]+|0[oO][0-7_]+|(?:\d[\d_]*)?\.?\d[\d_]*(?:[eE][+-]?\d+)?)n?/.exec(code.slice(i));
       const text = m && m[0].length > 0 ? m[0] : c;
       push(text, 'number');
       i += text.length;
@@ -109,8 +97,7 @@ export function tokenize(code: string): Token[] {
       i += 2;
     } else if ('+-*/%=<>!&|^~?'.includes(c)) {
       let j = i + 1;
-      while (j < n && '+-*/%=<>!&|^~?'.includes(code[j]!) && !(code[j] === '/' && (code[j + 1] === '/' || code[j + 1] === '*')))
-        j++;
+      while (j < n && '+-*/%=<>!&|^~?'.includes(code[j]!) && !(code[j] === '/' && (code[j + 1] === '/' || code[j + 1] === '*'))) j++;
       const text = code.slice(i, j);
       // `=>` is punctuation in the grammar; plain `=` is the definition operator (coloured too).
       push(text, text === '=>' ? undefined : 'operator');
@@ -125,9 +112,7 @@ export function tokenize(code: string): Token[] {
 
 /** One line's HTML: escaped text, coloured tokens as `<span class="tk-tok-…">`. */
 function tokensHtml(tokens: Token[]): string {
-  return tokens
-    .map((t) => (t.type ? `<span class="tk-tok-${t.type}">${escapeHtml(t.text)}</span>` : escapeHtml(t.text)))
-    .join('');
+  return tokens.map((t) => (t.type ? `<span class="tk-tok-${t.type}">${escapeHtml(t.text)}</span>` : escapeHtml(t.text))).join('');
 }
 
 /** Split tokens at newlines, so each line's markup is self-contained (a token may span lines). */

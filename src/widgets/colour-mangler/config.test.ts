@@ -1,7 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_MANGLE, mangle } from '../../lib/image/colour.ts';
 import { createImg } from '../../lib/image/image.ts';
-import { DEEP_FRY, LEVEL_STEPS, SLIDERS, activeOperations, formatSetting, levelIndex, mangleStatus, meanValue, settingsFromSliders, sliderValue, type SliderKey } from './config.ts';
+import {
+  DEEP_FRY,
+  LEVEL_STEPS,
+  SLIDERS,
+  activeOperations,
+  formatSetting,
+  levelIndex,
+  mangleStatus,
+  meanValue,
+  settingsFromSliders,
+  sliderValue,
+  type SliderKey,
+} from './config.ts';
 
 const readFrom = (s: typeof DEFAULT_MANGLE) => (key: SliderKey) => sliderValue(key, s);
 
@@ -66,7 +78,9 @@ describe('colour mangler status', () => {
     expect(mangleStatus('Coffee', 2, 1, { ...DEFAULT_MANGLE, brightness: 20 }, meanValue(img), meanValue(after))).toBe(
       'Coffee, 2 × 1: brightness +20. Mean value 100 → 120.',
     );
-    expect(mangleStatus('Coffee', 2, 1, DEFAULT_MANGLE, 100, 100)).toBe('Coffee, 2 × 1: no changes, the after image equals the original (mean value 100).');
+    expect(mangleStatus('Coffee', 2, 1, DEFAULT_MANGLE, 100, 100)).toBe(
+      'Coffee, 2 × 1: no changes, the after image equals the original (mean value 100).',
+    );
   });
 
   it('leaves alpha out of the mean', () => {

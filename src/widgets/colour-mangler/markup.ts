@@ -20,13 +20,15 @@ export function manglerMarkup(idPrefix: string, image: SampleImageName, tex: Tex
   const sliders = SLIDERS.map((s) => {
     const value = formatSetting(s.key, DEFAULT_MANGLE);
     const inputId = `${id}-${s.key}`;
-    return `<div class="tk-mangler__control">
+    return (
+      `<div class="tk-mangler__control">
 <div class="tk-mangler__head"><label for="${inputId}" class="tk-field__label">${escapeHtml(s.label)} <var>${s.symbol}</var></label>` +
       `<output for="${inputId}" class="tk-mangler__value" data-part="value-${s.key}">${escapeHtml(value)}</output></div>
 <input type="range" id="${inputId}" data-part="slider-${s.key}" min="${s.min}" max="${s.max}" step="${s.step}" value="${sliderValue(s.key, DEFAULT_MANGLE)}" aria-valuetext="${escapeHtml(value)}" aria-describedby="${inputId}-hint">
 <div class="tk-mangler__formula">${tex(s.tex)}${s.where ? `<span class="tk-mangler__where">where ${tex(s.where)}</span>` : ''}</div>
 <p class="tk-mangler__hint" id="${inputId}-hint">${escapeHtml(s.hint)}</p>
-</div>`;
+</div>`
+    );
   }).join('\n');
 
   return `<div class="tk-widget tk-mangler" data-part="root">

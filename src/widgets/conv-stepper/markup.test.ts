@@ -7,7 +7,11 @@ import { computeView, inputGridMarkup, outputGridMarkup, statusFor, stepperMarku
 import { STEPPER_KERNELS, formatValue } from './model.ts';
 
 const BORDERS: BorderMode[] = ['zero', 'clamp', 'reflect'];
-const text = (html: string) => html.replace(/<[^>]+>/g, '').replace(/&#39;/g, "'").replace(/&quot;/g, '"');
+const text = (html: string) =>
+  html
+    .replace(/<[^>]+>/g, '')
+    .replace(/&#39;/g, "'")
+    .replace(/&quot;/g, '"');
 
 describe('the worked sum', () => {
   it('ends in the value convolve computes, for every pixel, kernel and border mode', () => {
@@ -30,9 +34,7 @@ describe('the worked sum', () => {
     const view = computeView(demoImage(), { kernel: 'sobelX', border: 'zero' }, { x: 3, y: 4 });
     const sum = /data-part="sum">(.*?)<\/p>/.exec(workedMarkup(view))?.[1] ?? '';
     // Row 3: 41 196 204, row 4: 39 203 221, row 5: 37 210 218 → (204−41) + 2(221−39) + (218−37) = 708.
-    expect(text(sum)).toBe(
-      'Worked sum: 41×(−1) + 196×0 + 204×1 + 39×(−2) + 203×0 + 221×2 + 37×(−1) + 210×0 + 218×1 = 708',
-    );
+    expect(text(sum)).toBe('Worked sum: 41×(−1) + 196×0 + 204×1 + 39×(−2) + 203×0 + 221×2 + 37×(−1) + 210×0 + 218×1 = 708');
     expect(text(workedMarkup(view))).toContain('All nine cells are inside the image');
   });
 

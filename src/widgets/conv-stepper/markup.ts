@@ -135,9 +135,7 @@ export function outputGridMarkup(view: StepView): string {
         continue;
       }
       const current = i === upTo ? ' is-current' : '';
-      cells.push(
-        `<span class="tk-conv__cell${current}" style="${greyStyle(rgba[i * 4]!)}">${formatValue(output.data[i]!, 0)}</span>`,
-      );
+      cells.push(`<span class="tk-conv__cell${current}" style="${greyStyle(rgba[i * 4]!)}">${formatValue(output.data[i]!, 0)}</span>`);
     }
     rows.push(`<div class="tk-conv__row">${cells.join('')}</div>`);
   }

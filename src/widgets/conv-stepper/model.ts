@@ -75,13 +75,7 @@ export function positionOf(index: number, width: number): Position {
  * Arrows move one pixel (stopping at the edges), Home/End go to the start/end of the row, and
  * with Ctrl (or ⌘) to the first/last pixel of the image.
  */
-export function positionAfterKey(
-  pos: Position,
-  key: string,
-  width: number,
-  height: number,
-  ctrl = false,
-): Position | null {
+export function positionAfterKey(pos: Position, key: string, width: number, height: number, ctrl = false): Position | null {
   const clampX = (x: number) => Math.min(width - 1, Math.max(0, x));
   const clampY = (y: number) => Math.min(height - 1, Math.max(0, y));
   switch (key) {
@@ -152,9 +146,7 @@ export function coords(pos: Position): string {
 /** The status line: the key figure in words. */
 export function stepStatus(pos: Position, sum: number, terms: number, outsideCount: number, border: BorderMode): string {
   const outside =
-    outsideCount === 0
-      ? 'no cells read outside the image'
-      : `${outsideCount} ${outsideCount === 1 ? 'cell' : 'cells'} read outside the image`;
+    outsideCount === 0 ? 'no cells read outside the image' : `${outsideCount} ${outsideCount === 1 ? 'cell' : 'cells'} read outside the image`;
   return `Output at ${coords(pos)} = ${formatValue(sum)}: ${terms} products summed; ${outside} (border: ${border}).`;
 }
 

@@ -30,11 +30,23 @@ export class ExampleTrainerElement extends HTMLElement {
     if (!life || id == null) return;
     const settings = readForm(SETTINGS, part(this, 'settings'));
     // Heavy code (tfjs, a worker client, d3) is imported only now; a failure is shown in words.
-    const fit = await life.load(id, () => import('./fit.ts'), (err) =>
-      life.fail({ title: 'Training failed', message: `The page could not load its code (${errorText(err)}).`, hint: 'Reload the page and press Start again.' }),
+    const fit = await life.load(
+      id,
+      () => import('./fit.ts'),
+      (err) =>
+        life.fail({
+          title: 'Training failed',
+          message: `The page could not load its code (${errorText(err)}).`,
+          hint: 'Reload the page and press Start again.',
+        }),
     );
     if (!fit) return;
-    life.attach(fit.startFit(settings, life.listen(id, (m: FitMessage) => this.onMessage(m, settings.epochs))));
+    life.attach(
+      fit.startFit(
+        settings,
+        life.listen(id, (m: FitMessage) => this.onMessage(m, settings.epochs)),
+      ),
+    );
   }
 
   private onMessage(m: FitMessage, epochs: number): void {

@@ -5,19 +5,23 @@
  * maths in src/lib/ and runs it in a worker (src/workers/<name>/).
  */
 export type FitMessage =
-  | { type: 'progress'; epoch: number; loss: number }
-  | { type: 'done'; stopped: boolean; epochs: number; w: number; b: number; loss: number };
+  { type: 'progress'; epoch: number; loss: number } | { type: 'done'; stopped: boolean; epochs: number; w: number; b: number; loss: number };
 
 export function startFit(config: { epochs: number; learningRate: number }, onMessage: (m: FitMessage) => void): { stop(): void } {
   let seed = 1;
   const noise = () => ((seed = (seed * 16807) % 2147483647) / 2147483647 - 0.5) * 0.2;
   const xs = Array.from({ length: 64 }, (_, i) => i / 32 - 1);
   const ys = xs.map((x) => 2 * x + 1 + noise());
-  let w = 0, b = 0, loss = NaN, epoch = 0, stopped = false;
+  let w = 0,
+    b = 0,
+    loss = NaN,
+    epoch = 0,
+    stopped = false;
   const tick = (): void => {
     // Ten full-batch steps of gradient descent on the mean squared error, then a pause to draw.
     for (let k = 0; k < 10 && epoch < config.epochs && !stopped; k++, epoch++) {
-      let gw = 0, gb = 0;
+      let gw = 0,
+        gb = 0;
       loss = 0;
       xs.forEach((x, i) => {
         const err = w * x + b - ys[i]!;

@@ -49,7 +49,8 @@ export const FILTER_PRESETS: Record<FilterPresetName, FilterPreset> = {
     display: 'clamp',
     grey: false,
     size: 5,
-    description: 'Weights from a bell curve of width σ: near pixels count more than far ones. A larger σ blurs more (up to what the 5×5 window can hold).',
+    description:
+      'Weights from a bell curve of width σ: near pixels count more than far ones. A larger σ blurs more (up to what the 5×5 window can hold).',
     kernel: (size, sigma) => Array.from(gaussianKernel(sigma, size).values),
   },
   box: {
@@ -127,7 +128,17 @@ export const FILTER_PRESETS: Record<FilterPresetName, FilterPreset> = {
 };
 
 /** The order of the preset buttons. */
-export const PRESET_ORDER: readonly FilterPresetName[] = ['gaussian', 'box', 'sharpen', 'sobelX', 'sobelY', 'magnitude', 'laplacian', 'emboss', 'identity'];
+export const PRESET_ORDER: readonly FilterPresetName[] = [
+  'gaussian',
+  'box',
+  'sharpen',
+  'sobelX',
+  'sobelY',
+  'magnitude',
+  'laplacian',
+  'emboss',
+  'identity',
+];
 
 export function isPresetName(value: string | null | undefined): value is FilterPresetName {
   return (PRESET_ORDER as readonly string[]).includes(value ?? '');
@@ -252,11 +263,7 @@ export function jobFor(state: LabState): FilterJob {
 /**
  * The status line, e.g. "Sobel x, 3×3, border clamp: 451 × 300 pixels in 12 ms. Values −612 to 580, shown signed (0 is mid grey)."
  */
-export function filterStatus(
-  name: string,
-  job: FilterJob,
-  result: { width: number; height: number; ms: number; min: number; max: number },
-): string {
+export function filterStatus(name: string, job: FilterJob, result: { width: number; height: number; ms: number; min: number; max: number }): string {
   const display = DISPLAY_CHOICES.find((d) => d.value === job.display)?.words ?? job.display;
   const grey = job.grey ? ', on grey' : '';
   const ms = result.ms < 1 ? '<1' : String(Math.round(result.ms));

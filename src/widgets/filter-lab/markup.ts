@@ -79,8 +79,18 @@ ${imageSourceMarkup(id, image)}
 <input type="range" id="${id}-sigma" data-part="sigma" min="${SIGMA.min}" max="${SIGMA.max}" step="${SIGMA.step}" value="${state.sigma}" aria-valuetext="σ = ${state.sigma.toFixed(1)}">
 </div>
 ${select('Kernel size', 'size', sizes, state.size)}
-${select('Border', 'border', BORDER_CHOICES.map((b) => ({ ...b })), state.border)}
-${select('Show values', 'display', DISPLAY_CHOICES.map(({ value, label }) => ({ value, label })), state.display)}
+${select(
+  'Border',
+  'border',
+  BORDER_CHOICES.map((b) => ({ ...b })),
+  state.border,
+)}
+${select(
+  'Show values',
+  'display',
+  DISPLAY_CHOICES.map(({ value, label }) => ({ value, label })),
+  state.display,
+)}
 <label class="tk-filter__check"><input type="checkbox" data-part="grey"${state.grey ? ' checked' : ''}> Filter the grey image (luma)</label>
 </div>
 </div>

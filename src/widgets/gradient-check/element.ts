@@ -28,7 +28,6 @@ import {
   type CheckView,
 } from './markup.ts';
 
-
 export class GradientCheckElement extends HTMLElement {
   private bound = false;
   private status!: StatusLine;

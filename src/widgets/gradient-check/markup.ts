@@ -138,7 +138,10 @@ export function plotMarkup(view: CheckView, result: CheckResult): string {
   };
   const points = result.curve.map((c) => `${xOf(c.exponent).toFixed(1)},${yOf(c.relativeError).toFixed(1)}`).join(' ');
   const xTicks = [-1, -2, -3, -4, -5, -6, -7]
-    .map((e) => `<g transform="translate(${xOf(e).toFixed(1)},${top + innerH})"><line y2="5"/><text y="17" text-anchor="middle">${escapeHtml(formatH(e))}</text></g>`)
+    .map(
+      (e) =>
+        `<g transform="translate(${xOf(e).toFixed(1)},${top + innerH})"><line y2="5"/><text y="17" text-anchor="middle">${escapeHtml(formatH(e))}</text></g>`,
+    )
     .join('');
   const yTicks = [-2, -6, -10, -14]
     .map(
@@ -177,7 +180,11 @@ function numberInput(id: string, partName: string, label: string, value: number)
   );
 }
 
-export function gradientCheckMarkup(idPrefix: string, view: CheckView = { point: DEFAULT_POINT, param: 0, hExponent: DEFAULT_H_EXPONENT }, tex: TexRenderer = plainTex): string {
+export function gradientCheckMarkup(
+  idPrefix: string,
+  view: CheckView = { point: DEFAULT_POINT, param: 0, hExponent: DEFAULT_H_EXPONENT },
+  tex: TexRenderer = plainTex,
+): string {
   const id = escapeHtml(idPrefix);
   const result = computeCheck(view);
   const n = numberTexts(view, result);

@@ -260,4 +260,3 @@ export class ImageDifferenceElement extends HTMLElement {
 }
 
 if (!customElements.get('tk-image-difference')) customElements.define('tk-image-difference', ImageDifferenceElement);
-

@@ -26,8 +26,7 @@ export function imageDifferenceMarkup(idPrefix: string): string {
     `<figcaption data-part="${name}-caption">${caption}</figcaption></figure>`;
   const options = PROBES.map((p) => `<option value="${p.value}">${escapeHtml(p.label)}</option>`).join('');
   const head = ['R', 'G', 'B', 'A (alpha)'].map((c) => `<th scope="col">${c}</th>`).join('');
-  const row = (name: string, label: string) =>
-    `<tr data-part="row-${name}"><th scope="row">${label}</th><td></td><td></td><td></td><td></td></tr>`;
+  const row = (name: string, label: string) => `<tr data-part="row-${name}"><th scope="row">${label}</th><td></td><td></td><td></td><td></td></tr>`;
   return `<div class="tk-widget tk-diff" data-part="root">
 <p class="tk-widget__title">Subtract two pictures to see what changed</p>
 <p class="tk-widget__intro">B is photo A with three small edits. Subtracting one from the other should show where they are: where the pictures agree the difference is 0. Both are stored as RGBA, with an alpha (opacity) channel of 255.</p>

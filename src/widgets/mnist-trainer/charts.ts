@@ -6,7 +6,6 @@ import { renderDigitGrid, type DigitSet } from '../../viz/digit-grid.ts';
 import type { LineChart } from '../../viz/line-chart.ts';
 import { accuracyChart, lossChart } from '../../viz/epoch-charts.ts';
 
-
 export class TrainingCharts {
   private readonly loss: LineChart;
   private readonly accuracy: LineChart;
@@ -14,10 +13,15 @@ export class TrainingCharts {
   constructor(host: HTMLElement, epochs: number) {
     host.replaceChildren();
     this.loss = lossChart(host, epochs, [{ id: 'train', label: 'training loss', color: 'var(--tk-series-1, #2f7fd8)' }]);
-    this.accuracy = accuracyChart(host, epochs, [
-      { id: 'train', label: 'training batches', color: 'var(--tk-series-1, #2f7fd8)' },
-      { id: 'test', label: 'test images', color: 'var(--tk-series-2, #d9480f)', dashed: true, markers: true },
-    ], true);
+    this.accuracy = accuracyChart(
+      host,
+      epochs,
+      [
+        { id: 'train', label: 'training batches', color: 'var(--tk-series-1, #2f7fd8)' },
+        { id: 'test', label: 'test images', color: 'var(--tk-series-2, #d9480f)', dashed: true, markers: true },
+      ],
+      true,
+    );
   }
 
   /** A training batch at `x` epochs. */
@@ -34,7 +38,11 @@ export class TrainingCharts {
   /** Drop points after `x` epochs (a resumed run redraws the epoch it lost). */
   trimAfter(x: number): void {
     for (const chart of [this.loss, this.accuracy]) {
-      for (const id of chart.seriesIds()) chart.set(id, chart.points(id).filter((p) => p.x <= x));
+      for (const id of chart.seriesIds())
+        chart.set(
+          id,
+          chart.points(id).filter((p) => p.x <= x),
+        );
     }
   }
 

@@ -9,18 +9,14 @@ describe('settingsFromAttributes', () => {
     expect(DEFAULT_SETTINGS).toEqual({ epochs: 1, trainLimit: 60_000, hidden: 128, backend: 'auto' });
   });
   it('reads allowed values, with or without separators', () => {
-    expect(
-      settingsFromAttributes(
-        attrs({ 'data-epochs': '3', 'data-train-limit': '10,000', 'data-hidden': '256', 'data-backend': 'wasm' }),
-      ),
-    ).toEqual({ epochs: 3, trainLimit: 10_000, hidden: 256, backend: 'wasm' });
+    expect(settingsFromAttributes(attrs({ 'data-epochs': '3', 'data-train-limit': '10,000', 'data-hidden': '256', 'data-backend': 'wasm' }))).toEqual(
+      { epochs: 3, trainLimit: 10_000, hidden: 256, backend: 'wasm' },
+    );
   });
   it('falls back for values the selects do not offer', () => {
-    expect(
-      settingsFromAttributes(
-        attrs({ 'data-epochs': '9', 'data-train-limit': 'lots', 'data-hidden': '100', 'data-backend': 'tpu' }),
-      ),
-    ).toEqual(DEFAULT_SETTINGS);
+    expect(settingsFromAttributes(attrs({ 'data-epochs': '9', 'data-train-limit': 'lots', 'data-hidden': '100', 'data-backend': 'tpu' }))).toEqual(
+      DEFAULT_SETTINGS,
+    );
   });
 });
 

@@ -139,7 +139,11 @@ export class MnistTrainerElement extends HTMLElement {
       id,
       () => Promise.all([import('../../workers/train/client.ts'), import('./charts.ts')]),
       (err) =>
-        this.fail('unknown', `The page could not load its training code (${errorText(err)}).`, 'Check your connection, then reload the page and press Start again.'),
+        this.fail(
+          'unknown',
+          `The page could not load its training code (${errorText(err)}).`,
+          'Check your connection, then reload the page and press Start again.',
+        ),
     );
     if (!mods) return;
     const [client, chartsModule] = mods;
@@ -156,7 +160,13 @@ export class MnistTrainerElement extends HTMLElement {
 
     const config = buildConfig({ ...settings, epochs: settings.epochs - epochOffset }, datasetUrl(), checkpoint?.weights);
     try {
-      life.attach(client.startTraining(config, life.listen(id, (m: FromWorker) => this.onMessage(run, m)), { mode: 'auto' }));
+      life.attach(
+        client.startTraining(
+          config,
+          life.listen(id, (m: FromWorker) => this.onMessage(run, m)),
+          { mode: 'auto' },
+        ),
+      );
     } catch (err) {
       this.fail('unknown', errorText(err), 'Reload the page and try again.');
       return;

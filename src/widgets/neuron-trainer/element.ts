@@ -87,14 +87,23 @@ export class NeuronTrainerElement extends HTMLElement {
     const mods = await life.load(
       id,
       () => Promise.all([import('../../workers/nn/client.ts'), import('./live-view.ts')]),
-      (err) => this.fail('unknown', `The page could not load its training code (${errorText(err)}). Check your connection, reload the page and press Start again.`),
+      (err) =>
+        this.fail(
+          'unknown',
+          `The page could not load its training code (${errorText(err)}). Check your connection, reload the page and press Start again.`,
+        ),
     );
     if (!mods) return;
     const [client, liveModule] = mods;
     this.live?.destroy();
     part(this, 'live').hidden = false;
     this.live = new liveModule.LiveView(part(this, 'live'), settings.epochs);
-    life.attach(client.startNnTraining(buildNeuronConfig(settings, datasetUrl()), life.listen(id, (m: NnFromWorker) => this.onMessage(m, liveModule))));
+    life.attach(
+      client.startNnTraining(
+        buildNeuronConfig(settings, datasetUrl()),
+        life.listen(id, (m: NnFromWorker) => this.onMessage(m, liveModule)),
+      ),
+    );
   }
 
   /** What the Stop button does: the run ends after its current group of batches, keeping what it learned. */
@@ -155,7 +164,9 @@ export class NeuronTrainerElement extends HTMLElement {
     if (m.stopped) {
       life.finish(stoppedStatus({ epochsCompleted: run.epochsCompleted, batchesIntoEpoch: run.batchesIntoEpoch }, test?.accuracy ?? null), 'idle');
     } else {
-      const text = test ? `${doneStatus(test.accuracy, m.epochsCompleted)} (${formatCount(FIXED.trainLimit)} images)` : 'Training finished without a test accuracy';
+      const text = test
+        ? `${doneStatus(test.accuracy, m.epochsCompleted)} (${formatCount(FIXED.trainLimit)} images)`
+        : 'Training finished without a test accuracy';
       life.finish(text, 'done');
     }
 
@@ -181,7 +192,6 @@ export class NeuronTrainerElement extends HTMLElement {
     this.life?.fail({ title: ERROR_TITLES[code], message, hint: code === 'data' ? 'Reload the page to try again.' : 'Press Start to try again.' });
   }
 }
-
 
 if (!customElements.get('tk-neuron-trainer')) customElements.define('tk-neuron-trainer', NeuronTrainerElement);
 

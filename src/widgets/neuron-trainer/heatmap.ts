@@ -17,11 +17,7 @@ export function divergingRgb(value: number, limit: number): [number, number, num
   const t = Math.max(-1, Math.min(1, value / limit));
   const end = t < 0 ? NEGATIVE_RGB : POSITIVE_RGB;
   const a = Math.abs(t);
-  return [0, 1, 2].map((i) => Math.round((ZERO_RGB[i] as number) + ((end[i] as number) - (ZERO_RGB[i] as number)) * a)) as [
-    number,
-    number,
-    number,
-  ];
+  return [0, 1, 2].map((i) => Math.round((ZERO_RGB[i] as number) + ((end[i] as number) - (ZERO_RGB[i] as number)) * a)) as [number, number, number];
 }
 
 /** Writes the RGBA pixels of the map into `out` (length 4 × weights). */

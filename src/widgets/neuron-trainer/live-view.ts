@@ -4,18 +4,11 @@
  * weight heat map, and precision/recall/F1 at the reader's threshold.
  */
 import { formatCount, formatPercent } from '../../lib/format/numbers.ts';
-import {
-  alwaysNegativeBaseline,
-  binaryAccuracy,
-  binaryConfusion,
-  binaryScores,
-  type BinaryScores,
-} from '../../lib/nn/metrics.ts';
+import { alwaysNegativeBaseline, binaryAccuracy, binaryConfusion, binaryScores, type BinaryScores } from '../../lib/nn/metrics.ts';
 import type { LineChart } from '../../viz/line-chart.ts';
 import { part } from '../shared/html.ts';
 import { describeWeights, drawWeights } from './heatmap.ts';
 import { accuracyChart, lossChart } from '../../viz/epoch-charts.ts';
-
 
 export class LiveView {
   private readonly loss: LineChart;

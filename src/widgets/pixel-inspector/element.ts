@@ -177,8 +177,7 @@ export class PixelInspectorElement extends HTMLElement {
       if (v > max) max = v;
     }
     const channelWords = img.channels === 1 ? 'grey' : img.channels === 3 ? 'red, green, blue' : 'red, green, blue, alpha';
-    const scaled =
-      info.original.width !== img.width ? ` Scaled down from ${info.original.width} × ${info.original.height} pixels.` : '';
+    const scaled = info.original.width !== img.width ? ` Scaled down from ${info.original.width} × ${info.original.height} pixels.` : '';
     view.facts.textContent =
       `${label}: shape ${img.height} × ${img.width} × ${img.channels} (height × width × channels: ${channelWords}), ` +
       `${formatCount(img.width * img.height * img.channels)} numbers. Each value is a whole number from 0 to 255; ` +

@@ -80,7 +80,12 @@ class ProgressPageElement extends HTMLElement {
       row.dataset.read = String(p.read);
       row.dataset.started = String(p.started);
     }
-    this.$('totals').textContent = totalsText(courseTotals(data, this.rows.map((r) => r.items)));
+    this.$('totals').textContent = totalsText(
+      courseTotals(
+        data,
+        this.rows.map((r) => r.items),
+      ),
+    );
   }
 
   private renderProblems(): void {
@@ -130,7 +135,11 @@ class ProgressPageElement extends HTMLElement {
       button('Restore it', 'kept-restore', async () => {
         const content = progress.keptText(copy.key);
         if (content === null) return;
-        const ok = await this.confirmAction('Restore this copy?', 'It replaces the progress in this browser now. The copy stays until you discard it.', 'Restore');
+        const ok = await this.confirmAction(
+          'Restore this copy?',
+          'It replaces the progress in this browser now. The copy stays until you discard it.',
+          'Restore',
+        );
         if (!ok) return this.say('Nothing was restored.');
         const result = progress.importJson(content);
         this.say(result.ok ? 'The kept copy was restored.' : result.message, result.ok ? 'ok' : 'error');

@@ -279,7 +279,8 @@ class TkQuiz extends HTMLElement {
     // Ignore anything that cannot be this quiz's answer (the quiz changed kind, or lost options).
     if (answer.kind === 'choice') {
       const count = this.choices().length;
-      if (spec.kind !== 'choice' || !Array.isArray(answer.selected) || answer.selected.some((i) => !Number.isInteger(i) || i < 0 || i >= count)) return;
+      if (spec.kind !== 'choice' || !Array.isArray(answer.selected) || answer.selected.some((i) => !Number.isInteger(i) || i < 0 || i >= count))
+        return;
     } else if (spec.kind !== 'numeric' || !Number.isFinite(answer.value)) {
       return;
     }

@@ -8,7 +8,6 @@ import type { LineChart } from '../../viz/line-chart.ts';
 import { commonestMistake, confusionRows, plottableLoss, type EpochPoint } from './text.ts';
 import { accuracyChart, lossChart } from '../../viz/epoch-charts.ts';
 
-
 const TRAIN = 'var(--tk-series-1, #2f7fd8)';
 const VALIDATION = 'var(--tk-series-2, #d9480f)';
 const BEST = 'var(--fg, #1a1d21)';
@@ -65,10 +64,15 @@ export class OverfitCharts {
       { id: 'validation', label: 'validation loss', color: VALIDATION, dashed: true },
       { id: 'best', label: 'best epoch', color: BEST, markers: true },
     ]);
-    this.accuracy = accuracyChart(host, epochs, [
-      { id: 'train', label: 'training accuracy', color: TRAIN },
-      { id: 'validation', label: 'validation accuracy', color: VALIDATION, dashed: true },
-    ], true);
+    this.accuracy = accuracyChart(
+      host,
+      epochs,
+      [
+        { id: 'train', label: 'training accuracy', color: TRAIN },
+        { id: 'validation', label: 'validation accuracy', color: VALIDATION, dashed: true },
+      ],
+      true,
+    );
   }
 
   addEpoch(p: EpochPoint): void {

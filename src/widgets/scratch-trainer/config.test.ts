@@ -33,12 +33,16 @@ describe('settings', () => {
     expect(overfitSettingsFrom(from({}))).toEqual(OVERFIT_DEFAULTS);
   });
   it('reads offered values and falls back for others', () => {
-    expect(
-      mnistSettingsFrom(from({ hidden: '256', optimizer: 'momentum', learningRate: '0.01', epochs: '2', batchSize: '128' })),
-    ).toEqual({ hidden: 256, optimizer: 'momentum', learningRate: 0.01, epochs: 2, batchSize: 128 });
-    expect(
-      mnistSettingsFrom(from({ hidden: '100', optimizer: 'rmsprop', learningRate: '0.5', epochs: '99', batchSize: '1' })),
-    ).toEqual(MNIST_DEFAULTS);
+    expect(mnistSettingsFrom(from({ hidden: '256', optimizer: 'momentum', learningRate: '0.01', epochs: '2', batchSize: '128' }))).toEqual({
+      hidden: 256,
+      optimizer: 'momentum',
+      learningRate: 0.01,
+      epochs: 2,
+      batchSize: 128,
+    });
+    expect(mnistSettingsFrom(from({ hidden: '100', optimizer: 'rmsprop', learningRate: '0.5', epochs: '99', batchSize: '1' }))).toEqual(
+      MNIST_DEFAULTS,
+    );
     expect(overfitSettingsFrom(from({ rate: 'too-large', epochs: '200', earlyStopping: 'false', patience: '5' }))).toEqual({
       rate: 'too-large',
       epochs: 200,

@@ -122,7 +122,12 @@ export class ScratchTrainerElement extends HTMLElement {
     const mods = await life.load(
       id,
       () => Promise.all([import('../../workers/nn/client.ts'), import('./charts.ts')]),
-      (err) => this.fail('Training failed', `The page could not load its training code (${errorText(err)}).`, 'Check your connection, then reload the page and press Start again.'),
+      (err) =>
+        this.fail(
+          'Training failed',
+          `The page could not load its training code (${errorText(err)}).`,
+          'Check your connection, then reload the page and press Start again.',
+        ),
     );
     if (!mods) return;
     const [client, chartsModule] = mods;
@@ -131,7 +136,12 @@ export class ScratchTrainerElement extends HTMLElement {
     this.charts = variant.charts(chartsModule, chartsPart, config.epochs);
     chartsPart.hidden = false;
     try {
-      life.attach(client.startNnTraining(config, life.listen(id, (m: NnFromWorker) => this.onMessage(variant, run, m))));
+      life.attach(
+        client.startNnTraining(
+          config,
+          life.listen(id, (m: NnFromWorker) => this.onMessage(variant, run, m)),
+        ),
+      );
     } catch (err) {
       this.fail('Training failed', `The training worker could not start (${errorText(err)}).`, 'Reload the page and press Start again.');
     }
@@ -228,7 +238,6 @@ export class ScratchTrainerElement extends HTMLElement {
     this.life?.fail({ title, message: asSentence(message), hint: asSentence(hint) });
   }
 }
-
 
 if (!customElements.get('tk-scratch-trainer')) customElements.define('tk-scratch-trainer', ScratchTrainerElement);
 

@@ -24,10 +24,8 @@ import {
   type OverfitSettings,
 } from './config.ts';
 
-export const MNIST_IDLE_STATUS =
-  'Ready. Press Start training; the MNIST images (about 11 MB) are downloaded once and training runs on your device.';
-export const OVERFIT_IDLE_STATUS =
-  'Ready. Press Start training to train on 500 images and watch the validation loss.';
+export const MNIST_IDLE_STATUS = 'Ready. Press Start training; the MNIST images (about 11 MB) are downloaded once and training runs on your device.';
+export const OVERFIT_IDLE_STATUS = 'Ready. Press Start training to train on 500 images and watch the validation loss.';
 
 function codeMarkup(code: string, label: string): string {
   // Focusable so keyboard users can scroll it sideways on narrow screens.

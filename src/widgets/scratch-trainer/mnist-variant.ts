@@ -53,9 +53,7 @@ export const mnistVariant: Variant<MnistCharts> = {
       outcome = { status: 'Training finished without a test accuracy', state: 'done' };
     }
     if (test) {
-      facts.push(
-        `The test accuracy is measured on ${formatCount(test.count)} images the network never trained on; guessing would score about 10%.`,
-      );
+      facts.push(`The test accuracy is measured on ${formatCount(test.count)} images the network never trained on; guessing would score about 10%.`);
       if (test.confusion) {
         const confusion = test.confusion;
         void import('./charts.ts').then(({ renderConfusion }) => {

@@ -69,7 +69,9 @@ export const overfitVariant: Variant<OverfitCharts> = {
       );
     }
     if (run.stoppedEarlyAfter !== null && best) {
-      facts.push(`Early stopping waited ${plural(run.config.earlyStoppingPatience, 'epoch')} without a better validation loss, then restored epoch ${best.epoch}’s weights.`);
+      facts.push(
+        `Early stopping waited ${plural(run.config.earlyStoppingPatience, 'epoch')} without a better validation loss, then restored epoch ${best.epoch}’s weights.`,
+      );
     }
     return { status, state: m.stopped ? 'idle' : 'done', facts };
   },

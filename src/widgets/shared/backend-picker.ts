@@ -31,8 +31,7 @@ export function unavailableReason(backend: BackendRequest, caps: Capabilities): 
 /** A labelled select; `name` is the form field name. */
 export function backendPickerMarkup(selected: BackendRequest = 'auto', name = 'backend'): string {
   const options = BACKEND_CHOICES.map(
-    (c) =>
-      `<option value="${c.value}"${c.value === selected ? ' selected' : ''}>${escapeHtml(c.label)}</option>`,
+    (c) => `<option value="${c.value}"${c.value === selected ? ' selected' : ''}>${escapeHtml(c.label)}</option>`,
   ).join('');
   return (
     `<label class="tk-field"><span class="tk-field__label">Backend</span>` +

@@ -61,10 +61,9 @@ const chrome = EditorView.theme({
     borderLeftColor: 'var(--fg)',
     borderLeftWidth: '2px',
   },
-  '&.cm-focused > .cm-scroller > .cm-selectionLayer .cm-selectionBackground, .cm-selectionBackground, .cm-content ::selection':
-    {
-      backgroundColor: 'var(--tk-code-selection)',
-    },
+  '&.cm-focused > .cm-scroller > .cm-selectionLayer .cm-selectionBackground, .cm-selectionBackground, .cm-content ::selection': {
+    backgroundColor: 'var(--tk-code-selection)',
+  },
   '.cm-activeLine': {
     backgroundColor: 'var(--tk-code-active-line)',
   },

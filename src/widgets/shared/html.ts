@@ -12,10 +12,7 @@ export interface ChoiceOption {
 /** `<option>`s with the one equal to `selected` selected. */
 export function optionsMarkup(options: readonly ChoiceOption[], selected: string | number): string {
   return options
-    .map(
-      (o) =>
-        `<option value="${escapeHtml(o.value)}"${String(o.value) === String(selected) ? ' selected' : ''}>${escapeHtml(o.label)}</option>`,
-    )
+    .map((o) => `<option value="${escapeHtml(o.value)}"${String(o.value) === String(selected) ? ' selected' : ''}>${escapeHtml(o.label)}</option>`)
     .join('');
 }
 

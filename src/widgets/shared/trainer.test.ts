@@ -56,7 +56,11 @@ describe('TrainerLifecycle', () => {
     const { host, life, status, q } = setup();
     const id = life.begin()!;
     let resolve!: (v: string) => void;
-    const loading = life.load(id, () => new Promise<string>((r) => (resolve = r)), () => {});
+    const loading = life.load(
+      id,
+      () => new Promise<string>((r) => (resolve = r)),
+      () => {},
+    );
     q<HTMLButtonElement>('stop').click();
     expect(host.dataset.state).toBe('idle');
     expect(status()).toBe(STOPPED_EARLY_STATUS);

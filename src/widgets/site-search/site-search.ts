@@ -118,7 +118,10 @@ export function setUpSiteSearch(root: HTMLElement): void {
     // Keep the reader's place when the list is redrawn under the focus (results of a longer query).
     const focusedHref = list.contains(document.activeElement) ? (document.activeElement as HTMLAnchorElement).getAttribute('href') : null;
     list.replaceChildren(...items);
-    if (focusedHref !== null) links().find((a) => a.getAttribute('href') === focusedHref)?.focus();
+    if (focusedHref !== null)
+      links()
+        .find((a) => a.getAttribute('href') === focusedHref)
+        ?.focus();
     show(resultSummary(query, hits.length, new Set(hits.map((h) => h.lesson)).size), 'done');
   };
 

@@ -47,7 +47,9 @@ export class SnakeDqnElement extends HTMLElement {
   connectedCallback(): void {
     if (this.life) return;
     if (!this.querySelector('[data-part="root"]')) {
-      this.innerHTML = snakeDqnMarkup(dqnSettingsFrom({ seconds: this.getAttribute('data-seconds'), backend: this.getAttribute('data-backend-request') }));
+      this.innerHTML = snakeDqnMarkup(
+        dqnSettingsFrom({ seconds: this.getAttribute('data-seconds'), backend: this.getAttribute('data-backend-request') }),
+      );
     }
     this.life = new TrainerLifecycle<DqnTrainingHandle>(this, {
       onStart: () => void this.start(),
@@ -71,7 +73,10 @@ export class SnakeDqnElement extends HTMLElement {
   async start(): Promise<void> {
     const life = this.life;
     if (!life || life.busy || life.handle) return;
-    const settings = dqnSettingsFrom({ seconds: part<HTMLSelectElement>(this, 'seconds').value, backend: part<HTMLSelectElement>(this, 'backend-picker').value });
+    const settings = dqnSettingsFrom({
+      seconds: part<HTMLSelectElement>(this, 'seconds').value,
+      backend: part<HTMLSelectElement>(this, 'backend-picker').value,
+    });
     const id = life.begin();
     if (id === null) return;
     part(this, 'backend').hidden = true;
@@ -81,7 +86,8 @@ export class SnakeDqnElement extends HTMLElement {
     const mods = await life.load(
       id,
       () => Promise.all([import('../../workers/dqn/client.ts'), import('../../viz/line-chart.ts'), import('../shared/snake/board.ts')]),
-      (err) => this.fail(`The page could not load its training code (${errorText(err)}). Check your connection, reload the page and press Start again.`),
+      (err) =>
+        this.fail(`The page could not load its training code (${errorText(err)}). Check your connection, reload the page and press Start again.`),
     );
     if (!mods) return;
     const [client, charts, board] = mods;
@@ -128,7 +134,9 @@ export class SnakeDqnElement extends HTMLElement {
         life.setState('running');
         const line = part(this, 'backend');
         line.textContent =
-          `Backend: ${BACKEND_LABELS[m.backend]}.` + (m.fallbackReason ? ` ${m.fallbackReason}` : '') + ` A random player eats ${formatFood(m.randomFood)} pieces of food per game on the same ${m.evalGames} games.`;
+          `Backend: ${BACKEND_LABELS[m.backend]}.` +
+          (m.fallbackReason ? ` ${m.fallbackReason}` : '') +
+          ` A random player eats ${formatFood(m.randomFood)} pieces of food per game on the same ${m.evalGames} games.`;
         line.hidden = false;
         life.status.announce(`Training on ${BACKEND_LABELS[m.backend]}…`);
         break;
@@ -159,10 +167,11 @@ export class SnakeDqnElement extends HTMLElement {
     }
   }
 
-/** Show a new greedy game: at once if nothing is playing, else when the current one ends. */
+  /** Show a new greedy game: at once if nothing is playing, else when the current one ends. */
   private queueGame(frames: DqnFrame[], p: DqnEvalPoint): void {
     if (frames.length === 0) return;
-    part(this, 'board-caption').textContent = `The first of the ${p.games} greedy games after ${Math.round(p.seconds)} s of training (it ate ${frames.at(-1)!.body.length - 1}; best of the ${p.games}: ${p.bestFood}).`;
+    part(this, 'board-caption').textContent =
+      `The first of the ${p.games} greedy games after ${Math.round(p.seconds)} s of training (it ate ${frames.at(-1)!.body.length - 1}; best of the ${p.games}: ${p.bestFood}).`;
     if (this.timer === null) {
       this.frames = frames;
       this.frameIndex = 0;

@@ -43,8 +43,18 @@ const TARGET_WIN_RATE = 0.99;
 const BOARD_PIXELS = 216;
 
 const KEYS: Record<string, SnakeAction> = {
-  ArrowUp: 0, ArrowDown: 1, ArrowLeft: 2, ArrowRight: 3,
-  w: 0, s: 1, a: 2, d: 3, W: 0, S: 1, A: 2, D: 3,
+  ArrowUp: 0,
+  ArrowDown: 1,
+  ArrowLeft: 2,
+  ArrowRight: 3,
+  w: 0,
+  s: 1,
+  a: 2,
+  d: 3,
+  W: 0,
+  S: 1,
+  A: 2,
+  D: 3,
 };
 
 const CAUSES: Record<string, string> = {
@@ -196,7 +206,9 @@ export class SnakePlayerElement extends HTMLElement {
     }
     text =
       `Move ${this.game.steps}: ${name}. ` +
-      (step.ate ? `Ate the food, length ${this.game.body.length} of ${CELLS}; new food at ${cellName(this.game.food)}.` : `Length ${this.game.body.length} of ${CELLS}.`);
+      (step.ate
+        ? `Ate the food, length ${this.game.body.length} of ${CELLS}; new food at ${cellName(this.game.food)}.`
+        : `Length ${this.game.body.length} of ${CELLS}.`);
     if (announceNow) view.status.announce(text);
     else view.status.update(text);
     return true;

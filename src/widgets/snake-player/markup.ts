@@ -15,9 +15,7 @@ export const DEFAULT_SPEED = 250;
 export const MOVE_LABELS = ['Up', 'Down', 'Left', 'Right'] as const;
 
 export function snakePlayerMarkup(id: string): string {
-  const speedOptions = SPEEDS.map(
-    (s) => `<option value="${s.value}"${s.value === DEFAULT_SPEED ? ' selected' : ''}>${s.label}</option>`,
-  ).join('');
+  const speedOptions = SPEEDS.map((s) => `<option value="${s.value}"${s.value === DEFAULT_SPEED ? ' selected' : ''}>${s.label}</option>`).join('');
   const qRows = MOVE_LABELS.map(
     (label, action) =>
       `<tr data-part="q-row" data-action="${action}"><th scope="row">${label}</th><td data-part="q-value">–</td><td data-part="q-mark"></td></tr>`,

@@ -31,7 +31,9 @@ describe('status sentences', () => {
   const figures = { winRate: 0.996, trainingMs: 812, episodes: 12345, statesSeen: 1987, reachable: 2040 };
   it('state the win rate, the training time, the episodes and the states seen', () => {
     expect(progressStatus(figures)).toBe('Greedy win rate 99.6% after 0.8 s of training (12,345 episodes); 1,987 of 2,040 states seen');
-    expect(progressStatus({ ...figures, reachable: null, episodes: 1 })).toBe('Greedy win rate 99.6% after 0.8 s of training (1 episode); 1,987 states seen');
+    expect(progressStatus({ ...figures, reachable: null, episodes: 1 })).toBe(
+      'Greedy win rate 99.6% after 0.8 s of training (1 episode); 1,987 states seen',
+    );
     expect(finalStatus(figures, true)).toMatch(/^Stopped\. Greedy win rate 99\.6%/);
     expect(finalStatus(figures, false)).toBe(progressStatus(figures));
     expect(milestoneSentence(0.99, 425, 20000)).toBe('First reached 99% greedy wins after 0.4 s of training (20,000 episodes).');

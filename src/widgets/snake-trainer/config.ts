@@ -152,7 +152,8 @@ export interface ProgressFigures {
 
 /** "Greedy win rate 99.6% after 0.8 s of training (12,345 episodes); 1,987 of 2,040 states seen" */
 export function progressStatus(f: ProgressFigures): string {
-  const states = f.reachable === null ? `${formatCount(f.statesSeen)} states seen` : `${formatCount(f.statesSeen)} of ${formatCount(f.reachable)} states seen`;
+  const states =
+    f.reachable === null ? `${formatCount(f.statesSeen)} states seen` : `${formatCount(f.statesSeen)} of ${formatCount(f.reachable)} states seen`;
   return `Greedy win rate ${formatPercent(f.winRate)} after ${formatDuration(f.trainingMs)} of training (${plural(f.episodes, 'episode')}); ${states}`;
 }
 

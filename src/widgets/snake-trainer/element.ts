@@ -118,7 +118,11 @@ export class SnakeTrainerElement extends HTMLElement {
         const [config, client, live] = await Promise.all([import('./config.ts'), import('../../workers/rl/client.ts'), import('./live-view.ts')]);
         return { config, client, live };
       },
-      (err) => this.fail('unknown', `The page could not load its training code (${errorText(err)}). Check your connection, reload the page and press Start again.`),
+      (err) =>
+        this.fail(
+          'unknown',
+          `The page could not load its training code (${errorText(err)}). Check your connection, reload the page and press Start again.`,
+        ),
     );
     if (!modules) return;
 
@@ -139,8 +143,15 @@ export class SnakeTrainerElement extends HTMLElement {
     this.live = new modules.live.LiveView(charts, settings.seconds);
     this.inspector = new modules.live.Inspector(part(this, 'inspector'));
     part(this, 'optimum').textContent =
-      settings.size === 3 ? 'Computing the exact optimum by value iteration…' : `The exact optimum is not computed for ${settings.size} × ${settings.size}: far too many states.`;
-    life.attach(modules.client.startRlTraining(config, life.listen(id, (m: RlFromWorker) => this.onMessage(run, m, modules))));
+      settings.size === 3
+        ? 'Computing the exact optimum by value iteration…'
+        : `The exact optimum is not computed for ${settings.size} × ${settings.size}: far too many states.`;
+    life.attach(
+      modules.client.startRlTraining(
+        config,
+        life.listen(id, (m: RlFromWorker) => this.onMessage(run, m, modules)),
+      ),
+    );
   }
 
   /** What the Stop button does: the run ends after its current slice, keeping what it learned. */

@@ -6,9 +6,7 @@ describe('StateCount markup', () => {
   const rows = [stateCountRow(3), stateCountRow(4), stateCountRow(5), stateCountRow(6, 5, 8)];
 
   it('states the key figure in words', () => {
-    expect(stateCountSummary(rows)).toBe(
-      'A 3×3 board has 2,040 positions; 5×5 already has 22.1 million, 10,816 times as many.',
-    );
+    expect(stateCountSummary(rows)).toBe('A 3×3 board has 2,040 positions; 5×5 already has 22.1 million, 10,816 times as many.');
   });
 
   it('renders one labelled row per board, bounds marked as such', () => {

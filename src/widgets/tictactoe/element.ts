@@ -34,7 +34,14 @@ import { ticTacToeMarkup, tttCellName } from './markup.ts';
 const SLICE_GAMES = 1_000;
 const MAX_GAMES = 100_000;
 const LINES = [
-  [0, 1, 2], [3, 4, 5], [6, 7, 8], [0, 3, 6], [1, 4, 7], [2, 5, 8], [0, 4, 8], [2, 4, 6],
+  [0, 1, 2],
+  [3, 4, 5],
+  [6, 7, 8],
+  [0, 3, 6],
+  [1, 4, 7],
+  [2, 5, 8],
+  [0, 4, 8],
+  [2, 4, 6],
 ] as const;
 
 interface View {

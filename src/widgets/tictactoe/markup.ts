@@ -12,8 +12,7 @@ export function tttCellName(cell: number): string {
 export function ticTacToeMarkup(id: string): string {
   const cells = Array.from(
     { length: 9 },
-    (_, i) =>
-      `<button type="button" class="tk-ttt__cell" data-part="cell" data-cell="${i}" aria-label="${tttCellName(i)}: empty" disabled></button>`,
+    (_, i) => `<button type="button" class="tk-ttt__cell" data-part="cell" data-cell="${i}" aria-label="${tttCellName(i)}: empty" disabled></button>`,
   ).join('');
   return (
     `<div class="tk-widget tk-ttt" data-part="root">` +

@@ -155,12 +155,21 @@ describe('runCode', () => {
     expect(FakeWorker.instances[0]!.terminated).toBe(true);
     expect(FakeWorker.instances[1]!.terminated).toBe(false);
   });
-
 });
 
 describe('runCode grading', () => {
-  const sigmoid: GraderSpec = { kind: 'function', name: 'sigmoid', cases: [{ args: [0], expected: 0.5 }, { args: [2], expected: 0.8807970779778823 }] };
-  const measured = (values: unknown[]): FromCodeWorker => ({ type: 'measured', measurement: { kind: 'function', outcomes: values.map((v) => ({ returned: takeSnapshot(v) })) } });
+  const sigmoid: GraderSpec = {
+    kind: 'function',
+    name: 'sigmoid',
+    cases: [
+      { args: [0], expected: 0.5 },
+      { args: [2], expected: 0.8807970779778823 },
+    ],
+  };
+  const measured = (values: unknown[]): FromCodeWorker => ({
+    type: 'measured',
+    measurement: { kind: 'function', outcomes: values.map((v) => ({ returned: takeSnapshot(v) })) },
+  });
   const flush = () => vi.advanceTimersByTimeAsync(0);
   /** A graded run posts its request once the graders have loaded. */
   const startGraded = async () => {
@@ -210,11 +219,17 @@ describe('runCode grading', () => {
     const a = await startGraded();
     a.worker.send({ type: 'done', ms: 5, tensorsLeft: 0 });
     await vi.waitFor(() => expect(a.messages).toHaveLength(2));
-    expect(a.messages[0]).toMatchObject({ type: 'grade', result: { pass: false, message: expect.stringMatching(/could not read the measurements of this run \(the run ended without sending them\)/) } });
+    expect(a.messages[0]).toMatchObject({
+      type: 'grade',
+      result: { pass: false, message: expect.stringMatching(/could not read the measurements of this run \(the run ended without sending them\)/) },
+    });
     const b = await startGraded();
     b.worker.send({ type: 'measured', measurement: { kind: 'function', outcomes: [{ returned: 0.5 }] } } as FromCodeWorker);
     b.worker.send({ type: 'done', ms: 5, tensorsLeft: 0 });
     await vi.waitFor(() => expect(b.messages).toHaveLength(2));
-    expect(b.messages[0]).toMatchObject({ type: 'grade', result: { pass: false, message: expect.stringMatching(/it has 1 outcomes for 2 test cases/) } });
+    expect(b.messages[0]).toMatchObject({
+      type: 'grade',
+      result: { pass: false, message: expect.stringMatching(/it has 1 outcomes for 2 test cases/) },
+    });
   });
 });

@@ -206,7 +206,11 @@ export function runCode(request: CodeRun, handlers: RunHandlers, options: RunOpt
     const message: RunRequest = { type: 'run', ...rest, plan };
     worker.post(message, [port]);
   };
-  if (grader) grading().then(({ measurePlan }) => post(measurePlan(grader)), (error: unknown) => crashed(`the grader could not load: ${errorText(error)}`));
+  if (grader)
+    grading().then(
+      ({ measurePlan }) => post(measurePlan(grader)),
+      (error: unknown) => crashed(`the grader could not load: ${errorText(error)}`),
+    );
   else post(null);
 
   return { stop: () => end({ reason: 'stopped', message: 'Stopped: your code was ended where it was.' }) };

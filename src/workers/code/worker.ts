@@ -32,7 +32,15 @@ import { describeThrown, describeValue } from '../../lib/code/describe.ts';
 import { createOutputApi, type OutputApi } from '../../lib/code/output-api.ts';
 import { OutputChannel } from '../../lib/code/output-channel.ts';
 import { checkSyntax } from '../../lib/code/syntax.ts';
-import { compileReaderCode, countLines, locateError, measureLineOffset, parseStackLocation, readExposed, type ExposeGetters } from '../../lib/code/wrap.ts';
+import {
+  compileReaderCode,
+  countLines,
+  locateError,
+  measureLineOffset,
+  parseStackLocation,
+  readExposed,
+  type ExposeGetters,
+} from '../../lib/code/wrap.ts';
 import { errorText } from '../../lib/format/error-text.ts';
 import type { Tf } from '../../tf/backend.ts';
 import { onMessages } from '../shared/worker-entry.ts';
@@ -197,7 +205,12 @@ async function run(request: RunRequest): Promise<void> {
 
   // 4. The measurements the page grades from.
   if (request.plan) {
-    const measured = await measure(graders.measureRun, request.plan, { returned, exports: readExposed(getters), tf, dataUrl: request.dataUrl, datasets, print: api.print, save: saving }, channel);
+    const measured = await measure(
+      graders.measureRun,
+      request.plan,
+      { returned, exports: readExposed(getters), tf, dataUrl: request.dataUrl, datasets, print: api.print, save: saving },
+      channel,
+    );
     if (!measured.ok) {
       fail(measured.error, 'grade', hooks);
       return;
@@ -223,7 +236,12 @@ type Graders = typeof import('../../tf/graders.ts');
 type MeasureContext = Parameters<Graders['measureRun']>[1] & { save: ReturnType<Graders['captureModelSaving']> };
 
 /** Measures for the grader; posts `measured` (after the output it printed). Returns the error when measuring itself failed. */
-async function measure(measureRun: Graders['measureRun'], plan: MeasurePlan, ctx: MeasureContext, channel: OutputChannel): Promise<{ ok: true } | { ok: false; error: unknown }> {
+async function measure(
+  measureRun: Graders['measureRun'],
+  plan: MeasurePlan,
+  ctx: MeasureContext,
+  channel: OutputChannel,
+): Promise<{ ok: true } | { ok: false; error: unknown }> {
   try {
     const measurement = await measureRun(plan, ctx, { save: ctx.save });
     if (ended) return { ok: true };
@@ -239,7 +257,23 @@ async function measure(measureRun: Graders['measureRun'], plan: MeasurePlan, ctx
 /** Routes the worker's own console (used by libraries such as tfjs, and by `self.console`) to the output. */
 function captureConsole(api: OutputApi): void {
   const target = scope.console as unknown as Record<string, unknown>;
-  for (const method of ['log', 'info', 'warn', 'error', 'debug', 'trace', 'dir', 'table', 'assert', 'count', 'time', 'timeEnd', 'timeLog', 'group', 'groupEnd'] as const) {
+  for (const method of [
+    'log',
+    'info',
+    'warn',
+    'error',
+    'debug',
+    'trace',
+    'dir',
+    'table',
+    'assert',
+    'count',
+    'time',
+    'timeEnd',
+    'timeLog',
+    'group',
+    'groupEnd',
+  ] as const) {
     target[method] = api.console[method];
   }
 }

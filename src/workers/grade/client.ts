@@ -24,7 +24,8 @@ export function evaluateModel(spec: ModelAccuracyGraderSpec, artifacts: ModelArt
     workerName: 'grader worker',
     error: (text, failure) => ({
       type: 'error',
-      message: failure.kind === 'start' ? failure.detail : failure.kind === 'error' ? failure.detail || 'the grader worker could not be loaded' : text,
+      message:
+        failure.kind === 'start' ? failure.detail : failure.kind === 'error' ? failure.detail || 'the grader worker could not be loaded' : text,
     }),
   });
   const result = answer.then((m) => {

@@ -46,7 +46,11 @@ afterEach(() => vi.useRealTimers());
 describe('filter runner with a worker', () => {
   it('sends the image once (a copy) and then only kernels', () => {
     const worker = new FakeWorker();
-    const runner = createFilterRunner(() => {}, () => {}, { createWorker: () => worker });
+    const runner = createFilterRunner(
+      () => {},
+      () => {},
+      { createWorker: () => worker },
+    );
     const img = createImg(2, 2, 3, 50);
     runner.setImage(img);
     runner.request(job(identity));
@@ -60,7 +64,11 @@ describe('filter runner with a worker', () => {
   it('runs one filter at a time and keeps only the newest waiting request', () => {
     const worker = new FakeWorker();
     const results: FilterJob[] = [];
-    const runner = createFilterRunner((r) => results.push(r.job), () => {}, { createWorker: () => worker });
+    const runner = createFilterRunner(
+      (r) => results.push(r.job),
+      () => {},
+      { createWorker: () => worker },
+    );
     runner.setImage(createImg(2, 2, 3, 50));
     const first = job(identity);
     const newest = job(sharpen);
@@ -83,7 +91,11 @@ describe('filter runner with a worker', () => {
   it('drops results for an image that has since been replaced', () => {
     const worker = new FakeWorker();
     const results: number[] = [];
-    const runner = createFilterRunner((r) => results.push(r.width), () => {}, { createWorker: () => worker });
+    const runner = createFilterRunner(
+      (r) => results.push(r.width),
+      () => {},
+      { createWorker: () => worker },
+    );
     runner.setImage(createImg(2, 2, 3, 50));
     runner.request(job(identity));
     runner.setImage(createImg(4, 4, 3, 50));
@@ -97,7 +109,11 @@ describe('filter runner with a worker', () => {
   it('passes worker errors on and carries on', () => {
     const worker = new FakeWorker();
     const errors: string[] = [];
-    const runner = createFilterRunner(() => {}, (m) => errors.push(m), { createWorker: () => worker });
+    const runner = createFilterRunner(
+      () => {},
+      (m) => errors.push(m),
+      { createWorker: () => worker },
+    );
     runner.setImage(createImg(2, 2, 3, 50));
     runner.request(job(identity));
     const request = worker.filters()[0]!;
@@ -110,7 +126,11 @@ describe('filter runner with a worker', () => {
     vi.useFakeTimers();
     const worker = new FakeWorker();
     const results: { mode: string; rgba: Uint8ClampedArray }[] = [];
-    const runner = createFilterRunner((r) => results.push(r), () => {}, { createWorker: () => worker });
+    const runner = createFilterRunner(
+      (r) => results.push(r),
+      () => {},
+      { createWorker: () => worker },
+    );
     const img = createImg(2, 2, 3, 50);
     runner.setImage(img);
     runner.request(job(identity));
@@ -126,7 +146,11 @@ describe('filter runner with a worker', () => {
   it('ignores everything after dispose', () => {
     const worker = new FakeWorker();
     const results: unknown[] = [];
-    const runner = createFilterRunner((r) => results.push(r), () => {}, { createWorker: () => worker });
+    const runner = createFilterRunner(
+      (r) => results.push(r),
+      () => {},
+      { createWorker: () => worker },
+    );
     runner.setImage(createImg(2, 2, 3, 50));
     runner.request(job(identity));
     runner.dispose();
@@ -140,11 +164,15 @@ describe('filter runner without a worker', () => {
   it('filters on the main thread, and a burst of requests collapses to the newest', async () => {
     vi.useFakeTimers();
     const results: FilterJob[] = [];
-    const runner = createFilterRunner((r) => results.push(r.job), () => {}, {
-      createWorker: () => {
-        throw new Error('no workers here');
+    const runner = createFilterRunner(
+      (r) => results.push(r.job),
+      () => {},
+      {
+        createWorker: () => {
+          throw new Error('no workers here');
+        },
       },
-    });
+    );
     expect(runner.mode).toBe('main');
     runner.setImage(createImg(3, 3, 1, 90));
     const first = job(identity);
@@ -159,7 +187,11 @@ describe('filter runner without a worker', () => {
   it('reports a bad kernel as an error', async () => {
     vi.useFakeTimers();
     const errors: string[] = [];
-    const runner = createFilterRunner(() => {}, (m) => errors.push(m), { createWorker: () => null });
+    const runner = createFilterRunner(
+      () => {},
+      (m) => errors.push(m),
+      { createWorker: () => null },
+    );
     runner.setImage(createImg(3, 3, 1, 90));
     runner.request(job([1, 2, 3], 3));
     await vi.runAllTimersAsync();

@@ -47,11 +47,7 @@ function defaultWorker(): WorkerLike {
   return new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'tinker-image-filter' });
 }
 
-export function createFilterRunner(
-  onResult: FilterCallback,
-  onError: (message: string) => void,
-  options: FilterRunnerOptions = {},
-): FilterRunner {
+export function createFilterRunner(onResult: FilterCallback, onError: (message: string) => void, options: FilterRunnerOptions = {}): FilterRunner {
   let worker: WorkerRunHandle | null = null;
   let mode: 'worker' | 'main' = 'main';
   let image: Img | null = null;
@@ -60,7 +56,6 @@ export function createFilterRunner(
   let inFlight: { id: number; imageId: number; job: FilterJob } | null = null;
   let waiting: FilterJob | null = null;
   let disposed = false;
-
 
   /** Start the next request, if one is waiting and nothing runs. */
   const pump = (): void => {
@@ -123,10 +118,9 @@ export function createFilterRunner(
     if (!worker || !image) return;
     // A copy goes over (transferred), so the page keeps its own image.
     const data = image.data.slice();
-    worker.post(
-      { type: 'image', imageId, width: image.width, height: image.height, channels: image.channels, data } satisfies ToFilterWorker,
-      [data.buffer],
-    );
+    worker.post({ type: 'image', imageId, width: image.width, height: image.height, channels: image.channels, data } satisfies ToFilterWorker, [
+      data.buffer,
+    ]);
   };
 
   let made: WorkerLike | null = null;

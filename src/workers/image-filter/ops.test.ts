@@ -22,7 +22,15 @@ function testImage(): Img {
 }
 
 const sobelX = Array.from(KERNEL_PRESETS.sobelX.kernel.values);
-const job = (over: Partial<FilterJob>): FilterJob => ({ kind: 'kernel', size: 3, values: sobelX, border: 'clamp', display: 'clamp', grey: false, ...over });
+const job = (over: Partial<FilterJob>): FilterJob => ({
+  kind: 'kernel',
+  size: 3,
+  values: sobelX,
+  border: 'clamp',
+  display: 'clamp',
+  grey: false,
+  ...over,
+});
 
 describe('filter lab operations', () => {
   it('transposes a kernel: Sobel x becomes Sobel y', () => {

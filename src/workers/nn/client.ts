@@ -52,11 +52,7 @@ function defaultWorker(): Worker {
   return new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'tinker-nn-trainer' });
 }
 
-export function startNnTraining(
-  config: NnTrainConfig,
-  onMessage: (m: NnFromWorker) => void,
-  options: NnClientOptions = {},
-): NnTrainingHandle {
+export function startNnTraining(config: NnTrainConfig, onMessage: (m: NnFromWorker) => void, options: NnClientOptions = {}): NnTrainingHandle {
   const tracker = new NnRunTracker();
   return startWorkerRun<NnFromWorker>({
     createWorker: options.createWorker ?? defaultWorker,

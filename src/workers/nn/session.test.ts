@@ -8,7 +8,7 @@ import { configProblem, runNnSession, type SplitLoader } from './session.ts';
  */
 function syntheticSplit(count: number, seed: number) {
   let s = seed >>> 0;
-  const rand = () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 4294967296);
+  const rand = () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 4294967296;
   const images = new Uint8Array(count * 16);
   const labels = new Uint8Array(count);
   const centre = new Set([5, 6, 9, 10]);

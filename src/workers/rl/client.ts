@@ -53,11 +53,7 @@ function defaultWorker(): Worker {
   return new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'tinker-snake-q-learning' });
 }
 
-export function startRlTraining(
-  config: RlTrainConfig,
-  onMessage: (m: RlFromWorker) => void,
-  options: RlClientOptions = {},
-): RlTrainingHandle {
+export function startRlTraining(config: RlTrainConfig, onMessage: (m: RlFromWorker) => void, options: RlClientOptions = {}): RlTrainingHandle {
   const tracker = new RlRunTracker();
   return startWorkerRun<RlFromWorker>({
     createWorker: options.createWorker ?? defaultWorker,

@@ -34,7 +34,10 @@ describe('startWorkerRun', () => {
     worker.send({ type: 'tick', n: 1 });
     worker.send({ type: 'done', stopped: false });
     worker.send({ type: 'tick', n: 2 });
-    expect(got).toEqual([{ type: 'tick', n: 1 }, { type: 'done', stopped: false }]);
+    expect(got).toEqual([
+      { type: 'tick', n: 1 },
+      { type: 'done', stopped: false },
+    ]);
     expect(worker.terminated).toBe(true);
     expect(handle.finished).toBe(true);
   });
@@ -94,7 +97,9 @@ describe('startWorkerRun', () => {
     expect(a.worker.terminated).toBe(true);
     const b = setUp();
     b.worker.unreadable();
-    expect(b.got).toEqual([{ type: 'error', message: 'A message from the training worker could not be read. Reload the page and press Start again.' }]);
+    expect(b.got).toEqual([
+      { type: 'error', message: 'A message from the training worker could not be read. Reload the page and press Start again.' },
+    ]);
   });
 
   it('a worker that cannot start is reported after the caller has its handle', async () => {
@@ -168,7 +173,12 @@ describe('requestFromWorker', () => {
     a.fail('bad module');
     await expect(failed.answer).resolves.toEqual({ type: 'error', message: 'error: bad module' });
     const b = new FakeWorker();
-    const cancelled = requestFromWorker<{ type: 'x' }>({ createWorker: () => b.asWorker(), request: {}, workerName: 'w', error: () => ({ type: 'x' }) });
+    const cancelled = requestFromWorker<{ type: 'x' }>({
+      createWorker: () => b.asWorker(),
+      request: {},
+      workerName: 'w',
+      error: () => ({ type: 'x' }),
+    });
     cancelled.cancel();
     b.send({ type: 'x' });
     expect(b.terminated).toBe(true);

@@ -33,11 +33,7 @@ function failureText(f: WorkerFailure): string {
   return 'A message from the training worker could not be read.';
 }
 
-export function startTraining(
-  config: TrainConfig,
-  onMessage: (m: FromWorker) => void,
-  options: { mode?: RunMode } = {},
-): TrainerHandle {
+export function startTraining(config: TrainConfig, onMessage: (m: FromWorker) => void, options: { mode?: RunMode } = {}): TrainerHandle {
   const requested = options.mode ?? 'auto';
   const caps = detectCapabilities();
   let mode = initialRunMode(requested, config.backend, caps);

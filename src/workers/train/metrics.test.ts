@@ -12,7 +12,12 @@ describe('BatchMetrics', () => {
   it('reports the mean loss and accuracy since the last report, in order, without leaking tensors', async () => {
     const before = tf.memory().numTensors;
     const sent: unknown[] = [];
-    const m = new BatchMetrics(tf, (p) => p, (msg) => sent.push(msg), () => 0);
+    const m = new BatchMetrics(
+      tf,
+      (p) => p,
+      (msg) => sent.push(msg),
+      () => 0,
+    );
     m.add(tf.scalar(2), tf.scalar(3), 4);
     m.add(tf.scalar(6), tf.scalar(1), 4);
     await m.report(fields(1));
@@ -33,7 +38,12 @@ describe('BatchMetrics', () => {
     const releases: Array<() => void> = [];
     const gate = <T>(p: Promise<T>): Promise<T> => new Promise<T>((resolve) => releases.push(() => void p.then(resolve)));
     const sent: unknown[] = [];
-    const m = new BatchMetrics(tf, gate, (msg) => sent.push(msg), () => 0);
+    const m = new BatchMetrics(
+      tf,
+      gate,
+      (msg) => sent.push(msg),
+      () => 0,
+    );
     m.add(tf.scalar(1), tf.scalar(1), 1);
     await m.report(fields(0)); // started, not awaited
     expect(sent).toEqual([]);
@@ -53,7 +63,12 @@ describe('BatchMetrics', () => {
 
   it('throws a failed read-back at the next settle; mute() silences late messages', async () => {
     let fail = true;
-    const m = new BatchMetrics(tf, (p) => (fail ? Promise.reject(new Error('context lost')) : p), () => sent.push('m'), () => 0);
+    const m = new BatchMetrics(
+      tf,
+      (p) => (fail ? Promise.reject(new Error('context lost')) : p),
+      () => sent.push('m'),
+      () => 0,
+    );
     const sent: string[] = [];
     m.add(tf.scalar(1), tf.scalar(1), 1);
     await m.report(fields(0));

@@ -13,7 +13,7 @@ const COLS = 4;
 /** A learnable toy dataset: class c lights pixel c (plus noise), as 4×4 "images". */
 function synthetic(count: number, seed: number): SplitData {
   let s = seed;
-  const rand = () => ((s = (s * 1103515245 + 12345) >>> 0) / 2 ** 32);
+  const rand = () => (s = (s * 1103515245 + 12345) >>> 0) / 2 ** 32;
   const images = new Uint8Array(count * ROWS * COLS);
   const labels = new Uint8Array(count);
   for (let i = 0; i < count; i++) {
@@ -92,7 +92,11 @@ describe('runTrainingSession', () => {
     const metrics = ofType(messages, 'metrics');
     // Throttled (the clock is frozen, so only the very first batch is "due"), but the last
     // batch of each epoch is always reported.
-    expect(metrics.map((m) => [m.epoch, m.batch])).toEqual([[0, 0], [0, 9], [1, 9]]);
+    expect(metrics.map((m) => [m.epoch, m.batch])).toEqual([
+      [0, 0],
+      [0, 9],
+      [1, 9],
+    ]);
     expect(metrics.at(-1)).toMatchObject({ batchesPerEpoch: 10, examplesSeen: 400 });
     for (const m of metrics) {
       expect(Number.isFinite(m.loss)).toBe(true);
@@ -113,7 +117,10 @@ describe('runTrainingSession', () => {
     expect(done.predictions!.predicted.length).toBe(6);
 
     const checkpoints = ofType(messages, 'checkpoint');
-    expect(checkpoints.map((c) => c.epoch), 'epochs completed when each was taken').toEqual([1, 2]);
+    expect(
+      checkpoints.map((c) => c.epoch),
+      'epochs completed when each was taken',
+    ).toEqual([1, 2]);
     expect(checkpoints[0]!.weights.map((w) => w.length)).toEqual([16 * 8, 8, 8 * 10, 10]);
   });
 
@@ -128,7 +135,15 @@ describe('runTrainingSession', () => {
   it('stops within one batch, evaluates what it trained, sends a checkpoint, and leaks nothing', async () => {
     const before = tf.memory().numTensors;
     let stop = false;
-    const messages = await run({}, { afterBatch: (epoch, batch) => { if (epoch === 0 && batch === 2) stop = true; } }, () => stop);
+    const messages = await run(
+      {},
+      {
+        afterBatch: (epoch, batch) => {
+          if (epoch === 0 && batch === 2) stop = true;
+        },
+      },
+      () => stop,
+    );
     expect(tf.memory().numTensors).toBe(before);
     const metrics = ofType(messages, 'metrics');
     expect(metrics.at(-1)).toMatchObject({ epoch: 0, batch: 2, examplesSeen: 60 });
@@ -176,11 +191,14 @@ describe('runTrainingSession', () => {
 
   it('turns a failure mid-training into an error message and still leaks nothing', async () => {
     const before = tf.memory().numTensors;
-    const messages = await run({}, {
-      afterBatch: (epoch, batch) => {
-        if (epoch === 1 && batch === 4) throw new Error('injected failure');
+    const messages = await run(
+      {},
+      {
+        afterBatch: (epoch, batch) => {
+          if (epoch === 1 && batch === 4) throw new Error('injected failure');
+        },
       },
-    });
+    );
     expect(tf.memory().numTensors).toBe(before);
     expect(messages.at(-1)).toMatchObject({ type: 'error', code: 'unknown', message: 'Training failed: injected failure' });
     // The first epoch's checkpoint was sent before the failure: nothing is lost.
@@ -189,20 +207,37 @@ describe('runTrainingSession', () => {
   });
 
   it('maps running out of memory and lost contexts to their own codes', async () => {
-    const oom = await run({}, { afterBatch: () => { throw new RangeError('Array buffer allocation failed'); } });
+    const oom = await run(
+      {},
+      {
+        afterBatch: () => {
+          throw new RangeError('Array buffer allocation failed');
+        },
+      },
+    );
     expect(oom.at(-1)).toMatchObject({ type: 'error', code: 'out-of-memory' });
-    const lost = await run({}, { afterBatch: () => { throw new Error('WebGL context lost'); } });
+    const lost = await run(
+      {},
+      {
+        afterBatch: () => {
+          throw new Error('WebGL context lost');
+        },
+      },
+    );
     expect(lost.at(-1)).toMatchObject({ type: 'error', code: 'webgl-context-lost' });
     expect((lost.at(-1) as { message: string }).message).toMatch(/GPU context was lost.*Training stopped/);
   });
 
   it('reports a failing download as a data error', async () => {
     const before = tf.memory().numTensors;
-    const messages = await run({}, {
-      loadSplit: async () => {
-        throw new Error('Could not download mnist/train-images-idx3-ubyte.gz: HTTP 404');
+    const messages = await run(
+      {},
+      {
+        loadSplit: async () => {
+          throw new Error('Could not download mnist/train-images-idx3-ubyte.gz: HTTP 404');
+        },
       },
-    });
+    );
     expect(tf.memory().numTensors).toBe(before);
     expect(messages.at(-1)).toMatchObject({ type: 'error', code: 'data' });
     expect((messages.at(-1) as { message: string }).message).toContain('HTTP 404');
@@ -210,12 +245,16 @@ describe('runTrainingSession', () => {
 
   it('reports a stop during the download as a stopped run, not an error', async () => {
     let stop = false;
-    const messages = await run({}, {
-      loadSplit: async () => {
-        stop = true;
-        throw new DOMException('The operation was aborted.', 'AbortError');
+    const messages = await run(
+      {},
+      {
+        loadSplit: async () => {
+          stop = true;
+          throw new DOMException('The operation was aborted.', 'AbortError');
+        },
       },
-    }, () => stop);
+      () => stop,
+    );
     expect(messages.at(-1)).toMatchObject({ type: 'done', stopped: true, testAccuracy: null });
   });
 

@@ -80,12 +80,7 @@ class ContextLost extends Error {
   }
 }
 
-export async function runTrainingSession(
-  config: TrainConfig,
-  emit: Emit,
-  control: SessionControl,
-  deps: SessionDeps = {},
-): Promise<void> {
+export async function runTrainingSession(config: TrainConfig, emit: Emit, control: SessionControl, deps: SessionDeps = {}): Promise<void> {
   const load = deps.loadSplit ?? defaultLoadSplit;
   const setUpBackend = deps.initBackend ?? ((request: TrainConfig['backend']) => initBackend(tf, request));
   const yieldNow = deps.yieldToEventLoop ?? yieldToEventLoop;
@@ -216,7 +211,10 @@ export async function runTrainingSession(
 
     const sendCheckpoint = async (epoch: number): Promise<void> => {
       const weights = await readBack(readWeights(net));
-      emit({ type: 'checkpoint', epoch, weights }, weights.map((w) => w.buffer as ArrayBuffer));
+      emit(
+        { type: 'checkpoint', epoch, weights },
+        weights.map((w) => w.buffer as ArrayBuffer),
+      );
     };
 
     // 4. Train.
@@ -347,7 +345,9 @@ export async function runTrainingSession(
         predictions,
         timings: { ...timings, trainingMs, metricsMs: running.waitedMs, metricsMessages: running.reads },
       },
-      predictions ? [predictions.images.buffer as ArrayBuffer, predictions.labels.buffer as ArrayBuffer, predictions.predicted.buffer as ArrayBuffer] : [],
+      predictions
+        ? [predictions.images.buffer as ArrayBuffer, predictions.labels.buffer as ArrayBuffer, predictions.predicted.buffer as ArrayBuffer]
+        : [],
     );
   } catch (err) {
     metrics?.mute();

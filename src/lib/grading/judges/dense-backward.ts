@@ -51,7 +51,13 @@ export function denseBackwardInput(seed = 20251): DenseInput {
 }
 
 const fmt = (v: unknown): string =>
-  typeof v !== 'number' ? String(v) : !Number.isFinite(v) ? String(v) : v === 0 || Math.abs(v) >= 1e-3 ? String(Number(v.toFixed(4))) : v.toExponential(2);
+  typeof v !== 'number'
+    ? String(v)
+    : !Number.isFinite(v)
+      ? String(v)
+      : v === 0 || Math.abs(v) >= 1e-3
+        ? String(Number(v.toFixed(4)))
+        : v.toExponential(2);
 const isList = (v: unknown): v is ArrayLike<unknown> => Array.isArray(v) || (ArrayBuffer.isView(v) && !(v instanceof DataView));
 const close = (a: number, e: number) => Math.abs(a - e) <= 1e-6 + 1e-5 * Math.abs(e);
 
@@ -92,7 +98,11 @@ export function judgeDenseBackward(input: DenseInput, measured: unknown): GradeR
   const m = measured as { problem?: unknown; layers?: unknown } | null;
   if (typeof m === 'object' && m !== null && typeof m.problem === 'string') return { pass: false, message: m.problem };
   if (typeof m !== 'object' || m === null || !Array.isArray(m.layers) || m.layers.length !== input.cases.length) {
-    return { pass: false, message: 'The grader could not read the measurements of this run (they do not hold one result per layer), so it is not graded as passed. Run it again, without changing built-in functions.' };
+    return {
+      pass: false,
+      message:
+        'The grader could not read the measurements of this run (they do not hold one result per layer), so it is not graded as passed. Run it again, without changing built-in functions.',
+    };
   }
   let largest = 0;
   const cases: boolean[] = [];
@@ -114,13 +124,19 @@ export function judgeDenseBackward(input: DenseInput, measured: unknown): GradeR
         let expected = b[j]!;
         for (let i = 0; i < inputSize; i++) expected += X[r]![i]! * W[i]![j]!;
         if (Math.abs(Y.values[r]![j]! - expected) > 1e-9) {
-          return { pass: false, message: `forward(X) no longer computes X·W + b: Y[${r}][${j}] is ${fmt(Y.values[r]![j])}, expected ${fmt(expected)}. Keep the starter's forward as it is.` };
+          return {
+            pass: false,
+            message: `forward(X) no longer computes X·W + b: Y[${r}][${j}] is ${fmt(Y.values[r]![j])}, expected ${fmt(expected)}. Keep the starter's forward as it is.`,
+          };
         }
       }
     }
     const read = {
       dW: readMatrix(got.dW, inputSize, units, 'this.dW', 'the shape of W: one row per input, one column per unit'),
-      dX: got.dX === undefined ? ({ problem: 'backward returned undefined: it must return dX' } as const) : readMatrix(got.dX, batch, inputSize, 'the dX that backward returns', 'the shape of X: one row per example, one column per input'),
+      dX:
+        got.dX === undefined
+          ? ({ problem: 'backward returned undefined: it must return dX' } as const)
+          : readMatrix(got.dX, batch, inputSize, 'the dX that backward returns', 'the shape of X: one row per example, one column per input'),
     };
     const dbVector = readVector(got.db, units, 'this.db', 'the shape of b: one number per unit');
     for (const r of [read.dW, dbVector, read.dX]) {
@@ -136,7 +152,11 @@ export function judgeDenseBackward(input: DenseInput, measured: unknown): GradeR
       db: [(dbVector as { values: number[] }).values],
       dX: (read.dX as { values: number[][] }).values,
     };
-    const label = { dW: (i: number, j: number) => `dW[${i}][${j}]`, db: (_: number, j: number) => `db[${j}]`, dX: (r: number, i: number) => `dX[${r}][${i}]` };
+    const label = {
+      dW: (i: number, j: number) => `dW[${i}][${j}]`,
+      db: (_: number, j: number) => `db[${j}]`,
+      dX: (r: number, i: number) => `dX[${r}][${i}]`,
+    };
     const failures: { name: string; line: string; why: string }[] = [];
     for (const name of ['dW', 'db', 'dX'] as const) {
       let worst: { label: string; a: number; n: number; diff: number } | null = null;
@@ -156,7 +176,9 @@ export function judgeDenseBackward(input: DenseInput, measured: unknown): GradeR
       }
       const w = worst as { label: string; a: number; n: number; diff: number };
       const line = `${w.label} is ${fmt(w.a)} but the exact gradient is ${fmt(w.n)} (off by ${fmt(w.diff)})`;
-      const why = allScaled ? ` Every value of ${name} is the right one divided by the batch size ${batch}: don't divide, the 1/N of the mean loss is already inside gradOutput.` : '';
+      const why = allScaled
+        ? ` Every value of ${name} is the right one divided by the batch size ${batch}: don't divide, the 1/N of the mean loss is already inside gradOutput.`
+        : '';
       details.push(`${where}: ${name} is wrong: ${line}.${why}`);
       failures.push({ name, line, why });
     }

@@ -7,9 +7,7 @@ describe('loadImageFile refuses unusable files with a clear message', () => {
     const file = new File(['just some notes'], 'notes.txt', { type: 'text/plain' });
     const error = await loadImageFile(file).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ImageLoadError);
-    expect((error as Error).message).toBe(
-      '“notes.txt” is not an image this browser can read. Choose a PNG, JPEG, GIF or WebP file.',
-    );
+    expect((error as Error).message).toBe('“notes.txt” is not an image this browser can read. Choose a PNG, JPEG, GIF or WebP file.');
   });
 
   it('an empty file, whatever its type says', async () => {

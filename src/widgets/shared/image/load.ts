@@ -58,9 +58,7 @@ export async function loadSampleImage(name: SampleImageName, options: LoadOption
     throw new ImageLoadError(`The sample image “${name}” could not be downloaded. Check your connection and reload the page.`);
   }
   if (!response.ok) {
-    throw new ImageLoadError(
-      `The sample image “${name}” could not be downloaded (HTTP ${response.status}). Reload the page, or use your own image.`,
-    );
+    throw new ImageLoadError(`The sample image “${name}” could not be downloaded (HTTP ${response.status}). Reload the page, or use your own image.`);
   }
   const blob = await response.blob();
   const { img } = await decodeBlob(blob, `${name}.png`, options);
@@ -132,9 +130,7 @@ async function decodeBlob(blob: Blob, name: string, options: LoadOptions): Promi
     return { img, original };
   } catch (error) {
     if (error instanceof ImageLoadError) throw error;
-    throw new ImageLoadError(
-      `“${name}” could not be read (${errorText(error)}). Try a smaller PNG or JPEG file.`,
-    );
+    throw new ImageLoadError(`“${name}” could not be read (${errorText(error)}). Try a smaller PNG or JPEG file.`);
   } finally {
     bitmap.close();
   }

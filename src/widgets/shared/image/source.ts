@@ -103,10 +103,7 @@ export function wireImageSource(
 
   const fail = (error: unknown, myTicket: number) => {
     if (myTicket !== ticket) return;
-    const loadError =
-      error instanceof ImageLoadError
-        ? error
-        : new ImageLoadError(`The image could not be loaded (${errorText(error)}).`);
+    const loadError = error instanceof ImageLoadError ? error : new ImageLoadError(`The image could not be loaded (${errorText(error)}).`);
     setError(loadError.message);
     // Keep the select naming the image that is still on show.
     if (select.querySelector(`option[value="${shown}"]`)) select.value = shown;
