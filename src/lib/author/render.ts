@@ -24,7 +24,7 @@
  * of a block's cached HTML).
  *
  * Parts: render-mdast.ts (parsing and mdast helpers), render-components.ts (Callout, Figure, Quiz,
- * SourceLink and widget placeholders).
+ * SourceLink and widget placeholders), render-head.ts (the lesson header or the frontmatter's problems).
  *
  * The preview never runs code from the document: JSX attribute values are read as literals only
  * (mdx-props.ts); `{…}` expressions show a small placeholder; `import`/`export` lines show nothing.
@@ -33,13 +33,12 @@ import GithubSlugger from 'github-slugger';
 import type { ElementContent, Root as HastRoot, Text as HastText } from 'hast';
 import type { Code, Heading, Parents as MdastParents, Root as MdastRoot, RootContent } from 'mdast';
 import { defaultHandlers, toHast, type Handler, type State } from 'mdast-util-to-hast';
-import { escapeHtml } from '../format/html.ts';
-import { lessonHeadHtml, titleHtml } from '../markup/lesson-head.ts';
 import { splitBlocks } from './blocks.ts';
 import { AUTHOR_COMPONENTS, authorComponent } from './components.ts';
 import { parseFrontmatter } from './frontmatter.ts';
 import { createMathRenderer, formulaKey, type MathRenderer } from './math.ts';
 import { readJsxProps } from './mdx-props.ts';
+import { previewHeadHtml } from './render-head.ts';
 import { renderComponent, type JsxElement } from './render-components.ts';
 import {
   countWords,
@@ -294,27 +293,6 @@ export function createPreviewRenderer(options: PreviewRendererOptions = {}): Pre
     return { id: nextEntryId++, template, headings, diagnostics, formulaKeys, hasCode, words: countWords(tree) };
   }
 
-  function headHtml(frontmatter: FrontmatterResult): string {
-    if (frontmatter.data) {
-      return lessonHeadHtml(frontmatter.data, { track: siteUrl(`#${frontmatter.data.track}`), datasets: siteUrl('about/#datasets') }, undefined, {
-        embedded: true,
-      });
-    }
-    const raw = frontmatter.raw ?? {};
-    const title = typeof raw.title === 'string' && raw.title.trim() ? raw.title : 'Untitled lesson';
-    const summary = typeof raw.summary === 'string' ? `<p class="lede">${escapeHtml(raw.summary)}</p>` : '';
-    const count = frontmatter.diagnostics.length;
-    const problems = frontmatter.diagnostics
-      .map((d) => `<li>Line ${d.line}: ${escapeHtml(d.message)}</li>`) // the message starts with the field's name
-      .join('');
-    return (
-      `<header class="lesson-head">${titleHtml(title, true)} ${summary}</header>` +
-      `<div class="author-problem author-problem-error author-frontmatter-problems" role="note">` +
-      `<strong class="author-problem-title">The frontmatter has ${count === 1 ? 'a problem' : `${count} problems`}: the lesson would not build.</strong>` +
-      `<ul>${problems}</ul></div>`
-    );
-  }
-
   function render(source: string): PreviewResult {
     const started = performance.now();
     let frontmatter: FrontmatterResult;
@@ -397,7 +375,7 @@ export function createPreviewRenderer(options: PreviewRendererOptions = {}): Pre
     diagnostics.sort((a, b) => a.line - b.line);
     return {
       frontmatter,
-      headHtml: headHtml(frontmatter),
+      headHtml: previewHeadHtml(frontmatter, siteUrl),
       blocks,
       headings,
       diagnostics,
