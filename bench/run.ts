@@ -26,6 +26,7 @@ import { rlBench } from './runner/rl.ts';
 import { serveStatic } from './runner/serve.ts';
 import { autoBackendBench, backendsBench, workerVsMainBench } from './runner/training.ts';
 import { fmt, type Benchmark, type Row } from './runner/types.ts';
+import { errorText } from '../src/lib/format/error-text.ts';
 
 export type { BenchContext, Benchmark, Row } from './runner/types.ts';
 export { serveStatic } from './runner/serve.ts';
@@ -130,7 +131,7 @@ async function main(): Promise<number> {
         printSection(`[${bench.name}] ${bench.title}  (${fmt((performance.now() - t0) / 1000, 1)} s)`, rows);
       } catch (err) {
         failures++;
-        printSection(`[${bench.name}] ${bench.title}`, [{ label: 'FAILED', value: err instanceof Error ? err.message : String(err) }]);
+        printSection(`[${bench.name}] ${bench.title}`, [{ label: 'FAILED', value: errorText(err) }]);
       }
     }
   } finally {

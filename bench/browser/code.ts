@@ -2,6 +2,7 @@
 import { runCode } from '../../src/workers/code/client.ts';
 import type { GradeResult, GraderSpec, RunMessage } from '../../src/workers/code/protocol.ts';
 import type { BackendName, BackendRequest } from '../../src/workers/train/protocol.ts';
+import { datasetsUrl } from '../../src/lib/data/manifest.ts';
 
 export interface CodeRunTiming {
   backend?: BackendName;
@@ -24,7 +25,7 @@ export function codeRun(options: {
   expose?: string[];
   timeLimitMs?: number;
 }): Promise<CodeRunTiming> {
-  const dataUrl = new URL(`${import.meta.env.BASE_URL.replace(/\/?$/, '/')}data/`, location.href).href;
+  const dataUrl = datasetsUrl(import.meta.env.BASE_URL, location.href);
   return new Promise((resolve) => {
     const t0 = performance.now();
     const timing: Partial<CodeRunTiming> = {};

@@ -13,6 +13,7 @@ import { createImg, toPlanar, toRgba } from '../../src/lib/image/image.ts';
 import { gaussianKernel, gaussianKernel1d } from '../../src/lib/image/kernels.ts';
 import type { Img } from '../../src/lib/image/types.ts';
 import { mulberry32 } from '../../src/lib/runtime/shuffle.ts';
+import { pauseForPaint } from '../../src/lib/runtime/yield.ts';
 
 export interface ImageFilterBenchOptions {
   /** Side of the square benchmark image (default 1024). */
@@ -66,7 +67,7 @@ function syntheticImage(size: number, seed: number): Img {
   return img;
 }
 
-const pause = () => new Promise<void>((r) => setTimeout(r, 0));
+const pause = pauseForPaint;
 
 async function timeRuns(runs: number, f: () => unknown | Promise<unknown>): Promise<TimedRuns> {
   const runsMs: number[] = [];

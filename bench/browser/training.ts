@@ -10,6 +10,9 @@ import { loadSplit } from '../../src/lib/data/load.ts';
 import { startTraining, type RunMode } from '../../src/workers/train/client.ts';
 import type { BackendName, FromWorker, SessionTimings, ToWorker, TrainConfig } from '../../src/workers/train/protocol.ts';
 import { detectCapabilities } from '../../src/tf/capabilities.ts';
+import { datasetsUrl } from '../../src/lib/data/manifest.ts';
+import { errorText } from '../../src/lib/format/error-text.ts';
+import { pauseForPaint } from '../../src/lib/runtime/yield.ts';
 
 export interface WorkerVsMainOptions {
   /** Training examples per run (default 6400 = 100 batches of 64). */
@@ -76,7 +79,7 @@ export interface WorkerVsMainResult {
 
 /** The site's data/ folder (the datasets), as the page sees it. */
 export function dataUrl(): string {
-  return new URL(`${import.meta.env.BASE_URL}data/`, location.href).href;
+  return datasetsUrl(import.meta.env.BASE_URL, location.href);
 }
 
 /** Watches the main thread until stopped. */
@@ -250,7 +253,7 @@ export async function runMainThreadFit(
       epochs: 1,
       shuffle: true,
       verbose: 0,
-      ...(yieldEveryBatch ? { callbacks: { onBatchEnd: () => new Promise<void>((r) => setTimeout(r, 0)) } } : {}),
+      ...(yieldEveryBatch ? { callbacks: { onBatchEnd: pauseForPaint } } : {}),
     });
     const ms = performance.now() - t0;
     const load = monitor.stop();
@@ -331,7 +334,7 @@ export async function backendsInWorker(
       const r = await runSession(config, 'worker');
       out.push({ requested: backend, backend: r.backend, examplesPerSecond: r.examplesPerSecond });
     } catch (err) {
-      out.push({ requested: backend, error: err instanceof Error ? err.message : String(err) });
+      out.push({ requested: backend, error: errorText(err) });
     }
   }
   return out;

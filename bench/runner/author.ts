@@ -2,6 +2,7 @@
 import { AUTHOR_EDIT_KINDS, type AuthorBenchOptions, type AuthorBenchResult } from '../shared/author-bench.ts';
 import type { AuthorPageBenchResult } from '../browser/author-page.ts';
 import { fmt, type Benchmark, type Row } from './types.ts';
+import { errorText } from '../../src/lib/format/error-text.ts';
 
 const AUTHOR_UPDATES = 60;
 
@@ -79,7 +80,7 @@ export const authorBench: Benchmark = {
     try {
       rows.push(...authorRows(`node ${process.version}`, await nodeAuthorBench(options)));
     } catch (err) {
-      rows.push({ label: `[node ${process.version}] FAILED`, value: err instanceof Error ? err.message : String(err) });
+      rows.push({ label: `[node ${process.version}] FAILED`, value: errorText(err) });
     }
     return rows;
   },

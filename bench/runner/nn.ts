@@ -7,6 +7,7 @@ import { gunzipSync } from 'node:zlib';
 import { parseImages, parseLabels } from '../../src/lib/data/idx.ts';
 import type { NnBenchBackend, NnBenchData, NnBenchOptions, NnBenchResult } from '../shared/nn-bench.ts';
 import { fmt, type Benchmark, type Row } from './types.ts';
+import { errorText } from '../../src/lib/format/error-text.ts';
 
 /** MNIST training images for the Node side: public/data/mnist, else $DATASETS_DIR/mnist, else the build's data/mnist. */
 function readMnistTrain(dist: string, limit: number): NnBenchData {
@@ -43,7 +44,7 @@ async function nodeNnBench(options: NnBenchOptions, dist: string): Promise<NnBen
       await tf.ready();
       return tf.getBackend() === name ? null : `tfjs ended up on ${tf.getBackend()}`;
     } catch (err) {
-      return err instanceof Error ? err.message : String(err);
+      return errorText(err);
     }
   };
   return runNnBench(tf, readMnistTrain(dist, nnBenchImagesNeeded(options)), useBackend, options);

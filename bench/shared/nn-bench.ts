@@ -26,6 +26,7 @@ import { Dense } from '../../src/lib/nn/dense.ts';
 import { SoftmaxCrossEntropy } from '../../src/lib/nn/losses.ts';
 import { Network } from '../../src/lib/nn/network.ts';
 import { Adam } from '../../src/lib/nn/optimizers.ts';
+import { errorText } from '../../src/lib/format/error-text.ts';
 
 type Tf = typeof TF;
 
@@ -276,7 +277,7 @@ export async function runNnBench(tf: Tf, data: NnBenchData, useBackend: UseBacke
       const r = await runTf(tf, init, prepared, { pixels: data.pixels, hidden, batch, warm, timed, learningRate, fit: options.fit ?? true });
       results.push({ backend, ...r, tensorsLeft: tf.memory().numTensors - before });
     } catch (err) {
-      results.push({ backend, error: err instanceof Error ? err.message : String(err), tensorsLeft: tf.memory().numTensors - before });
+      results.push({ backend, error: errorText(err), tensorsLeft: tf.memory().numTensors - before });
     }
   }
   return { examples: timed * batch, batchSize: batch, hidden, classes: CLASSES, learningRate, warmupBatches: warm, engine, tf: results };

@@ -27,7 +27,7 @@ import {
   type ModelArtifactsData,
   type ModelMeasurement,
 } from '../lib/grading/measure.ts';
-import { describeReturned as describeValue } from '../lib/grading/describe.ts';
+import { describeReturned } from '../lib/grading/describe.ts';
 import { percentAgainst, thresholdPercent } from '../lib/grading/figures.ts';
 import { measureFunction } from '../lib/grading/function-grader.ts';
 import type { Tf } from './backend.ts';
@@ -219,7 +219,7 @@ function notAModel(tf: Tf, returned: unknown): string {
   if (typeof v === 'object' && v !== null && typeof v.history === 'object' && Array.isArray(v.epoch)) {
     return `Your code returned the training history that model.fit gives back, not the model. ${end}`;
   }
-  return `Your code returned ${describeValue(returned)}, not a tfjs model. ${end}`;
+  return `Your code returned ${describeReturned(returned)}, not a tfjs model. ${end}`;
 }
 
 /** The layout of one image the model accepts (flat pixels, or rows × cols [× 1]), or null. */

@@ -21,6 +21,7 @@ import type { Element } from 'hast';
 import type { ShikiTransformer } from 'shiki/core';
 import type { CodeHighlighter } from '../../lib/author/types.ts';
 import { errorText } from '../../lib/format/error-text.ts';
+import { pauseForPaint } from '../../lib/runtime/yield.ts';
 
 /** The themes of `markdown.shikiConfig` in astro.config.mjs (global.css switches to the dark one). */
 export const HIGHLIGHT_THEMES = { light: 'github-light-high-contrast', dark: 'github-dark-default' } as const;
@@ -120,7 +121,7 @@ async function createHighlighter(): Promise<CodeHighlighter> {
   // without the limit, compiles the common rules; between languages the page gets the main thread back.
   for (const [lang, snippet] of Object.entries(WARM_UP)) {
     shiki.codeToTokens(snippet, { lang, themes: HIGHLIGHT_THEMES, tokenizeTimeLimit: 0 });
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await pauseForPaint();
   }
 
   return (code, lang, meta) => {

@@ -3,6 +3,7 @@
  * shared by saved progress, the progress page and the lesson editor.
  */
 import type { KeyValueStorage } from '../../lib/progress/store.ts';
+import { errorText } from '../../lib/format/error-text.ts';
 
 /**
  * localStorage, or null with the reason it cannot be used (site data blocked, some private windows,
@@ -15,7 +16,7 @@ export function browserStorage(): { storage: KeyValueStorage } | { storage: null
     storage.getItem('tinker:probe');
     return { storage };
   } catch (error) {
-    return { storage: null, reason: error instanceof Error ? error.message : String(error) };
+    return { storage: null, reason: errorText(error) };
   }
 }
 

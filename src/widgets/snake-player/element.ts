@@ -27,6 +27,7 @@ import { StatusLine } from '../shared/status.ts';
 import { nextWidgetId } from '../shared/ids.ts';
 import { drawSnakeBoard } from '../shared/snake/board.ts';
 import { DEFAULT_SPEED, MOVE_LABELS, snakePlayerMarkup } from './markup.ts';
+import { pauseForPaint } from '../../lib/runtime/yield.ts';
 
 type State = 'idle' | 'running' | 'done' | 'error';
 type Mover = 'agent' | 'you';
@@ -305,7 +306,7 @@ export class SnakePlayerElement extends HTMLElement {
           if (evaluation.winRate >= TARGET_WIN_RATE || trainedMs >= TRAIN_MAX_MS) break;
         }
         // Yield to the page between slices so input and painting go on.
-        await new Promise<void>((resolve) => setTimeout(resolve, 0));
+        await pauseForPaint();
       }
       if (!this.connected || !evaluation) return;
       this.learner = learner;

@@ -30,6 +30,7 @@ import { ProgressBar } from '../shared/progress.ts';
 import { StatusLine } from '../shared/status.ts';
 import { nextWidgetId } from '../shared/ids.ts';
 import { ticTacToeMarkup, tttCellName } from './markup.ts';
+import { pauseForPaint } from '../../lib/runtime/yield.ts';
 
 const SLICE_GAMES = 1_000;
 const MAX_GAMES = 100_000;
@@ -113,7 +114,7 @@ export class TicTacToeElement extends HTMLElement {
         `Self-play: ${formatCount(learner.episodes)} games played; the agent still loses to ${formatCount(losses)} ` +
           `of ${formatCount(check.strategies)} opponent strategies.`,
       );
-      await new Promise<void>((resolve) => setTimeout(resolve, 0));
+      await pauseForPaint();
     }
     this.training = false;
     view.train.disabled = false;
