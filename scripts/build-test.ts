@@ -1,5 +1,5 @@
 /**
- * The test build: the site plus the hidden harness pages of bench/pages/ (/dev/exercises/,
+ * The test build: the site plus the hidden harness pages of bench/pages/ (/dev/exercises/, /dev/example-trainer/,
  * /dev/bench/, /dev/code-runner/, /dev/code-cell-parts/), which the end-to-end tests and
  * `npm run bench` use and a production build (`npm run build`) never contains.
  *
