@@ -215,7 +215,7 @@ async function workerColdThenWarm(
   afterCold: () => Promise<RunResult>,
   afterWarm: () => Promise<RunResult>,
 ): Promise<{ cold: WorkerRunResult; warm: WorkerRunResult; fitCold: RunResult; fitWarm: RunResult }> {
-  const worker = new Worker(new URL('../workers/train/worker.ts', import.meta.url), { type: 'module', name: 'tinker-bench-trainer' });
+  const worker = new Worker(new URL('../../src/workers/train/worker.ts', import.meta.url), { type: 'module', name: 'tinker-bench-trainer' });
   try {
     const cold = await runInWorker(worker, config);
     const fitCold = await afterCold();
