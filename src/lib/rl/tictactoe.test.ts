@@ -10,6 +10,7 @@ import {
   trainTicTacToe,
   verifyNeverLoses,
   winner,
+  winningLine,
   type Board,
   type Cell,
   type TicTacToePolicy,
@@ -26,6 +27,13 @@ describe('tic-tac-toe rules', () => {
     expect(winner(board('XO. ... ...'))).toBe(0);
     expect(outcome(board('XOX XOO OXX'))).toBe('draw');
     expect(outcome(board('XO. ... ...'))).toBeNull();
+  });
+
+  it('names the cells of the winning line', () => {
+    expect(winningLine(board('XXX OO. ...'))).toEqual([0, 1, 2]);
+    expect(winningLine(board('XO. XO. .O.'))).toEqual([1, 4, 7]);
+    expect(winningLine(board('X.O .OX O.X'))).toEqual([2, 4, 6]);
+    expect(winningLine(board('XO. ... ...'))).toEqual([]);
   });
 
   it('lists empty cells, alternates players and refuses illegal moves', () => {

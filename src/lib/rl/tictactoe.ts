@@ -38,13 +38,20 @@ const LINES = [
   [2, 4, 6],
 ] as const;
 
+/** The three cells of a completed row, column or diagonal, or [] when there is none (yet). */
+export function winningLine(board: Board): readonly number[] {
+  for (const line of LINES) {
+    const [a, b, c] = line;
+    const v = board[a];
+    if (v !== 0 && v !== undefined && v === board[b] && v === board[c]) return line;
+  }
+  return [];
+}
+
 /** The player with three in a row, or 0 when nobody has (yet). */
 export function winner(board: Board): 0 | Player {
-  for (const [a, b, c] of LINES) {
-    const v = board[a];
-    if (v !== 0 && v !== undefined && v === board[b] && v === board[c]) return v;
-  }
-  return 0;
+  const line = winningLine(board);
+  return line.length === 0 ? 0 : (board[line[0]!] as Player);
 }
 
 /** Empty cells, in index order. */

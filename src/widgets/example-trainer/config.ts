@@ -1,6 +1,7 @@
 /** The example's settings table and markup (rendered by the Astro page at build time; no DOM here). */
 import { progressMarkup } from '../shared/progress.ts';
 import { numberChoice, selectMarkup, type SettingsOf } from '../shared/settings.ts';
+import { runControlsMarkup } from '../shared/run-controls.ts';
 
 export const SETTINGS = {
   epochs: numberChoice({ label: 'Epochs', choices: [100, 500, 5000], default: 500 }),
@@ -18,11 +19,7 @@ export function exampleMarkup(s: ExampleSettings): string {
 ${selectMarkup('epochs', SETTINGS.epochs, s.epochs)}
 ${selectMarkup('learningRate', SETTINGS.learningRate, s.learningRate)}
 </fieldset>
-<div class="tk-actions">
-<button type="button" class="tk-button tk-button--primary" data-part="start">Start training</button>
-<button type="button" class="tk-button" data-part="stop" disabled>Stop</button>
-</div>
-<p class="tk-status" role="status" aria-live="polite" data-part="status">${IDLE_STATUS}</p>
+${runControlsMarkup(IDLE_STATUS)}
 ${progressMarkup('Progress')}
 <div class="tk-error" data-part="error" hidden></div>
 </div>`;

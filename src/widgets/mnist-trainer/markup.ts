@@ -10,6 +10,7 @@ import { backendPickerMarkup } from '../shared/backend-picker.ts';
 import { selectMarkup } from '../shared/settings.ts';
 import { progressMarkup } from '../shared/progress.ts';
 import { SETTINGS, type TrainerSettings } from './config.ts';
+import { runControlsMarkup } from '../shared/run-controls.ts';
 
 export const IDLE_STATUS = 'Ready. Press Start training; the MNIST images (about 11 MB) are downloaded once.';
 
@@ -25,11 +26,7 @@ ${selectMarkup('epochs', SETTINGS.epochs, settings.epochs)}
 ${selectMarkup('hidden', SETTINGS.hidden, settings.hidden)}
 </fieldset>
 <p class="tk-note" data-part="backend-note" hidden></p>
-<div class="tk-actions">
-<button type="button" class="tk-button tk-button--primary" data-part="start">Start training</button>
-<button type="button" class="tk-button" data-part="stop" disabled>Stop</button>
-</div>
-<p class="tk-status" role="status" aria-live="polite" data-part="status">${IDLE_STATUS}</p>
+${runControlsMarkup(IDLE_STATUS)}
 ${progressMarkup('Progress')}
 <p class="tk-note" data-part="backend" hidden></p>
 <div class="tk-error" data-part="error" hidden></div>

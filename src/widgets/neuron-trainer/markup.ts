@@ -7,6 +7,7 @@
 import { progressMarkup } from '../shared/progress.ts';
 import { selectMarkup } from '../shared/settings.ts';
 import { SETTINGS, type NeuronSettings } from './config.ts';
+import { runControlsMarkup } from '../shared/run-controls.ts';
 
 export const IDLE_STATUS = 'Ready. Press Start training; the MNIST images (about 11 MB) are downloaded once.';
 
@@ -28,11 +29,7 @@ ${selectMarkup('epochs', SETTINGS.epochs, settings.epochs)}
 ${selectMarkup('learningRate', SETTINGS.learningRate, settings.learningRate)}
 ${selectMarkup('batchSize', SETTINGS.batchSize, settings.batchSize)}
 </fieldset>
-<div class="tk-actions">
-<button type="button" class="tk-button tk-button--primary" data-part="start">Start training</button>
-<button type="button" class="tk-button" data-part="stop" disabled>Stop</button>
-</div>
-<p class="tk-status" role="status" aria-live="polite" data-part="status">${IDLE_STATUS}</p>
+${runControlsMarkup(IDLE_STATUS)}
 ${progressMarkup('Progress')}
 <div class="tk-error" data-part="error" hidden></div>
 <div class="tk-neuron__live" data-part="live" hidden>

@@ -23,6 +23,7 @@ import {
   type MnistSettings,
   type OverfitSettings,
 } from './config.ts';
+import { runControlsMarkup } from '../shared/run-controls.ts';
 
 export const MNIST_IDLE_STATUS = 'Ready. Press Start training; the MNIST images (about 11 MB) are downloaded once and training runs on your device.';
 export const OVERFIT_IDLE_STATUS = 'Ready. Press Start training to train on 500 images and watch the validation loss.';
@@ -34,11 +35,7 @@ function codeMarkup(code: string, label: string): string {
 
 /** Everything below the settings: buttons, status, progress, errors, charts, results. */
 function runMarkup(idle: string): string {
-  return `<div class="tk-actions">
-<button type="button" class="tk-button tk-button--primary" data-part="start">Start training</button>
-<button type="button" class="tk-button" data-part="stop" disabled>Stop</button>
-</div>
-<p class="tk-status" role="status" aria-live="polite" data-part="status">${escapeHtml(idle)}</p>
+  return `${runControlsMarkup(idle)}
 ${progressMarkup('Progress')}
 <p class="tk-note" data-part="speed" hidden></p>
 <div class="tk-error" data-part="error" hidden></div>

@@ -1,11 +1,11 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { progressMarkup } from './progress.ts';
+import { runControlsMarkup } from './run-controls.ts';
 import { REMOVED_STATUS, STOPPED_EARLY_STATUS, TrainerLifecycle, type TrainerState } from './trainer.ts';
 
 const MARKUP = `<fieldset data-part="settings"><select name="epochs"><option>1</option></select></fieldset>
-<button data-part="start">Start training</button><button data-part="stop" disabled>Stop</button>
-<p data-part="status">Ready</p>${progressMarkup()}<div data-part="error" hidden></div>`;
+${runControlsMarkup('Ready')}${progressMarkup()}<div data-part="error" hidden></div>`;
 
 class Handle {
   stop = vi.fn();
@@ -192,5 +192,18 @@ describe('TrainerLifecycle', () => {
     life.abandon();
     expect(host.querySelector('[data-part="status"]')!.textContent).toBe(STOPPED_EARLY_STATUS);
     expect(handle.released).toBe(1);
+  });
+});
+
+describe('runControlsMarkup', () => {
+  it('gives Start, Stop (disabled) and a polite status line holding the idle text, escaped', () => {
+    const host = document.createElement('div');
+    host.innerHTML = runControlsMarkup('Ready <now> & "then"', '<button data-part="reset">Reset</button>');
+    expect(host.querySelector('[data-part="start"]')?.textContent).toBe('Start training');
+    expect(host.querySelector<HTMLButtonElement>('[data-part="stop"]')?.disabled).toBe(true);
+    expect(host.querySelector('.tk-actions [data-part="reset"]')).not.toBeNull();
+    const status = host.querySelector('[role="status"][data-part="status"]');
+    expect(status?.getAttribute('aria-live')).toBe('polite');
+    expect(status?.textContent).toBe('Ready <now> & "then"');
   });
 });

@@ -5,6 +5,7 @@
 import { backendPickerMarkup } from '../shared/backend-picker.ts';
 import { defaults, numberChoice, parseSettings, selectMarkup, textChoice, type SettingsOf } from '../shared/settings.ts';
 import type { BackendRequest } from '../../lib/runtime/backends.ts';
+import { runControlsMarkup } from '../shared/run-controls.ts';
 
 export const IDLE_STATUS = 'Ready. Press Start: a small neural network learns to play Snake on a 5×5 board, in your browser.';
 
@@ -52,11 +53,7 @@ export function snakeDqnMarkup(settings: DqnSettings): string {
 ${selectMarkup('seconds', SETTINGS.seconds, settings.seconds)}
 ${backendPickerMarkup(settings.backend)}
 </fieldset>
-<div class="tk-actions">
-<button type="button" class="tk-button tk-button--primary" data-part="start">Start training</button>
-<button type="button" class="tk-button" data-part="stop" disabled>Stop</button>
-</div>
-<p class="tk-status" role="status" aria-live="polite" data-part="status">${IDLE_STATUS}</p>
+${runControlsMarkup(IDLE_STATUS)}
 <p class="tk-note" data-part="backend" hidden></p>
 <div class="tk-error" data-part="error" hidden></div>
 <div class="tk-snake-dqn__live" data-part="live" hidden>

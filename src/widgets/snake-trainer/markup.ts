@@ -10,6 +10,7 @@ import { escapeHtml } from '../shared/html.ts';
 import { selectMarkup } from '../shared/settings.ts';
 import { progressMarkup } from '../shared/progress.ts';
 import { REACHABLE_3X3, SETTINGS, SLIDERS, formatSlider, type SliderSpec, type TrainerSettings } from './config.ts';
+import { runControlsMarkup } from '../shared/run-controls.ts';
 
 export const IDLE_STATUS = 'Ready. Press Start training: Q-learning runs in the background and the curves fill in as it learns.';
 
@@ -47,12 +48,7 @@ ${group(['epsilonStart', 'epsilonEnd', 'epsilonDecayEpisodes'])}
 ${group(['food', 'win', 'loss', 'step'])}
 </div>
 </fieldset>
-<div class="tk-actions">
-<button type="button" class="tk-button tk-button--primary" data-part="start">Start training</button>
-<button type="button" class="tk-button" data-part="stop" disabled>Stop</button>
-<button type="button" class="tk-button" data-part="reset">Reset</button>
-</div>
-<p class="tk-status" role="status" aria-live="polite" data-part="status">${IDLE_STATUS}</p>
+${runControlsMarkup(IDLE_STATUS, '<button type="button" class="tk-button" data-part="reset">Reset</button>\n')}
 ${progressMarkup('Training')}
 <div class="tk-error" data-part="error" hidden></div>
 <p class="tk-note" data-part="optimum">On 3 × 3 the exact optimum, found by value iteration over all ${formatCount(REACHABLE_3X3)} reachable states, wins 100% of games.</p>

@@ -20,7 +20,7 @@ import {
   play,
   toMove,
   verifyNeverLoses,
-  winner,
+  winningLine,
   type Cell,
   type NeverLoseCheck,
   type Player,
@@ -34,16 +34,6 @@ import { pauseForPaint } from '../../lib/runtime/yield.ts';
 
 const SLICE_GAMES = 1_000;
 const MAX_GAMES = 100_000;
-const LINES = [
-  [0, 1, 2],
-  [3, 4, 5],
-  [6, 7, 8],
-  [0, 3, 6],
-  [1, 4, 7],
-  [2, 5, 8],
-  [0, 4, 8],
-  [2, 4, 6],
-] as const;
 
 interface View {
   train: HTMLButtonElement;
@@ -205,8 +195,7 @@ export class TicTacToeElement extends HTMLElement {
     const view = this.view;
     if (!view) return;
     const over = outcome(this.board) !== null;
-    const w = winner(this.board);
-    const line = w === 0 ? [] : (LINES.find(([a, b, c]) => this.board[a] === w && this.board[b] === w && this.board[c] === w) ?? []);
+    const line = winningLine(this.board);
     view.cells.forEach((button, i) => {
       const mark = this.board[i] ?? 0;
       button.disabled = false;
