@@ -3,7 +3,6 @@
  * The kit's TrainerLifecycle runs data-state, Start/Stop, the status line, errors and teardown;
  * this element only reads its settings, starts the run and says what the messages mean.
  */
-import { errorText } from '../../lib/format/error-text.ts';
 import { part } from '../shared/html.ts';
 import { readForm, settingsFromAttributes } from '../shared/settings.ts';
 import { TrainerLifecycle } from '../shared/trainer.ts';
@@ -30,16 +29,7 @@ export class ExampleTrainerElement extends HTMLElement {
     if (!life || id == null) return;
     const settings = readForm(SETTINGS, part(this, 'settings'));
     // Heavy code (tfjs, a worker client, d3) is imported only now; a failure is shown in words.
-    const fit = await life.load(
-      id,
-      () => import('./fit.ts'),
-      (err) =>
-        life.fail({
-          title: 'Training failed',
-          message: `The page could not load its code (${errorText(err)}).`,
-          hint: 'Reload the page and press Start again.',
-        }),
-    );
+    const fit = await life.load(id, () => import('./fit.ts'));
     if (!fit) return;
     life.attach(
       fit.startFit(

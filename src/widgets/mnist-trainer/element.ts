@@ -25,7 +25,7 @@ import { applyCapabilities } from '../shared/backend-picker.ts';
 import { datasetUrl } from '../shared/data-url.ts';
 import { part } from '../shared/html.ts';
 import { readForm } from '../shared/settings.ts';
-import { TrainerLifecycle, type TrainerState as LifecycleState } from '../shared/trainer.ts';
+import { loadFailure, TrainerLifecycle, type TrainerState as LifecycleState } from '../shared/trainer.ts';
 import type { TrainingCharts } from './charts.ts';
 import { SETTINGS, buildConfig, settingsFromAttributes, type TrainerSettings } from './config.ts';
 import { trainerMarkup } from './markup.ts';
@@ -138,12 +138,10 @@ export class MnistTrainerElement extends HTMLElement {
     const mods = await life.load(
       id,
       () => Promise.all([import('../../workers/train/client.ts'), import('./charts.ts')]),
-      (err) =>
-        this.fail(
-          'unknown',
-          `The page could not load its training code (${errorText(err)}).`,
-          'Check your connection, then reload the page and press Start again.',
-        ),
+      (err) => {
+        const { message, hint } = loadFailure(err);
+        this.fail('unknown', message, hint);
+      },
     );
     if (!mods) return;
     const [client, chartsModule] = mods;

@@ -12,7 +12,6 @@
  *  - the `role="status"` line, e.g. "Test accuracy 99.2% after 1 epoch (60,000 images)";
  *  - `dataset.testAccuracy` ("0.9921") and `dataset.epochMillis` (training time of the last epoch).
  */
-import { errorText } from '../../lib/format/error-text.ts';
 import { formatCount, formatDuration } from '../../lib/format/numbers.ts';
 import { epochsElapsed } from '../../lib/format/progress.ts';
 import { doneStatus, speedSentence, stoppedStatus } from '../../lib/format/status.ts';
@@ -84,15 +83,7 @@ export class NeuronTrainerElement extends HTMLElement {
     delete this.dataset.testAccuracy;
     delete this.dataset.epochMillis;
 
-    const mods = await life.load(
-      id,
-      () => Promise.all([import('../../workers/nn/client.ts'), import('./live-view.ts')]),
-      (err) =>
-        this.fail(
-          'unknown',
-          `The page could not load its training code (${errorText(err)}). Check your connection, reload the page and press Start again.`,
-        ),
-    );
+    const mods = await life.load(id, () => Promise.all([import('../../workers/nn/client.ts'), import('./live-view.ts')]));
     if (!mods) return;
     const [client, liveModule] = mods;
     this.live?.destroy();

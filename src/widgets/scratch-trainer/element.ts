@@ -119,16 +119,7 @@ export class ScratchTrainerElement extends HTMLElement {
     delete this.dataset.testAccuracy;
     delete this.dataset.bestEpoch;
 
-    const mods = await life.load(
-      id,
-      () => Promise.all([import('../../workers/nn/client.ts'), import('./charts.ts')]),
-      (err) =>
-        this.fail(
-          'Training failed',
-          `The page could not load its training code (${errorText(err)}).`,
-          'Check your connection, then reload the page and press Start again.',
-        ),
-    );
+    const mods = await life.load(id, () => Promise.all([import('../../workers/nn/client.ts'), import('./charts.ts')]));
     if (!mods) return;
     const [client, chartsModule] = mods;
     this.charts?.destroy();

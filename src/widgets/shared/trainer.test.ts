@@ -132,6 +132,17 @@ describe('TrainerLifecycle', () => {
     expect(onError).toHaveBeenCalledOnce();
   });
 
+  it('fails in words when the training code cannot be loaded and no onError is given', async () => {
+    const { host, life, status, q } = setup();
+    const id = life.begin()!;
+    expect(await life.load(id, () => Promise.reject(new Error('offline')))).toBeNull();
+    expect(host.dataset.state).toBe('error');
+    expect(status()).toBe('Error: Training failed. The page could not load its training code (offline).');
+    expect(q('error').hidden).toBe(false);
+    expect(q('error').textContent).toContain('Check your connection');
+    expect(q('start').textContent).toBe('Start again');
+  });
+
   it('shows download progress over several files and announces the end of the download', () => {
     const { life, status, q } = setup();
     const now = vi.spyOn(performance, 'now').mockReturnValue(5_000); // a frozen clock: updates stay thinned out

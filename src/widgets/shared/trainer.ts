@@ -23,6 +23,7 @@
  *   life.attach(mods.start(config, life.listen(id, (m) => this.onMessage(m))));
  *   // …on the last message: life.finish('Test accuracy 97.1% after 4 epochs', 'done') or life.fail({ … })
  */
+import { errorText } from '../../lib/format/error-text.ts';
 import { sumDownloads } from '../../lib/format/progress.ts';
 import { downloadStatus } from '../../lib/format/status.ts';
 import { clearError, showError, type ErrorAction } from './error-panel.ts';
@@ -67,6 +68,15 @@ export interface FailDetails {
 
 export const REMOVED_STATUS = 'Stopped: the widget was removed from the page';
 export const STOPPED_EARLY_STATUS = 'Stopped before training began';
+
+/** What a trainer says when its training code cannot be loaded (a lost connection, a new deployment). */
+export function loadFailure(err: unknown): FailDetails & { hint: string } {
+  return {
+    title: 'Training failed',
+    message: `The page could not load its training code (${errorText(err)}).`,
+    hint: 'Check your connection, then reload the page and press Start again.',
+  };
+}
 
 export class TrainerLifecycle<H extends RunHandle> {
   readonly controls: RunControls;
@@ -149,9 +159,10 @@ export class TrainerLifecycle<H extends RunHandle> {
 
   /**
    * Loads the run's code. Resolves to the modules, or to null when the run is no longer current
-   * (stopped or removed meanwhile) or the import failed (then `onError` ran, for a current run).
+   * (stopped or removed meanwhile) or the import failed: then, for a current run, `onError` runs,
+   * by default failing with `loadFailure`.
    */
-  async load<T>(id: number, importer: () => Promise<T>, onError: (err: unknown) => void): Promise<T | null> {
+  async load<T>(id: number, importer: () => Promise<T>, onError: (err: unknown) => void = (err) => this.fail(loadFailure(err))): Promise<T | null> {
     try {
       const modules = await importer();
       return this.isCurrent(id) ? modules : null;

@@ -12,7 +12,6 @@
  *    average (random: 0.3)";
  *  - `dataset.averageFood`, `dataset.randomFood`, `dataset.seconds`, `dataset.backend`.
  */
-import { errorText } from '../../lib/format/error-text.ts';
 import { BACKEND_LABELS } from '../../lib/runtime/backends.ts';
 import type { DqnFrame } from '../../tf/snake-dqn.ts';
 import type { DqnTrainingHandle } from '../../workers/dqn/client.ts';
@@ -83,11 +82,8 @@ export class SnakeDqnElement extends HTMLElement {
     this.last = null;
     for (const key of ['averageFood', 'randomFood', 'seconds', 'backend'] as const) delete this.dataset[key];
 
-    const mods = await life.load(
-      id,
-      () => Promise.all([import('../../workers/dqn/client.ts'), import('../../viz/line-chart.ts'), import('../shared/snake/board.ts')]),
-      (err) =>
-        this.fail(`The page could not load its training code (${errorText(err)}). Check your connection, reload the page and press Start again.`),
+    const mods = await life.load(id, () =>
+      Promise.all([import('../../workers/dqn/client.ts'), import('../../viz/line-chart.ts'), import('../shared/snake/board.ts')]),
     );
     if (!mods) return;
     const [client, charts, board] = mods;

@@ -18,7 +18,6 @@
  */
 import type { RlFromWorker } from '../../workers/rl/protocol.ts';
 import type { RlTrainingHandle } from '../../workers/rl/client.ts';
-import { errorText } from '../../lib/format/error-text.ts';
 import { clearError } from '../shared/error-panel.ts';
 import { part } from '../shared/html.ts';
 import { TrainerLifecycle, type TrainerState } from '../shared/trainer.ts';
@@ -112,18 +111,10 @@ export class SnakeTrainerElement extends HTMLElement {
     part(this, 'summary').hidden = true;
     for (const key of FIGURES) delete this.dataset[key];
 
-    const modules = await life.load(
-      id,
-      async (): Promise<Modules> => {
-        const [config, client, live] = await Promise.all([import('./config.ts'), import('../../workers/rl/client.ts'), import('./live-view.ts')]);
-        return { config, client, live };
-      },
-      (err) =>
-        this.fail(
-          'unknown',
-          `The page could not load its training code (${errorText(err)}). Check your connection, reload the page and press Start again.`,
-        ),
-    );
+    const modules = await life.load(id, async (): Promise<Modules> => {
+      const [config, client, live] = await Promise.all([import('./config.ts'), import('../../workers/rl/client.ts'), import('./live-view.ts')]);
+      return { config, client, live };
+    });
     if (!modules) return;
 
     const settings = modules.config.settingsFromForm(part(this, 'settings'));
