@@ -42,9 +42,8 @@ export class ExampleTrainerElement extends HTMLElement {
   private onMessage(m: FitMessage, epochs: number): void {
     const life = this.life!;
     if (m.type === 'progress') {
-      life.running();
+      life.running(`Training: epoch ${m.epoch} of ${epochs} · loss ${m.loss.toFixed(4)}`);
       life.progress?.show('Training', m.epoch, epochs);
-      if (!life.stopping) life.status.update(`Training: epoch ${m.epoch} of ${epochs} · loss ${m.loss.toFixed(4)}`);
       return;
     }
     const line = `y = ${m.w.toFixed(2)}x + ${m.b.toFixed(2)} (loss ${m.loss.toFixed(4)})`;

@@ -132,6 +132,27 @@ describe('TrainerLifecycle', () => {
     expect(onError).toHaveBeenCalledOnce();
   });
 
+  it('running(text) says the first training status at once, then thins the updates out, and stays quiet while stopping', () => {
+    const { host, life, status, q } = setup();
+    const now = vi.spyOn(performance, 'now').mockReturnValue(1_000);
+    life.begin();
+    expect(status()).toBe('Loading the training code…');
+    life.running('Training: epoch 1');
+    expect(host.dataset.state).toBe('running');
+    expect(status()).toBe('Training: epoch 1');
+    life.running('Training: epoch 2');
+    expect(status()).toBe('Training: epoch 1'); // thinned out: the line changed just now
+    now.mockReturnValue(3_000);
+    life.running('Training: epoch 3');
+    expect(status()).toBe('Training: epoch 3');
+    life.attach(new Handle());
+    q<HTMLButtonElement>('stop').click();
+    now.mockReturnValue(9_000);
+    life.running('Training: epoch 4');
+    expect(status()).toBe('Stopping after this batch…');
+    now.mockRestore();
+  });
+
   it('fails in words when the training code cannot be loaded and no onError is given', async () => {
     const { host, life, status, q } = setup();
     const id = life.begin()!;

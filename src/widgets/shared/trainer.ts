@@ -130,9 +130,16 @@ export class TrainerLifecycle<H extends RunHandle> {
     this.options.onState?.(state);
   }
 
-  /** Moves to `running` unless already there. */
-  running(): void {
-    if (this.state !== 'running') this.setState('running');
+  /**
+   * Moves to `running` unless already there. With `text` (unless a stop was asked): the status line
+   * says it, at once on the move to running (so "Loading…" does not linger), thinned out after.
+   */
+  running(text?: string): void {
+    const moving = this.state !== 'running';
+    if (moving) this.setState('running');
+    if (text === undefined || this.stopping) return;
+    if (moving) this.status.announce(text);
+    else this.status.update(text);
   }
 
   /** Whether `id` is still the current run and the widget still on the page. */
