@@ -31,6 +31,12 @@ async function run(c: Locator): Promise<void> {
   await c.locator('[data-part="run"]').click();
 }
 
+/** Choose a secondary action from the cell's "More actions" menu. */
+async function fromMenu(c: Locator, part: string): Promise<void> {
+  await c.getByRole('button', { name: 'More actions' }).click();
+  await c.locator(`[data-part="${part}"]`).click();
+}
+
 test.describe('a free code cell', () => {
   test('runs typed code in a worker and streams its output as it is produced', async ({ page }) => {
     const problems = watchForProblems(page);
@@ -112,11 +118,13 @@ test.describe('a free code cell', () => {
     await page.goto(LESSON);
     const c = cell(page, 'first-tensors');
     await typeCode(c, "print('mine');\n");
-    await c.locator('[data-part="reset"]').click();
+    await fromMenu(c, 'reset');
     await expect(c.locator('[data-part="confirm"]')).toBeVisible();
     await c.locator('[data-part="confirm-no"]').click();
+    // Cancel returns focus to the menu button (the menu closed when the action was chosen).
+    await expect(c.getByRole('button', { name: 'More actions' })).toBeFocused();
     await expect(c.locator('.cm-content')).toContainText("print('mine');");
-    await c.locator('[data-part="reset"]').click();
+    await fromMenu(c, 'reset');
     await c.locator('[data-part="confirm-yes"]').click();
     await expect(c.locator('.cm-content')).not.toContainText("print('mine');");
     await expect(statusOf(c)).toContainText('The starter code is back');
@@ -129,7 +137,7 @@ test.describe('a free code cell', () => {
     await page.waitForTimeout(800);
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     await typeCode(c, "globalThis.ranFromLink = true;\nprint('from a link');\n");
-    await c.locator('[data-part="share"]').click();
+    await fromMenu(c, 'share');
     await expect(statusOf(c)).toContainText('A link to this code is copied');
     const link = await page.evaluate(() => navigator.clipboard.readText());
     // Go back to the reader's own code before opening the link.
@@ -195,6 +203,107 @@ test.describe('a free code cell', () => {
   });
 });
 
+test.describe('a calm cell: one Run, the rest in a menu', () => {
+  test('the "More actions" menu opens and closes from the keyboard, and Escape puts focus back', async ({ page }) => {
+    await page.goto(LESSON);
+    const c = cell(page, 'sigmoid');
+    const more = c.getByRole('button', { name: 'More actions' });
+    await expect(c.getByRole('button')).toHaveText(['Run', 'Hint (1 of 3)', /^More/]);
+    await expect(more).toHaveAttribute('aria-expanded', 'false');
+    await expect(c.locator('[data-part="reset"]')).toBeHidden();
+    await more.focus();
+    await page.keyboard.press('Enter');
+    await expect(more).toHaveAttribute('aria-expanded', 'true');
+    const panel = c.locator(`#${await more.getAttribute('aria-controls')}`);
+    await expect(panel).toBeVisible();
+    await page.keyboard.press('Tab');
+    await expect(c.locator('[data-part="reset"]')).toBeFocused();
+    await page.keyboard.press('Tab');
+    await expect(c.locator('[data-part="show-solution"]')).toBeFocused();
+    await page.keyboard.press('Escape');
+    await expect(panel).toBeHidden();
+    await expect(more).toHaveAttribute('aria-expanded', 'false');
+    await expect(more).toBeFocused();
+    // A click elsewhere closes it too.
+    await more.click();
+    await expect(panel).toBeVisible();
+    await c.locator('.cell-instructions').click();
+    await expect(panel).toBeHidden();
+    await expectNoAxeViolations(page, 'lesson with a code cell menu');
+  });
+
+  test('plain JavaScript has no backend setting and no backend notice; TensorFlow.js cells have both where it matters', async ({ page }) => {
+    test.setTimeout(120_000);
+    await page.goto(LESSON);
+    const plain = cell(page, 'sigmoid');
+    await expect(plain).toHaveAttribute('data-tfjs', 'false');
+    await expect(plain.locator('select')).toHaveCount(0);
+    await run(plain);
+    await expect(plain).toHaveAttribute('data-result', 'fail', { timeout: 60_000 });
+    await expect(plain.locator('[data-part="backend-notice"]')).toBeHidden();
+    await expect(plain).not.toContainText('was not used');
+
+    await page.goto('./lessons/images-are-matrices/');
+    const tfCell = cell(page, 'tf-conv2d');
+    await expect(tfCell).toHaveAttribute('data-tfjs', 'true');
+    const backend = tfCell.getByLabel('Backend');
+    await expect(backend).toBeHidden(); // under the menu's settings
+    await run(tfCell);
+    await expect(tfCell).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
+    // Auto took the fastest path there is: nothing to say in the cell; the settings say where it ran.
+    await expect(tfCell.locator('[data-part="backend-notice"]')).toBeHidden();
+    await tfCell.getByRole('button', { name: 'More actions' }).click();
+    await expect(tfCell.locator('[data-part="backend-detail"]')).toContainText(/^Ran on /);
+    // Asking for WebGL under SwiftShader: the run is slow (software) or falls back; either way the cell says so.
+    await backend.selectOption('webgl');
+    await run(tfCell);
+    await expect(tfCell).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
+    await expect(tfCell.locator('[data-part="backend-notice"]')).toContainText(/draws in software|WebGL could not be used/);
+  });
+
+  test(
+    'the solution shows once: taken into the editor, its view closes and the reader can put their own code back',
+    { tag: '@dev-pages' },
+    async ({ page }) => {
+      await page.goto(EXERCISES_PAGE);
+      const c = cell(page, 'sigmoid');
+      await typeCode(c, '// my draft\nfunction sigmoid(x) { return x; }\n');
+      await fromMenu(c, 'show-solution');
+      await c.locator('[data-part="confirm-yes"]').click();
+      await expect(c.locator('[data-part="solution"]')).toBeVisible();
+      await c.locator('[data-part="use-solution"]').click();
+      await expect(c.locator('[data-part="solution"]')).toBeHidden();
+      const editor = c.locator('[data-part="editor"] .cm-content');
+      await expect(editor).toContainText('Math.exp(-x)');
+      await expect(c.locator('.cell-static--readonly:visible')).toHaveCount(0);
+      await fromMenu(c, 'restore-draft');
+      await expect(editor).toContainText('// my draft');
+      await expect(c.locator('[data-part="restore-draft"]')).toBeHidden();
+      // Undo still works too: the solution comes back, then the draft again.
+      await editor.focus();
+      await page.keyboard.press('ControlOrMeta+Z');
+      await expect(editor).toContainText('Math.exp(-x)');
+    },
+  );
+
+  test('at 375 px the cell is as wide as the screen, long lines wrap, and nothing overflows the page', async ({ page }) => {
+    await page.setViewportSize({ width: 375, height: 800 });
+    await page.goto(LESSON);
+    const c = cell(page, 'mnist-90');
+    const box = await c.boundingBox();
+    expect(box?.x).toBe(0);
+    expect(box?.width).toBe(375);
+    const code = c.locator('[data-part="static"] pre');
+    expect(await code.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
+    await c.locator('[data-part="static"]').click();
+    await expect(c).toHaveAttribute('data-editor', 'ready');
+    const scroller = c.locator('.cm-scroller');
+    expect(await scroller.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
+    await c.getByRole('button', { name: 'More actions' }).click();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
+  });
+});
+
 test('a new starter never overwrites what the reader typed: they can compare, then choose the new one', async ({ page }) => {
   await page.goto(LESSON);
   // The reader's code grew from an older starter (its hash differs from today's).
@@ -251,13 +360,16 @@ test.describe('exercises', { tag: '@dev-pages' }, () => {
       await expect(c).toHaveAttribute('data-result', 'fail', { timeout: 180_000 });
       await expect(statusOf(c)).toContainText(/^Not passed yet/);
 
-      await c.locator('[data-part="show-solution"]').click();
+      await fromMenu(c, 'show-solution');
       await c.locator('[data-part="confirm-yes"]').click();
       await c.locator('[data-part="use-solution"]').click();
       await expect(statusOf(c)).toContainText('The solution is in the editor');
+      // One copy of the solution on the page: its view closes once it is in the editor.
+      await expect(c.locator('[data-part="solution"]')).toBeHidden();
       await run(c);
       await expect(c).toHaveAttribute('data-result', 'pass', { timeout: 180_000 });
       await expect(statusOf(c)).toContainText(/^Passed/);
+      await expect(statusOf(c)).toHaveAttribute('data-verdict', 'pass');
       await expect(c.locator('[data-part="badge"]')).toContainText('Passed');
       expect(problems).toEqual([]);
     });
@@ -276,10 +388,31 @@ test.describe('exercises', { tag: '@dev-pages' }, () => {
     await expect(hints.nth(1)).toBeHidden();
     await expect(hints.nth(0)).toBeFocused();
 
+    // A wrong answer: the verdict is said once, in the status line; the output lists the checks.
+    await typeCode(c, 'function sigmoid(x) {\n  return 0.5;\n}\n');
+    await run(c);
+    await expect(c).toHaveAttribute('data-result', 'fail', { timeout: 60_000 });
+    await expect(statusOf(c)).toHaveAttribute('data-verdict', 'fail');
+    await expect(statusOf(c)).toContainText(/^Not passed yet/);
+    await expect(c.getByText(/Not passed yet\./)).toHaveCount(1);
+    await expect(c.locator('.tk-grade__verdict')).toHaveCount(0);
+    await expect(c.locator('.tk-grade__details li', { hasText: 'Fail: sigmoid(2)' })).toBeVisible();
+    await expect(c.locator('[data-part="hint"]')).toBeVisible();
+
     await typeCode(c, 'function sigmoid(x) {\n  return 1 / (1 + Math.exp(-x));\n}\n');
     await run(c);
     await expect(c).toHaveAttribute('data-result', 'pass', { timeout: 60_000 });
+    await expect(statusOf(c)).toHaveAttribute('data-verdict', 'pass');
+    await expect(c.getByText(/^Passed\./)).toHaveCount(1);
+    await expect(c.locator('.tk-grade__verdict')).toHaveCount(0);
+    // A passed exercise shows its success, not more hints.
+    await expect(c.locator('[data-part="hint"]')).toBeHidden();
+    await expect(hints.nth(0)).toBeHidden();
     await expectNoAxeViolations(page, 'lesson with a graded code cell');
+    // Still passed after a reload: no hints offered.
+    await page.reload();
+    await expect(c.locator('[data-part="badge"]')).toContainText('Passed');
+    await expect(c.locator('[data-part="hint"]')).toBeHidden();
 
     await page.goto('./');
     const card = page.locator('.card', { hasText: 'Start here' });

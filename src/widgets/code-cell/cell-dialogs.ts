@@ -1,6 +1,7 @@
 /**
  * The code cell's in-page asks and notices (not browser dialogs): a yes/no question, the notice
- * line above the code, the hints shown one at a time, and the solution behind a question.
+ * line above the code, the hints shown one at a time (hidden again once the exercise is passed),
+ * and the solution behind a question.
  */
 import { part } from '../shared/html.ts';
 
@@ -42,7 +43,7 @@ export function showNotice(cell: HTMLElement, text: string): HTMLElement {
   return notice;
 }
 
-/** The "Show a hint" button: one more hint per press, then "All hints shown". */
+/** The hint button ("Hint (1 of 3)"): one more hint per press, then "All hints shown". */
 export function wireHints(cell: HTMLElement): void {
   let shown = 0;
   cell.querySelector('[data-part="hint"]')?.addEventListener('click', () => {
@@ -57,9 +58,18 @@ export function wireHints(cell: HTMLElement): void {
       button.disabled = true;
       button.textContent = 'All hints shown';
     } else {
-      button.textContent = `Show another hint (${shown + 1} of ${hints.length})`;
+      button.textContent = `Next hint (${shown + 1} of ${hints.length})`;
     }
   });
+}
+
+/** A passed exercise shows its success, not more hints: the hint button and the hints shown go. */
+export function hideHints(cell: HTMLElement): void {
+  const button = cell.querySelector<HTMLButtonElement>('[data-part="hint"]');
+  if (!button) return;
+  if (button.contains(document.activeElement)) part(cell, 'run').focus();
+  button.hidden = true;
+  for (const hint of cell.querySelectorAll<HTMLElement>('[data-hint]')) hint.hidden = true;
 }
 
 /** The "Show the solution" button: asks first, then shows the solution and focuses its title. */

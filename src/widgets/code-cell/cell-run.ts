@@ -5,8 +5,10 @@
  */
 import { errorStatus, finishedStatus, stoppedStatus, syntaxErrorStatus } from '../../lib/exercises/cell.ts';
 import type { GradeResult } from '../../lib/exercises/types.ts';
-import { BACKEND_LABELS } from '../../lib/runtime/backends.ts';
-import type { RunMessage } from '../../workers/code/protocol.ts';
+import { backendNotice, type BackendRun } from '../../lib/runtime/backend-notice.ts';
+import { detectCapabilities } from '../../tf/capabilities.ts';
+import type { BackendName, RunMessage } from '../../workers/code/protocol.ts';
+import { part } from '../shared/html.ts';
 import type { CodeEditor } from './editor.ts';
 import type { OutputView } from './output.ts';
 
@@ -16,7 +18,8 @@ export type CellState = 'idle' | 'loading' | 'running' | 'done' | 'error';
 export interface RunView {
   output: OutputView;
   editor: CodeEditor;
-  backendNote: HTMLElement;
+  /** The backend the run uses, and why a faster or chosen one is not used. */
+  showBackend(used: BackendName, fallbackReason: string | undefined): void;
   finish(state: CellState, text: string): void;
   graded(result: GradeResult): void;
   /** True once a grade said pass or fail (then "done" adds nothing). */
@@ -30,12 +33,9 @@ export function showRunMessage(message: RunMessage, view: RunView): void {
   switch (message.type) {
     case 'ready':
       return;
-    case 'backend': {
-      const note = view.backendNote;
-      note.textContent = `Running on ${BACKEND_LABELS[message.backend]}.${message.fallbackReason ? ` ${message.fallbackReason}` : ''}`;
-      note.hidden = false;
+    case 'backend':
+      view.showBackend(message.backend, message.fallbackReason);
       return;
-    }
     case 'output':
       output.append(message.items);
       return;
@@ -64,6 +64,22 @@ export function showRunMessage(message: RunMessage, view: RunView): void {
       return;
     }
   }
+}
+
+/**
+ * The backend a run used: said in the cell's settings, and in the cell itself only when it
+ * matters to the reader (lib/runtime/backend-notice.ts), in cells whose code uses TensorFlow.js.
+ */
+export function showBackend(cell: HTMLElement, run: Omit<BackendRun, 'webglSoftware'>): void {
+  const { detail, notice } = backendNotice({ ...run, webglSoftware: detectCapabilities().webglSoftware }, cell.dataset.tfjs === 'true');
+  const detailLine = cell.querySelector<HTMLElement>('[data-part="backend-detail"]');
+  if (detailLine) {
+    detailLine.textContent = detail;
+    detailLine.hidden = false;
+  }
+  const noticeLine = part<HTMLElement>(cell, 'backend-notice');
+  noticeLine.textContent = notice ?? '';
+  noticeLine.hidden = notice === null;
 }
 
 /** The end of a run: stopped, out of time or crashed are said here; the rest by their messages. */

@@ -15,6 +15,9 @@
  * message in words under the line and adds it to the editor's accessible description. Any edit
  * clears the mark.
  *
+ * Narrow screens (`NARROW_EDITOR_QUERY`, as in cell.css): long lines wrap instead of scrolling
+ * sideways, so a phone shows the whole line; the wrapping follows the width while the editor lives.
+ *
  * Styles: the chrome and syntax colours come from shared/cm-theme.ts and code-cell.css (import
  * code-cell.css on the page; this module does not, see the note at the top of code-cell.css).
  */
@@ -22,7 +25,7 @@ import { closeBrackets, closeBracketsKeymap } from '@codemirror/autocomplete';
 import { defaultKeymap, history, historyKeymap, indentWithTab, isolateHistory } from '@codemirror/commands';
 import { javascript } from '@codemirror/lang-javascript';
 import { bracketMatching, indentOnInput, indentUnit } from '@codemirror/language';
-import { EditorState, Prec, RangeSet, StateEffect, StateField, type Extension } from '@codemirror/state';
+import { Compartment, EditorState, Prec, RangeSet, StateEffect, StateField, type Extension } from '@codemirror/state';
 import {
   Decoration,
   EditorView,
@@ -139,6 +142,27 @@ const errorGutter = gutterLineClass.compute([errorField], (state) => {
 
 // ---------- The editor ----------
 
+/** Below this width the editor wraps long lines (keep in step with the narrow layout in cell.css). */
+export const NARROW_EDITOR_QUERY = '(max-width: 40rem)';
+
+/** Line wrapping on narrow screens, following the width; `stop` ends the following. */
+function wrapOnNarrowScreens(): { extension: Extension; follow(view: EditorView): void; stop(): void } {
+  const wrapping = new Compartment();
+  const query = typeof matchMedia === 'function' ? matchMedia(NARROW_EDITOR_QUERY) : null;
+  const wanted = () => (query?.matches ? EditorView.lineWrapping : []);
+  let listener: (() => void) | null = null;
+  return {
+    extension: wrapping.of(wanted()),
+    follow(view) {
+      listener = () => view.dispatch({ effects: wrapping.reconfigure(wanted()) });
+      query?.addEventListener('change', listener);
+    },
+    stop() {
+      if (listener) query?.removeEventListener('change', listener);
+    },
+  };
+}
+
 /** The extensions of a Tinker code editor (exported for the compare view and tests). */
 export function baseExtensions(): Extension[] {
   return [
@@ -171,6 +195,7 @@ export function createEditor(host: HTMLElement, options: EditorOptions): CodeEdi
     return { 'aria-label': options.label, tabindex: '0', ...(ids ? { 'aria-describedby': ids } : {}) };
   });
 
+  const wrap = wrapOnNarrowScreens();
   const view = new EditorView({
     state: EditorState.create({
       doc: options.code,
@@ -191,6 +216,7 @@ export function createEditor(host: HTMLElement, options: EditorOptions): CodeEdi
         history(),
         keymap.of([...closeBracketsKeymap, ...defaultKeymap, ...historyKeymap, indentWithTab]),
         baseExtensions(),
+        wrap.extension,
         errorField,
         errorDecorations,
         errorGutter,
@@ -202,6 +228,7 @@ export function createEditor(host: HTMLElement, options: EditorOptions): CodeEdi
     }),
   });
 
+  wrap.follow(view);
   host.classList.add('tk-code-editor');
   host.replaceChildren(view.dom, errorText);
 
@@ -238,6 +265,7 @@ export function createEditor(host: HTMLElement, options: EditorOptions): CodeEdi
       view.focus();
     },
     destroy() {
+      wrap.stop();
       view.destroy();
       errorText.remove();
       host.classList.remove('tk-code-editor');

@@ -4,12 +4,15 @@
  * This module is what loads with the page, so it stays small. CodeMirror (./editor.ts) loads
  * when the reader focuses or clicks the code; the runner and the output view load at Run.
  * Its parts: cell-dialogs.ts (ask, notice, hints, solution), cell-links.ts (shared links, a
- * changed starter), cell-run.ts (what a run shows).
+ * changed starter), cell-menu.ts (the "More actions" menu), cell-run.ts (what a run shows).
+ * One primary Run; reset, solution, share and (only where the code uses TensorFlow.js, `data-tfjs`)
+ * the backend setting sit in the menu. A grade's verdict is said once, in the status line.
  *
  * For tests and assistive technology:
  *  - `data-state`: idle | loading | running | done | error;
  *  - `data-result`: pass | fail after a graded run;
- *  - the `role="status"` line says what happened in words ("Passed: …", "Error on line 3: …");
+ *  - the `role="status"` line says what happened in words ("Passed: …", "Error on line 3: …"),
+ *    with `data-verdict` = pass | fail while it holds a grade;
  *  - `data-editor="ready"` once CodeMirror has replaced the static code.
  */
 import { decideGrade, gradeStatus, passSummary, planRestore } from '../../lib/exercises/cell.ts';
@@ -26,9 +29,10 @@ import { savedProgress } from '../shared/saved-progress.ts';
 import { StatusLine } from '../shared/status.ts';
 import type { CodeEditor } from './editor.ts';
 import type { OutputView } from './output.ts';
-import { askInCell, wireHints, wireSolution } from './cell-dialogs.ts';
+import { askInCell, hideHints, wireHints, wireSolution } from './cell-dialogs.ts';
+import { wireMenu } from './cell-menu.ts';
 import { copyShareLink, openSharedLink, showStarterChanged, type CellLinkHost } from './cell-links.ts';
-import { showRunEnd, showRunMessage, type CellState, type RunView } from './cell-run.ts';
+import { showBackend, showRunEnd, showRunMessage, type CellState, type RunView } from './cell-run.ts';
 import { staticCodeMarkup } from './static-code.ts';
 
 interface CellData {
@@ -63,6 +67,10 @@ class CodeCellElement extends HTMLElement {
   private readonly flush = () => this.saveNow();
   /** What the link and starter notices (cell-links.ts) need of the cell (made at connect). */
   private links!: CellLinkHost;
+  /** The reader's code from before "Put this solution in the editor", for "Put my own code back". */
+  private draftBeforeSolution: string | null = null;
+  /** Removes the listeners on the document (the menu's outside click). */
+  private listening: AbortController | null = null;
 
   connectedCallback(): void {
     if (this.connected) return;
@@ -78,7 +86,7 @@ class CodeCellElement extends HTMLElement {
         this.fromLink = fromLink;
         this.showCode(code);
       },
-      announce: (text) => this.status.announce(text),
+      announce: (text) => this.say(text),
       reset: () => this.reset(),
       focusEditor: () => this.editor?.focus(),
     };
@@ -92,6 +100,7 @@ class CodeCellElement extends HTMLElement {
   disconnectedCallback(): void {
     this.saveNow();
     window.removeEventListener('pagehide', this.flush);
+    this.listening?.abort();
     this.run?.stop();
     this.editor?.destroy();
     this.output?.destroy();
@@ -104,7 +113,17 @@ class CodeCellElement extends HTMLElement {
     this.dataset.state = state;
     const running = state === 'running' || state === 'loading';
     part<HTMLButtonElement>(this, 'run').disabled = running;
-    part<HTMLButtonElement>(this, 'stop').disabled = !running;
+    const stop = part<HTMLButtonElement>(this, 'stop');
+    stop.disabled = !running;
+    stop.hidden = !running;
+  }
+
+  /** Say `text` in the status line; with a verdict, the line shows it as the grade (pass or fail). */
+  private say(text: string, verdict?: 'pass' | 'fail'): void {
+    const line = this.status.element;
+    if (verdict) line.dataset.verdict = verdict;
+    else delete line.dataset.verdict;
+    this.status.announce(text);
   }
 
   private get starterHash(): string {
@@ -119,7 +138,7 @@ class CodeCellElement extends HTMLElement {
     this.showCode(plan.code);
     if (plan.source === 'new-starter') progress.saveCell(this.data.id, plan.code, this.starterHash);
     if (plan.source === 'saved' && plan.code !== this.data.starter) {
-      this.status.announce('Your code from last time is back. Press Run to run it.');
+      this.say('Your code from last time is back. Press Run to run it.');
     }
     if (plan.starterChanged) this.dismissStarterNotice = showStarterChanged(this.links);
     this.showPassed(progress.data().exercises[this.data.id]?.summary ?? null, progress.data().exercises[this.data.id] !== undefined);
@@ -134,6 +153,8 @@ class CodeCellElement extends HTMLElement {
     if (!badge) return;
     badge.dataset.passed = String(passed);
     badge.textContent = passed ? `✓ Passed${summary ? ` (${summary})` : ''}` : 'Not passed yet';
+    // A passed exercise shows its success, not more hints.
+    if (passed) hideHints(this);
   }
 
   /** Replace the code everywhere it is shown (editor or static view). */
@@ -182,15 +203,22 @@ class CodeCellElement extends HTMLElement {
 
     part(this, 'run').addEventListener('click', () => void this.start());
     part(this, 'stop').addEventListener('click', () => this.stop());
+    this.listening = new AbortController();
+    wireMenu(part<HTMLButtonElement>(this, 'more'), part(this, 'more-panel'), this.listening.signal);
     part(this, 'reset').addEventListener('click', () => void this.reset());
     part(this, 'share').addEventListener('click', () => void copyShareLink(this.links));
+    part(this, 'restore-draft').addEventListener('click', () => void this.restoreDraft());
     wireHints(this);
     wireSolution(this);
-    this.querySelector('[data-part="use-solution"]')?.addEventListener('click', () => this.useSolution());
+    this.querySelector('[data-part="use-solution"]')?.addEventListener('click', () => void this.useSolution());
 
-    const select = part<HTMLSelectElement>(this, 'backend-picker');
-    const note = part(this, 'backend-note');
-    applyCapabilities(select, detectCapabilities(), note);
+    const select = this.backendPicker();
+    if (select) applyCapabilities(select, detectCapabilities(), part<HTMLElement>(this, 'backend-note'));
+  }
+
+  /** The backend setting: only in cells whose code uses TensorFlow.js. */
+  private backendPicker(): HTMLSelectElement | null {
+    return this.querySelector<HTMLSelectElement>('[data-part="backend-picker"]');
   }
 
   private ensureEditor(focus: boolean, passTabs = false): Promise<CodeEditor> {
@@ -222,9 +250,7 @@ class CodeCellElement extends HTMLElement {
       });
       this.editorLoading.catch((error) => {
         this.editorLoading = null;
-        this.status.announce(
-          `The editor could not load: ${withFullStop(errorText(error))} Check your connection and reload the page; your code is kept.`,
-        );
+        this.say(`The editor could not load: ${withFullStop(errorText(error))} Check your connection and reload the page; your code is kept.`);
       });
     }
     return this.editorLoading.then((editor) => {
@@ -244,7 +270,7 @@ class CodeCellElement extends HTMLElement {
   /** Asks, then puts the starter back. Resolves true when the starter is in the editor. */
   private async reset(): Promise<boolean> {
     if (this.code === this.data.starter) {
-      this.status.announce('This is already the starter code.');
+      this.say('This is already the starter code.');
       return true;
     }
     const ok = await askInCell(this, 'Replace your code with the starter code? You can undo this in the editor (Ctrl+Z).', 'Replace with starter');
@@ -262,11 +288,29 @@ class CodeCellElement extends HTMLElement {
     this.codeChanged(code);
     this.saveNow();
     editor.markError(null);
-    this.status.announce(message);
+    this.say(message);
   }
 
-  private useSolution(): void {
-    void this.replaceCode(this.data.solution, 'The solution is in the editor. Ctrl+Z in the editor brings your code back.');
+  /** The solution goes into the editor (one undoable change) and its view closes: one copy on the page. */
+  private async useSolution(): Promise<void> {
+    if (this.code !== this.data.solution) this.draftBeforeSolution = this.code;
+    part(this, 'solution').hidden = true;
+    this.querySelector<HTMLElement>('[data-part="show-solution"]')?.removeAttribute('hidden');
+    part(this, 'restore-draft').hidden = this.draftBeforeSolution === null;
+    await this.replaceCode(
+      this.data.solution,
+      'The solution is in the editor. "Put my own code back" in More actions, or Ctrl+Z in the editor, brings your code back.',
+    );
+    this.editor?.focus();
+  }
+
+  /** Puts back the code the reader had before they took the solution. */
+  private async restoreDraft(): Promise<void> {
+    const draft = this.draftBeforeSolution;
+    if (draft === null) return;
+    this.draftBeforeSolution = null;
+    part(this, 'restore-draft').hidden = true;
+    await this.replaceCode(draft, 'Your own code is back. Ctrl+Z in the editor brings the solution back.');
   }
 
   // --- running -------------------------------------------------------------------------------
@@ -277,7 +321,7 @@ class CodeCellElement extends HTMLElement {
     this.saveNow();
     this.setState('loading');
     delete this.dataset.result;
-    this.status.announce('Starting…');
+    this.say('Starting…');
     try {
       const [{ runCode }, output, editor] = await Promise.all([
         import('../../workers/code/client.ts'),
@@ -286,12 +330,13 @@ class CodeCellElement extends HTMLElement {
       ]);
       output.clear();
       editor.markError(null);
-      const backend = part<HTMLSelectElement>(this, 'backend-picker').value as BackendRequest;
+      const backend = (this.backendPicker()?.value ?? 'auto') as BackendRequest;
       const dataUrl = this.dataset.dataUrl ? new URL(this.dataset.dataUrl, location.href).href : datasetUrl();
       this.runStarted = performance.now();
       this.setState('running');
-      this.status.announce('Running…');
-      const view = this.runView(output, editor);
+      this.say('Running…');
+      part(this, 'backend-notice').hidden = true;
+      const view = this.runView(output, editor, backend);
       let ended = false;
       this.run = runCode(
         { code: this.code, backend, dataUrl, grader: this.data.grader, expose: this.data.expose },
@@ -309,7 +354,7 @@ class CodeCellElement extends HTMLElement {
     } catch (error) {
       this.run = null;
       this.setState('error');
-      this.status.announce(`The code could not start: ${withFullStop(errorText(error))} Reload the page to try again; your code is saved.`);
+      this.say(`The code could not start: ${withFullStop(errorText(error))} Reload the page to try again; your code is saved.`);
     }
   }
 
@@ -320,7 +365,7 @@ class CodeCellElement extends HTMLElement {
   /** Everything a grade changes (the box, data-result, the badge, the status) follows from one decision. */
   private graded(graded: GradeResult, output: OutputView): void {
     const result = decideGrade(graded);
-    output.showGrade(result);
+    output.showGrade(result, { verdict: false });
     this.dataset.result = result.pass ? 'pass' : 'fail';
     if (result.pass) {
       savedProgress().recordExercisePass(this.data.id, {
@@ -328,20 +373,21 @@ class CodeCellElement extends HTMLElement {
         summary: passSummary(result),
       });
     }
-    this.finish('done', gradeStatus(result));
+    this.setState('done');
+    this.say(gradeStatus(result), result.pass ? 'pass' : 'fail');
   }
 
   private finish(state: CellState, text: string): void {
     this.setState(state);
-    this.status.announce(text);
+    this.say(text);
   }
 
   /** What the run's messages (cell-run.ts) may change in the cell. */
-  private runView(output: OutputView, editor: CodeEditor): RunView {
+  private runView(output: OutputView, editor: CodeEditor, requested: BackendRequest): RunView {
     return {
       output,
       editor,
-      backendNote: part(this, 'backend-note'),
+      showBackend: (used, fallbackReason) => showBackend(this, { requested, used, fallbackReason }),
       finish: (state, text) => this.finish(state, text),
       graded: (result) => this.graded(result, output),
       hasResult: () => this.dataset.result !== undefined && this.dataset.result !== '',

@@ -219,24 +219,47 @@ export class OutputView {
     delete this.element.dataset.empty;
   }
 
-  /** Show an exercise's grade: pass/fail (icon and words), the figure, the message, the details. */
-  showGrade(result: GradeResult): void {
+  /**
+   * Show an exercise's grade: pass/fail (icon and words), the figure, the message, the details.
+   * With `verdict: false` only the details show (if any): the page says the verdict elsewhere, once
+   * (the code cell says it in its status line).
+   */
+  showGrade(result: GradeResult, options: { verdict?: boolean } = {}): void {
     this.flush();
     this.gradeBox.className = `tk-grade ${result.pass ? 'tk-grade--pass' : 'tk-grade--fail'}`;
-    const verdict = el('p', 'tk-grade__verdict');
-    verdict.innerHTML = result.pass ? ICON_PASS : ICON_FAIL;
-    verdict.append(el('strong', undefined, result.pass ? 'Passed' : 'Not passed yet'));
-    const parts: HTMLElement[] = [verdict];
-    if (result.figureText) parts.push(el('p', 'tk-grade__figure', result.figureText));
-    parts.push(markdownInto(el('p', 'tk-grade__message'), result.message));
+    const parts: HTMLElement[] = [];
+    if (options.verdict !== false) {
+      const verdict = el('p', 'tk-grade__verdict');
+      verdict.innerHTML = result.pass ? ICON_PASS : ICON_FAIL;
+      verdict.append(el('strong', undefined, result.pass ? 'Passed' : 'Not passed yet'));
+      parts.push(verdict);
+      if (result.figureText) parts.push(el('p', 'tk-grade__figure', result.figureText));
+      parts.push(markdownInto(el('p', 'tk-grade__message'), result.message));
+    }
     if (result.details && result.details.length > 0) {
       const list = el('ul', 'tk-grade__details');
       for (const detail of result.details) list.append(markdownInto(el('li'), detail));
-      parts.push(list);
+      if (options.verdict === false) parts.push(this.detailsOnly(result.pass, list));
+      else parts.push(list);
     }
+    if (options.verdict === false) this.gradeBox.classList.add('tk-grade--details');
     this.gradeBox.replaceChildren(...parts);
-    this.gradeBox.hidden = false;
-    delete this.element.dataset.empty;
+    this.gradeBox.hidden = parts.length === 0;
+    if (parts.length > 0) delete this.element.dataset.empty;
+  }
+
+  /** The checks without the verdict: open after a failure (what to fix), folded after a pass. */
+  private detailsOnly(pass: boolean, list: HTMLElement): HTMLElement {
+    const count = list.childElementCount;
+    const title = count === 1 ? 'The check' : `The ${count} checks`;
+    if (!pass) {
+      const box = el('div');
+      box.append(el('p', 'tk-grade__details-title', title), list);
+      return box;
+    }
+    const folded = el('details', 'tk-grade__fold');
+    folded.append(el('summary', 'tk-grade__details-title', title), list);
+    return folded;
   }
 
   /** How much output was produced so far (text lines include removed ones). */
