@@ -262,7 +262,7 @@ class CodeCellElement extends HTMLElement {
   private async ensureOutput(): Promise<OutputView> {
     if (!this.output) {
       const { OutputView } = await import('./output.ts');
-      this.output ??= new OutputView(part(this, 'output'));
+      this.output ??= new OutputView(part(this, 'output'), { label: `Output of: ${this.data.title}` });
     }
     return this.output;
   }
