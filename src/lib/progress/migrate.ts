@@ -66,7 +66,10 @@ function withOwnMaps(data: ProgressData): ProgressData {
 /** Longest slug, section id and section title a LastVisit may hold (a heading's id is far shorter). */
 export const LAST_VISIT_LIMITS = { slug: 200, section: 200, sectionTitle: 300 } as const;
 
-const isShortText = (value: unknown, max: number): value is string => isString(value) && value.length <= max && !/[\u0000-\u001f\u007f]/.test(value);
+/** True when `text` holds a control character (U+0000–U+001F, U+007F): none belongs in a slug, an id or a title. */
+const hasControl = (text: string): boolean => [...text].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f);
+
+const isShortText = (value: unknown, max: number): value is string => isString(value) && value.length <= max && !hasControl(value);
 
 /**
  * Reads stored data (untrusted: another version, another tab, an imported file) as a LastVisit:
