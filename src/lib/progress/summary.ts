@@ -27,8 +27,6 @@ export interface LessonProgress {
 /** A lesson's state on the course map's path. */
 export type LessonState = 'read' | 'in-progress' | 'not-started';
 
-export const LESSON_STATE_TEXT: Record<LessonState, string> = { read: 'Read', 'in-progress': 'In progress', 'not-started': 'Not started' };
-
 export function lessonState(p: LessonProgress): LessonState {
   return p.read ? 'read' : p.started ? 'in-progress' : 'not-started';
 }

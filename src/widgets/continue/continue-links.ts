@@ -4,16 +4,12 @@
  * href, in course order) and a `[data-continue-text]` part for its words.
  * - data-continue="hero" (the course map): says "Start the course" until there is something to
  *   continue, then "Continue: <lesson> — <section>" and links there.
- * - data-continue="header": hidden until then; also hidden on the very lesson it would lead to.
- *   Its words are "Continue" and a part (`[data-continue-rest]`) that narrow screens hide visually.
+ * - data-continue="header": hidden until then. Its words are "Continue" and the rest
+ *   (`[data-continue-rest]`, ": <lesson> — <section>"), which narrow screens hide visually.
  * The rules of where to continue: src/lib/progress/continue.ts.
  */
 import { continueTarget, continueText, parseContinueLessons } from '../../lib/progress/continue.ts';
 import { savedProgress, type ProgressData } from '../shared/saved-progress.ts';
-
-function samePath(href: string): boolean {
-  return new URL(href, location.href).pathname === location.pathname;
-}
 
 function show(link: HTMLAnchorElement, data: ProgressData): void {
   const target = continueTarget(data, parseContinueLessons(link.dataset.lessons));
@@ -26,7 +22,7 @@ function show(link: HTMLAnchorElement, data: ProgressData): void {
     return;
   }
   const rest = link.querySelector<HTMLElement>('[data-continue-rest]');
-  link.hidden = target === null || samePath(target.lesson.href);
+  link.hidden = target === null;
   if (!target) return;
   link.href = target.href;
   text.textContent = 'Continue';

@@ -22,12 +22,7 @@ interface Entry {
 function entries(nav: HTMLElement): Entry[] {
   const list: Entry[] = [];
   for (const link of nav.querySelectorAll<HTMLAnchorElement>('a[href^="#"]')) {
-    let id: string;
-    try {
-      id = decodeURIComponent(link.hash.slice(1));
-    } catch {
-      continue;
-    }
+    const id = link.getAttribute('href')?.slice(1) ?? ''; // as written: the heading's id
     const heading = document.getElementById(id);
     if (!heading) continue;
     // An h3's link sits in a nested list inside its h2's item.
@@ -49,9 +44,9 @@ function keepInView(box: HTMLElement, link: HTMLElement): void {
 
 /**
  * Starts marking `nav`'s link of the section in view, and calls `onChange` with that section
- * (null above the first heading) once at the start and after every change. Returns a stop function.
+ * (null above the first heading) once at the start and after every change, for the page's life.
  */
-export function startScrollSpy(nav: HTMLElement, onChange: (section: SpiedSection | null) => void): () => void {
+export function startScrollSpy(nav: HTMLElement, onChange: (section: SpiedSection | null) => void): void {
   const list = entries(nav);
   let current: Entry | null | undefined; // undefined: not measured yet
   let frame = 0;
@@ -89,9 +84,4 @@ export function startScrollSpy(nav: HTMLElement, onChange: (section: SpiedSectio
   window.addEventListener('scroll', schedule, { passive: true });
   window.addEventListener('resize', schedule, { passive: true });
   measure();
-  return () => {
-    window.removeEventListener('scroll', schedule);
-    window.removeEventListener('resize', schedule);
-    if (frame !== 0) cancelAnimationFrame(frame);
-  };
 }
