@@ -79,7 +79,8 @@ test('the "Mark as read" button marks a lesson read', async ({ page }) => {
   const mark = page.locator('[data-lesson-read]');
   await mark.scrollIntoViewIfNeeded();
   await expect(mark.getByRole('status')).toHaveText('Not marked as read yet.');
-  expect(await stored(page)).toBeNull();
+  // Nothing marks it read before the button (the visit itself may be saved already, as where the reader is).
+  expect(JSON.parse((await stored(page)) ?? '{}').lessons ?? {}).toEqual({});
   const button = mark.getByRole('button', { name: 'Mark as read' });
   await button.focus();
   await page.keyboard.press('Enter');

@@ -3,6 +3,8 @@ import {
   assertUniqueSlugs,
   courseOrder,
   formatMinutes,
+  listText,
+  pathText,
   groupByTrack,
   lessonPath,
   lessonSlug,
@@ -161,5 +163,29 @@ describe('tableOfContents', () => {
   it('keeps a level-3 heading that comes before any level-2 heading', () => {
     expect(tableOfContents([{ depth: 3, slug: 'x', text: 'X' }])).toEqual([{ slug: 'x', text: 'X', children: [] }]);
     expect(tableOfContents([])).toEqual([]);
+  });
+});
+
+describe('pathText', () => {
+  const track = (title: string, lessons: number) => ({ title, lessons: Array.from({ length: lessons }) });
+
+  it('counts only the tracks with lessons, and names the others once as still to come', () => {
+    const text = pathText([track('Foundations', 3), track('Supervised learning', 0), track('Unsupervised learning', 0), track('Reinforcement learning', 1)]);
+    expect(text.intro).toMatch(/^Two tracks so far, taken in order\. /);
+    expect(text.roadmap).toBe('Still to come: tracks on supervised learning and unsupervised learning.');
+  });
+
+  it('has no roadmap when every track has lessons, and speaks of one track alone', () => {
+    expect(pathText([track('Foundations', 2), track('Supervised learning', 1)])).toMatchObject({ intro: expect.stringMatching(/^Two tracks/), roadmap: null });
+    expect(pathText([track('Foundations', 2), track('Supervised learning', 0)])).toEqual({
+      intro: expect.stringMatching(/^One track so far\. /),
+      roadmap: 'Still to come: a track on supervised learning.',
+    });
+  });
+
+  it('lists three or more with commas', () => {
+    expect(listText(['a', 'b', 'c'])).toBe('a, b and c');
+    expect(listText(['a'])).toBe('a');
+    expect(listText([])).toBe('');
   });
 });

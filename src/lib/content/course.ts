@@ -159,3 +159,30 @@ export function tableOfContents(headings: readonly Heading[]): TocItem[] {
   }
   return items;
 }
+
+const NUMBER_WORDS = ['No', 'One', 'Two', 'Three', 'Four', 'Five', 'Six', 'Seven', 'Eight', 'Nine', 'Ten'];
+
+/** "Two", "Four"…; digits from 11 on. */
+function countWord(n: number): string {
+  return NUMBER_WORDS[n] ?? String(n);
+}
+
+/** "a", "a and b", "a, b and c". */
+export function listText(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}
+
+/**
+ * The course map's words about its path, from the tracks as they are: `intro` says how many tracks
+ * have lessons (so it never promises the empty ones), `roadmap` names the tracks with no lessons
+ * yet once, as plain words (null when every track has lessons).
+ */
+export function pathText(groups: readonly { title: string; lessons: readonly unknown[] }[]): { intro: string; roadmap: string | null } {
+  const open = groups.filter((g) => g.lessons.length > 0);
+  const later = groups.filter((g) => g.lessons.length === 0).map((g) => g.title.toLowerCase());
+  const tracks = open.length === 1 ? 'One track so far' : `${countWord(open.length)} tracks so far, taken in order`;
+  return {
+    intro: `${tracks}. Each lesson lists what you will be able to do at the end and roughly how long it takes.`,
+    roadmap: later.length === 0 ? null : `Still to come: ${later.length === 1 ? 'a track' : 'tracks'} on ${listText(later)}.`,
+  };
+}

@@ -3,7 +3,7 @@
  * data (see ProgressStore.update). Each takes its time up front, so replaying it after a failed
  * write gives the same result.
  */
-import { setOwn } from './migrate.ts';
+import { LAST_VISIT_LIMITS, readLastVisit, setOwn } from './migrate.ts';
 import type { Change } from './store.ts';
 import type { QuizAnswer } from './types.ts';
 
@@ -40,5 +40,16 @@ export function answerQuiz(id: string, answer: QuizAnswer, correct: boolean, at:
 export function markRead(slug: string, at: string): Change {
   return (data) => {
     if (!Object.hasOwn(data.lessons, slug)) setOwn(data.lessons, slug, { readAt: at });
+  };
+}
+
+/**
+ * Records where the reader is: `section` is the id of the heading in view ('' before the first
+ * one) and `sectionTitle` its text. Values a LastVisit may not hold (see readLastVisit) are not recorded.
+ */
+export function visitLesson(slug: string, section: string, sectionTitle: string, at: string): Change {
+  return (data) => {
+    const visit = readLastVisit({ slug, section, sectionTitle: sectionTitle.trim().slice(0, LAST_VISIT_LIMITS.sectionTitle), at });
+    if (visit) data.last = visit;
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { KNOWN_VERSIONS, checkProgress, emptyProgress, readProgress } from './migrate.ts';
+import { KNOWN_VERSIONS, LAST_VISIT_LIMITS, checkProgress, emptyProgress, readLastVisit, readProgress } from './migrate.ts';
 import { PROGRESS_VERSION, type ProgressData } from './types.ts';
 
 const NOW = '2025-03-01T12:00:00.000Z';
@@ -111,5 +111,47 @@ describe('readProgress', () => {
 
   it('knows versions 1 and 2', () => {
     expect(KNOWN_VERSIONS).toEqual([1, 2]);
+  });
+});
+
+describe('the last visit (optional in version 2)', () => {
+  const last = { slug: 'start-here', section: 'your-first-network', sectionTitle: 'Your first network', at: NOW };
+
+  it('reads version 2 data with and without it, as version 2', () => {
+    expect(readProgress({ ...v2, last }, NOW)).toEqual({ kind: 'current', data: { ...v2, last } });
+    const without = readProgress(structuredClone(v2), NOW);
+    expect(without).toEqual({ kind: 'current', data: v2 });
+    expect(without.kind === 'current' && 'last' in without.data).toBe(false);
+  });
+
+  it('leaves a damaged one out and keeps everything else', () => {
+    const damaged: unknown[] = [
+      'start-here',
+      null,
+      [],
+      { ...last, slug: '' },
+      { ...last, slug: 7 },
+      { ...last, section: null },
+      { ...last, sectionTitle: undefined },
+      { ...last, at: 'yesterday' },
+      { ...last, at: 5 },
+      { ...last, slug: 'x'.repeat(LAST_VISIT_LIMITS.slug + 1) },
+      { ...last, sectionTitle: 'a\nb' },
+      { section: 'a', sectionTitle: 'A', at: NOW },
+    ];
+    for (const value of damaged) {
+      const result = readProgress({ ...structuredClone(v2), last: value }, NOW);
+      expect(result, JSON.stringify(value)).toEqual({ kind: 'current', data: v2 });
+    }
+  });
+
+  it('keeps only the fields it knows, and no section title without a section', () => {
+    expect(readLastVisit({ ...last, extra: '<script>' })).toEqual(last);
+    expect(readLastVisit({ ...last, section: '', sectionTitle: 'Stale' })).toEqual({ ...last, section: '', sectionTitle: '' });
+  });
+
+  it('is not carried over from version 1, which had none', () => {
+    const result = readProgress({ version: 1, read: [], passed: [], quiz: {}, code: {} }, NOW);
+    expect(result.kind === 'migrated' && result.data.last).toBeUndefined();
   });
 });

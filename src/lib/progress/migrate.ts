@@ -17,10 +17,14 @@
  * - saved code gets starterHash '' ("starter unknown"): the cell shows the reader's code and
  *   never replaces it by a newer starter.
  *
+ * The optional `last` (LastVisit) came later within version 2 (no new version: older code keeps
+ * it as a field it does not know). It is read with readLastVisit; a damaged one is left out of
+ * the data read, without setting the rest aside.
+ *
  * To add version 3: write `migrate2to3`, add it to MIGRATIONS, bump PROGRESS_VERSION and change
  * validateProgress to the new shape.
  */
-import { PROGRESS_VERSION, type AnsweredQuiz, type ProgressData, type QuizAnswer, type SavedCell } from './types.ts';
+import { PROGRESS_VERSION, type AnsweredQuiz, type LastVisit, type ProgressData, type QuizAnswer, type SavedCell } from './types.ts';
 
 /** A fresh, empty progress record of the current version. */
 export function emptyProgress(): ProgressData {
@@ -41,15 +45,45 @@ export function ownMap<T>(entries?: Record<string, T>): Record<string, T> {
   return map;
 }
 
-/** The four maps of current-version data made into ownMaps (other fields kept as they are). */
+/**
+ * The four maps of current-version data made into ownMaps (other fields kept as they are), and
+ * `last` kept only when it reads as a LastVisit.
+ */
 function withOwnMaps(data: ProgressData): ProgressData {
-  return {
-    ...data,
+  const { last, ...rest } = data as Omit<ProgressData, 'last'> & { last?: unknown };
+  const result: ProgressData = {
+    ...rest,
     lessons: ownMap(data.lessons),
     exercises: ownMap(data.exercises),
     quizzes: ownMap(data.quizzes),
     cells: ownMap(data.cells),
   };
+  const visit = readLastVisit(last);
+  if (visit) result.last = visit;
+  return result;
+}
+
+/** Longest slug, section id and section title a LastVisit may hold (a heading's id is far shorter). */
+export const LAST_VISIT_LIMITS = { slug: 200, section: 200, sectionTitle: 300 } as const;
+
+/** True when `text` holds a control character (U+0000–U+001F, U+007F): none belongs in a slug, an id or a title. */
+const hasControl = (text: string): boolean => [...text].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f);
+
+const isShortText = (value: unknown, max: number): value is string => isString(value) && value.length <= max && !hasControl(value);
+
+/**
+ * Reads stored data (untrusted: another version, another tab, an imported file) as a LastVisit:
+ * a fresh copy with only the known fields, or null when anything is missing, of the wrong type,
+ * too long, holds control characters, or `at` is not a time. A section title without a section is dropped.
+ */
+export function readLastVisit(value: unknown): LastVisit | null {
+  if (!isObject(value)) return null;
+  const { slug, section, sectionTitle, at } = value;
+  if (!isShortText(slug, LAST_VISIT_LIMITS.slug) || slug === '') return null;
+  if (!isShortText(section, LAST_VISIT_LIMITS.section)) return null;
+  if (!isShortText(sectionTitle, LAST_VISIT_LIMITS.sectionTitle)) return null;
+  if (!isString(at) || Number.isNaN(Date.parse(at))) return null;
+  return { slug, section, sectionTitle: section === '' ? '' : sectionTitle, at };
 }
 
 /** What reading an unknown value as progress gave. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerQuiz, forgetCell, markRead, passExercise, saveCell } from './changes.ts';
+import { answerQuiz, forgetCell, markRead, passExercise, saveCell, visitLesson } from './changes.ts';
 import { MemoryStorage } from './memory-storage.ts';
 import { KEPT_PREFIX, PROGRESS_KEY, ProgressStore, QUOTA_MESSAGE, isQuotaError, parseImport, type ProgressExport } from './store.ts';
 import { PROGRESS_VERSION, type ProgressData } from './types.ts';
@@ -236,6 +236,43 @@ describe('ProgressStore: changes', () => {
     const problem = { kind: 'unavailable' as const, message: 'Your browser does not let this site keep data.' };
     const store = new ProgressStore(new MemoryStorage(), { now: fixedClock, unavailable: problem });
     expect(store.problems()).toEqual([problem]);
+  });
+});
+
+describe('ProgressStore: the last visit', () => {
+  it('records the latest lesson and section, replacing the one before, and keeps it through export and import', () => {
+    const storage = new MemoryStorage();
+    const store = new ProgressStore(storage, { now: fixedClock });
+    store.update(visitLesson('start-here', 'digits', '  Digits ', T0), 'last');
+    store.update(visitLesson('images', 'channels', 'Channels', T0), 'last');
+    expect(stored(storage)).toMatchObject({ version: 2, last: { slug: 'images', section: 'channels', sectionTitle: 'Channels', at: T0 } });
+    expect(new ProgressStore(storage).data().last).toEqual({ slug: 'images', section: 'channels', sectionTitle: 'Channels', at: T0 });
+    const fresh = new ProgressStore(new MemoryStorage());
+    expect(fresh.importJson(store.exportJson())).toEqual({ ok: true });
+    expect(fresh.data().last?.section).toBe('channels');
+  });
+
+  it('trims the title, and records nothing it could not read back', () => {
+    const storage = new MemoryStorage();
+    const store = new ProgressStore(storage, { now: fixedClock });
+    store.update(visitLesson('start-here', 'digits', ' Digits\n', T0), 'last');
+    expect(store.data().last?.sectionTitle).toBe('Digits');
+    store.update(visitLesson('', 'x', 'X', T0), 'last');
+    store.update(visitLesson('images', 'a\u0000b', 'X', T0), 'last');
+    expect(store.data().last?.slug).toBe('start-here');
+  });
+
+  it('drops a damaged stored visit without setting the rest of the progress aside', () => {
+    const storage = new MemoryStorage();
+    storage.setItem(
+      PROGRESS_KEY,
+      JSON.stringify({ version: 2, lessons: { a: { readAt: T0 } }, exercises: {}, quizzes: {}, cells: {}, last: { slug: 5 } }),
+    );
+    const store = new ProgressStore(storage);
+    expect(store.data().last).toBeUndefined();
+    expect(Object.keys(store.data().lessons)).toEqual(['a']);
+    expect(keptKeys(storage)).toEqual([]);
+    expect(store.problems()).toEqual([]);
   });
 });
 

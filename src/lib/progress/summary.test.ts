@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { emptyProgress } from './migrate.ts';
-import { courseTotals, lessonProgress, progressParts } from './summary.ts';
+import { courseTotals, lessonProgress, lessonState, progressParts } from './summary.ts';
 import type { ProgressData } from './types.ts';
 
 const T = '2025-01-01T00:00:00.000Z';
@@ -27,6 +27,7 @@ describe('lessonProgress and progressParts', () => {
       quizzesCorrect: 2,
       quizzesAnswered: 3,
       quizzesTotal: 3,
+      visited: false,
       started: true,
     });
     expect(progressParts(p)).toEqual(['Read', 'Exercises 1 of 2 passed', 'Quizzes 2 of 3 answered correctly']);
@@ -62,5 +63,24 @@ describe('courseTotals', () => {
   it('adds up the course', () => {
     const totals = courseTotals(data(), [lesson, { slug: 'next', exercises: ['x'], quizzes: [] }]);
     expect(totals).toEqual({ lessonsRead: 1, lessonsTotal: 2, exercisesPassed: 1, exercisesTotal: 3, quizzesCorrect: 2, quizzesTotal: 3 });
+  });
+});
+
+describe('lessonState', () => {
+  it('is read, in progress (visited, an exercise passed or a quiz answered) or not started', () => {
+    expect(lessonState(lessonProgress(data(), lesson))).toBe('read');
+    expect(lessonState(lessonProgress(emptyProgress(), lesson))).toBe('not-started');
+    const visited = emptyProgress();
+    visited.last = { slug: 'start-here', section: 'a', sectionTitle: 'A', at: T };
+    const p = lessonProgress(visited, lesson);
+    expect(p.visited).toBe(true);
+    expect(lessonState(p)).toBe('in-progress');
+    expect(progressParts(p)).toEqual(['Not read to the end yet', 'Exercises 0 of 2 passed', 'Quizzes 0 of 3 answered correctly']);
+    const elsewhere = emptyProgress();
+    elsewhere.last = { slug: 'other', section: '', sectionTitle: '', at: T };
+    expect(lessonState(lessonProgress(elsewhere, lesson))).toBe('not-started');
+    const passed = emptyProgress();
+    passed.exercises.sigmoid = { passedAt: T };
+    expect(lessonState(lessonProgress(passed, lesson))).toBe('in-progress');
   });
 });

@@ -18,8 +18,17 @@ export interface LessonProgress {
   quizzesCorrect: number;
   quizzesAnswered: number;
   quizzesTotal: number;
-  /** The reader has read the lesson, passed an exercise or answered a quiz of it. */
+  /** It is the lesson the reader was last in (saved progress `last`). */
+  visited: boolean;
+  /** The reader has read the lesson, passed an exercise, answered a quiz of it, or was last in it. */
   started: boolean;
+}
+
+/** A lesson's state on the course map's path. */
+export type LessonState = 'read' | 'in-progress' | 'not-started';
+
+export function lessonState(p: LessonProgress): LessonState {
+  return p.read ? 'read' : p.started ? 'in-progress' : 'not-started';
 }
 
 export function lessonProgress(data: ProgressData, lesson: LessonProgressItems): LessonProgress {
@@ -27,6 +36,7 @@ export function lessonProgress(data: ProgressData, lesson: LessonProgressItems):
   const exercisesPassed = lesson.exercises.filter((id) => Object.hasOwn(data.exercises, id)).length;
   const answered = lesson.quizzes.filter((id) => Object.hasOwn(data.quizzes, id));
   const quizzesCorrect = answered.filter((id) => data.quizzes[id]?.correct === true).length;
+  const visited = data.last?.slug === lesson.slug;
   return {
     read,
     exercisesPassed,
@@ -34,7 +44,8 @@ export function lessonProgress(data: ProgressData, lesson: LessonProgressItems):
     quizzesCorrect,
     quizzesAnswered: answered.length,
     quizzesTotal: lesson.quizzes.length,
-    started: read || exercisesPassed > 0 || answered.length > 0,
+    visited,
+    started: read || visited || exercisesPassed > 0 || answered.length > 0,
   };
 }
 

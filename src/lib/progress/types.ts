@@ -36,6 +36,24 @@ export interface ReadLesson {
   readAt: string;
 }
 
+/**
+ * Where the reader last was: a lesson and the section in view (the course map and the header
+ * offer "Continue: <lesson> — <section>" from it). Optional, so version 2 data without it stays
+ * version 2: code from before it keeps it as a field it does not know, and stored data from
+ * before it simply has none. A damaged one is left out when read (migrate.ts readLastVisit): it is
+ * a bookmark, not work of the reader's.
+ */
+export interface LastVisit {
+  /** The lesson's slug, e.g. "start-here". */
+  slug: string;
+  /** The id of the section heading in view (an h2 or h3 of the lesson); '' at the top, before the first heading. */
+  section: string;
+  /** That heading's text as the page showed it; '' with no section. */
+  sectionTitle: string;
+  /** ISO time of the visit. */
+  at: string;
+}
+
 /** Version 2: the current format. */
 export interface ProgressData {
   version: typeof PROGRESS_VERSION;
@@ -47,6 +65,8 @@ export interface ProgressData {
   quizzes: Record<string, AnsweredQuiz>;
   /** Keyed by cell id (an exercise id, or the id of a free cell). */
   cells: Record<string, SavedCell>;
+  /** The lesson and section the reader was last in; absent until the reader opens a lesson. */
+  last?: LastVisit;
 }
 
 /** Something went wrong with stored data; shown on the progress page and in widgets that save. */

@@ -24,6 +24,8 @@ export interface SavedProgress {
   recordExercisePass(id: string, result: { figure?: number; summary?: string }): void;
   recordQuizAnswer(id: string, answer: QuizAnswer, correct: boolean): void;
   markLessonRead(slug: string): void;
+  /** Records the lesson and section the reader is in (callers debounce). */
+  recordVisit(slug: string, section: string, sectionTitle: string): void;
   /** Called with the new snapshot after this page's changes and other tabs'. Returns an unsubscribe function. */
   subscribe(listener: (data: ProgressData) => void): () => void;
   problems(): StorageProblem[];
@@ -89,6 +91,11 @@ function createSavedProgress(): SavedProgress {
     markLessonRead: (slug) => {
       if (Object.hasOwn(store.data().lessons, slug)) return; // already read: nothing to write
       apply(change.markRead(slug, now()), `lesson:${slug}`);
+    },
+    recordVisit: (slug, section, sectionTitle) => {
+      const last = store.data().last;
+      if (last && last.slug === slug && last.section === section) return; // the same place: nothing new to write
+      apply(change.visitLesson(slug, section, sectionTitle, now()), 'last');
     },
     subscribe(listener) {
       listeners.add(listener);
