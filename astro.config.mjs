@@ -6,6 +6,7 @@ import { unified } from '@astrojs/markdown-remark';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import { parseSiteUrl } from './src/lib/share/site-url.ts';
+import { movedLessonRedirects } from './src/lib/content/moved-lessons.ts';
 import search from './src/integrations/search.ts';
 import offline from './src/integrations/offline.ts';
 // The hidden /dev/ test and benchmark pages of bench/pages/: `astro dev` and test builds only, never `npm run build`.
@@ -43,6 +44,8 @@ export default defineConfig({
   ...(site ? { site } : {}),
   trailingSlash: 'ignore',
   build: { format: 'directory' },
+  // A lesson that was split or renamed keeps its old address (src/lib/content/moved-lessons.ts).
+  redirects: movedLessonRedirects(base),
   integrations: [
     mdx(),
     devPages(new URL('./', import.meta.url)),

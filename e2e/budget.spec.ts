@@ -2,8 +2,14 @@ import { gzipSync } from 'node:zlib';
 import { expect, test } from '@playwright/test';
 import { LESSON, TFJS_SIGNATURE } from './helpers.ts';
 
-/** The lessons checked: Start here, the image lesson, the from-scratch network lesson and the Q-learning lesson. */
-const LESSONS = [LESSON, './lessons/images-are-matrices/', './lessons/neural-network-from-scratch/', './lessons/q-learning-snake/'] as const;
+/** The lessons checked: Start here, the image lesson, the two from-scratch lessons (the neuron, the network) and the Q-learning lesson. */
+const LESSONS = [
+  LESSON,
+  './lessons/images-are-matrices/',
+  './lessons/neuron-from-scratch/',
+  './lessons/network-from-scratch/',
+  './lessons/q-learning-snake/',
+] as const;
 
 /** A lesson page ships at most this much gzipped JavaScript before the reader starts a widget. */
 const BUDGET_BYTES = 60 * 1024;

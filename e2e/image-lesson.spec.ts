@@ -32,6 +32,7 @@ async function answerQuizzes(page: Page): Promise<Locator[]> {
     await answerQuiz(page, 'kernel-sum', { at: [0] }),
     await answerQuiz(page, 'edge-kernels', { pick: ['Sobel x', 'Laplacian', 'Sobel y'] }),
     await answerQuiz(page, 'valid-output-size', { type: '576' }),
+    await answerQuiz(page, 'separable-cost', { type: '18' }),
   ];
 }
 
@@ -57,7 +58,7 @@ test.describe('the lesson "An image is just a matrix"', () => {
     }
     await expect(page.locator('tk-code-cell[data-cell-id="convolve-3x3"][data-kind="exercise"]')).toHaveCount(1);
     await expect(page.locator('tk-code-cell[data-kind="free"]')).toHaveCount(2);
-    for (const id of ['image-numbers', 'kernel-sum', 'edge-kernels', 'valid-output-size']) {
+    for (const id of ['image-numbers', 'kernel-sum', 'edge-kernels', 'valid-output-size', 'separable-cost']) {
       await expect(quizById(page, id), `quiz ${id}`).toHaveAttribute('data-answer', 'unanswered');
     }
   });
@@ -92,7 +93,7 @@ test.describe('the lesson "An image is just a matrix"', () => {
     const card = page.locator('[data-lesson-progress="images-are-matrices"]');
     expect((await card.getAttribute('data-exercises'))?.split(' ')).toContain('convolve-3x3');
     expect((await card.getAttribute('data-quizzes'))?.split(' ')).toEqual(
-      expect.arrayContaining(['image-numbers', 'kernel-sum', 'edge-kernels', 'valid-output-size']),
+      expect.arrayContaining(['image-numbers', 'kernel-sum', 'edge-kernels', 'valid-output-size', 'separable-cost']),
     );
   });
 

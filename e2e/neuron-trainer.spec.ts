@@ -3,13 +3,13 @@ import AxeBuilder from '@axe-core/playwright';
 import { watchForProblems } from './helpers.ts';
 
 /**
- * <tk-neuron-trainer> on the "neural network from scratch" lesson: one neuron learns
+ * <tk-neuron-trainer> on the "A neuron from scratch" lesson: one neuron learns
  * "is this digit a zero?" from the 60,000 MNIST training images with the from-scratch
  * engine in a worker (no tfjs), then shows the class-imbalance panel.
  */
 test.describe.configure({ mode: 'serial' });
 
-const PAGE = './lessons/neural-network-from-scratch/';
+const PAGE = './lessons/neuron-from-scratch/';
 const WIDGET = 'tk-neuron-trainer';
 
 async function open(page: Page): Promise<void> {

@@ -22,7 +22,7 @@ const BASE = (() => {
 // The same build the other specs get from playwright.config.ts: the test build unless E2E_DIST names another.
 const DIST = process.env.E2E_DIST ?? 'dist-test';
 const PORT = Number(process.env.E2E_PORT ?? 4321) + 100;
-const LESSONS = ['start-here', 'images-are-matrices', 'neural-network-from-scratch', 'q-learning-snake'];
+const LESSONS = ['start-here', 'images-are-matrices', 'neuron-from-scratch', 'network-from-scratch', 'q-learning-snake'];
 
 let server: StaticServer;
 

@@ -15,10 +15,13 @@ const RL_LESSON = './lessons/q-learning-snake/';
 const TITLE = 'Reinforcement learning: Q-learning wins Snake';
 const EXERCISES = ['q-learning-snake'];
 const QUIZZES = [
+  'snake-markov-state',
   'rl-discounted-return',
   'q-update-arithmetic',
   'q-terminal-target',
   'epsilon-greedy-probability',
+  'snake-tail-rule',
+  'table-no-generalisation',
   'rl-vs-supervised',
   'q-learning-off-policy',
   'table-generalisation',
@@ -30,10 +33,13 @@ const WIDGETS = ['SnakeTrainer', 'SnakePlayer', 'StateCount', 'SnakeDqn', 'TicTa
 /** Answers every quiz of the lesson with the answer its explanation gives (formula options are picked by position). */
 async function answerQuizzes(page: Page): Promise<Locator[]> {
   return [
+    await answerQuiz(page, 'snake-markov-state', { at: [1] }),
     await answerQuiz(page, 'rl-discounted-return', { type: '10' }),
     await answerQuiz(page, 'q-update-arithmetic', { type: '3.3' }),
     await answerQuiz(page, 'q-terminal-target', { at: [0] }),
     await answerQuiz(page, 'epsilon-greedy-probability', { type: '92.5' }),
+    await answerQuiz(page, 'snake-tail-rule', { at: [0] }),
+    await answerQuiz(page, 'table-no-generalisation', { at: [0] }),
     await answerQuiz(page, 'rl-vs-supervised', { at: [1] }),
     await answerQuiz(page, 'q-learning-off-policy', { at: [1] }),
     await answerQuiz(page, 'table-generalisation', { at: [0, 1] }),
@@ -63,13 +69,14 @@ test.describe('the lesson "Reinforcement learning: Q-learning wins Snake"', () =
     await page.goto(RL_LESSON);
     const sections = (await page.locator('.lesson-body h2').allTextContents()).map((s) => s.trim().replace(/’/g, "'"));
     for (const heading of [
+      'Try it: an agent that learned Snake by itself',
       'Learning from rewards',
       'The Markov decision process',
       'Values and the Bellman equation',
       'Q-learning',
       'Snake on a 3×3 board',
       'Training the agent',
-      'Watching the agent',
+      'Watching the agent again',
       'Why a table works for 3×3, and not for 10×10',
       'Deep Q-networks: the bridge to deep reinforcement learning',
       'Tic-tac-toe by self-play',
@@ -91,6 +98,14 @@ test.describe('the lesson "Reinforcement learning: Q-learning wins Snake"', () =
     const prose = await lessonProse(page);
     for (const name of WIDGETS) expect(prose, `${name} is no longer a placeholder`).not.toContain(`${name} (coming in this lesson)`);
     expect(prose).not.toContain('Skeleton');
+    // Play first: the lesson opens with the agent's board, before any section of theory, and places it once.
+    expect(sections[0]).toBe('Try it: an agent that learned Snake by itself');
+    await expect(page.locator('.lesson-body h2').first().locator('xpath=following-sibling::*[1]').locator('tk-snake-player')).toHaveCount(1);
+    await expect(page.locator('.lesson-body tk-snake-player')).toHaveCount(1);
+    // Links back to it lead somewhere.
+    for (const href of await page.locator('.lesson-body a[href^="#"]').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''))) {
+      await expect(page.locator(href), `the target of the link ${href}`).toHaveCount(1);
+    }
     expect(problems).toEqual([]);
   });
 

@@ -3,14 +3,14 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import { TFJS_SIGNATURE, watchForProblems } from './helpers.ts';
 
 /**
- * The <tk-scratch-trainer> widgets on the "neural network from scratch" lesson: the ten-digit network
+ * The <tk-scratch-trainer> widgets on the "A network from scratch" lesson: the ten-digit network
  * trained by the lesson's own engine (no tfjs) reaches 97% on the test images, the 500-image run shows
  * validation loss turning upward and early stopping keeping the best epoch, and Stop works from the keyboard.
  * The training runs are CPU-heavy, so the tests run one after the other.
  */
 test.describe.configure({ mode: 'serial' });
 
-const LESSON = './lessons/neural-network-from-scratch/';
+const LESSON = './lessons/network-from-scratch/';
 const MNIST = 'tk-scratch-trainer[variant="mnist"]';
 const OVERFIT = 'tk-scratch-trainer[variant="overfit"]';
 

@@ -10,7 +10,7 @@ const FINDS = [
   { lesson: 'start-here', query: 'Training repeats one step many times', heading: 'learning-small-steps-downhill' },
   { lesson: 'images-are-matrices', query: 'Padding means deciding what the kernel reads outside', heading: 'border-handling' },
   // A quiz question, not prose.
-  { lesson: 'neural-network-from-scratch', query: 'classifier ignores the image and always answers', heading: 'the-lazy-classifier' },
+  { lesson: 'neuron-from-scratch', query: 'classifier ignores the image and always answers', heading: 'the-lazy-classifier' },
   { lesson: 'q-learning-snake', query: 'A table needs one row per state', heading: 'why-a-table-works-for-33-and-not-for-1010' },
 ] as const;
 

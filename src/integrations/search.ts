@@ -40,11 +40,15 @@ export default function search(): AstroIntegration {
         }
         if (slugs.length === 0) throw new Error(`Search index: no lesson pages under ${lessonsDir}; nothing to index.`);
 
+        const indexed: string[] = [];
         const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en', excludeSelectors: EXCLUDE });
         if (!index) throw new Error(`Search index: Pagefind could not start: ${errors.join('; ')}`);
         try {
           for (const slug of slugs.sort()) {
             const html = await readFile(join(lessonsDir, slug, 'index.html'), 'utf8');
+            // The old address of a moved lesson is a redirect page, not a lesson (src/lib/content/moved-lessons.ts).
+            if (!html.includes('data-pagefind-body')) continue;
+            indexed.push(slug);
             const added = await index.addHTMLFile({ url: `/lessons/${slug}/`, content: indexableHtml(html) });
             if (added.errors.length > 0) throw new Error(`Search index: lessons/${slug}/: ${added.errors.join('; ')}`);
           }
@@ -53,7 +57,7 @@ export default function search(): AstroIntegration {
         } finally {
           await pagefind.close();
         }
-        logger.info(`Indexed ${slugs.length} lessons for search into pagefind/.`);
+        logger.info(`Indexed ${indexed.length} lessons for search into pagefind/.`);
       },
     },
   };

@@ -49,6 +49,23 @@ describe('readProgress', () => {
     expect(readProgress(structuredClone(v2), NOW)).toEqual({ kind: 'current', data: v2 });
   });
 
+  it('marks the lessons a read lesson was split into as read, at the time it was read (src/lib/content/moved-lessons.ts)', () => {
+    const readAt = '2025-02-02T00:00:00.000Z';
+    const old = { ...structuredClone(v2), lessons: { 'neural-network-from-scratch': { readAt } } };
+    const result = readProgress(old, NOW);
+    expect(result.kind).toBe('current');
+    expect(result.kind === 'current' && { ...result.data.lessons }).toEqual({
+      'neural-network-from-scratch': { readAt },
+      'neuron-from-scratch': { readAt },
+      'network-from-scratch': { readAt },
+    });
+    // A new lesson read since keeps its own time.
+    const later = { ...structuredClone(v2), lessons: { 'neural-network-from-scratch': { readAt }, 'network-from-scratch': { readAt: NOW } } };
+    const again = readProgress(later, NOW);
+    expect(again.kind === 'current' && again.data.lessons['network-from-scratch']).toEqual({ readAt: NOW });
+    expect(again.kind === 'current' && again.data.lessons['neuron-from-scratch']).toEqual({ readAt });
+  });
+
   it('migrates version 1, keeping everything it had', () => {
     const v1 = {
       version: 1,

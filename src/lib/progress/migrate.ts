@@ -24,6 +24,7 @@
  * To add version 3: write `migrate2to3`, add it to MIGRATIONS, bump PROGRESS_VERSION and change
  * validateProgress to the new shape.
  */
+import { slugsReadThroughMoves } from '../content/moved-lessons.ts';
 import { PROGRESS_VERSION, type AnsweredQuiz, type LastVisit, type ProgressData, type QuizAnswer, type SavedCell } from './types.ts';
 
 /** A fresh, empty progress record of the current version. */
@@ -264,7 +265,20 @@ export function readProgress(value: unknown, now: string): ReadResult {
   const problem = checkProgress(current);
   if (problem !== null) return { kind: 'invalid', reason: problem };
   const data = withOwnMaps(current as unknown as ProgressData);
+  followMovedLessons(data);
   return from === PROGRESS_VERSION ? { kind: 'current', data } : { kind: 'migrated', data, from, dropped };
+}
+
+/**
+ * A lesson that was split or renamed (src/lib/content/moved-lessons.ts) stays read: reading the old
+ * lesson marks every lesson that now holds its content as read, at the time the old one was read.
+ * The old key is kept, so an export still says what was read then.
+ */
+function followMovedLessons(data: ProgressData): void {
+  for (const { slug, from } of slugsReadThroughMoves(Object.keys(data.lessons))) {
+    const old = data.lessons[from];
+    if (old) setOwn(data.lessons, slug, { readAt: old.readAt });
+  }
 }
 
 /**
