@@ -10,7 +10,7 @@
  * author ids and names with `user-content-` (no DOM clobbering of the page's own ids).
  *
  * One addition: a small static SVG subset (shapes and text with presentation attributes), because
- * lessons draw diagrams as inline <svg> (02-neural-network-from-scratch.mdx). It has no element
+ * lessons draw diagrams as inline <svg> (02-neuron-from-scratch.mdx). It has no element
  * that can load or run anything (no <script>, <use>, <image>, <foreignObject>, <a>, animation
  * elements), no `href`/`xlink:href` and no `style`.
  *
