@@ -5,7 +5,7 @@
 import { escapeHtml } from '../format/html.ts';
 
 /** How wide a figure is drawn in a lesson: the prose column, the page (prose + right margin), or the window. */
-export const FIGURE_WIDTHS = ['prose', 'page', 'screen'] as const;
+const FIGURE_WIDTHS = ['prose', 'page', 'screen'] as const;
 export type FigureWidth = (typeof FIGURE_WIDTHS)[number];
 
 /** Whether `value` is one of the figure widths. */

@@ -4,7 +4,7 @@
  * their sizes. Pure: no DOM, no file access.
  */
 
-export interface FontFace {
+interface FontFace {
   family: string;
   weight: string;
   style: string;

@@ -7,7 +7,7 @@
 
 export type TokenTheme = 'light' | 'dark' | 'dark-system';
 
-export interface Token {
+interface Token {
   /** The custom property, with its dashes: "--class-0". */
   name: string;
   /** Its value as written: "#0072b2", "var(--class-0)", "clamp(…)". */
