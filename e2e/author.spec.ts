@@ -93,7 +93,7 @@ test.describe('the lesson editor at /author', () => {
     await expect(status(page)).toContainText(/\d+ words? · \d+ formulas?/);
   });
 
-  test('the page ends at its footer: the closed cheat sheet takes no room, the open one shows', async ({ page }) => {
+  test('the page ends at its footer: nothing in the long preview or the cheat sheet hangs below it', async ({ page }) => {
     await openAuthor(page);
     const blankBelowFooter = () =>
       page.evaluate(() => {
