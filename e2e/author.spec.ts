@@ -93,6 +93,19 @@ test.describe('the lesson editor at /author', () => {
     await expect(status(page)).toContainText(/\d+ words? · \d+ formulas?/);
   });
 
+  test('the page ends at its footer: nothing in the long preview or the cheat sheet hangs below it', async ({ page }) => {
+    await openAuthor(page);
+    const blankBelowFooter = () =>
+      page.evaluate(() => {
+        const footer = document.querySelector('.site-footer')!.getBoundingClientRect().bottom + window.scrollY;
+        return document.documentElement.scrollHeight - footer;
+      });
+    expect(await blankBelowFooter(), 'px of page below the footer').toBeLessThanOrEqual(1);
+    await page.locator('.author-cheats summary').click();
+    await expect(page.getByRole('region', { name: 'Cheat sheet' })).toBeVisible();
+    expect(await blankBelowFooter(), 'px of page below the footer, cheat sheet open').toBeLessThanOrEqual(1);
+  });
+
   test('typed Markdown and a formula are rendered', async ({ page }) => {
     await openAuthor(page);
     await setSource(page, `${FRONTMATTER}\nSome **bold claim** with $x^2 + 1$ in it.\n\n## A section\n`);

@@ -6,6 +6,7 @@ import { expect, type ConsoleMessage, type Locator, type Page } from '@playwrigh
 export const PAGES = [
   { name: 'course map', path: './' },
   { name: 'about', path: './about/' },
+  { name: 'style guide', path: './about/style/' },
   { name: 'notation', path: './notation/' },
   { name: 'lesson "Start here"', path: './lessons/start-here/' },
   { name: 'lesson "An image is just a matrix"', path: './lessons/images-are-matrices/' },

@@ -58,9 +58,9 @@ describe('AUTHOR_COMPONENTS', () => {
     for (const name of used) expect(NAMES, `${name} is used by a lesson`).toContain(name);
   });
 
-  it('renders Callout, Figure, Quiz and SourceLink, and shows every other one as a placeholder', () => {
+  it('renders Callout, Figure, MarginNote, Quiz and SourceLink, and shows every other one as a placeholder', () => {
     const rendered = AUTHOR_COMPONENTS.filter((c) => c.preview === 'rendered').map((c) => c.name);
-    expect(rendered.sort()).toEqual(['Callout', 'Figure', 'Quiz', 'SourceLink']);
+    expect(rendered.sort()).toEqual(['Callout', 'Figure', 'MarginNote', 'Quiz', 'SourceLink']);
     for (const c of AUTHOR_COMPONENTS) expect(['rendered', 'placeholder']).toContain(c.preview);
   });
 

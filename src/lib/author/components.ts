@@ -25,6 +25,7 @@ export const AUTHOR_COMPONENTS: readonly AuthorComponent[] = [
   { name: 'Figure', preview: 'rendered', description: 'An image, table or widget with a caption.' },
   { name: 'Quiz', preview: 'rendered', description: 'A multiple-choice or numeric question with an explanation.' },
   { name: 'SourceLink', preview: 'rendered', description: 'A source file of the project: a link when the build knows the repository, else text.' },
+  { name: 'MarginNote', preview: 'rendered', description: 'A short side remark, in the right margin on wide screens.' },
   { name: 'CodeCell', preview: 'placeholder', description: 'An editable, runnable JavaScript cell or graded exercise.' },
   { name: 'PixelInspector', preview: 'placeholder', description: 'Hover an image to read its pixel values.' },
   { name: 'ColourMangler', preview: 'placeholder', description: 'Swap and scale the colour channels of an image.' },

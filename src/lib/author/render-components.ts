@@ -1,6 +1,6 @@
 /**
  * The preview of Tinker's MDX components (render.ts calls this for a known capitalised tag):
- * Callout, Figure and Quiz as the published lesson draws them (src/lib/markup), SourceLink as
+ * Callout, Figure, MarginNote and Quiz as the published lesson draws them (src/lib/markup), SourceLink as
  * plain words, and every widget as a labelled placeholder listing its props. Problems the build
  * would stop on become diagnostics and problem boxes.
  */
@@ -9,7 +9,8 @@ import type { RootContent } from 'mdast';
 import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import { escapeHtml } from '../format/html.ts';
 import { calloutHtml, isCalloutKind } from '../markup/callout.ts';
-import { figureHtml } from '../markup/figure.ts';
+import { figureHtml, figureWidth, isFigureWidth } from '../markup/figure.ts';
+import { marginNoteHtml } from '../markup/margin-note.ts';
 import { quizHtml } from '../markup/quiz.ts';
 import { renderQuizTexts } from '../quiz/inline.ts';
 import { validateQuizProps } from '../quiz/validate.ts';
@@ -68,8 +69,12 @@ export function renderComponent(ctx: ComponentContext, node: JsxElement, compone
           )
         : undefined;
     const caption = typeof props.caption === 'string' ? props.caption : undefined;
-    return slot(figureHtml({ caption, wide: props.wide === true }, ctx.childrenHtml(isCaption), captionHtml));
+    if (props.width !== undefined && !isFigureWidth(props.width))
+      ctx.diagnose('component', 'error', `<Figure width=${describeProp(props.width)}>: width must be "prose", "page" or "screen".`);
+    const width = figureWidth({ width: props.width, wide: props.wide === true });
+    return slot(figureHtml({ caption, width }, ctx.childrenHtml(isCaption), captionHtml));
   }
+  if (name === 'MarginNote') return slot(marginNoteHtml(ctx.childrenHtml()));
   if (name === 'SourceLink') {
     // The preview knows no repository: the words, as a build without PUBLIC_REPOSITORY_URL shows them.
     return slot(`<span class="source-name">${ctx.childrenHtml()}</span>`);

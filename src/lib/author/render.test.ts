@@ -129,9 +129,17 @@ describe('createPreviewRenderer: MDX', () => {
       '<Figure caption="Ten digits" wide>\n  <img src="https://example.org/a.png" alt="Digits" />\n  <span slot="caption"> with *style*</span>\n</Figure>',
     );
     expect(html).toBe(
-      '<figure class="figure wide"><div class="figure-body"><img src="https://example.org/a.png" alt="Digits"></div>' +
+      '<figure class="figure figure-page"><div class="figure-body"><img src="https://example.org/a.png" alt="Digits"></div>' +
         '<figcaption>Ten digits<span> with <em>style</em></span></figcaption></figure>',
     );
+  });
+
+  it('renders a Figure width, and reports a width it does not know', () => {
+    expect(htmlOf('<Figure width="screen">x</Figure>')).toMatch(/^<figure class="figure figure-screen">/);
+    const result = createPreviewRenderer().render(doc('<Figure width="huge" wide>x</Figure>'));
+    expect(result.diagnostics).toEqual([expect.objectContaining({ source: 'component', line: BODY_LINE })]);
+    expect(result.diagnostics[0]!.message).toContain('"prose", "page" or "screen"');
+    expect(result.blocks[0]!.html).toMatch(/^<figure class="figure figure-page">/);
   });
 
   it('renders a Quiz in preview mode, with maths in its texts and the explanation from children', () => {
@@ -194,7 +202,7 @@ describe('createPreviewRenderer: MDX', () => {
     const result = createPreviewRenderer().render(
       doc('<Figure caption={`Plain ${"x"}`} wide={true}>x</Figure>\n\n<Figure caption={"Neg"} wide={-1 > 0}>y</Figure>'),
     );
-    expect(result.blocks[0]!.html).toContain('<figure class="figure wide">');
+    expect(result.blocks[0]!.html).toContain('<figure class="figure figure-page">');
     expect(result.blocks[0]!.html).not.toContain('figcaption');
     expect(result.blocks[1]!.html).toContain('<figcaption>Neg</figcaption>');
     expect(result.diagnostics.map((d) => d.line)).toEqual([BODY_LINE, BODY_LINE + 2]);

@@ -23,7 +23,7 @@
  * prefixed token for the github-slugger slug (ids depend on earlier headings, so they are not part
  * of a block's cached HTML).
  *
- * Parts: render-mdast.ts (parsing and mdast helpers), render-components.ts (Callout, Figure, Quiz,
+ * Parts: render-mdast.ts (parsing and mdast helpers), render-components.ts (Callout, Figure, MarginNote, Quiz,
  * SourceLink and widget placeholders), render-head.ts (the lesson header or the frontmatter's problems).
  *
  * The preview never runs code from the document: JSX attribute values are read as literals only

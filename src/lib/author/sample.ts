@@ -99,6 +99,11 @@ included.
   In floating point, $e^{1000}$ overflows to infinity: subtract $\\max_j z_j$ from every logit first, as the code does.
 </Callout>
 
+A margin note holds a short side remark. In the lesson it sits in the right margin beside the
+paragraph before it on a wide screen, and in the text on a narrow one.
+
+<MarginNote>Softmax is also called the *normalised exponential*.</MarginNote>
+
 A quiz checks understanding; its content is the explanation, shown once the reader answers.
 The \`id\` must be unique in the course. \`feedback\` answers the mistakes you expect: it shows
 after "Not quite" when the reader picks that option (in a numeric quiz: \`{ value: 720000, text: "…" }\`,
@@ -165,7 +170,12 @@ export const CHEAT_SHEET: readonly CheatSheetEntry[] = [
   {
     label: 'Figure',
     syntax: '<Figure caption="What it shows.">\n  <MnistTrainer />\n</Figure>',
-    note: 'Wraps an image, a table or a widget; add wide for the full width.',
+    note: 'Wraps an image, a table or a widget. width="page" widens it into the right margin, width="screen" to the window (see /about/style/).',
+  },
+  {
+    label: 'Margin note',
+    syntax: '<MarginNote>A short side remark.</MarginNote>',
+    note: 'After the paragraph it belongs to: in the right margin on wide screens, in the text on narrow ones.',
   },
   {
     label: 'Quiz (choice)',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { figureHtml } from './figure.ts';
+import { figureHtml, figureWidth, isFigureWidth } from './figure.ts';
 
 describe('figureHtml', () => {
   it('wraps the body, with no figcaption when there is no caption', () => {
@@ -8,8 +8,14 @@ describe('figureHtml', () => {
     );
   });
 
-  it('adds the wide class', () => {
-    expect(figureHtml({ wide: true }, 'x')).toMatch(/^<figure class="figure wide">/);
+  it('adds the width class: page and screen; prose has none', () => {
+    expect(figureHtml({ width: 'page' }, 'x')).toMatch(/^<figure class="figure figure-page">/);
+    expect(figureHtml({ width: 'screen' }, 'x')).toMatch(/^<figure class="figure figure-screen">/);
+    expect(figureHtml({ width: 'prose' }, 'x')).toMatch(/^<figure class="figure">/);
+  });
+
+  it('reads the older wide flag as the page width', () => {
+    expect(figureHtml({ wide: true }, 'x')).toMatch(/^<figure class="figure figure-page">/);
     expect(figureHtml({ wide: false }, 'x')).toMatch(/^<figure class="figure">/);
   });
 
@@ -26,5 +32,24 @@ describe('figureHtml', () => {
 
   it('treats an empty caption as none', () => {
     expect(figureHtml({ caption: '' }, 'x', '')).not.toContain('figcaption');
+  });
+});
+
+describe('figureWidth', () => {
+  it('prefers a valid width over the wide flag', () => {
+    expect(figureWidth({ width: 'screen', wide: true })).toBe('screen');
+    expect(figureWidth({ width: 'prose', wide: true })).toBe('prose');
+  });
+
+  it('falls back to wide, then to prose, for a missing or unknown width', () => {
+    expect(figureWidth({ width: 'huge', wide: true })).toBe('page');
+    expect(figureWidth({ width: 3 })).toBe('prose');
+    expect(figureWidth({})).toBe('prose');
+  });
+
+  it('knows the three widths only', () => {
+    expect(['prose', 'page', 'screen'].every(isFigureWidth)).toBe(true);
+    expect(isFigureWidth('wide')).toBe(false);
+    expect(isFigureWidth(undefined)).toBe(false);
   });
 });

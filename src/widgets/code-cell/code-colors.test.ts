@@ -1,5 +1,5 @@
 /**
- * The code cell's colours, read from the real stylesheets (global.css for the site tokens,
+ * The code cell's colours, read from the real stylesheets (tokens.css for the site tokens,
  * styles/code-tokens.css for the code tokens), must meet WCAG AA in both themes: text 4.5:1 on every
  * background it is drawn on, plot series 3:1 (graphics). Picking a bad colour fails here.
  */
@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { contrastRatio, parseHex, relativeLuminance } from './contrast.ts';
 
 const root = new URL('../../', import.meta.url);
-const globalCss = readFileSync(new URL('styles/global.css', root), 'utf8');
+const globalCss = readFileSync(new URL('styles/tokens.css', root), 'utf8');
 const cellCss = readFileSync(new URL('styles/code-tokens.css', root), 'utf8');
 /** The rules that use the tokens. */
 const cellRules = readFileSync(new URL('widgets/code-cell/code-cell.css', root), 'utf8');
