@@ -49,14 +49,14 @@ export function dqnStatus(seconds: number, food: number, randomFood: number): st
 const SAMPLE_POSITION = { size: 5, body: [12, 11, 6, 1], food: 19 };
 
 /** The empty food-per-game chart, its x axis over the chosen training time (30 s when it runs until Stop). */
-export function dqnFigureChart(seconds: number): string {
+function dqnFigureChart(seconds: number): string {
   const span = seconds > 0 ? seconds : 30;
   return emptyChartSvg({
     title: 'Food eaten per game',
     xLabel: 'training time (s)',
     yLabel: 'food per game',
     xTicks: linearTicks(span),
-    width: 440,
+    width: 400,
     yTicks: [0, 2, 4, 6, 8, 10].map((v) => ({ value: v, label: String(v) })),
   });
 }

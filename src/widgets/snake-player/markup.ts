@@ -24,7 +24,7 @@ const MOVE_ARROWS = ['↑', '↓', '←', '→'] as const;
 export const GAME_SEED_BASE = 9_000;
 export const BOARD_PIXELS = 216;
 
-export const IDLE_STATUS = 'Game 1: an agent trains here in about a second. Or press an arrow key on the board to play yourself.';
+const IDLE_STATUS = 'Game 1: an agent trains here in about a second. Or press an arrow key on the board to play yourself.';
 
 export function snakePlayerMarkup(id: string): string {
   const speedOptions = SPEEDS.map((s) => `<option value="${s.value}"${s.value === DEFAULT_SPEED ? ' selected' : ''}>${s.label}</option>`).join('');

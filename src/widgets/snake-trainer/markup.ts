@@ -25,7 +25,10 @@ function slider(spec: SliderSpec, value: number): string {
   );
 }
 
-/** The figure before any run: the two empty charts (the stop-early target dashed) and a 3×3 position. */
+/**
+ * The figure before any run: the two empty charts (the stop-early target dashed).
+ * @public (the element imports this module when a setting changes: `markup.trainerFigureMarkup`)
+ */
 export function trainerFigureMarkup(settings: TrainerSettings): string {
   const xTicks = linearTicks(settings.seconds);
   const percent = [0, 0.2, 0.4, 0.6, 0.8, 1].map((v) => ({ value: v, label: `${Math.round(v * 100)}%` }));
@@ -43,7 +46,7 @@ export function trainerFigureMarkup(settings: TrainerSettings): string {
 }
 
 /** The legend words of the dashed stop-early line. */
-export function targetLabel(target: number): string {
+function targetLabel(target: number): string {
   return `target: training stops at ${formatPercent(target, 0)} greedy wins`;
 }
 
@@ -52,7 +55,10 @@ function samplePosition(size: number) {
   return { size, body: [size + 1, size, 0], food: size * size - 1 };
 }
 
-/** The sample board and its caption. */
+/**
+ * The sample board and its caption.
+ * @public (the element imports this module when a setting changes: `markup.sampleMarkup`)
+ */
 export function sampleMarkup(size: number): string {
   return (
     `${snakeBoardSvg(samplePosition(size), 120)}<figcaption class="tk-note">A ${size} × ${size} position: a snake of length 3 ` +
