@@ -50,6 +50,12 @@ test('the DQN learns to eat far more than random, Stop works, no errors, axe cle
   await page.waitForLoadState('networkidle');
   expect(scripts, 'tfjs is not loaded before Start').toEqual([]);
   await expect(widget).toHaveAttribute('data-state', 'idle');
+  // Before Start, the figure: the empty chart with its axes, and a 5×5 board.
+  await expect(widget.locator('[data-part="chart"] svg[role="img"]')).toHaveAttribute(
+    'aria-label',
+    /^Food eaten per game chart, empty until training starts/,
+  );
+  await expect(widget.locator('.tk-snake-dqn__board svg[role="img"]')).toHaveAttribute('aria-label', /^Board: snake of length 4 on 5×5/);
 
   // Until Stop: the figure must rise well above random on its own.
   await widget.getByLabel('Train for').selectOption('0');

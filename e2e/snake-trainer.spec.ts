@@ -35,6 +35,21 @@ test('with the defaults, Q-learning wins 3×3 Snake at least 99% of the time, an
 
   const widget = page.locator(WIDGET);
   const status = widget.getByRole('status').first();
+  // Before Start, the figure: both charts' empty axes, the dashed stop-early target, and a board.
+  const charts = widget.locator('[data-part="charts"]');
+  await expect(charts.locator('svg[role="img"]').first()).toHaveAttribute(
+    'aria-label',
+    /^Greedy win rate chart, empty until training starts: .*100%/,
+  );
+  await expect(charts.locator('svg[role="img"]').nth(1)).toHaveAttribute('aria-label', /^Average game length chart, empty/);
+  await expect(charts.locator('[data-part="target-line"]')).toHaveCount(1);
+  await expect(charts.getByText('Training time (s)').first()).toBeVisible();
+  await expect(widget.locator('[data-part="sample"] svg[role="img"]')).toHaveAttribute('aria-label', /^Board: snake of length 3 on 3×3/);
+  // The target follows "Stop early at": none when training uses the whole time.
+  await widget.getByLabel('Stop early at').selectOption('0');
+  await expect(charts.locator('[data-part="target-line"]')).toHaveCount(0);
+  await widget.getByLabel('Stop early at').selectOption('1');
+  await expect(charts.locator('[data-part="target-line"]')).toHaveCount(1);
   // Keyboard: a labelled slider moves with the arrow keys and shows its value.
   const alpha = widget.getByRole('slider', { name: /learning rate η/i });
   const alphaValue = widget.locator('[data-part="alpha-value"]');
@@ -100,6 +115,12 @@ test('with the defaults, Q-learning wins 3×3 Snake at least 99% of the time, an
   // Two curves with a text alternative.
   await expect(widget.locator('svg[role="img"]').first()).toHaveAttribute('aria-label', /Greedy win rate chart: greedy win rate \d+%/);
   await expect(widget.locator('svg[role="img"]').nth(1)).toHaveAttribute('aria-label', /Average game length chart/);
+  // The charts end where the data ends: no x tick beyond the last training time measured.
+  const trainedSeconds = Number(await widget.getAttribute('data-training-ms')) / 1000;
+  const ticks = await widget.locator('[data-part="charts"] .tk-chart').first().locator('.tick text').allTextContents();
+  const xs = ticks.map(Number).filter((x) => Number.isFinite(x));
+  expect(Math.max(...xs), `x ticks ${ticks.join(', ')} for ${trainedSeconds} s of training`).toBeLessThanOrEqual(trainedSeconds + 1e-9);
+  expect(Math.max(...xs)).toBeGreaterThan(trainedSeconds / 2);
 
   // The Q-table inspector: four values, the best marked, and stepping with the keyboard.
   const inspector = widget.locator('[data-part="inspector"]');
@@ -135,7 +156,7 @@ test('Stop ends a long run early, and Reset restores the defaults', async ({ pag
   const widget = page.locator(WIDGET);
   const status = widget.getByRole('status').first();
   await widget.getByRole('combobox', { name: 'Board' }).selectOption('5');
-  await widget.getByLabel('Training time').selectOption('60');
+  await widget.getByRole('combobox', { name: 'Training time' }).selectOption('60');
   await widget.getByRole('button', { name: /start training/i }).click();
   await expect.poll(() => state(page), { timeout: 30_000, message: 'training starts' }).toBe('running');
   await expect(widget.getByRole('button', { name: /^reset$/i })).toBeDisabled();
@@ -153,6 +174,9 @@ test('Stop ends a long run early, and Reset restores the defaults', async ({ pag
   await expect(widget.getByRole('combobox', { name: 'Board' })).toHaveValue('3');
   await expect(gammaValue).toHaveText(gamma0);
   await expect(widget.locator('[data-part="inspector"]')).toBeHidden();
+  // The figure before a run is back: two empty charts and the 3×3 board.
+  await expect(widget.locator('[data-part="charts"] .tk-empty-chart')).toHaveCount(2);
+  await expect(widget.locator('[data-part="sample"] svg[role="img"]')).toHaveAttribute('aria-label', /on 3×3/);
   await expect(status).toHaveText(/^Ready/);
   expect(problems).toEqual([]);
 });

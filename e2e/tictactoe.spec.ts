@@ -63,7 +63,13 @@ test('trains by self-play until it never loses, then a keyboard game as X and as
   const problems = watchForProblems(page);
   const widget = await open(page);
   const status = widget.locator('[data-part="status"]');
-  // Before training the board's buttons are disabled.
+  // Before training the board is drawn (its lines and nine cells) but its buttons are disabled.
+  await expect(widget.locator('[data-part="grid"] svg path')).toHaveAttribute('d', /^M/);
+  await expect(widget.locator('[data-part="cell"]')).toHaveCount(9);
+  for (const cell of await widget.locator('[data-part="cell"]').all()) {
+    const box = (await cell.boundingBox())!;
+    expect(Math.min(box.width, box.height), 'a cell is a comfortable tap target').toBeGreaterThanOrEqual(44);
+  }
   await expect(widget.locator('[data-part="cell"]').first()).toBeDisabled();
   await train(widget);
   const check = widget.locator('[data-part="check"]');

@@ -92,16 +92,16 @@ export class SnakeDqnElement extends HTMLElement {
     this.chart?.destroy();
     const chartPart = part(this, 'chart');
     chartPart.replaceChildren();
-    part(this, 'live').hidden = false;
     this.chart = new charts.LineChart(chartPart, {
       title: 'Food eaten per game',
       xLabel: 'training time (s)',
       yLabel: 'food per game',
       series: [
-        { id: 'agent', label: 'greedy agent', color: 'var(--tk-series-1, #2f7fd8)', markers: true },
-        { id: 'random', label: 'random player', color: 'var(--tk-series-2, #d9480f)', dashed: true },
+        { id: 'agent', label: 'greedy agent', color: 'var(--series-1, var(--tk-series-1, #2f7fd8))', markers: true },
+        { id: 'random', label: 'random player', color: 'var(--target, var(--tk-series-2, #d9480f))', dashed: true },
       ],
-      xDomain: [0, settings.seconds > 0 ? settings.seconds : 30],
+      // The x axis ends where the data ends (local until the kit's line chart has that rule: issue 15, figkit).
+      xDomain: [0, EVAL_EVERY_MS / 1000],
       yIncludeZero: true,
       formatX: (x) => String(Math.round(x)),
       formatY: (y) => formatFood(y),
@@ -181,7 +181,15 @@ export class SnakeDqnElement extends HTMLElement {
   private tick(): void {
     if (!this.draw) return;
     const frame = this.frames[this.frameIndex];
-    if (frame) this.draw(part<HTMLCanvasElement>(this, 'board'), { size: BOARD_SIZE, body: frame.body, food: frame.food });
+    if (frame) {
+      const canvas = part<HTMLCanvasElement>(this, 'board');
+      // The first frame replaces the build-time picture of the board.
+      if (canvas.hidden) {
+        canvas.parentElement?.querySelector('svg')?.remove();
+        canvas.hidden = false;
+      }
+      this.draw(canvas, { size: BOARD_SIZE, body: frame.body, food: frame.food });
+    }
     this.frameIndex++;
     // Hold the last frame a moment, then play the newest game (or this one again).
     if (this.frameIndex >= this.frames.length + HOLD_FRAMES) {

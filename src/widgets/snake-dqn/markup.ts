@@ -6,6 +6,7 @@ import { backendPickerMarkup } from '../shared/backend-picker.ts';
 import { defaults, numberChoice, parseSettings, selectMarkup, textChoice, type SettingsOf } from '../shared/settings.ts';
 import type { BackendRequest } from '../../lib/runtime/backends.ts';
 import { runControlsMarkup } from '../shared/run-controls.ts';
+import { emptyChartSvg, linearTicks, snakeBoardSvg } from '../shared/snake/figure.ts';
 
 export const IDLE_STATUS = 'Ready. Press Start: a small neural network learns to play Snake on a 5×5 board, in your browser.';
 
@@ -44,24 +45,47 @@ export function dqnStatus(seconds: number, food: number, randomFood: number): st
   return `After ${Math.round(seconds)} s: the agent eats ${formatFood(food)} ${pieces} of food per game on average (random: ${formatFood(randomFood)})`;
 }
 
+/** A fixed 5×5 position for the figure before a run (head at row 3, column 3; length 4). */
+const SAMPLE_POSITION = { size: 5, body: [12, 11, 6, 1], food: 19 };
+
+/** The empty food-per-game chart, its x axis over the chosen training time (30 s when it runs until Stop). */
+function dqnFigureChart(seconds: number): string {
+  const span = seconds > 0 ? seconds : 30;
+  return emptyChartSvg({
+    title: 'Food eaten per game',
+    xLabel: 'training time (s)',
+    yLabel: 'food per game',
+    xTicks: linearTicks(span),
+    width: 400,
+    yTicks: [0, 2, 4, 6, 8, 10].map((v) => ({ value: v, label: String(v) })),
+  });
+}
+
 export function snakeDqnMarkup(settings: DqnSettings): string {
   return `<div class="tk-widget tk-snake-dqn" data-part="root">
 <p class="tk-widget__title">A deep Q-network plays Snake on 5×5</p>
 <p class="tk-widget__intro">No table: a small neural network (18 board features → 64 ReLU units → 4 Q-values) learns the action values with experience replay, a target network and Adam, in TensorFlow.js. Features: danger and free room in each direction, where the food is, the current direction, length and hunger. Every few seconds it plays 40 fixed games greedily.</p>
-<fieldset class="tk-settings" data-part="settings">
+<div class="tk-figure tk-snake-dqn__live" data-part="live">
+<div class="tk-charts" data-part="chart">${dqnFigureChart(settings.seconds)}</div>
+<figure class="tk-snake-dqn__board">
+${snakeBoardSvg(SAMPLE_POSITION, 200)}
+<canvas class="tk-snake-dqn__canvas" data-part="board" width="200" height="200" role="img" aria-label="The board (no game yet)" hidden></canvas>
+<figcaption class="tk-note" data-part="board-caption">A 5×5 position: the snake (its head has the eye) and the food. Once training runs, the agent's latest greedy game plays here.</figcaption>
+</figure>
+</div>
+<fieldset class="tk-settings tk-snake-dqn__settings" data-part="settings">
 <legend>Settings</legend>
+<div class="tk-controls">
 ${selectMarkup('seconds', SETTINGS.seconds, settings.seconds)}
+</div>
+<details class="tk-more"><summary>Backend</summary>
+<div class="tk-controls">
 ${backendPickerMarkup(settings.backend)}
+</div>
+</details>
 </fieldset>
 ${runControlsMarkup(IDLE_STATUS)}
 <p class="tk-note" data-part="backend" hidden></p>
 <div class="tk-error" data-part="error" hidden></div>
-<div class="tk-snake-dqn__live" data-part="live" hidden>
-<div class="tk-charts" data-part="chart"></div>
-<figure class="tk-snake-dqn__board">
-<canvas class="tk-snake-dqn__canvas" data-part="board" width="200" height="200" role="img" aria-label="The board (no game yet)"></canvas>
-<figcaption class="tk-note" data-part="board-caption">The agent's latest greedy game.</figcaption>
-</figure>
-</div>
 </div>`;
 }

@@ -1,15 +1,18 @@
 /**
- * <tk-snake-player>: watch a trained Q-learning agent play 3×3 Snake, or play yourself.
- *
- * Markup from SnakePlayer.astro (`snakePlayerMarkup`); this module upgrades it.
- *  - "Train an agent" trains the reference QLearner (src/lib/rl/qlearning.ts, loaded on click) on the
- *    main thread in slices of ≤ 8 ms (the page stays responsive) for about 1 s of training time, then
- *    measures it on the 1,000 fixed evaluation games. It trains a little longer (up to 5 s) if that
- *    measurement is under 99%.
+ * <tk-snake-player>: watch a trained Q-learning agent play 3×3 Snake, or play yourself. It opens
+ * the Snake lesson ("play first"), so it works on its own, within the first screen:
+ *  - When it first comes into view it trains the reference QLearner (src/lib/rl/qlearning.ts,
+ *    loaded then) on the main thread in slices of ≤ 8 ms (the page stays responsive) for about 1 s
+ *    of training time, then measures it on the 1,000 fixed evaluation games; it trains a little
+ *    longer (up to 5 s) if that is under 99%. "Train a new agent" (under "Speed and training") does
+ *    the same again. The Q-table stays on the page: the Q-values beside the board come from it.
+ *  - Then the agent plays game after game by itself (autoplay.ts), pausing while the board is out
+ *    of view; with prefers-reduced-motion nothing moves by itself: Play plays one game.
  *  - Play / Pause / Step replay the agent's greedy moves; each position's four Q-values are listed,
  *    the best marked, and the move taken is named.
- *  - The reader plays the same seeded games: arrow keys or WASD when the board has focus, or the
- *    Up/Down/Left/Right buttons. The game is turn-based: nothing moves until someone moves.
+ *  - The reader plays the same seeded games: arrow keys or WASD when the board has focus, a swipe on
+ *    the board, or the Up/Down/Left/Right buttons. Any of these stops the autoplay for good. The
+ *    game is turn-based: nothing moves until someone moves.
  * For tests and assistive technology: `data-state` (idle, running, done, error), `data-game` (the
  * game number), `data-result` (won / lost once a game ends), `data-episodes`, `data-trained-ms` and
  * `data-win-rate` after training; the `role="status"` line announces moves and results in words.
@@ -19,57 +22,36 @@ import { formatCount, formatPercent, plural } from '../../lib/format/numbers.ts'
 import type { QLearner } from '../../lib/rl/qlearning.ts';
 import { mulberry32 } from '../../lib/runtime/shuffle.ts';
 import { SNAKE_ACTIONS, type SnakeAction, type SnakeGame } from '../../lib/rl/snake-types.ts';
-import { DEFAULT_STARVATION, newSnakeGame, stepSnake } from '../../lib/rl/snake.ts';
+import { newSnakeGame, stepSnake } from '../../lib/rl/snake.ts';
 import { showError } from '../shared/error-panel.ts';
 import { part } from '../shared/html.ts';
 import { ProgressBar } from '../shared/progress.ts';
 import { StatusLine } from '../shared/status.ts';
 import { nextWidgetId } from '../shared/ids.ts';
-import { drawSnakeBoard } from '../shared/snake/board.ts';
-import { DEFAULT_SPEED, MOVE_LABELS, snakePlayerMarkup } from './markup.ts';
+import { snakeBoardSvg } from '../shared/snake/figure.ts';
+import { AutoPlay } from './autoplay.ts';
+import { CAUSES, KEYS, SIZE, bestOf, cellName, swipeDirection } from './moves.ts';
+import { BOARD_PIXELS, DEFAULT_SPEED, GAME_SEED_BASE, MOVE_LABELS, snakePlayerMarkup } from './markup.ts';
 import { pauseForPaint } from '../../lib/runtime/yield.ts';
 
 type State = 'idle' | 'running' | 'done' | 'error';
 type Mover = 'agent' | 'you';
 
-const SIZE = 3;
 const CELLS = SIZE * SIZE;
-/** Game n is played from seed GAME_SEED_BASE + n, so every game number replays exactly. */
-const GAME_SEED_BASE = 9_000;
 /** Training time aimed for, the most spent, and the longest slice before yielding (ms). */
 const TRAIN_MS = 1_000;
 const TRAIN_MAX_MS = 5_000;
 const SLICE_MS = 8;
 const TARGET_WIN_RATE = 0.99;
-const BOARD_PIXELS = 216;
-
-const KEYS: Record<string, SnakeAction> = {
-  ArrowUp: 0,
-  ArrowDown: 1,
-  ArrowLeft: 2,
-  ArrowRight: 3,
-  w: 0,
-  s: 1,
-  a: 2,
-  d: 3,
-  W: 0,
-  S: 1,
-  A: 2,
-  D: 3,
-};
-
-const CAUSES: Record<string, string> = {
-  wall: 'the snake hit the wall',
-  body: 'the snake ran into its own body',
-  starved: `the snake starved (${DEFAULT_STARVATION(SIZE)} moves without food)`,
-};
+/** How long a finished game stays on the board before the autoplay starts the next one (ms). */
+const HOLD_MS = 1_500;
 
 interface View {
   train: HTMLButtonElement;
   progress: ProgressBar;
   gameLabel: HTMLElement;
   board: HTMLElement;
-  canvas: HTMLCanvasElement;
+  picture: HTMLElement;
   moves: HTMLButtonElement[];
   play: HTMLButtonElement;
   step: HTMLButtonElement;
@@ -91,21 +73,39 @@ export class SnakePlayerElement extends HTMLElement {
   private timer: ReturnType<typeof setTimeout> | null = null;
   private training = false;
   private connected = false;
+  /** Watching by itself: train when first seen, then play game after game while in view. */
+  private auto: AutoPlay | null = null;
+  /** Whether the running replay goes on to the next game by itself. */
+  private looping = false;
+  /** The training result, said when the autoplay begins. */
+  private trained = '';
 
   connectedCallback(): void {
     this.connected = true;
-    if (this.view) return;
-    if (!this.querySelector('[data-part="root"]')) this.innerHTML = snakePlayerMarkup(nextWidgetId('tk-sp-js'));
-    const view = this.bindView();
-    this.view = view;
-    this.bindInput(view);
-    this.startGame(1, false);
-    this.setState('idle');
+    if (!this.view) {
+      if (!this.querySelector('[data-part="root"]')) this.innerHTML = snakePlayerMarkup(nextWidgetId('tk-sp-js'));
+      const view = this.bindView();
+      this.view = view;
+      this.bindInput(view);
+      this.startGame(1, false);
+      this.setState('idle');
+    }
+    this.auto = new AutoPlay(this, {
+      firstSeen: () => {
+        if (!this.learner) void this.train();
+      },
+      visible: (inView) => {
+        if (!inView) this.pause();
+        else if (this.learner && this.auto?.wanted && !this.timer) this.playAgent(true);
+      },
+    });
   }
 
   disconnectedCallback(): void {
     this.connected = false;
     this.pause();
+    this.auto?.disconnect();
+    this.auto = null;
   }
 
   private bindView(): View {
@@ -115,7 +115,7 @@ export class SnakePlayerElement extends HTMLElement {
       progress: new ProgressBar(part(this, 'progress')),
       gameLabel: part(this, 'game-label'),
       board: part(this, 'board'),
-      canvas: part<HTMLCanvasElement>(this, 'canvas'),
+      picture: part(this, 'picture'),
       moves: [...this.querySelectorAll<HTMLButtonElement>('[data-part="move"]')],
       play: part<HTMLButtonElement>(this, 'play'),
       step: part<HTMLButtonElement>(this, 'step'),
@@ -128,13 +128,24 @@ export class SnakePlayerElement extends HTMLElement {
   }
 
   private bindInput(view: View): void {
-    view.train.addEventListener('click', () => void this.train());
-    view.play.addEventListener('click', () => (this.timer ? this.pause() : this.playAgent()));
+    // Every control of the reader's ends the autoplay: from then on the reader decides.
+    const takeOver = () => this.auto?.cancel();
+    view.train.addEventListener('click', () => {
+      takeOver();
+      void this.train();
+    });
+    view.play.addEventListener('click', () => {
+      takeOver();
+      if (this.timer) this.pause();
+      else this.playAgent(false);
+    });
     view.step.addEventListener('click', () => {
+      takeOver();
       this.pause();
       this.agentMove(true);
     });
     view.newGame.addEventListener('click', () => {
+      takeOver();
       this.pause();
       this.startGame(this.gameNumber + 1, true);
     });
@@ -148,6 +159,17 @@ export class SnakePlayerElement extends HTMLElement {
       event.preventDefault();
       this.readerMove(action);
     });
+    // A swipe on the board (touch or pen) is a move too.
+    let from: { x: number; y: number } | null = null;
+    view.board.addEventListener('pointerdown', (event) => {
+      if (event.pointerType !== 'mouse') from = { x: event.clientX, y: event.clientY };
+    });
+    view.board.addEventListener('pointerup', (event) => {
+      const action = from ? swipeDirection(event.clientX - from.x, event.clientY - from.y) : null;
+      from = null;
+      if (action !== null) this.readerMove(action);
+    });
+    view.board.addEventListener('pointercancel', () => (from = null));
   }
 
   private setState(state: State): void {
@@ -201,8 +223,19 @@ export class SnakePlayerElement extends HTMLElement {
           `(length ${this.game.body.length} of ${CELLS}). Press New game for another.`;
       }
       this.dataset.result = this.game.won ? 'won' : 'lost';
+      const looping = this.looping && mover === 'agent';
       this.pause();
-      view.status.announce(text);
+      if (looping) {
+        view.status.announce(
+          `Watching a trained agent: game ${this.gameNumber}, ${this.game.won ? 'won' : 'lost'} in ${plural(this.game.steps, 'move')}.`,
+        );
+        this.setState('running');
+        view.play.textContent = 'Pause';
+        this.timer = setTimeout(() => {
+          this.timer = null;
+          if (this.connected && this.auto?.wanted && this.auto.inView) this.playAgent(true);
+        }, HOLD_MS);
+      } else view.status.announce(text);
       return true;
     }
     text =
@@ -211,11 +244,12 @@ export class SnakePlayerElement extends HTMLElement {
         ? `Ate the food, length ${this.game.body.length} of ${CELLS}; new food at ${cellName(this.game.food)}.`
         : `Length ${this.game.body.length} of ${CELLS}.`);
     if (announceNow) view.status.announce(text);
-    else view.status.update(text);
+    else if (!this.looping) view.status.update(text);
     return true;
   }
 
   private readerMove(action: SnakeAction): void {
+    this.auto?.cancel();
     this.pause();
     if (this.game.over) {
       this.view?.status.announce(`Game ${this.gameNumber} is over. Press New game to play another.`);
@@ -233,10 +267,17 @@ export class SnakePlayerElement extends HTMLElement {
     this.move(this.learner.greedyAction(this.game), 'agent', announceNow);
   }
 
-  private playAgent(): void {
+  /** Plays the agent's moves to the end of the game; `loop`: then the next game, and so on. */
+  private playAgent(loop: boolean): void {
     const view = this.view;
     if (!view || !this.learner) return;
+    if (this.timer) clearTimeout(this.timer);
     if (this.game.over) this.startGame(this.gameNumber + 1, false);
+    this.looping = loop;
+    if (loop) {
+      view.status.announce(`${this.trained ? `${this.trained} ` : ''}Watching it play: game ${this.gameNumber}…`);
+      this.trained = '';
+    }
     view.play.textContent = 'Pause';
     this.setState('running');
     const tick = () => {
@@ -253,6 +294,7 @@ export class SnakePlayerElement extends HTMLElement {
   private pause(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
+    this.looping = false;
     if (this.view) this.view.play.textContent = 'Play';
     if (!this.training && this.dataset.state === 'running') this.setState(this.learner ? 'done' : 'idle');
   }
@@ -264,8 +306,8 @@ export class SnakePlayerElement extends HTMLElement {
     if (!view) return;
     const q = this.learner && !this.game.over ? Array.from(this.learner.qValues(this.game)) : null;
     const best = q ? bestOf(q) : null;
-    drawSnakeBoard(view.canvas, this.game, {
-      pixels: BOARD_PIXELS,
+    // SVG, styled by CSS: the board follows a theme change at once.
+    view.picture.innerHTML = snakeBoardSvg(this.game, BOARD_PIXELS, {
       arrow: best,
       labelSuffix: best === null ? undefined : `the agent would move ${SNAKE_ACTIONS[best]}`,
     });
@@ -273,7 +315,7 @@ export class SnakePlayerElement extends HTMLElement {
       const value = row.querySelector<HTMLElement>('[data-part="q-value"]');
       const mark = row.querySelector<HTMLElement>('[data-part="q-mark"]');
       if (value) value.textContent = q ? (q[action] ?? 0).toFixed(2) : '–';
-      if (mark) mark.textContent = best === action ? 'best' : '';
+      if (mark) mark.textContent = best === action ? '★ best' : '';
       row.classList.toggle('tk-snake-player__best', best === action);
     });
   }
@@ -289,7 +331,7 @@ export class SnakePlayerElement extends HTMLElement {
     view.train.disabled = true;
     view.play.disabled = true;
     view.step.disabled = true;
-    view.status.announce('Training the agent…');
+    view.status.announce('Training an agent for you…');
     try {
       const { QLearner, DEFAULT_Q_CONFIG, EVAL_GAMES } = await import('../../lib/rl/qlearning.ts');
       const learner = new QLearner({ ...DEFAULT_Q_CONFIG, size: SIZE });
@@ -300,7 +342,7 @@ export class SnakePlayerElement extends HTMLElement {
         learner.trainFor(SLICE_MS);
         trainedMs += performance.now() - t0;
         view.progress.show(`Training: ${formatCount(learner.episodes)} games`, trainedMs, TRAIN_MS);
-        view.status.update(`Training: ${formatCount(learner.episodes)} games in ${(trainedMs / 1000).toFixed(1)} s.`);
+        view.status.update(`Training an agent for you… ${formatCount(learner.episodes)} games in ${(trainedMs / 1000).toFixed(1)} s.`);
         if (trainedMs >= TRAIN_MS) {
           evaluation = learner.evaluate();
           if (evaluation.winRate >= TARGET_WIN_RATE || trainedMs >= TRAIN_MAX_MS) break;
@@ -314,15 +356,16 @@ export class SnakePlayerElement extends HTMLElement {
       this.dataset.trainedMs = String(Math.round(trainedMs));
       this.dataset.winRate = String(evaluation.winRate);
       view.progress.hide();
-      view.train.textContent = 'Train again';
       view.play.disabled = false;
       view.step.disabled = false;
       this.render();
       this.setState('done');
-      view.status.announce(
+      const trained =
         `Agent trained: ${formatCount(learner.episodes)} games in ${(trainedMs / 1000).toFixed(1)} s of training; ` +
-          `it wins ${formatPercent(evaluation.winRate)} of ${formatCount(EVAL_GAMES)} test games. Press Play to watch it.`,
-      );
+        `it wins ${formatPercent(evaluation.winRate)} of ${formatCount(EVAL_GAMES)} test games.`;
+      this.trained = trained;
+      if (this.auto?.wanted && this.auto.inView) this.playAgent(true);
+      else view.status.announce(`${trained} Press Play to watch it.`);
     } catch (error) {
       this.setState('error');
       view.progress.hide();
@@ -341,17 +384,6 @@ export class SnakePlayerElement extends HTMLElement {
       view.train.disabled = false;
     }
   }
-}
-
-/** The action with the largest value (first on ties, like QLearner.greedyAction). */
-function bestOf(q: readonly number[]): SnakeAction {
-  let best = 0;
-  for (let i = 1; i < 4; i++) if ((q[i] ?? 0) > (q[best] ?? 0)) best = i;
-  return best as SnakeAction;
-}
-
-function cellName(cell: number): string {
-  return `row ${Math.floor(cell / SIZE) + 1}, column ${(cell % SIZE) + 1}`;
 }
 
 // Keep the move labels and the action names in step (used by the buttons and the status line).

@@ -18,9 +18,9 @@ export const TIME_CHOICES = [2, 5, 10, 30, 60] as const;
 export const DEFAULT_SECONDS = 10;
 /** "Stop when the greedy win rate reaches": 1 = 100%, 0.99, or 0 = never (use the whole time). */
 export const TARGET_CHOICES = [
-  { value: 1, label: '100% greedy wins' },
-  { value: 0.99, label: '99% greedy wins' },
-  { value: 0, label: 'never: use the whole time' },
+  { value: 1, label: '100% wins' },
+  { value: 0.99, label: '99% wins' },
+  { value: 0, label: 'never (full time)' },
 ] as const;
 export const DEFAULT_TARGET = 1;
 /** Evaluation games sent move by move to the Q-table inspector. */

@@ -54,12 +54,16 @@ export class SnakeTrainerElement extends HTMLElement {
   private live: InstanceType<Modules['live']['LiveView']> | null = null;
   private inspector: InstanceType<Modules['live']['Inspector']> | null = null;
   private run: Run | null = null;
-  /** The optimum note as rendered at build time (Reset restores it). */
+  /** The optimum note and the empty charts as rendered at build time (Reset restores them). */
   private optimumText = '';
+  private figureHtml = '';
+  private sampleHtml = '';
 
   connectedCallback(): void {
     if (this.life) return;
     this.optimumText = part(this, 'optimum').textContent ?? '';
+    this.figureHtml = part(this, 'charts').innerHTML;
+    this.sampleHtml = part(this, 'sample').innerHTML;
     this.life = new TrainerLifecycle<RlTrainingHandle>(this, {
       onStart: () => void this.start(),
       release: (h) => h.terminate(),
@@ -73,6 +77,10 @@ export class SnakeTrainerElement extends HTMLElement {
     part(this, 'settings').addEventListener('input', (event) => {
       const input = event.target;
       if (input instanceof HTMLInputElement && input.type === 'range') this.showSliderValue(input);
+    });
+    // Before a run, the empty charts follow the chosen training time, stop-early target and board.
+    part(this, 'settings').addEventListener('change', (event) => {
+      if (event.target instanceof HTMLSelectElement && !this.run && !this.life?.busy) void this.redrawFigure();
     });
   }
 
@@ -91,6 +99,15 @@ export class SnakeTrainerElement extends HTMLElement {
     const digits = Number(input.dataset.digits ?? '2');
     const v = Number(input.value);
     out.textContent = digits === 0 ? v.toLocaleString('en-US') : v.toFixed(digits);
+  }
+
+  /** The figure before a run, drawn for the settings in the form. */
+  private async redrawFigure(): Promise<void> {
+    const [config, markup] = await Promise.all([import('./config.ts'), import('./markup.ts')]);
+    if (this.run || this.life?.busy) return;
+    const settings = config.settingsFromForm(part(this, 'settings'));
+    part(this, 'charts').innerHTML = markup.trainerFigureMarkup(settings);
+    part(this, 'sample').innerHTML = markup.sampleMarkup(settings.size);
   }
 
   /** Frees the charts and the inspector of the last run. */
@@ -130,8 +147,8 @@ export class SnakeTrainerElement extends HTMLElement {
     };
     this.run = run;
     const charts = part(this, 'charts');
-    charts.hidden = false;
-    this.live = new modules.live.LiveView(charts, settings.seconds);
+    part(this, 'sample').hidden = true;
+    this.live = new modules.live.LiveView(charts);
     this.inspector = new modules.live.Inspector(part(this, 'inspector'));
     part(this, 'optimum').textContent =
       settings.size === 3
@@ -165,8 +182,10 @@ export class SnakeTrainerElement extends HTMLElement {
       const selected = [...el.options].find((o) => o.defaultSelected);
       if (selected) el.value = selected.value;
     }
-    part(this, 'charts').hidden = true;
-    part(this, 'charts').replaceChildren();
+    // The figure as built: Reset brings the settings back to the ones it was drawn for.
+    part(this, 'charts').innerHTML = this.figureHtml;
+    part(this, 'sample').innerHTML = this.sampleHtml;
+    part(this, 'sample').hidden = false;
     part(this, 'summary').hidden = true;
     part(this, 'optimum').textContent = this.optimumText;
     clearError(life.errorPanel);

@@ -17,19 +17,23 @@ export class LiveView {
   private readonly length: LineChart;
   private optimum: number | null = null;
 
-  constructor(host: HTMLElement, maxSeconds: number) {
+  constructor(host: HTMLElement) {
     host.replaceChildren();
+    // The x axis ends where the data ends: the minimum domain is tiny, so the chart's domain is the
+    // data's (a run stopped early at 0.36 s shows 0–0.36 s, not 0–1 s). Local until the kit's
+    // line chart has its own "end at the data" domain rule (src/viz, the figkit part of issue 15).
+    const xDomain: [number, number] = [0, 0.001];
     this.win = new LineChart(host, {
       title: 'Greedy win rate',
       xLabel: 'Training time (s)',
       yLabel: 'Win rate',
       yDomain: [0, 1],
-      xDomain: [0, Math.min(maxSeconds, 1)],
+      xDomain,
       formatX: seconds,
       formatY: (y) => formatPercent(y, 0),
       series: [
-        { id: 'win', label: 'greedy win rate', color: 'var(--tk-series-1, #2f7fd8)' },
-        { id: 'optimum', label: 'exact optimum', color: 'var(--tk-series-2, #d9480f)', dashed: true },
+        { id: 'win', label: 'greedy win rate', color: 'var(--series-1, var(--tk-series-1, #2f7fd8))' },
+        { id: 'optimum', label: 'exact optimum', color: 'var(--target, #6b7280)', dashed: true },
       ],
     });
     this.length = new LineChart(host, {
@@ -37,9 +41,9 @@ export class LiveView {
       xLabel: 'Training time (s)',
       yLabel: 'Moves per game',
       yIncludeZero: true,
-      xDomain: [0, Math.min(maxSeconds, 1)],
+      xDomain,
       formatX: seconds,
-      series: [{ id: 'length', label: 'average moves per game', color: 'var(--tk-series-1, #2f7fd8)' }],
+      series: [{ id: 'length', label: 'average moves per game', color: 'var(--series-1, var(--tk-series-1, #2f7fd8))' }],
     });
   }
 

@@ -5,7 +5,7 @@
  *
  * Colours come from CSS custom properties on the canvas (with fallbacks), so the board follows
  * the light and dark themes: --tk-snake-body, --tk-snake-head, --tk-snake-food, --tk-snake-grid,
- * --tk-snake-bg, --tk-snake-arrow. The canvas gets an aria-label describing the game in words
+ * --tk-snake-bg, --tk-snake-arrow, --tk-snake-eye (set in board.css). The canvas gets an aria-label describing the game in words
  * (role="img" is set too), unless `label: false`.
  */
 import { describeSnake } from '../../../lib/rl/snake.ts';
@@ -28,10 +28,11 @@ export interface SnakeBoardOptions {
 const FALLBACK = {
   bg: '#ffffff',
   grid: '#8c959f',
-  body: '#2f7fd8',
-  head: '#0b3d91',
-  food: '#c2410c',
+  body: '#0072b2',
+  head: '#003a5c',
+  food: '#d55e00',
   arrow: '#1b1f24',
+  eye: '#ffffff',
 };
 
 function cssColour(style: CSSStyleDeclaration | null, name: string, fallback: string): string {
@@ -60,6 +61,7 @@ export function drawSnakeBoard(canvas: HTMLCanvasElement, game: SnakeBoardState,
     head: cssColour(style, '--tk-snake-head', FALLBACK.head),
     food: cssColour(style, '--tk-snake-food', FALLBACK.food),
     arrow: cssColour(style, '--tk-snake-arrow', FALLBACK.arrow),
+    eye: cssColour(style, '--tk-snake-eye', FALLBACK.eye),
   };
 
   const { size, body, food } = game;
@@ -111,11 +113,11 @@ export function drawSnakeBoard(canvas: HTMLCanvasElement, game: SnakeBoardState,
     ctx.fillStyle = i === 0 ? colours.head : colours.body;
     ctx.fillRect(x + inset, y + inset, step - 2 * inset, step - 2 * inset);
   });
-  // The head's eye: a light dot, so the head differs from the body by shape too, not only colour.
+  // The head's eye: a dot that contrasts with the head, so the head differs from the body by shape too.
   const head = body[0];
   if (head !== undefined) {
     const [hx, hy] = centre(size, head, step);
-    ctx.fillStyle = colours.bg;
+    ctx.fillStyle = colours.eye;
     ctx.beginPath();
     ctx.arc(hx, hy, step * 0.08, 0, Math.PI * 2);
     ctx.fill();
