@@ -22,6 +22,7 @@ import {
   EXTENT,
   IDLE_STATUS,
   POINT_COUNT,
+  networkMarkup,
   formatNoise,
   playgroundMarkup,
   plotLabel,
@@ -107,6 +108,7 @@ export class BoundaryPlaygroundElement extends HTMLElement {
   private changeSettings(): void {
     this.settings = this.readSettings();
     part(this, 'noise-value').textContent = formatNoise(this.settings.noise);
+    part(this, 'network').innerHTML = networkMarkup(this.settings);
     this.makeData();
     if (this.session) {
       this.session.reset(this.data, this.settings);
@@ -124,6 +126,8 @@ export class BoundaryPlaygroundElement extends HTMLElement {
       this.status.announce('Loading the network engine…');
       try {
         const { BoundarySession } = await import('./session.ts');
+        // The live chart takes the place of the empty axes drawn in the markup.
+        part(this, 'chart').replaceChildren();
         const session = new BoundarySession(part(this, 'chart'));
         this.settings = this.readSettings();
         session.reset(this.data, this.settings);
