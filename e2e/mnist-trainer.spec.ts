@@ -188,7 +188,9 @@ test('a lost GPU context keeps the finished epochs and training continues on ano
   const widget = page.locator(WIDGET);
   const status = widget.getByRole('status').first();
 
-  // WebGL by name (honoured even where it runs in software), a small run of two epochs.
+  // WebGL by name (honoured even where it runs in software), a small run of two epochs. The backend and
+  // the number of images are secondary settings, under "More settings".
+  await widget.getByText('More settings').click();
   await widget.getByLabel('Backend').selectOption('webgl');
   await widget.getByLabel('Training images').selectOption('10000');
   await widget.getByLabel('Epochs').selectOption('2');
