@@ -6,6 +6,7 @@
 import { part } from '../shared/html.ts';
 import { readForm, settingsFromAttributes } from '../shared/settings.ts';
 import { TrainerLifecycle } from '../shared/trainer.ts';
+import { chartFrame } from '../../viz/chart-frame.ts';
 import type { LineChart } from '../../viz/line-chart.ts';
 import { SETTINGS, exampleMarkup, lossChartOptions } from './config.ts';
 import type { FitMessage } from './fit.ts';
@@ -18,6 +19,10 @@ export class ExampleTrainerElement extends HTMLElement {
     if (this.life) return;
     if (!this.querySelector('[data-part="root"]')) this.innerHTML = exampleMarkup(settingsFromAttributes(SETTINGS, this));
     this.life = new TrainerLifecycle(this, { onStart: () => void this.start(), release: (run) => run.stop() });
+    // The figure follows the settings: the empty loss axes span the epochs chosen, until a run draws the real chart.
+    part(this, 'settings').addEventListener('change', () => {
+      if (!this.chart) part(this, 'chart').innerHTML = chartFrame(lossChartOptions(readForm(SETTINGS, part(this, 'settings')).epochs));
+    });
   }
 
   disconnectedCallback(): void {
