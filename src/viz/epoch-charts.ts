@@ -6,8 +6,6 @@
 import { LineChart, type SeriesSpec } from './line-chart.ts';
 import { accuracyOptions, lossOptions, type EpochChartOptions } from './epoch-frames.ts';
 
-export { formatEpoch } from './epoch-frames.ts';
-
 /** A "Loss" chart over `epochs` epochs, its y axis starting at 0. */
 export function lossChart(host: HTMLElement, epochs: number, series: SeriesSpec[], options: Omit<EpochChartOptions, 'epochs'> = {}): LineChart {
   return new LineChart(host, { ...lossOptions({ ...options, epochs }), yIncludeZero: true, series });
