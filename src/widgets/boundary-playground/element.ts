@@ -22,6 +22,7 @@ import {
   EXTENT,
   IDLE_STATUS,
   POINT_COUNT,
+  emptyLossChart,
   networkMarkup,
   formatNoise,
   playgroundMarkup,
@@ -88,6 +89,9 @@ export class BoundaryPlaygroundElement extends HTMLElement {
     this.makeData();
     this.setState('idle');
     this.draw();
+    // The empty loss axes, at the width the chart will have.
+    const chart = part(this, 'chart');
+    if (chart.clientWidth > 0) chart.innerHTML = emptyLossChart(chart.clientWidth);
   }
 
   disconnectedCallback(): void {

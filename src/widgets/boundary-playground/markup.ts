@@ -64,8 +64,13 @@ export function networkMarkup(s: Pick<PlaygroundSettings, 'architecture' | 'hidd
   return networkDiagram(layers, { columnGap: 92, maxNodes: 8, nodeGap: 18 });
 }
 
-/** The loss chart before training: empty axes (session.ts draws the live one with the same labels). */
-export const EMPTY_CHART = emptyChart({ title: 'Training loss', xLabel: 'epoch', yLabel: 'loss', xDomain: [0, 10], yDomain: [0, 1], height: 140 });
+/**
+ * The loss chart before training: empty axes (session.ts draws the live one with the same labels),
+ * `width` CSS pixels wide (the element redraws it at its real width once it is on the page).
+ */
+export function emptyLossChart(width = 360): string {
+  return emptyChart({ title: 'Training loss', xLabel: 'epoch', yLabel: 'loss', xDomain: [0, 10], yDomain: [0, 1], height: 140, width });
+}
 
 export const IDLE_STATUS = 'Press Play to train the network on these points, or Step for one epoch at a time.';
 
@@ -166,7 +171,7 @@ ${select(
 </div>
 </div>
 <p class="tk-status" role="status" aria-live="polite" data-part="status">${escapeHtml(IDLE_STATUS)}</p>
-<div class="tk-boundary__chart" data-part="chart">${EMPTY_CHART}</div>
+<div class="tk-boundary__chart" data-part="chart">${emptyLossChart()}</div>
 <div class="tk-boundary__collapse" data-part="collapse" aria-live="off"></div>
 <div class="tk-error" data-part="error" role="alert" hidden></div>
 </div>`;
