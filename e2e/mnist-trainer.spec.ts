@@ -108,11 +108,24 @@ test('keyboard only: reach the controls, start, watch it run, stop', async ({ pa
     names.some((n) => /^button: .*start/i.test(n)),
     `Start button in focus order: ${names.join(' | ')}`,
   ).toBe(true);
-  expect(
-    names.some((n) => /backend/i.test(n)),
-    `backend picker in focus order: ${names.join(' | ')}`,
-  ).toBe(true);
   expect(stops.length, `settings reachable too: ${names.join(' | ')}`).toBeGreaterThanOrEqual(3);
+  // The backend is a secondary setting: "More settings" is in the focus order, and opening it from the keyboard reaches the picker.
+  expect(
+    names.some((n) => /^summary: more settings/i.test(n)),
+    `"More settings" in focus order: ${names.join(' | ')}`,
+  ).toBe(true);
+  await tabTo(page, /more settings/i);
+  await page.keyboard.press('Enter');
+  const inside: string[] = [];
+  for (let i = 0; i < 3; i++) {
+    await page.keyboard.press('Tab');
+    const f = await focused(page);
+    if (f?.inWidget) inside.push(`${f.tag}: ${f.name}`);
+  }
+  expect(
+    inside.some((n) => /backend/i.test(n)),
+    `backend picker reached after opening "More settings": ${inside.join(' | ')}`,
+  ).toBe(true);
 
   await tabTo(page, /start/i);
   await page.keyboard.press('Enter');
@@ -188,7 +201,9 @@ test('a lost GPU context keeps the finished epochs and training continues on ano
   const widget = page.locator(WIDGET);
   const status = widget.getByRole('status').first();
 
-  // WebGL by name (honoured even where it runs in software), a small run of two epochs.
+  // WebGL by name (honoured even where it runs in software), a small run of two epochs. The backend and
+  // the number of images are secondary settings, under "More settings".
+  await widget.getByText('More settings').click();
   await widget.getByLabel('Backend').selectOption('webgl');
   await widget.getByLabel('Training images').selectOption('10000');
   await widget.getByLabel('Epochs').selectOption('2');

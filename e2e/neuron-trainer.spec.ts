@@ -139,6 +139,7 @@ test('Stop ends a long run early and keeps what it learned', async ({ page }) =>
   const widget = page.locator(WIDGET);
   const status = widget.getByRole('status').first();
   await widget.getByLabel('Epochs').selectOption('5');
+  await widget.getByText('More settings').click(); // the batch size is a secondary setting
   await widget.getByLabel('Batch size').selectOption('16');
   await widget.getByRole('button', { name: /start training/i }).click();
   await expect.poll(() => state(page), { timeout: 120_000, message: 'training starts' }).toBe('running');

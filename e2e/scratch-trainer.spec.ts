@@ -134,9 +134,10 @@ test('mnist: the default network reaches at least 97% test accuracy, with a conf
       ),
     );
   expect(total).toBe(10_000);
-  // Two charts with text alternatives stating the latest values.
-  await expect(widget.locator('svg[role="img"]')).toHaveCount(2);
-  await expect(widget.locator('svg[role="img"]').first()).toHaveAttribute('aria-label', /validation loss/);
+  // Two charts with text alternatives stating the latest values (the figure's other drawings are not charts).
+  const charts = widget.locator('[data-part="charts"] svg[role="img"]');
+  await expect(charts).toHaveCount(2);
+  await expect(charts.first()).toHaveAttribute('aria-label', /validation loss/);
 
   expect(tfjs, 'no TensorFlow.js anywhere in the from-scratch path').toEqual([]);
   expect(problems).toEqual([]);
@@ -190,7 +191,7 @@ test('overfit: validation loss turns upward and early stopping keeps the best ep
   expect(last.trainLoss, 'training loss kept falling').toBeLessThan(bestPoint.trainLoss);
   expect(bestPoint.validationLoss!.toFixed(2)).toBe(match![3]);
   await expect(widget.locator('[data-part="summary"]')).toContainText(`restored epoch ${best}`);
-  await expect(widget.locator('svg[role="img"]').first()).toHaveAttribute('aria-label', /best epoch/);
+  await expect(widget.locator('[data-part="charts"] svg[role="img"]').first()).toHaveAttribute('aria-label', /best epoch/);
   test.info().annotations.push({ type: 'overfit run', description: `${text}; ${seconds.toFixed(0)} s from Start` });
   console.log(`[scratch-trainer] ${text}; ${seconds.toFixed(0)} s from Start`);
   expect(problems).toEqual([]);

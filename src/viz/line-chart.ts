@@ -9,13 +9,17 @@
  *   series are downsampled to `maxPoints` per series.
  * - Resizes with its container (ResizeObserver). `destroy()` removes everything,
  *   including the pending frame and the observer.
+ * - Before any data it shows its empty axes over `xDomain` (and the `target` line); once there is
+ *   data the x axis ends at the last point (`xDomainFor`: a chart ends where its data ends).
+ *   chart-frame.ts draws the same empty axes as a string, for the markup built before any script.
  */
 import { axisBottom, axisLeft } from 'd3-axis';
 import { scaleLinear } from 'd3-scale';
 import { select, type Selection } from 'd3-selection';
 import { line } from 'd3-shape';
+import { CHART_MARGIN as MARGIN, targetMarkup, type ChartTarget } from './chart-frame.ts';
 import { drawHorizontalGrid } from './grid.ts';
-import { downsample, lastFinite, niceDomain, type Point } from './scales.ts';
+import { downsample, lastFinite, niceDomain, xDomainFor, type Point } from './scales.ts';
 
 export type { Point } from './scales.ts';
 
@@ -37,8 +41,13 @@ export interface LineChartOptions {
   xLabel: string;
   yLabel: string;
   series: SeriesSpec[];
-  /** Minimum x domain; it grows if data goes beyond it. Default [0, 1]. */
+  /**
+   * The x domain of the empty axes, before any data (e.g. 0 to the planned epochs). Default [0, 1].
+   * With data, the axis runs from its start (or the first point, if earlier) to the last point.
+   */
   xDomain?: [number, number];
+  /** A dashed goal line, e.g. `{ y: 0.9, label: 'target 90%' }`; drawn before any data. */
+  target?: ChartTarget;
   /** Fixed y domain (e.g. [0, 1] for accuracy). When absent, a nice domain around the data. */
   yDomain?: [number, number];
   /** With an automatic y domain: include zero. */
@@ -51,7 +60,6 @@ export interface LineChartOptions {
   height?: number;
 }
 
-const MARGIN = { top: 10, right: 14, bottom: 40, left: 52 };
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
 const defaultFormat = (v: number): string => (Math.abs(v) >= 100 ? v.toFixed(0) : String(Number(v.toPrecision(3))));
@@ -59,7 +67,7 @@ const defaultFormat = (v: number): string => (Math.abs(v) >= 100 ? v.toFixed(0) 
 export class LineChart {
   /** The chart's root element (a div holding the svg and the legend). */
   readonly element: HTMLDivElement;
-  private readonly options: Required<Omit<LineChartOptions, 'yDomain'>> & { yDomain?: [number, number] };
+  private readonly options: Required<Omit<LineChartOptions, 'yDomain' | 'target'>> & Pick<LineChartOptions, 'yDomain' | 'target'>;
   private readonly data = new Map<string, Point[]>();
   private readonly legendValues = new Map<string, HTMLElement>();
   private readonly svg: Selection<SVGSVGElement, unknown, null, undefined>;
@@ -97,6 +105,7 @@ export class LineChart {
 
     this.plot = this.svg.append('g').attr('transform', `translate(${MARGIN.left},${MARGIN.top})`);
     this.plot.append('g').attr('class', 'tk-chart__grid');
+    this.plot.append('g').attr('data-part', 'target');
     this.xAxis = this.plot.append('g').attr('class', 'tk-chart__axis').attr('transform', `translate(0,${this.options.height})`);
     this.yAxis = this.plot.append('g').attr('class', 'tk-chart__axis');
     this.xTitle = this.plot
@@ -231,17 +240,17 @@ export class LineChart {
     this.svg.attr('width', outer).attr('viewBox', `0 0 ${outer} ${height + MARGIN.top + MARGIN.bottom}`);
 
     const all = [...this.data.values()].flat();
-    const xs = all.map((p) => p.x);
-    const [minX, maxX] = this.options.xDomain;
     const x = scaleLinear()
-      .domain([Math.min(minX, ...xs), Math.max(maxX, ...xs)])
+      .domain(
+        xDomainFor(
+          all.map((p) => p.x),
+          this.options.xDomain,
+        ),
+      )
       .range([0, w]);
+    const target = this.options.target;
     const yDomain =
-      this.options.yDomain ??
-      niceDomain(
-        all.map((p) => p.y),
-        { includeZero: this.options.yIncludeZero },
-      );
+      this.options.yDomain ?? niceDomain([...all.map((p) => p.y), ...(target ? [target.y] : [])], { includeZero: this.options.yIncludeZero });
     const y = scaleLinear().domain(yDomain).range([height, 0]);
 
     const xTicks = Math.max(2, Math.min(10, Math.floor(w / 70)));
@@ -259,6 +268,8 @@ export class LineChart {
     );
     this.xTitle.attr('x', w / 2);
     drawHorizontalGrid(this.plot.select<SVGGElement>('.tk-chart__grid'), y, w);
+    // The goal line: the same markup as the empty frame's (chart-frame.ts), moved with the scales.
+    this.plot.select('[data-part="target"]').html(target ? targetMarkup(target, y(target.y), w) : '');
 
     const path = line<Point>()
       .x((p) => x(p.x))

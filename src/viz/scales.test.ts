@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { downsample, finiteExtent, lastFinite, niceDomain, niceStep, type Point } from './scales.ts';
+import { downsample, finiteExtent, lastFinite, niceDomain, niceStep, type Point, niceTicks, xDomainFor } from './scales.ts';
 
 describe('finiteExtent', () => {
   it('ignores NaN and infinities', () => {
@@ -111,5 +111,42 @@ describe('lastFinite', () => {
       ]),
     ).toEqual({ x: 0, y: 1 });
     expect(lastFinite([])).toBeUndefined();
+  });
+});
+
+describe('niceTicks', () => {
+  it('puts round ticks across the domain, ends included when they are round', () => {
+    expect(niceTicks([0, 1], 5)).toEqual([0, 0.2, 0.4, 0.6, 0.8, 1]);
+    expect(niceTicks([0, 3], 5)).toEqual([0, 0.5, 1, 1.5, 2, 2.5, 3]);
+    expect(niceTicks([0, 100], 4)).toEqual([0, 20, 40, 60, 80, 100]);
+    expect(niceTicks([0.05, 0.37], 3)).toEqual([0.1, 0.2, 0.3]);
+  });
+  it('copes with one value, a reversed domain and no numbers', () => {
+    expect(niceTicks([2, 2])).toEqual([2]);
+    expect(niceTicks([1, 0], 2)).toEqual([0, 0.5, 1]);
+    expect(niceTicks([0, Number.NaN])).toEqual([]);
+  });
+});
+
+describe('xDomainFor', () => {
+  it('is the planned domain while there is no data (the empty axes)', () => {
+    expect(xDomainFor([], [0, 5])).toEqual([0, 5]);
+    expect(xDomainFor([Number.NaN], [0, 1])).toEqual([0, 1]);
+  });
+  it('ends at the last point, not at the planned end', () => {
+    // The Snake 3×3 run: planned up to 1 s, stopped at 0.36 s.
+    expect(xDomainFor([0.05, 0.2, 0.36], [0, 1])).toEqual([0, 0.36]);
+    expect(xDomainFor([0.5, 1, 2.5], [0, 5])).toEqual([0, 2.5]);
+  });
+  it('grows past the planned end when the data does (a resumed run)', () => {
+    expect(xDomainFor([1, 6], [0, 5])).toEqual([0, 6]);
+  });
+  it('starts at the planned start or the first point, whichever is first', () => {
+    expect(xDomainFor([-1, 3], [0, 5])).toEqual([-1, 3]);
+    expect(xDomainFor([2, 3], [0, 5])).toEqual([0, 3]);
+  });
+  it('gives one point a little room', () => {
+    expect(xDomainFor([0], [0, 5])).toEqual([0, 0.05]);
+    expect(xDomainFor([3], [3, 3])).toEqual([3, 4]);
   });
 });

@@ -146,3 +146,38 @@ export function lastFinite(points: readonly Point[]): Point | undefined {
   }
   return undefined;
 }
+
+/**
+ * Round tick values across `domain`, about `count` of them (1, 2 or 5 × 10^k apart):
+ * niceTicks([0, 1], 5) → [0, 0.2, 0.4, 0.6, 0.8, 1]. The same rule as d3's ticks, without d3,
+ * for the charts drawn before d3 loads (chart-frame.ts).
+ */
+export function niceTicks(domain: readonly [number, number], count = 5): number[] {
+  const [lo, hi] = domain[0] <= domain[1] ? domain : [domain[1], domain[0]];
+  if (!Number.isFinite(lo) || !Number.isFinite(hi)) return [];
+  if (lo === hi) return [lo];
+  // d3's rule: the power of ten below span/count, times 1, 2, 5 or 10, whichever is closest.
+  const raw = (hi - lo) / Math.max(1, count);
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const error = raw / power;
+  const step = power * (error >= Math.sqrt(50) ? 10 : error >= Math.sqrt(10) ? 5 : error >= Math.SQRT2 ? 2 : 1);
+  const out: number[] = [];
+  for (let k = Math.ceil(lo / step - 1e-9); k * step <= hi + step * 1e-9; k++) out.push(roundTo(k * step, step));
+  return out;
+}
+
+/**
+ * The x domain of a line chart: "a chart ends where its data ends". With no data, the domain the
+ * caller planned (the empty axes: 0 to the planned epochs, or seconds). With data, from the
+ * smaller of the planned start and the first x to the last x, so a run that stopped at 0.36 s is
+ * not drawn on an axis that runs on to 1 s. One x gets a small span after it so it can be drawn.
+ */
+export function xDomainFor(xs: Iterable<number>, planned: readonly [number, number]): [number, number] {
+  const extent = finiteExtent(xs);
+  if (!extent) return [planned[0], planned[1]];
+  const lo = Math.min(planned[0], extent[0]);
+  const hi = extent[1];
+  if (hi > lo) return [lo, hi];
+  const span = planned[1] > planned[0] ? (planned[1] - planned[0]) / 100 : 1;
+  return [lo, lo + span];
+}

@@ -22,6 +22,8 @@ import {
   EXTENT,
   IDLE_STATUS,
   POINT_COUNT,
+  emptyLossChart,
+  networkMarkup,
   formatNoise,
   playgroundMarkup,
   plotLabel,
@@ -87,6 +89,9 @@ export class BoundaryPlaygroundElement extends HTMLElement {
     this.makeData();
     this.setState('idle');
     this.draw();
+    // The empty loss axes, at the width the chart will have.
+    const chart = part(this, 'chart');
+    if (chart.clientWidth > 0) chart.innerHTML = emptyLossChart(chart.clientWidth);
   }
 
   disconnectedCallback(): void {
@@ -107,6 +112,7 @@ export class BoundaryPlaygroundElement extends HTMLElement {
   private changeSettings(): void {
     this.settings = this.readSettings();
     part(this, 'noise-value').textContent = formatNoise(this.settings.noise);
+    part(this, 'network').innerHTML = networkMarkup(this.settings);
     this.makeData();
     if (this.session) {
       this.session.reset(this.data, this.settings);
@@ -124,6 +130,8 @@ export class BoundaryPlaygroundElement extends HTMLElement {
       this.status.announce('Loading the network engine…');
       try {
         const { BoundarySession } = await import('./session.ts');
+        // The live chart takes the place of the empty axes drawn in the markup.
+        part(this, 'chart').replaceChildren();
         const session = new BoundarySession(part(this, 'chart'));
         this.settings = this.readSettings();
         session.reset(this.data, this.settings);

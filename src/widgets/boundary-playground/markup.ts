@@ -5,7 +5,17 @@
  */
 import { formatLoss, formatPercent, formatCount } from '../../lib/format/numbers.ts';
 import { TOY_KINDS, TOY_LABELS, isToyKind, type ToyKind } from '../../lib/nn/toy-data.ts';
-import { ARCHITECTURES, HIDDEN_CHOICES, LEARNING_RATES, isArchitectureId, type ArchitectureId } from '../../lib/nn/architectures.ts';
+import {
+  ARCHITECTURES,
+  HIDDEN_CHOICES,
+  LEARNING_RATES,
+  architectureLayers,
+  isArchitectureId,
+  type ArchitectureId,
+} from '../../lib/nn/architectures.ts';
+import { emptyChart } from '../../viz/chart-frame.ts';
+import { networkDiagram } from '../../viz/network-diagram.ts';
+import { layersFromStack } from '../../viz/network-layout.ts';
 import { escapeHtml, optionsMarkup } from '../shared/html.ts';
 
 /** Points in the dataset. */
@@ -46,6 +56,20 @@ export function settingsFrom(get: (name: keyof PlaygroundSettings) => string | n
     hidden: HIDDEN_CHOICES.includes(hidden) ? hidden : d.hidden,
     learningRate: LEARNING_RATES.includes(learningRate) ? learningRate : d.learningRate,
   };
+}
+
+/** The network these settings train, as a diagram: 2 inputs (the point's x and y), the hidden layers, one output. */
+export function networkMarkup(s: Pick<PlaygroundSettings, 'architecture' | 'hidden'>): string {
+  const layers = layersFromStack(2, architectureLayers(s.architecture, s.hidden), { inputNote: 'x and y', outputActivation: 'sigmoid' });
+  return networkDiagram(layers, { columnGap: 92, maxNodes: 8, nodeGap: 18 });
+}
+
+/**
+ * The loss chart before training: empty axes (session.ts draws the live one with the same labels),
+ * `width` CSS pixels wide (the element redraws it at its real width once it is on the page).
+ */
+export function emptyLossChart(width = 360): string {
+  return emptyChart({ title: 'Training loss', xLabel: 'epoch', yLabel: 'loss', xDomain: [0, 10], yDomain: [0, 1], height: 140, width });
 }
 
 export const IDLE_STATUS = 'Press Play to train the network on these points, or Step for one epoch at a time.';
@@ -93,6 +117,7 @@ export function playgroundMarkup(idPrefix: string, s: PlaygroundSettings = DEFAU
 <li><svg width="14" height="14" aria-hidden="true"><rect x="1.5" y="1.5" width="11" height="11" class="tk-boundary__swatch tk-boundary__swatch--zero"/></svg> class 0 (orange squares)</li>
 <li data-part="line-legend" hidden><svg width="22" height="14" aria-hidden="true"><line x1="1" y1="7" x2="21" y2="7" class="tk-boundary__swatch-line"/></svg> the collapsed map’s boundary</li>
 </ul>
+<div class="tk-boundary__network" data-part="network">${networkMarkup(s)}</div>
 </div>
 <div class="tk-boundary__side">
 <fieldset class="tk-settings" data-part="settings">
@@ -146,7 +171,7 @@ ${select(
 </div>
 </div>
 <p class="tk-status" role="status" aria-live="polite" data-part="status">${escapeHtml(IDLE_STATUS)}</p>
-<div class="tk-boundary__chart" data-part="chart"></div>
+<div class="tk-boundary__chart" data-part="chart">${emptyLossChart()}</div>
 <div class="tk-boundary__collapse" data-part="collapse" aria-live="off"></div>
 <div class="tk-error" data-part="error" role="alert" hidden></div>
 </div>`;

@@ -5,6 +5,8 @@
 import { renderDigitGrid, type DigitSet } from '../../viz/digit-grid.ts';
 import type { LineChart } from '../../viz/line-chart.ts';
 import { accuracyChart, lossChart } from '../../viz/epoch-charts.ts';
+import { accuracyTarget } from '../../viz/epoch-frames.ts';
+import { TARGET_ACCURACY } from './config.ts';
 
 export class TrainingCharts {
   private readonly loss: LineChart;
@@ -21,6 +23,7 @@ export class TrainingCharts {
         { id: 'test', label: 'test images', color: 'var(--tk-series-2, #d9480f)', dashed: true, markers: true },
       ],
       true,
+      accuracyTarget(TARGET_ACCURACY),
     );
   }
 

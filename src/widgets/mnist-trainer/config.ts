@@ -4,6 +4,7 @@
  */
 import type { BackendRequest, TrainConfig } from '../../workers/train/protocol.ts';
 import { formatCount } from '../../lib/format/numbers.ts';
+import type { LayerSpec } from '../../viz/network-layout.ts';
 import { attributeName, defaults, numberChoice, parseSettings, textChoice, type SettingsOf } from '../shared/settings.ts';
 
 export const BACKENDS: readonly BackendRequest[] = ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'];
@@ -11,14 +12,15 @@ export const BACKENDS: readonly BackendRequest[] = ['auto', 'webgpu', 'webgl', '
 /** The settings, declared once: choices, defaults and labels (the selects and the parsing come from here). */
 export const SETTINGS = {
   epochs: numberChoice({ label: 'Epochs', choices: [1, 2, 3, 4, 5], default: 1 }),
+  hidden: numberChoice({ label: 'Hidden units', choices: [32, 128, 256], default: 128 }),
   trainLimit: numberChoice({
     label: 'Training images',
     choices: [10_000, 30_000, 60_000],
     default: 60_000,
     format: (n) => (n === 60_000 ? `${formatCount(n)} (all)` : formatCount(n)),
+    secondary: true,
   }),
-  hidden: numberChoice({ label: 'Hidden units', choices: [32, 128, 256], default: 128 }),
-  backend: textChoice<BackendRequest>({ label: 'Backend', choices: BACKENDS, default: 'auto' }),
+  backend: textChoice<BackendRequest>({ label: 'Backend', choices: BACKENDS, default: 'auto', secondary: true }),
 };
 
 export type TrainerSettings = SettingsOf<typeof SETTINGS>;
@@ -48,6 +50,18 @@ export function settingsFromAttributes(get: (name: string) => string | null): Tr
 export function settingsFromValues(values: { epochs: string; trainLimit: string; hidden: string; backend: string }): TrainerSettings {
   return parseSettings(SETTINGS, (name) => values[name as keyof typeof values]);
 }
+
+/** The network these settings train, layer by layer (as src/tf/mlp.ts builds it), for the diagram. */
+export function networkLayers(settings: Pick<TrainerSettings, 'hidden'>): LayerSpec[] {
+  return [
+    { name: 'Input', units: 784, note: '28×28 pixels' },
+    { name: 'Hidden', units: settings.hidden, activation: 'ReLU' },
+    { name: 'Output', units: 10, activation: 'softmax' },
+  ];
+}
+
+/** The accuracy the lesson aims at, drawn as the chart's target line. */
+export const TARGET_ACCURACY = 0.9;
 
 /** The worker's config for these settings. */
 export function buildConfig(settings: TrainerSettings, dataUrl: string, initialWeights?: Float32Array[]): TrainConfig {

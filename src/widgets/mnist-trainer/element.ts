@@ -28,7 +28,7 @@ import { readForm } from '../shared/settings.ts';
 import { loadFailure, TrainerLifecycle, type TrainerState as LifecycleState } from '../shared/trainer.ts';
 import type { TrainingCharts } from './charts.ts';
 import { SETTINGS, buildConfig, settingsFromAttributes, type TrainerSettings } from './config.ts';
-import { trainerMarkup } from './markup.ts';
+import { emptyCharts, networkFigure, trainerMarkup } from './markup.ts';
 import { failure, finalStatus, summaryText, type Checkpoint } from './outcome.ts';
 
 export type TrainerState = LifecycleState;
@@ -70,6 +70,7 @@ export class MnistTrainerElement extends HTMLElement {
         },
         stoppingText: 'Stopping after this batch…',
       });
+      part(this, 'settings').addEventListener('change', () => this.drawFigure());
     }
     try {
       this.caps = detectCapabilities();
@@ -78,6 +79,15 @@ export class MnistTrainerElement extends HTMLElement {
       // Detection is a nicety: every backend stays selectable and the runtime falls back.
       this.caps = null;
     }
+  }
+
+  /** The figure follows the settings: the network, and the empty charts' epochs until a run draws real ones. */
+  private drawFigure(): void {
+    const settings = readForm(SETTINGS, part(this, 'settings'));
+    const network = networkFigure(settings);
+    part(this, 'network').innerHTML = network.svg;
+    part(this, 'network-caption').textContent = network.caption;
+    if (!this.charts) part(this, 'charts').innerHTML = emptyCharts(settings.epochs);
   }
 
   disconnectedCallback(): void {
@@ -147,14 +157,12 @@ export class MnistTrainerElement extends HTMLElement {
     const [client, chartsModule] = mods;
 
     // Charts: fresh for a new run; for a resumed run keep the finished epochs.
-    const chartsPart = part(this, 'charts');
     if (checkpoint && this.charts) {
       this.charts.trimAfter(epochOffset);
     } else {
       this.charts?.destroy();
-      this.charts = new chartsModule.TrainingCharts(chartsPart, settings.epochs);
+      this.charts = new chartsModule.TrainingCharts(part(this, 'charts'), settings.epochs);
     }
-    chartsPart.hidden = false;
 
     const config = buildConfig({ ...settings, epochs: settings.epochs - epochOffset }, datasetUrl(), checkpoint?.weights);
     try {

@@ -4,6 +4,7 @@
  * cross-entropy on the logit, plain SGD, all 60,000 training images. Pure: no DOM.
  */
 import type { NnTrainConfig } from '../../workers/nn/protocol.ts';
+import type { LayerSpec } from '../../viz/network-layout.ts';
 
 import { defaults, numberChoice, parseSettings, type SettingsOf } from '../shared/settings.ts';
 
@@ -11,12 +12,24 @@ import { defaults, numberChoice, parseSettings, type SettingsOf } from '../share
 export const SETTINGS = {
   epochs: numberChoice({ label: 'Epochs', choices: [1, 2, 3, 4, 5], default: 1 }),
   learningRate: numberChoice({ label: 'Learning rate', choices: [0.01, 0.1, 0.5, 2], default: 0.5 }),
-  batchSize: numberChoice({ label: 'Batch size', choices: [16, 64, 256], default: 64 }),
+  batchSize: numberChoice({ label: 'Batch size', choices: [16, 64, 256], default: 64, secondary: true }),
 };
 
 export type NeuronSettings = SettingsOf<typeof SETTINGS>;
 
 export const DEFAULT_SETTINGS: NeuronSettings = defaults(SETTINGS);
+
+/** The neuron as a network diagram: 784 pixels into one sigmoid unit. */
+export const NEURON_LAYERS: LayerSpec[] = [
+  { name: 'Input', units: 784, note: '28×28 pixels' },
+  { name: 'Output', units: 1, activation: 'sigmoid: P(zero)' },
+];
+
+/**
+ * The accuracy to beat, drawn on the chart: answering "not a zero" every time is right on the 9,020
+ * test images that are not zeros (980 of the 10,000 are), as the imbalance panel explains after a run.
+ */
+export const BASELINE = { y: 0.902, label: 'always “not zero”: 90.2%' };
 
 /** The fixed parts of every run. */
 export const FIXED = { trainLimit: 60_000, testLimit: 10_000, seed: 1 } as const;

@@ -23,7 +23,7 @@ import { readForm, settingsFromAttributes } from '../shared/settings.ts';
 import { TrainerLifecycle, type TrainerState } from '../shared/trainer.ts';
 import { FIXED, SETTINGS, buildNeuronConfig, type NeuronSettings } from './config.ts';
 import type { ImbalancePanel, LiveView } from './live-view.ts';
-import { neuronMarkup } from './markup.ts';
+import { emptyCharts, neuronMarkup } from './markup.ts';
 
 export type NeuronState = TrainerState;
 
@@ -54,6 +54,10 @@ export class NeuronTrainerElement extends HTMLElement {
     if (!this.life) {
       if (!this.querySelector('[data-part="root"]')) this.innerHTML = neuronMarkup(settingsFromAttributes(SETTINGS, this));
       this.life = new TrainerLifecycle<NnTrainingHandle>(this, { onStart: () => void this.start(), release: (h) => h.terminate() });
+      // Until a run draws real charts, the empty ones follow the epochs chosen.
+      part(this, 'settings').addEventListener('change', () => {
+        if (!this.live) part(this, 'charts').innerHTML = emptyCharts(readForm(SETTINGS, part(this, 'settings')).epochs);
+      });
       const threshold = part<HTMLInputElement>(this, 'threshold');
       threshold.addEventListener('input', () => this.panel?.update(Number(threshold.value)));
     }
@@ -87,7 +91,7 @@ export class NeuronTrainerElement extends HTMLElement {
     if (!mods) return;
     const [client, liveModule] = mods;
     this.live?.destroy();
-    part(this, 'live').hidden = false;
+    part(this, 'weights').hidden = false;
     this.live = new liveModule.LiveView(part(this, 'live'), settings.epochs);
     life.attach(
       client.startNnTraining(

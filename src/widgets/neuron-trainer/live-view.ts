@@ -9,6 +9,7 @@ import type { LineChart } from '../../viz/line-chart.ts';
 import { part } from '../shared/html.ts';
 import { describeWeights, drawWeights } from './heatmap.ts';
 import { accuracyChart, lossChart } from '../../viz/epoch-charts.ts';
+import { BASELINE } from './config.ts';
 
 export class LiveView {
   private readonly loss: LineChart;
@@ -24,7 +25,7 @@ export class LiveView {
     const host = part(root, 'charts');
     host.replaceChildren();
     this.loss = lossChart(host, epochs, [{ id: 'train', label: 'training loss', color: 'var(--tk-series-1, #2f7fd8)' }]);
-    this.accuracy = accuracyChart(host, epochs, [{ id: 'train', label: 'training batches', color: 'var(--tk-series-1, #2f7fd8)' }]);
+    this.accuracy = accuracyChart(host, epochs, [{ id: 'train', label: 'training batches', color: 'var(--tk-series-1, #2f7fd8)' }], false, BASELINE);
     this.canvas = part<HTMLCanvasElement>(root, 'heatmap');
     this.showWeights(new Float32Array(784));
   }

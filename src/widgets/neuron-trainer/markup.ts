@@ -4,9 +4,13 @@
  * created without it. No DOM here. Parts are found by `data-part`; the threshold
  * slider's label wraps it, so no ids are needed.
  */
+import { digitSample, type SampleImage } from '../../viz/digit-sample.ts';
+import { accuracyFrame, lossFrame } from '../../viz/epoch-frames.ts';
+import { networkDiagram } from '../../viz/network-diagram.ts';
+import { figureMarkup, type FigurePanel } from '../shared/figure.ts';
 import { progressMarkup } from '../shared/progress.ts';
-import { selectMarkup } from '../shared/settings.ts';
-import { SETTINGS, type NeuronSettings } from './config.ts';
+import { controlsMarkup } from '../shared/settings.ts';
+import { BASELINE, NEURON_LAYERS, SETTINGS, type NeuronSettings } from './config.ts';
 import { runControlsMarkup } from '../shared/run-controls.ts';
 
 export const IDLE_STATUS = 'Ready. Press Start training; the MNIST images (about 11 MB) are downloaded once.';
@@ -18,23 +22,36 @@ export const POSITIVE_RGB = [178, 24, 43] as const;
 
 const rgb = (c: readonly number[]) => `rgb(${c.join(' ')})`;
 
-export function neuronMarkup(settings: NeuronSettings): string {
+/** The empty loss and accuracy charts for `epochs` epochs, the baseline to beat drawn on the accuracy axes. */
+export function emptyCharts(epochs: number): string {
+  return lossFrame({ epochs }) + accuracyFrame({ epochs, target: BASELINE });
+}
+
+/** `samples`: a few MNIST images to show (the Astro component passes them at build time). */
+export function neuronMarkup(settings: NeuronSettings, samples: readonly SampleImage[] = []): string {
+  const panels: FigurePanel[] = [];
+  if (samples.length > 0) {
+    panels.push({
+      caption: 'Which of these is a zero? One test image of each digit',
+      content: digitSample(samples, { description: 'Ten MNIST test images' }),
+    });
+  }
+  panels.push({ caption: 'One neuron: 784 weights and a bias', content: networkDiagram(NEURON_LAYERS, { columnGap: 150 }) });
   const gradient = `linear-gradient(to right, ${rgb(NEGATIVE_RGB)}, ${rgb(ZERO_RGB)}, ${rgb(POSITIVE_RGB)})`;
   return `<div class="tk-widget tk-neuron" data-part="root">
 <p class="tk-widget__title">One neuron: is this digit a zero?</p>
 <p class="tk-widget__intro">A single neuron (784 weights and a bias, a sigmoid and binary cross-entropy) learns from all 60,000 MNIST training images, with plain gradient descent written in TypeScript. It runs on your device; nothing is sent to a server.</p>
+${figureMarkup(panels)}
 <fieldset class="tk-settings" data-part="settings">
 <legend>Settings</legend>
-${selectMarkup('epochs', SETTINGS.epochs, settings.epochs)}
-${selectMarkup('learningRate', SETTINGS.learningRate, settings.learningRate)}
-${selectMarkup('batchSize', SETTINGS.batchSize, settings.batchSize)}
+${controlsMarkup(SETTINGS, settings)}
 </fieldset>
 ${runControlsMarkup(IDLE_STATUS)}
 ${progressMarkup('Progress')}
 <div class="tk-error" data-part="error" hidden></div>
-<div class="tk-neuron__live" data-part="live" hidden>
-<div class="tk-charts" data-part="charts"></div>
-<figure class="tk-neuron__weights">
+<div class="tk-neuron__live" data-part="live">
+<div class="tk-charts" data-part="charts">${emptyCharts(settings.epochs)}</div>
+<figure class="tk-neuron__weights" data-part="weights" hidden>
 <canvas width="28" height="28" class="tk-neuron__canvas" data-part="heatmap" role="img" aria-label="The neuron's 784 weights as a 28 by 28 image (not trained yet)"></canvas>
 <figcaption>
 <span>The 784 weights, one per pixel. Red pixels push the answer towards “zero”, blue pixels away from it.</span>

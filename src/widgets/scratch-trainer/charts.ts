@@ -7,6 +7,8 @@ import { formatCount, formatPercent } from '../../lib/format/numbers.ts';
 import type { LineChart } from '../../viz/line-chart.ts';
 import { commonestMistake, confusionRows, plottableLoss, type EpochPoint } from './text.ts';
 import { accuracyChart, lossChart } from '../../viz/epoch-charts.ts';
+import { accuracyTarget } from '../../viz/epoch-frames.ts';
+import { MNIST_TARGET } from './config.ts';
 
 const TRAIN = 'var(--tk-series-1, #2f7fd8)';
 const VALIDATION = 'var(--tk-series-2, #d9480f)';
@@ -23,10 +25,16 @@ export class MnistCharts {
       { id: 'train', label: 'training loss', color: TRAIN },
       { id: 'validation', label: 'validation loss', color: VALIDATION, dashed: true, markers: true },
     ]);
-    this.accuracy = accuracyChart(host, epochs, [
-      { id: 'train', label: 'training accuracy', color: TRAIN, markers: true },
-      { id: 'validation', label: 'validation accuracy', color: VALIDATION, dashed: true, markers: true },
-    ]);
+    this.accuracy = accuracyChart(
+      host,
+      epochs,
+      [
+        { id: 'train', label: 'training accuracy', color: TRAIN, markers: true },
+        { id: 'validation', label: 'validation accuracy', color: VALIDATION, dashed: true, markers: true },
+      ],
+      false,
+      accuracyTarget(MNIST_TARGET),
+    );
   }
 
   /** Mean training loss of the batches just trained, at `x` epochs. */

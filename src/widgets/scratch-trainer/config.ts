@@ -11,6 +11,7 @@
  */
 import type { LayerSpec, OptimizerSpec } from '../../lib/nn/types.ts';
 import type { NnTrainConfig } from '../../workers/nn/protocol.ts';
+import type { LayerSpec as DiagramLayer } from '../../viz/network-layout.ts';
 import { formatCount, plural } from '../../lib/format/numbers.ts';
 import { defaults, flag, numberChoice, parseSettings, parseValue, textChoice, type SettingsOf } from '../shared/settings.ts';
 
@@ -48,7 +49,7 @@ export const MNIST_SETTINGS = {
   }),
   learningRate: numberChoice({ label: 'Learning rate', choices: LEARNING_RATE_CHOICES, default: 0.001, format: (r) => rateText(r) }),
   epochs: numberChoice({ label: 'Epochs', choices: EPOCH_CHOICES, default: 4, format: formatCount }),
-  batchSize: numberChoice({ label: 'Batch size', choices: BATCH_CHOICES, default: 64, format: formatCount }),
+  batchSize: numberChoice({ label: 'Batch size', choices: BATCH_CHOICES, default: 64, format: formatCount, secondary: true }),
 };
 
 export type MnistSettings = SettingsOf<typeof MNIST_SETTINGS>;
@@ -124,6 +125,18 @@ export function optimizerSpec(kind: OptimizerKind, learningRate: number): Optimi
   if (kind === 'momentum') return { kind, learningRate, momentum: MOMENTUM };
   return { kind, learningRate };
 }
+
+/** The network of `hidden` units as the diagram draws it (the same layers as layersFor). */
+export function diagramLayers(hidden: number): DiagramLayer[] {
+  return [
+    { name: 'Input', units: 784, note: '28×28 pixels' },
+    { name: 'Hidden', units: hidden, activation: 'ReLU' },
+    { name: 'Output', units: 10, activation: 'softmax' },
+  ];
+}
+
+/** The test accuracy the mnist variant's defaults reach, drawn as the accuracy chart's target. */
+export const MNIST_TARGET = 0.97;
 
 export function layersFor(hidden: number): LayerSpec[] {
   return [{ kind: 'dense', units: hidden }, { kind: 'relu' }, { kind: 'dense', units: 10 }];

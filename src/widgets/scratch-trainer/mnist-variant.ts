@@ -8,7 +8,7 @@ import { part } from '../shared/html.ts';
 import { readForm } from '../shared/settings.ts';
 import type { MnistCharts } from './charts.ts';
 import { MNIST_SETTINGS, MNIST_TEST, MNIST_TRAIN_LIMIT, buildMnistConfig, mnistCode, mnistSettingsFrom } from './config.ts';
-import { mnistMarkup } from './markup.ts';
+import { emptyCharts, mnistMarkup, networkFigure } from './markup.ts';
 import { LOSS_CAP, mnistDoneStatus, mnistEpochStatus } from './text.ts';
 import type { Outcome, Variant } from './variant.ts';
 
@@ -18,7 +18,14 @@ export const mnistVariant: Variant<MnistCharts> = {
   markup: (get) => mnistMarkup(mnistSettingsFrom(get)),
   config: (host, dataUrl) => buildMnistConfig(read(host), dataUrl),
   sync(host) {
-    part(host, 'code').textContent = mnistCode(read(host));
+    const s = read(host);
+    part(host, 'code').textContent = mnistCode(s);
+    const network = networkFigure(s.hidden);
+    part(host, 'network').innerHTML = network.svg;
+    part(host, 'network-caption').textContent = network.caption;
+    // The empty charts follow the epochs until a run draws real ones.
+    const charts = part(host, 'charts');
+    if (charts.querySelector('.tk-chart--empty')) charts.innerHTML = emptyCharts('mnist', s.epochs);
   },
   charts: (mod, el, epochs) => new mod.MnistCharts(el, epochs),
 

@@ -9,7 +9,7 @@ import { part } from '../shared/html.ts';
 import { parseSettings } from '../shared/settings.ts';
 import type { OverfitCharts } from './charts.ts';
 import { OVERFIT_FIXED, OVERFIT_SETTINGS, buildOverfitConfig, overfitCode, overfitSettingsFrom } from './config.ts';
-import { overfitMarkup } from './markup.ts';
+import { emptyCharts, overfitMarkup } from './markup.ts';
 import { bestEpoch, divergedStatus, overfitDoneStatus, overfitEpochStatus } from './text.ts';
 import type { Variant } from './variant.ts';
 
@@ -31,6 +31,8 @@ export const overfitVariant: Variant<OverfitCharts> = {
     const s = read(host);
     part(host, 'code').textContent = overfitCode(s);
     part<HTMLSelectElement>(host, 'patience').disabled = !s.earlyStopping;
+    const charts = part(host, 'charts');
+    if (charts.querySelector('.tk-chart--empty')) charts.innerHTML = emptyCharts('overfit', s.epochs);
   },
   charts: (mod, el, epochs) => new mod.OverfitCharts(el, epochs),
 

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   attributeName,
+  controlsMarkup,
   defaults,
   flag,
   numberChoice,
@@ -86,5 +87,46 @@ describe('selectMarkup and readForm', () => {
   });
   it('gives the defaults for controls that are not there', () => {
     expect(readForm(TABLE, document.createElement('div'))).toEqual(DEFAULTS);
+  });
+});
+
+describe('controlsMarkup', () => {
+  const TABLE = {
+    epochs: numberChoice({ label: 'Epochs', choices: [1, 2], default: 1 }),
+    gamma: numberRange({ label: 'Discount γ', min: 0, max: 1, step: 0.01, default: 0.9 }),
+    backend: textChoice({ label: 'Backend', choices: ['auto', 'cpu'], default: 'auto', secondary: true }),
+    replay: flag({ label: 'Replay', default: false, secondary: true }),
+  };
+
+  it('puts the primary settings in the grid and the secondary ones under "More settings", in table order', () => {
+    const html = controlsMarkup(TABLE, defaults(TABLE));
+    const [primary, more] = html.split('<details class="tk-more">');
+    expect(primary).toContain('name="epochs"');
+    expect(primary).toContain('name="gamma"');
+    expect(primary).not.toContain('name="backend"');
+    expect(more).toMatch(/^<summary>More settings<\/summary>/);
+    expect(more!.indexOf('name="backend"')).toBeLessThan(more!.indexOf('name="replay"'));
+  });
+
+  it('renders each type as its control, with a slider showing its value', () => {
+    const html = controlsMarkup(TABLE, { ...defaults(TABLE), epochs: 2, replay: true });
+    expect(html).toContain('<option value="2" selected>2</option>');
+    expect(html).toMatch(
+      /<input type="range" name="gamma" data-part="gamma" min="0" max="1" step="0.01" value="0.9"><span class="tk-field__value" data-part="gamma-value" aria-hidden="true">0.9<\/span>/,
+    );
+    expect(html).toContain('<input type="checkbox" name="replay" data-part="replay" checked>');
+  });
+
+  it('takes custom markup for a setting, skips what it is told to, and has no "More" without secondary settings', () => {
+    const html = controlsMarkup(TABLE, defaults(TABLE), { custom: { backend: '<p>picker</p>' }, skip: ['replay'] });
+    expect(html).toContain('<p>picker</p>');
+    expect(html).not.toContain('replay');
+    const plain = controlsMarkup({ epochs: TABLE.epochs }, { epochs: 1 });
+    expect(plain).not.toContain('tk-more');
+  });
+
+  it('reads back what it renders (readForm)', () => {
+    document.body.innerHTML = `<fieldset>${controlsMarkup(TABLE, { epochs: 2, gamma: 0.25, backend: 'cpu', replay: true })}</fieldset>`;
+    expect(readForm(TABLE, document.body)).toEqual({ epochs: 2, gamma: 0.25, backend: 'cpu', replay: true });
   });
 });

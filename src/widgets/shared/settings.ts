@@ -16,8 +16,17 @@
  */
 import { escapeHtml, optionsMarkup } from './html.ts';
 
+/** What every kind of setting may say about where it is shown. */
+interface Placement {
+  /**
+   * A secondary setting: rendered by `controlsMarkup` inside the collapsed "More settings"
+   * (`.tk-more`), under the primary ones. Default false (primary: always in view).
+   */
+  secondary?: boolean;
+}
+
 /** One of a list of numbers (a `<select>`); "10,000" and "10_000" are read as 10000. */
-export interface NumberChoice {
+export interface NumberChoice extends Placement {
   type: 'number';
   label: string;
   choices: readonly number[];
@@ -27,7 +36,7 @@ export interface NumberChoice {
 }
 
 /** One of a list of words (a `<select>` or radio group). */
-export interface TextChoice<T extends string = string> {
+export interface TextChoice<T extends string = string> extends Placement {
   type: 'text';
   label: string;
   choices: readonly T[];
@@ -37,7 +46,7 @@ export interface TextChoice<T extends string = string> {
 }
 
 /** Any number in [min, max] (a slider); values outside are clamped, non-numbers give the default. */
-export interface NumberRange {
+export interface NumberRange extends Placement {
   type: 'range';
   label: string;
   min: number;
@@ -47,7 +56,7 @@ export interface NumberRange {
 }
 
 /** On or off (a checkbox): "true", "on" and "" (a bare attribute) are on; "false" and "off" are off. */
-export interface Flag {
+export interface Flag extends Placement {
   type: 'boolean';
   label: string;
   default: boolean;
@@ -148,4 +157,61 @@ export function selectMarkup(name: string, spec: NumberChoice | TextChoice, valu
     `<label class="tk-field"><span class="tk-field__label">${escapeHtml(spec.label)}</span>` +
     `<select name="${name}" data-part="${name}">${optionsMarkup(options, value)}</select></label>`
   );
+}
+
+/**
+ * A range setting as a labelled slider with its value shown beside it (`data-part="NAME-value"`; the
+ * element updates it on input). The shown value is hidden from screen readers, which read the slider's own.
+ */
+export function rangeMarkup(name: string, spec: NumberRange, value: number, format: (v: number) => string = String): string {
+  return (
+    `<label class="tk-field"><span class="tk-field__label">${escapeHtml(spec.label)}</span>` +
+    `<input type="range" name="${name}" data-part="${name}" min="${spec.min}" max="${spec.max}" step="${spec.step}" value="${value}">` +
+    `<span class="tk-field__value" data-part="${name}-value" aria-hidden="true">${escapeHtml(format(value))}</span></label>`
+  );
+}
+
+/** A flag as a labelled checkbox. */
+export function flagMarkup(name: string, spec: Flag, value: boolean): string {
+  return (
+    `<label class="tk-field tk-field--flag"><span class="tk-field__label">${escapeHtml(spec.label)}</span>` +
+    `<input type="checkbox" name="${name}" data-part="${name}"${value ? ' checked' : ''}></label>`
+  );
+}
+
+/** The control of one setting, by its type. */
+export function controlMarkup(name: string, spec: Setting, value: number | string | boolean): string {
+  if (spec.type === 'range') return rangeMarkup(name, spec, Number(value));
+  if (spec.type === 'boolean') return flagMarkup(name, spec, value === true);
+  return selectMarkup(name, spec, value as number | string);
+}
+
+export interface ControlsOptions {
+  /** Markup to use instead of the table's for some settings (a backend picker, a radio group). */
+  custom?: Readonly<Record<string, string>>;
+  /** Settings not to render (shown elsewhere, or fixed in this widget). */
+  skip?: readonly string[];
+  /** The summary of the secondary settings. Default "More settings". */
+  moreLabel?: string;
+}
+
+/**
+ * Every setting of a table as the kit's controls grid: one aligned row per setting (label | input |
+ * value, `.tk-controls`), the primary ones in view and the secondary ones (`secondary: true`) in a
+ * collapsed `<details class="tk-more">`. Rows are in the table's order. Goes inside the widget's
+ * settings fieldset; `readForm` reads it back.
+ */
+export function controlsMarkup<T extends SettingsTable>(table: T, values: SettingsOf<T>, options: ControlsOptions = {}): string {
+  const rows: { primary: string[]; secondary: string[] } = { primary: [], secondary: [] };
+  for (const [name, spec] of Object.entries(table)) {
+    if (options.skip?.includes(name)) continue;
+    const markup = options.custom?.[name] ?? controlMarkup(name, spec, (values as Record<string, number | string | boolean>)[name]!);
+    rows[spec.secondary ? 'secondary' : 'primary'].push(markup);
+  }
+  const grid = (items: string[]) => `<div class="tk-controls">\n${items.join('\n')}\n</div>`;
+  const more =
+    rows.secondary.length > 0
+      ? `\n<details class="tk-more"><summary>${escapeHtml(options.moreLabel ?? 'More settings')}</summary>\n${grid(rows.secondary)}\n</details>`
+      : '';
+  return `<div class="tk-controls-box">\n${rows.primary.length > 0 ? grid(rows.primary) : ''}${more}\n</div>`;
 }
