@@ -100,7 +100,7 @@ export class SnakeDqnElement extends HTMLElement {
         { id: 'agent', label: 'greedy agent', color: 'var(--series-1, var(--tk-series-1, #2f7fd8))', markers: true },
         { id: 'random', label: 'random player', color: 'var(--target, var(--tk-series-2, #d9480f))', dashed: true },
       ],
-      // The x axis ends where the data ends (local until the kit's line chart has that rule: issue 15, figkit).
+      // The planned axes before the first evaluation; after it the x axis ends at the last point (xDomainFor).
       xDomain: [0, EVAL_EVERY_MS / 1000],
       yIncludeZero: true,
       formatX: (x) => String(Math.round(x)),

@@ -19,10 +19,9 @@ export class LiveView {
 
   constructor(host: HTMLElement) {
     host.replaceChildren();
-    // The x axis ends where the data ends: the minimum domain is tiny, so the chart's domain is the
-    // data's (a run stopped early at 0.36 s shows 0–0.36 s, not 0–1 s). Local until the kit's
-    // line chart has its own "end at the data" domain rule (src/viz, the figkit part of issue 15).
-    const xDomain: [number, number] = [0, 0.001];
+    // Empty axes span the first second; once points arrive the x axis ends at the last one (the line
+    // chart's rule, xDomainFor in src/viz/scales.ts): a run stopped at 0.36 s shows 0–0.36 s.
+    const xDomain: [number, number] = [0, 1];
     this.win = new LineChart(host, {
       title: 'Greedy win rate',
       xLabel: 'Training time (s)',
