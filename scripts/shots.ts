@@ -41,6 +41,8 @@ import {
 const SHOT_ID = 'data-shot-id';
 /** A tall window for widget screenshots, so that nearly every widget fits in it (see shootElement). */
 const WIDGET_WINDOW_HEIGHT = 1400;
+/** The tallest window a widget screenshot grows to (a taller widget is cut at the bottom). */
+const MAX_WINDOW_HEIGHT = 4000;
 
 async function openPage(
   browser: Browser,
@@ -99,7 +101,7 @@ async function shootPage(browser: Browser, origin: string, opts: ShotsOptions, s
   const { context, page } = await openPage(browser, origin, site.path, width, theme);
   try {
     await scrollThrough(page);
-    await page.screenshot({ path: join(opts.out, file), fullPage: true, animations: 'disabled', timeout: 120_000 });
+    await page.screenshot({ path: join(opts.out, file), fullPage: true, animations: 'disabled', timeout: 300_000 });
     return { width, theme, file };
   } finally {
     await context.close();
@@ -107,28 +109,37 @@ async function shootPage(browser: Browser, origin: string, opts: ShotsOptions, s
 }
 
 /**
- * Screenshots one element: scrolled to the top of the window, then its box clipped from the window
- * (or, for an element taller than the window, from the whole page, which is slow on a long page).
- * Playwright's locator.screenshot waits for the element to stand still, which a running widget may never do.
+ * Screenshots one element: scrolled into the window (made taller for a tall element), then its box
+ * clipped from the window. Never a full-page capture, which lays out a long page at full height (minutes),
+ * and never Playwright's locator.screenshot, which waits for the element to stand still (a running widget may not).
  */
 async function shootElement(page: Page, selector: string, path: string): Promise<void> {
-  const box = await page.locator(selector).evaluate((el) => {
-    el.scrollIntoView({ block: 'start' });
-    const r = el.getBoundingClientRect();
-    return { x: r.left, y: r.top, width: r.width, height: r.height, scrollX, scrollY, fits: r.top >= 0 && r.bottom <= innerHeight };
-  });
-  if (box.width < 1 || box.height < 1) throw new Error('not visible (no box on the page)');
-  await page.waitForTimeout(300); // what draws on sight draws
-  const { x, y, width, height } = box;
-  if (box.fits) await page.screenshot({ path, clip: { x, y, width, height }, animations: 'disabled', timeout: 60_000 });
-  else
-    await page.screenshot({
-      path,
-      fullPage: true,
-      clip: { x: x + box.scrollX, y: y + box.scrollY, width, height },
-      animations: 'disabled',
-      timeout: 120_000,
+  const window = page.viewportSize() ?? { width: 1280, height: 800 };
+  const locate = () =>
+    page.locator(selector).evaluate((el) => {
+      el.scrollIntoView({ block: 'start' });
+      let r = el.getBoundingClientRect();
+      if (r.bottom > innerHeight && r.height <= innerHeight) {
+        el.scrollIntoView({ block: 'end' }); // near the end of the page it cannot come to the top
+        r = el.getBoundingClientRect();
+      }
+      return { x: r.left, y: r.top, width: r.width, height: r.height };
     });
+  let box = await locate();
+  if (box.width < 1 || box.height < 1) throw new Error('not visible (no box on the page)');
+  const tall = box.height > window.height;
+  if (tall) {
+    await page.setViewportSize({ width: window.width, height: Math.min(MAX_WINDOW_HEIGHT, Math.ceil(box.height) + 2) });
+    box = await locate();
+  }
+  try {
+    await page.waitForTimeout(300); // what draws on sight draws
+    const y = Math.max(0, box.y);
+    const clip = { x: Math.max(0, box.x), y, width: box.width, height: Math.min(box.height, (page.viewportSize()?.height ?? window.height) - y) };
+    await page.screenshot({ path, clip, animations: 'disabled', timeout: 60_000 });
+  } finally {
+    if (tall) await page.setViewportSize(window);
+  }
 }
 
 /** Presses the start button, then waits for done/error, for the state to come back to where it was, or for the time limit. */

@@ -68,7 +68,7 @@ export function formulaScale(available: number, naturalWidth: number, min = MIN_
 }
 
 const classes = (node: Element): string[] => {
-  const c = node.properties?.className;
+  const c: unknown = node.properties?.className;
   return Array.isArray(c) ? c.map(String) : typeof c === 'string' ? c.split(/\s+/) : [];
 };
 
