@@ -14,6 +14,8 @@ for (const theme of ['light', 'dark'] as const) {
   for (const viewport of WIDTHS) {
     test.describe(`${theme} theme, ${viewport.width} px`, () => {
       test.use({ colorScheme: theme, viewport });
+      // axe over a long lesson takes a while on a busy two-core machine.
+      test.describe.configure({ timeout: 120_000 });
       test.beforeEach(async ({ context }) => {
         await context.addInitScript((t) => localStorage.setItem('tinker-theme', t), theme);
       });
