@@ -3,7 +3,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { lessonPath } from '../src/lib/content/course.ts';
 import { MIN_FORMULA_SCALE } from '../src/lib/markup/scroll-region.ts';
 import { PAGES } from './helpers.ts';
-import { findOverflow, overflowReport } from './overflow.ts';
+import { findOverflow, formulaCounts, overflowReport } from './overflow.ts';
 
 /**
  * A phone (375 px wide): nothing runs past the edge of the window. What is wider than the screen (a
@@ -44,6 +44,10 @@ test.describe('at 375 px', () => {
     await open(page, './lessons/neural-network-from-scratch/');
     const regions = page.locator('.lesson-body [data-scroll-region="formula"]');
     expect(await regions.count(), 'display formulas in scroll regions').toBeGreaterThanOrEqual(20);
+    // Every display formula that still runs past its box can be reached and is named (the page had 15 of 26 cut off before).
+    const counts = await formulaCounts(page);
+    expect(counts.overflowing).toBeGreaterThan(0);
+    expect(counts.reachable).toBe(counts.overflowing);
     const measured = await regions.evaluateAll((els) =>
       els.map((el) => ({
         overflows: el.scrollWidth > el.clientWidth,
