@@ -7,6 +7,7 @@ import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import { parseSiteUrl } from './src/lib/share/site-url.ts';
 import { movedLessonRedirects } from './src/lib/content/moved-lessons.ts';
+import { rehypeScrollRegions } from './src/lib/markup/scroll-region.ts';
 import search from './src/integrations/search.ts';
 import offline from './src/integrations/offline.ts';
 // The hidden /dev/ test and benchmark pages of bench/pages/: `astro dev` and test builds only, never `npm run build`.
@@ -58,10 +59,13 @@ export default defineConfig({
   ],
   markdown: {
     // Astro 7's default Markdown processor ignores remark/rehype plugins; the unified
-    // processor runs them, so maths is rendered at build time by KaTeX.
+    // processor runs them, so maths is rendered at build time by KaTeX. The MDX integration
+    // inherits this processor and its plugins (mdx()'s own rehypePlugins option is deprecated in Astro 7).
+    // rehypeScrollRegions runs after KaTeX (and after Shiki, which Astro runs first): display formulas,
+    // tables and code blocks scroll sideways in their own focusable, named box (src/lib/markup/scroll-region.ts).
     processor: unified({
       remarkPlugins: [remarkMath],
-      rehypePlugins: [[rehypeKatex, { throwOnError: true }]],
+      rehypePlugins: [[rehypeKatex, { throwOnError: true }], rehypeScrollRegions],
     }),
     syntaxHighlight: 'shiki',
     shikiConfig: { themes: { light: 'github-light-high-contrast', dark: 'github-dark-default' } },

@@ -35,6 +35,16 @@ describe('createPreviewRenderer: Markdown', () => {
     expect(html).toContain('<del>gone</del>');
   });
 
+  it('puts a table in a scroll region, as a built lesson does, and never lets a document forge one', () => {
+    const html = htmlOf('| a | b |\n|---|--:|\n| 1 | 2 |');
+    expect(html).toMatch(
+      /^<div class="tk-scroll tk-scroll--table" data-scroll-region="table" tabindex="0" role="group" aria-label="Table, scrolls sideways"><table>/,
+    );
+    const forged = htmlOf('<div class="tk-scroll" data-scroll-region="table" tabindex="0" role="group" aria-label="x">text</div>');
+    expect(forged).not.toContain('data-scroll-region');
+    expect(forged).not.toContain('tk-scroll');
+  });
+
   it('renders the lesson header from valid frontmatter, with site links', () => {
     const result = createPreviewRenderer({ siteUrl: (p) => `/base/${p}` }).render(doc('Text.'));
     // The page has its own h1: the lesson title keeps its look but is announced at level 2.
@@ -72,10 +82,12 @@ describe('createPreviewRenderer: Markdown', () => {
     const renderer = createPreviewRenderer();
     const source = doc('```js\nconst a = 1 < 2;\n```\n\nText.');
     // Focusable like Shiki's blocks, so a long line can be scrolled from the keyboard.
-    expect(renderer.render(source).blocks[0]!.html).toBe('<pre tabindex="0"><code class="language-js">const a = 1 &lt; 2;\n</code></pre>');
+    // Marked as a scroll region (src/lib/markup/scroll-region.ts): named, and focusable while it overflows.
+    const region = 'data-scroll-region="code" tabindex="0" role="group" aria-label="Code, scrolls sideways"';
+    expect(renderer.render(source).blocks[0]!.html).toBe(`<pre ${region}><code class="language-js">const a = 1 &lt; 2;\n</code></pre>`);
     renderer.setHighlighter((code, lang, meta) => `<pre class="astro-code">${lang}:${meta}:${code.length}</pre>`);
     const result = renderer.render(source);
-    expect(result.blocks[0]!.html).toBe('<pre class="astro-code">js:null:16</pre>');
+    expect(result.blocks[0]!.html).toBe(`<pre ${region} class="astro-code">js:null:16</pre>`);
     expect(result.stats.rendered).toBe(1);
   });
 });
@@ -86,6 +98,13 @@ describe('createPreviewRenderer: maths', () => {
     expect(html).toContain(`<p>The sum ${katex.renderToString('\\sum_i x_i', { throwOnError: true })} here.</p>`);
     expect(html).toContain(katex.renderToString('\\frac{a}{b}', { throwOnError: true, displayMode: true }));
     expect(html).toContain(katex.renderToString('y = mx', { throwOnError: true, displayMode: true }));
+  });
+
+  it('puts each display formula (not inline maths, not a broken formula) in a scroll region, as a built lesson does', () => {
+    const html = htmlOf('The sum $x$ here.\n\n$$\n\\frac{a}{b}\n$$\n\n$$\n\\frac{1}{\n$$');
+    const display = katex.renderToString('\\frac{a}{b}', { throwOnError: true, displayMode: true });
+    expect(html).toContain(`aria-label="Formula, scrolls sideways">${display}</div>`);
+    expect(html.match(/data-scroll-region/g)).toHaveLength(1);
   });
 
   it('shows a broken formula in red with its message and line, and renders the rest', () => {

@@ -53,6 +53,7 @@ import {
   unravel,
 } from './render-mdast.ts';
 import { sanitizeToHtml } from './sanitize.ts';
+import { markCodeBlockHtml, scrollRegionHtml, wrapScrollRegions } from '../markup/scroll-region.ts';
 import type {
   AuthorDiagnostic,
   CodeHighlighter,
@@ -128,7 +129,7 @@ export function createPreviewRenderer(options: PreviewRendererOptions = {}): Pre
       children: ElementContent[],
       node?: { position?: { start: { line: number; offset?: number }; end: { offset?: number } } },
     ): string => {
-      const result = sanitizeToHtml(children);
+      const result = sanitizeToHtml(children, wrapScrollRegions);
       if (!result.ok) {
         const first = children.find((c) => c.position)?.position;
         const where =
@@ -159,7 +160,8 @@ export function createPreviewRenderer(options: PreviewRendererOptions = {}): Pre
           message: `KaTeX cannot render this formula: ${result.error}. Fix the TeX; the build fails on it.`,
         });
       }
-      return result.html;
+      // A display formula scrolls sideways in its own box, as in a built lesson (src/lib/markup/scroll-region.ts).
+      return display && !result.error ? scrollRegionHtml('formula', result.html) : result.html;
     };
 
     const mathHandler: Handler = (_state, node) => slot(renderMath(node.value, true, node));
@@ -169,9 +171,9 @@ export function createPreviewRenderer(options: PreviewRendererOptions = {}): Pre
       if (node.lang === 'math') return slot(renderMath(node.value, true, node));
       hasCode = true;
       const highlighted = highlight?.(node.value, node.lang ?? '', node.meta ?? null);
-      if (typeof highlighted === 'string') return slot(highlighted);
+      if (typeof highlighted === 'string') return slot(markCodeBlockHtml(highlighted));
       // Until Shiki has loaded: a plain block that, like Shiki's, can be scrolled from the keyboard.
-      return slot(plainCodeHtml(node.value, node.lang));
+      return slot(markCodeBlockHtml(plainCodeHtml(node.value, node.lang)));
     };
 
     const headingHandler: Handler = (state, node: Heading) => {

@@ -169,10 +169,12 @@ export type SanitizedHtml = { ok: true; html: string } | { ok: false; reason: st
  * Sanitises author hast and serialises it, then proves the HTML parses back into exactly the
  * approved tree, both as a <template>'s content (how the preview builds nodes) and as a <div>'s
  * (where they go). When it does not, the block is refused: `reason` names the first difference.
+ * `decorate` adds the preview's own trusted markup to the approved tree before it is serialised
+ * (render.ts: the scroll regions around tables), so the sanitiser never has to allow it in a document.
  */
-export function sanitizeToHtml(children: readonly ElementContent[]): SanitizedHtml {
+export function sanitizeToHtml(children: readonly ElementContent[], decorate?: (approved: Root) => Root): SanitizedHtml {
   const clean = sanitizeTree({ type: 'root', children: [...children] as Root['children'] });
-  const approved = clean.children as ElementContent[];
+  const approved = (decorate ? decorate(clean) : clean).children as ElementContent[];
   const html = toHtml({ type: 'root', children: keepLeadingNewlines(approved) as Root['children'] });
   const expected = hastToTree(approved);
   for (const context of ['template', 'div'] as const) {
