@@ -30,6 +30,8 @@ const FIGURE_MIN = { width: 80, height: 60 };
 interface Finding {
   tag: string;
   state: string | null;
+  /** The widget starts by itself when it comes into view (data-autoplay), like the Snake player. */
+  autoplay: boolean;
   /** What was found, e.g. "svg 402×276 (circle 14×14)" or "canvas 320×320 (2 colours+)"; empty when nothing. */
   figure: string;
   /** The drawings looked at and why each did not count. */
@@ -44,7 +46,13 @@ function findFigure(el: Element, min: { width: number; height: number }): Findin
     return { ok: r.width >= min.width && r.height >= min.height, size: `${Math.round(r.width)}×${Math.round(r.height)}` };
   };
   const visible = (node: Element) => (node as HTMLElement).checkVisibility?.({ visibilityProperty: true, opacityProperty: true }) ?? true;
-  const result = (figure: string): Finding => ({ tag: el.localName, state: el.getAttribute('data-state'), figure, rejected });
+  const result = (figure: string): Finding => ({
+    tag: el.localName,
+    state: el.getAttribute('data-state'),
+    autoplay: el.hasAttribute('data-autoplay'),
+    figure,
+    rejected,
+  });
 
   for (const svg of el.querySelectorAll('svg')) {
     if (svg.parentElement?.closest('svg')) continue;
@@ -123,8 +131,11 @@ test.describe('widgets are figures before Start', () => {
         .filter((f) => !f.figure)
         .map((f) => `${f.tag} (data-state ${f.state}): no figure; looked at ${f.rejected.join(', ') || 'no svg or canvas at all'}`);
       test.info().annotations.push({ type: 'figures', description: found.map((f) => `${f.tag}: ${f.figure || 'none'}`).join('; ') });
-      // Nothing was pressed, so nothing is training (a widget that computes at once, like the gradient check, may be "done").
-      for (const f of found) expect(['loading', 'running', 'error'], `${f.tag} is not running or failed`).not.toContain(f.state);
+      // Nothing was pressed, so nothing is training (a widget that computes at once, like the gradient check, may be "done"),
+      // except a widget that says it starts by itself (data-autoplay) — and even that one must not have failed.
+      for (const f of found) if (f.autoplay) expect(f.state, `${f.tag} failed`).not.toBe('error');
+      for (const f of found.filter((w) => !w.autoplay))
+        expect(['loading', 'running', 'error'], `${f.tag} is not running or failed`).not.toContain(f.state);
       expect(missing, `widgets without a figure on ${path}`).toEqual([]);
     });
   }

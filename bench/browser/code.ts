@@ -2,7 +2,7 @@
 import { runCode } from '../../src/workers/code/client.ts';
 import type { GradeResult, GraderSpec, RunMessage } from '../../src/workers/code/protocol.ts';
 import type { BackendName, BackendRequest } from '../../src/workers/train/protocol.ts';
-import { datasetsUrl } from '../../src/lib/data/manifest.ts';
+import { datasetsUrl } from '../../src/lib/data/datasets-url.ts';
 
 export interface CodeRunTiming {
   backend?: BackendName;

@@ -10,7 +10,7 @@ import { loadSplit } from '../../src/lib/data/load.ts';
 import { startTraining, type RunMode } from '../../src/workers/train/client.ts';
 import type { BackendName, FromWorker, SessionTimings, ToWorker, TrainConfig } from '../../src/workers/train/protocol.ts';
 import { detectCapabilities } from '../../src/tf/capabilities.ts';
-import { datasetsUrl } from '../../src/lib/data/manifest.ts';
+import { datasetsUrl } from '../../src/lib/data/datasets-url.ts';
 import { errorText } from '../../src/lib/format/error-text.ts';
 import { pauseForPaint } from '../../src/lib/runtime/yield.ts';
 

@@ -11,7 +11,7 @@
  * Imported by the pages that show lesson content (src/layouts/Lesson.astro, src/pages/notation.astro,
  * src/pages/author.astro); regions added later (the /author preview) are found by a MutationObserver.
  */
-import { MIN_FORMULA_SCALE, SCROLL_LABELS, SCROLL_REGION_ATTRIBUTE, formulaScale, type ScrollKind } from '../lib/markup/scroll-region.ts';
+import { MIN_FORMULA_SCALE, SCROLL_LABELS, SCROLL_REGION_ATTRIBUTE, formulaScale, type ScrollKind } from '../lib/markup/scroll-rules.ts';
 
 const SELECTOR = `[${SCROLL_REGION_ATTRIBUTE}]`;
 const widths = new WeakMap<HTMLElement, number>();

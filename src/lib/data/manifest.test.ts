@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dataFileUrl, datasetsPath, datasetsUrl } from './manifest.ts';
+import { datasetsPath, datasetsUrl } from './datasets-url.ts';
+import { dataFileUrl } from './manifest.ts';
 
 describe('dataset URLs', () => {
   it('puts the datasets folder under the site base, with one slash between parts', () => {

@@ -7,8 +7,6 @@
  * mirror compressed the files), copied from ../shared/datasets/SHA256SUMS.uncompressed.
  */
 
-import { joinBase } from '../content/url.ts';
-
 export type DatasetId = 'mnist' | 'fashion-mnist';
 export type SplitName = 'train' | 'test';
 export type IdxFileName = 'train-images-idx3-ubyte' | 'train-labels-idx1-ubyte' | 't10k-images-idx3-ubyte' | 't10k-labels-idx1-ubyte';
@@ -118,16 +116,6 @@ export function splitFiles(dataset: DatasetInfo, split: SplitName): { images: Da
   const labels = dataset.files.find((f) => f.split === split && f.kind === 'labels');
   if (!images || !labels) throw new Error(`Dataset ${dataset.id} has no ${split} images and labels in its manifest.`);
   return { images, labels };
-}
-
-/** Where the site serves its datasets: `<base>/data/` (a path under the site's base, e.g. `/tinker/data/`). */
-export function datasetsPath(base: string): string {
-  return joinBase(base, 'data/');
-}
-
-/** The datasets folder as an absolute URL, resolved against the page, so that a worker can fetch from it. */
-export function datasetsUrl(base: string, pageHref: string): string {
-  return new URL(datasetsPath(base), pageHref).href;
 }
 
 /** URL of a served data file: `<dataUrl>/<dataset>/<name>.gz` (dataUrl with or without a trailing slash). */

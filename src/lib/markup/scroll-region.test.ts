@@ -3,7 +3,8 @@ import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
 import katex from 'katex';
 import { describe, expect, it } from 'vitest';
-import { MIN_FORMULA_SCALE, formulaScale, markCodeBlockHtml, rehypeScrollRegions, scrollRegionHtml, wrapScrollRegions } from './scroll-region.ts';
+import { markCodeBlockHtml, rehypeScrollRegions, scrollRegionHtml, wrapScrollRegions } from './scroll-region.ts';
+import { MIN_FORMULA_SCALE, formulaScale } from './scroll-rules.ts';
 
 const transform = (html: string): string => {
   const tree = fromHtml(html, { fragment: true });

@@ -17,21 +17,7 @@
  */
 import type { Element, ElementContent, Properties, Root, RootContent } from 'hast';
 import { escapeHtml } from '../format/html.ts';
-
-export type ScrollKind = 'formula' | 'table' | 'code';
-
-/** The accessible name of a region of each kind (a table with a caption is named by it). */
-export const SCROLL_LABELS: Readonly<Record<ScrollKind, string>> = {
-  formula: 'Formula, scrolls sideways',
-  table: 'Table, scrolls sideways',
-  code: 'Code, scrolls sideways',
-};
-
-/** The attribute that marks a scroll region (its value is the kind); the page script finds regions by it. */
-export const SCROLL_REGION_ATTRIBUTE = 'data-scroll-region';
-
-/** A formula is shrunk to fit down to this fraction of its size (KaTeX's 1.21em of the prose: about 15 px on a phone), then it scrolls. */
-export const MIN_FORMULA_SCALE = 0.75;
+import { SCROLL_LABELS, SCROLL_REGION_ATTRIBUTE, type ScrollKind } from './scroll-rules.ts';
 
 /** The hast properties of a region: class (for wrappers), kind, tab stop, role and name. */
 export function scrollRegionProperties(kind: ScrollKind, label: string = SCROLL_LABELS[kind], wrapper = true): Properties {
@@ -59,12 +45,6 @@ export function markCodeBlockHtml(html: string): string {
   if (!/^<pre[\s>]/.test(html) || html.startsWith(`<pre ${SCROLL_REGION_ATTRIBUTE}`)) return html;
   const withoutTabindex = html.replace(/^<pre([^>]*?)\s+tabindex="[^"]*"/, '<pre$1');
   return withoutTabindex.replace(/^<pre/, `<pre ${attributesHtml('code')}`);
-}
-
-/** How much to shrink a formula `naturalWidth` px wide to fit `available` px: 1 when it fits, never below `min`. Rounded down to 1/100. */
-export function formulaScale(available: number, naturalWidth: number, min = MIN_FORMULA_SCALE): number {
-  if (!(available > 0) || !(naturalWidth > available)) return 1;
-  return Math.max(min, Math.floor((available / naturalWidth) * 100) / 100);
 }
 
 const classes = (node: Element): string[] => {

@@ -4,7 +4,7 @@
  * This module is what loads with the page, so it stays small. CodeMirror (./editor.ts) loads
  * when the reader focuses or clicks the code; the runner and the output view load at Run.
  * Its parts: cell-dialogs.ts (ask, notice, hints, solution), cell-links.ts (shared links, a
- * changed starter), cell-menu.ts (the "More actions" menu), cell-run.ts (what a run shows).
+ * changed starter; loaded on first use), cell-menu.ts (the "More actions" menu), cell-run.ts (what a run shows).
  * One primary Run; reset, solution, share and (only where the code uses TensorFlow.js, `data-tfjs`)
  * the backend setting sit in the menu. A grade's verdict is said once, in the status line.
  *
@@ -31,9 +31,10 @@ import type { CodeEditor } from './editor.ts';
 import type { OutputView } from './output.ts';
 import { askInCell, hideHints, wireHints, wireSolution } from './cell-dialogs.ts';
 import { wireMenu } from './cell-menu.ts';
-import { copyShareLink, openSharedLink, showStarterChanged, type CellLinkHost } from './cell-links.ts';
+import type { CellLinkHost } from './cell-links.ts';
 import { showBackend, showRunEnd, showRunMessage, type CellState, type RunView } from './cell-run.ts';
 import { staticCodeMarkup } from './static-code.ts';
+const cellLinks = () => import('./cell-links.ts');
 
 interface CellData {
   id: string;
@@ -93,7 +94,7 @@ class CodeCellElement extends HTMLElement {
 
     this.restore();
     this.wire();
-    void openSharedLink(this.links);
+    if (new URLSearchParams(location.hash.slice(1)).has('cell')) void cellLinks().then(({ openSharedLink }) => openSharedLink(this.links));
     window.addEventListener('pagehide', this.flush);
   }
 
@@ -140,7 +141,7 @@ class CodeCellElement extends HTMLElement {
     if (plan.source === 'saved' && plan.code !== this.data.starter) {
       this.say('Your code from last time is back. Press Run to run it.');
     }
-    if (plan.starterChanged) this.dismissStarterNotice = showStarterChanged(this.links);
+    if (plan.starterChanged) void cellLinks().then((links) => (this.dismissStarterNotice = links.showStarterChanged(this.links)));
     this.showPassed(progress.data().exercises[this.data.id]?.summary ?? null, progress.data().exercises[this.data.id] !== undefined);
     progress.subscribe((data) => {
       const passed = data.exercises[this.data.id];
@@ -153,7 +154,6 @@ class CodeCellElement extends HTMLElement {
     if (!badge) return;
     badge.dataset.passed = String(passed);
     badge.textContent = passed ? `✓ Passed${summary ? ` (${summary})` : ''}` : 'Not passed yet';
-    // A passed exercise shows its success, not more hints.
     if (passed) hideHints(this);
   }
 
@@ -206,7 +206,7 @@ class CodeCellElement extends HTMLElement {
     this.listening = new AbortController();
     wireMenu(part<HTMLButtonElement>(this, 'more'), part(this, 'more-panel'), this.listening.signal);
     part(this, 'reset').addEventListener('click', () => void this.reset());
-    part(this, 'share').addEventListener('click', () => void copyShareLink(this.links));
+    part(this, 'share').addEventListener('click', () => void cellLinks().then(({ copyShareLink }) => copyShareLink(this.links)));
     part(this, 'restore-draft').addEventListener('click', () => void this.restoreDraft());
     wireHints(this);
     wireSolution(this);
