@@ -16,13 +16,20 @@ const BUDGET_BYTES = 60 * 1024;
 
 const gz = (text: string | Buffer) => gzipSync(text, { level: 9 }).length;
 
+/** The site's own fonts (src/styles/fonts.css: prose, interface and code faces, Latin woff2) a lesson may download; KaTeX's are apart. */
+const FONT_BUDGET_BYTES = 150 * 1024;
+
 for (const lesson of LESSONS) {
-  test(`${lesson} ships at most 60 KB of gzipped JavaScript and no TensorFlow.js before a widget starts`, async ({ page }) => {
+  test(`${lesson} ships at most 60 KB of gzipped JavaScript, no TensorFlow.js before a widget starts, and at most 150 KB of site fonts`, async ({
+    page,
+  }) => {
     const scripts: { url: string; body: Buffer }[] = [];
+    const fonts: { url: string; bytes: number }[] = [];
     const pending: Promise<void>[] = [];
     page.on('response', (response) => {
       const type = response.request().resourceType();
       const url = response.url();
+      if (type === 'font') pending.push(response.body().then((body) => void fonts.push({ url, bytes: body.length })));
       const looksLikeJs = /\.m?js(\?|$)/.test(new URL(url).pathname) || /javascript/.test(response.headers()['content-type'] ?? '');
       if (type === 'script' || looksLikeJs) {
         pending.push(
@@ -61,5 +68,18 @@ for (const lesson of LESSONS) {
     expect(tfjs, 'TensorFlow.js must not load before the reader starts a widget').toEqual([]);
     expect(await page.evaluate(() => 'tf' in window)).toBe(false);
     expect(total, summary).toBeLessThanOrEqual(BUDGET_BYTES);
+
+    // Fonts (woff2 is compressed already: counted as sent). The site's faces have a budget; KaTeX's are reported.
+    const isKatex = (url: string) => /KaTeX_/.test(url);
+    const siteFonts = fonts.filter((f) => !isKatex(f.url));
+    const siteBytes = siteFonts.reduce((sum, f) => sum + f.bytes, 0);
+    const katexBytes = fonts.filter((f) => isKatex(f.url)).reduce((sum, f) => sum + f.bytes, 0);
+    const fontSummary =
+      `Fonts on ${lesson}: site ${siteBytes} B in ${siteFonts.length} files (budget ${FONT_BUDGET_BYTES / 1024} KB), KaTeX ${katexBytes} B\n` +
+      siteFonts.map((f) => `  ${String(f.bytes).padStart(7)} B  ${new URL(f.url).pathname}`).join('\n');
+    console.log(fontSummary);
+    test.info().annotations.push({ type: 'font-bytes', description: `site ${siteBytes} B, KaTeX ${katexBytes} B` });
+    expect(siteFonts.length, 'the lesson loads the site fonts').toBeGreaterThan(0);
+    expect(siteBytes, fontSummary).toBeLessThanOrEqual(FONT_BUDGET_BYTES);
   });
 }
