@@ -46,6 +46,7 @@ const NEURON: ScratchLesson = {
   minDisplay: 15,
   minFigures: 2,
   quizzes: [
+    ['neuron-score-zero', { type: '0.5' }],
     ['neuron-weight-gradient', { type: '-0.1' }],
     ['always-not-zero', { type: '90.2' }],
     ['imbalance-metric', { pick: ['Recall'] }],

@@ -108,8 +108,6 @@ class CodeCellElement extends HTMLElement {
     this.connected = false;
   }
 
-  // --- state -------------------------------------------------------------------------------
-
   private setState(state: CellState): void {
     this.dataset.state = state;
     const running = state === 'running' || state === 'loading';
@@ -174,10 +172,12 @@ class CodeCellElement extends HTMLElement {
     this.saveTimer = setTimeout(() => this.saveNow(), SAVE_DELAY_MS);
   }
 
+  /** Writes an edit not saved yet (only then: an unchanged cell never overwrites what another tab saved). */
   private saveNow(): void {
+    const due = this.saveTimer !== undefined;
     clearTimeout(this.saveTimer);
     this.saveTimer = undefined;
-    if (!this.data || this.fromLink) return;
+    if (!due || !this.data || this.fromLink) return;
     const saved = savedProgress().data().cells[this.data.id];
     if (saved?.code === this.code) return;
     if (!saved && this.code === this.data.starter) return;
