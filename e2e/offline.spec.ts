@@ -84,6 +84,7 @@ test('after one visit every lesson reloads offline, and the MNIST widget trains 
   await page.goto(at('lessons/start-here/'));
   const widget = page.locator('tk-mnist-trainer');
   await page.waitForFunction(() => customElements.get('tk-mnist-trainer') !== undefined);
+  await widget.getByText('More settings').click(); // the number of images is a secondary setting
   await widget.getByLabel('Training images').selectOption('10000');
   await widget.getByLabel('Epochs').selectOption('1');
   await widget.getByRole('button', { name: /start/i }).click();
