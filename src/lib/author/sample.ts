@@ -170,7 +170,7 @@ export const CHEAT_SHEET: readonly CheatSheetEntry[] = [
   {
     label: 'Figure',
     syntax: '<Figure caption="What it shows.">\n  <MnistTrainer />\n</Figure>',
-    note: 'Wraps an image, a table or a widget. width="page" widens it into the right margin, width="screen" to the window (see /about/style/).',
+    note: 'Wraps an image, a table or a widget. width="page" widens it into the right margin, width="screen" to the full screen width (see /about/style/).',
   },
   {
     label: 'Margin note',

@@ -3,23 +3,23 @@
  * src/widgets/continue/scroll-spy.ts measures the page and asks this). Pure: positions in, index out.
  *
  * A section starts at its heading. The current one is the last whose heading has passed the
- * reading line, a little below the top of the window (READING_LINE of its height): a heading the
+ * reading line, a little below the top of the viewport (READING_LINE of its height): a heading the
  * reader jumped to from the table of contents sits at the top, so it counts at once.
  * - Above the first heading (the lesson's introduction): no section (-1).
  * - At the bottom of the page, the last sections may be too short ever to reach the line: there,
- *   the last heading inside the window is current, so the last entry can be highlighted at all.
+ *   the last heading inside the viewport is current, so the last entry can be highlighted at all.
  */
 
-/** Where the reading line sits, as a fraction of the window's height from its top. */
+/** Where the reading line sits, as a fraction of the viewport height from its top. */
 export const READING_LINE = 0.25;
 
 /** How close (px) to the end of the page counts as the bottom (rounding of fractional scroll positions). */
 export const BOTTOM_SLACK = 2;
 
 export interface ViewMeasure {
-  /** Each section heading's top edge relative to the top of the window (getBoundingClientRect().top), in document order. */
+  /** Each section heading's top edge relative to the top of the viewport (as the page measures it), in document order. */
   tops: readonly number[];
-  /** The window's height. */
+  /** The viewport height. */
   viewportHeight: number;
   /** How far the page is scrolled, and its whole height: to tell the bottom of the page. */
   scrollTop: number;

@@ -4,7 +4,7 @@
  */
 import { escapeHtml } from '../format/html.ts';
 
-/** How wide a figure is drawn in a lesson: the prose column, the page (prose + right margin), or the window. */
+/** How wide a figure is drawn in a lesson: the prose column, the page (prose + right margin), or the full screen width. */
 const FIGURE_WIDTHS = ['prose', 'page', 'screen'] as const;
 export type FigureWidth = (typeof FIGURE_WIDTHS)[number];
 
