@@ -40,6 +40,11 @@ for (const find of FINDS) {
     await expect(page).toHaveURL(new RegExp(`/lessons/${find.lesson}/#${find.heading}$`));
     const heading = page.locator(`[id="${find.heading}"]`);
     await expect(heading).toBeInViewport();
+    // The new page jumps to the section (no glide down the lesson); a jump the reader starts on it glides.
+    const scrollBehavior = () => page.evaluate(() => getComputedStyle(document.documentElement).scrollBehavior);
+    expect(await scrollBehavior()).toBe('auto');
+    await page.keyboard.press('Shift');
+    expect(await scrollBehavior()).toBe('smooth');
     expect(problems).toEqual([]);
   });
 }
