@@ -18,6 +18,15 @@ describe('SearchState: the pool', () => {
     expect(s.runningOn(1)).toBe(2);
   });
 
+  it('skips workers that are not available (still loading their data, or failed)', () => {
+    const s = new SearchState(params(3), { maxEpochs: 9, eta: 3, workers: 3 });
+    expect(s.assign((w) => w === 1).map((a) => [a.worker, a.trial.id])).toEqual([[1, 1]]);
+    expect(s.assign().map((a) => [a.worker, a.trial.id])).toEqual([
+      [0, 2],
+      [2, 3],
+    ]);
+  });
+
   it('gives a freed worker the next trial: a trial stopped at a rung frees it at once', () => {
     const s = new SearchState(params(4), { maxEpochs: 9, eta: 3, workers: 2 });
     s.assign();

@@ -65,11 +65,11 @@ export class SearchState {
     return t;
   }
 
-  /** Pending trials placed on free workers (and marked running); empty when none can start. */
-  assign(): Assignment[] {
+  /** Pending trials placed on free workers that `available` accepts (and marked running); empty when none can start. */
+  assign(available: (worker: number) => boolean = () => true): Assignment[] {
     const out: Assignment[] = [];
     for (let w = 0; w < this.busy.length; w++) {
-      if (this.busy[w] !== null) continue;
+      if (this.busy[w] !== null || !available(w)) continue;
       const next = this.trials.find((t) => t.status === 'pending');
       if (!next) break;
       next.status = 'running';
