@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   accuracyDomain,
   axisPositions,
+  axisTicks,
   brushToRange,
   fraction,
   moveAxis,
@@ -90,5 +91,18 @@ describe('axis order', () => {
     expect(slotAt(order, 0.1)).toBe(0);
     expect(slotAt(order, 0.6)).toBe(2);
     expect(slotAt(order, 2)).toBe(4);
+  });
+});
+
+describe('axisTicks', () => {
+  it('puts decades on the log axis, every value on a set, and percentages on accuracy', () => {
+    expect(axisTicks(axis('learningRate')).map((t) => t.label)).toEqual(['1e−4', '0.001', '0.01', '0.1']);
+    expect(axisTicks(axis('hiddenUnits')).map((t) => [t.label, t.f])).toEqual([
+      ['32', 0],
+      ['64', 1 / 3],
+      ['128', 2 / 3],
+      ['256', 1],
+    ]);
+    expect(axisTicks(searchAxes(DEFAULT_SPACE, [0.9, 1]).at(-1)!).map((t) => t.label)).toEqual(['90%', '92%', '94%', '96%', '98%', '100%']);
   });
 });

@@ -131,3 +131,30 @@ export function axisPositions(order: readonly AxisKey[]): Map<AxisKey, number> {
 export function slotAt(order: readonly AxisKey[], x: number): number {
   return order.length <= 1 ? 0 : Math.round(Math.max(0, Math.min(1, x)) * (order.length - 1));
 }
+
+export interface Tick {
+  value: number;
+  /** 0 (bottom) to 1 (top). */
+  f: number;
+  label: string;
+}
+
+/** The ticks of an axis: decades on a log axis, every value of a set, five steps on a linear one (accuracy in %). */
+export function axisTicks(axis: Axis): Tick[] {
+  const d = axis.domain;
+  let values: number[];
+  if (axis.kind === 'points') values = [...d];
+  else if (axis.kind === 'log') {
+    values = [];
+    for (let e = Math.ceil(Math.log10(d[0]!) - 1e-9); e <= Math.floor(Math.log10(d[d.length - 1]!) + 1e-9); e++) values.push(10 ** e);
+  } else {
+    const [lo, hi] = [d[0]!, d[d.length - 1]!];
+    values = Array.from({ length: 6 }, (_, i) => lo + ((hi - lo) * i) / 5);
+  }
+  const label = (v: number): string => {
+    if (axis.key === 'accuracy') return `${Math.round(v * 1000) / 10}%`;
+    if (axis.kind === 'log') return v >= 0.001 ? String(v) : `1e${Math.round(Math.log10(v))}`.replace('-', '−');
+    return String(Math.round(v * 1000) / 1000);
+  };
+  return values.map((value) => ({ value, f: fraction(axis, value), label: label(value) }));
+}
