@@ -145,7 +145,7 @@ export class HyperSearchElement extends HTMLElement {
         this.mostRunning = Math.max(this.mostRunning, st.concurrent);
         const ended = st.trials.filter((t) => t.status !== 'pending' && t.status !== 'running').length;
         life.running(`Searching: ${searchSummary(st)}`);
-        life.progress?.show('Trials', ended, st.trials.length);
+        life.progress?.show('Trials ended', ended, st.trials.length);
         part(this, 'compute').textContent = `So far: ${computeSummary(st).replace(/ instead of \d+.*/, '')}.`;
         return this.scheduleRender();
       }

@@ -85,7 +85,7 @@ ${controlsMarkup(SETTINGS, s)}
 </fieldset>
 ${runControlsMarkup(IDLE_STATUS, '<button type="button" class="tk-button" data-part="open-best" disabled>Open the best trial in the builder</button>').replace('>Start training<', '>Start search<')}
 <p class="tk-hp__compute" data-part="compute"></p>
-${progressMarkup('Trials')}
+${progressMarkup('Search progress')}
 <div class="tk-error" data-part="error" hidden></div>
 <div class="tk-hp__table-wrap"><table class="tk-hp__table" data-part="table">
 <caption data-part="table-caption">Trials</caption>

@@ -25,7 +25,7 @@ export function axisMarkup(axis: Axis, x: number): string {
   return (
     `<g class="tk-hp__axis" data-axis="${axis.key}" transform="translate(${r(x)},0)">` +
     `<line class="tk-hp__axis-line" y1="${r(plotY(0))}" y2="${r(plotY(1))}"/>${ticks}` +
-    `<text class="tk-hp__title" data-axis-title="${axis.key}" y="${PLOT.top - 24}"><title>Drag to move this axis</title>${escapeHtml(axis.label)}</text></g>`
+    `<text class="tk-hp__title" data-axis-title="${axis.key}" y="${PLOT.top - 24}">${escapeHtml(axis.label)}</text></g>`
   );
 }
 
