@@ -104,5 +104,7 @@ describe('axisTicks', () => {
       ['256', 1],
     ]);
     expect(axisTicks(searchAxes(DEFAULT_SPACE, [0.9, 1]).at(-1)!).map((t) => t.label)).toEqual(['90%', '92%', '94%', '96%', '98%', '100%']);
+    expect(axisTicks(searchAxes(DEFAULT_SPACE, [0.35, 0.95]).at(-1)!).map((t) => t.label)).toEqual(['40%', '50%', '60%', '70%', '80%', '90%']);
+    expect(axisTicks(axis('dropout')).map((t) => t.label)).toEqual(['0', '0.1', '0.2', '0.3', '0.4', '0.5']);
   });
 });

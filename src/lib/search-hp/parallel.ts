@@ -149,7 +149,10 @@ export function axisTicks(axis: Axis): Tick[] {
     for (let e = Math.ceil(Math.log10(d[0]!) - 1e-9); e <= Math.floor(Math.log10(d[d.length - 1]!) + 1e-9); e++) values.push(10 ** e);
   } else {
     const [lo, hi] = [d[0]!, d[d.length - 1]!];
-    values = Array.from({ length: 6 }, (_, i) => lo + ((hi - lo) * i) / 5);
+    // Round steps (0.05, 0.1, 0.2…) so the labels read well: at most six intervals.
+    const step = [0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1].find((s) => (hi - lo) / s <= 6 + 1e-9) ?? (hi - lo) / 5;
+    values = [];
+    for (let v = Math.ceil(lo / step - 1e-9) * step; v <= hi + 1e-9; v += step) values.push(Math.round(v * 1e6) / 1e6);
   }
   const label = (v: number): string => {
     if (axis.key === 'accuracy') return `${Math.round(v * 1000) / 10}%`;

@@ -1,5 +1,5 @@
 /** The search widget's settings table and fixed choices (no DOM: the Astro component renders with it). */
-import { numberChoice, type SettingsOf } from '../shared/settings.ts';
+import { flag, numberChoice, type SettingsOf } from '../shared/settings.ts';
 
 export const SETTINGS = {
   trials: numberChoice({ label: 'Trials', choices: [4, 8, 12, 16, 24], default: 12 }),
@@ -19,6 +19,7 @@ export const SETTINGS = {
     secondary: true,
     format: (n) => n.toLocaleString('en'),
   }),
+  earlyStopping: flag({ label: 'Stop weak trials early (ASHA)', default: true, secondary: true }),
   seed: numberChoice({ label: 'Random seed', choices: [1, 2, 3, 4, 5], default: 1, secondary: true }),
 };
 export type SearchSettings = SettingsOf<typeof SETTINGS>;

@@ -32,6 +32,9 @@ export class HyperSearchElement extends HTMLElement {
   private axesKey = '';
   private frame = 0;
   private mostRunning = 0;
+  private earlyStopping = true;
+  /** When the first trial started (the bench reads data-search-ms: first trial to the end). */
+  private searchStart: number | null = null;
 
   connectedCallback(): void {
     if (this.life) return;
@@ -111,6 +114,9 @@ export class HyperSearchElement extends HTMLElement {
     this.axesKey = '';
     this.maxEpochs = s.maxEpochs;
     this.mostRunning = 0;
+    this.earlyStopping = s.earlyStopping;
+    this.searchStart = null;
+    delete this.dataset['searchMs'];
     part(this, 'compute').textContent = '';
     const trials = sampleTrials(DEFAULT_SPACE, s.trials, s.seed);
     const handle = client.startSearch(
@@ -119,6 +125,7 @@ export class HyperSearchElement extends HTMLElement {
         trials,
         maxEpochs: s.maxEpochs,
         eta: ETA,
+        grace: s.earlyStopping ? 1 : s.maxEpochs,
         workers: s.workers,
         seed: s.seed,
       },
@@ -142,6 +149,7 @@ export class HyperSearchElement extends HTMLElement {
         return;
       case 'update': {
         const st = e.state;
+        if (this.searchStart === null && st.concurrent > 0) this.searchStart = performance.now();
         this.mostRunning = Math.max(this.mostRunning, st.concurrent);
         const ended = st.trials.filter((t) => t.status !== 'pending' && t.status !== 'running').length;
         life.running(`Searching: ${searchSummary(st)}`);
@@ -151,7 +159,11 @@ export class HyperSearchElement extends HTMLElement {
       }
       case 'done': {
         const text = searchSummary(e.state);
-        part(this, 'compute').textContent = `Successive halving ${computeSummary(e.state)}.`;
+        const { epochsRun } = e.state.compute();
+        part(this, 'compute').textContent = this.earlyStopping
+          ? `Successive halving ${computeSummary(e.state)}.`
+          : `No early stopping: the trials ran ${epochsRun} epochs.`;
+        if (this.searchStart !== null) this.dataset['searchMs'] = String(Math.round(performance.now() - this.searchStart));
         this.renderAll();
         return life.finish(e.stopped ? `Stopped: ${text}` : text, e.stopped ? 'idle' : 'done');
       }
@@ -249,6 +261,10 @@ export class HyperSearchElement extends HTMLElement {
     this.dataset['lines'] = String(lines.length);
     this.dataset['running'] = String(this.state?.concurrent ?? 0);
     this.dataset['mostRunning'] = String(this.mostRunning);
+    this.dataset['epochsRun'] = String(this.state?.compute().epochsRun ?? 0);
+    const best = this.state?.best();
+    if (best) this.dataset['best'] = String(best.history.at(-1));
+    else delete this.dataset['best'];
     part(this, 'plot-caption').textContent =
       lines.length === 0
         ? 'Each line will be one trial: its learning rate, hidden units, dropout, batch size and validation accuracy. Drag an axis title to move it; drag along an axis to filter.'

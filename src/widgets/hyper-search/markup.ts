@@ -73,7 +73,7 @@ ${figureMarkup([
   {
     caption:
       'Each line is one trial: its learning rate, hidden units, dropout, batch size and validation accuracy. Drag an axis title to move it; drag along an axis to filter.',
-    content: `${plotMarkup(AXES, DEFAULT_ORDER)}${legendMarkup([0, 1])}`,
+    content: `<div class="tk-hp__plot-scroll" tabindex="0" role="region" aria-label="Parallel coordinates plot (scrolls sideways on a narrow screen)">${plotMarkup(AXES, DEFAULT_ORDER)}</div>${legendMarkup([0, 1])}`,
     part: 'plot',
     wide: true,
   },

@@ -17,6 +17,8 @@ export interface SearchOptions {
   trials: readonly TrialParams[];
   maxEpochs: number;
   eta: number;
+  /** The first rung (default 1); maxEpochs or more: no early stopping, every trial runs to the end. */
+  grace?: number;
   workers: number;
   seed: number;
 }
@@ -49,7 +51,12 @@ const defaultWorker = (index: number): Worker =>
 export const trialSeed = (seed: number, id: number): number => (seed + id * 7919) >>> 0;
 
 export function startSearch(options: SearchOptions, onEvent: (e: SearchEvent) => void, deps: SearchDeps = {}): SearchHandle {
-  const state = new SearchState(options.trials, { maxEpochs: options.maxEpochs, eta: options.eta, workers: options.workers });
+  const state = new SearchState(options.trials, {
+    maxEpochs: options.maxEpochs,
+    eta: options.eta,
+    grace: options.grace ?? 1,
+    workers: options.workers,
+  });
   const config: SearchWorkerConfig = { ...options.worker, rungs: [...state.scheduler.rungs] };
   const create = deps.createWorker ?? defaultWorker;
   const ready = new Set<number>();
