@@ -26,7 +26,8 @@ import { initBackend, loseWebglContext, type BackendResult } from '../../tf/back
 import { ContextLost, WebglWatch } from '../../tf/webgl-watch.ts';
 import { buildMlp, makeOptimizer, readWeights, trainableVariables, writeWeights } from '../../tf/mlp.ts';
 import { BatchMetrics } from '../../tf/batch-metrics.ts';
-import { accumulate, lossAndCorrect, NUM_CLASSES, toTensors } from '../../tf/mnist-tensors.ts';
+import { evaluateBatched } from '../../tf/evaluate.ts';
+import { lossAndCorrect, NUM_CLASSES, toTensors } from '../../tf/mnist-tensors.ts';
 
 export type Emit = (message: FromWorker, transfer?: Transferable[]) => void;
 
@@ -55,7 +56,6 @@ export interface SessionDeps {
   afterBatch?: (epoch: number, batch: number) => void;
 }
 
-const EVAL_BATCH = 1000;
 const DOWNLOAD_INTERVAL_MS = 100;
 /** The batch loop yields (lets a stop in; keeps the page responsive on the main thread) at least this often. */
 const YIELD_INTERVAL_MS = 10;
@@ -145,28 +145,14 @@ export async function runTrainingSession(config: TrainConfig, emit: Emit, contro
     const net = model;
     const opt = optimizer;
 
-    const evaluate = async (): Promise<{ accuracy: number; loss: number }> => {
-      let lossSum = tf.scalar(0);
-      let correctSum = tf.scalar(0);
-      try {
-        for (const [start, end] of batchRanges(test.count, EVAL_BATCH)) {
-          const { lossSum: l, correct: c } = tf.tidy(() => {
-            const xb = testData.x.slice([start, 0], [end - start, inputSize]);
-            const yb = testData.y.slice([start, 0], [end - start, NUM_CLASSES]);
-            return lossAndCorrect(tf, yb, net.predict(xb) as tf.Tensor);
-          });
-          lossSum = accumulate(tf, lossSum, l);
-          correctSum = accumulate(tf, correctSum, c);
+    const evaluate = (): Promise<{ accuracy: number; loss: number }> =>
+      evaluateBatched(tf, net, testData.x, testData.y, {
+        between: async () => {
           await yieldNow();
           watch.check();
-        }
-        const [l, c] = await readBack(Promise.all([lossSum.data(), correctSum.data()]));
-        return { loss: (l[0] as number) / test.count, accuracy: (c[0] as number) / test.count };
-      } finally {
-        lossSum.dispose();
-        correctSum.dispose();
-      }
-    };
+        },
+        readBack,
+      });
 
     const sendCheckpoint = async (epoch: number): Promise<void> => {
       const weights = await readBack(readWeights(net));
