@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SPEC, type ModelSpec } from './model-spec.ts';
 import { paramCounts, paramFormula } from './param-counts.ts';
-import { layerName, readModelSpec, specProblems } from './spec-check.ts';
+import { layerName, planProblems, readModelSpec, specProblems } from './spec-check.ts';
 
 describe('specProblems', () => {
   it('accepts the default model', () => {
@@ -87,5 +87,19 @@ describe('paramCounts', () => {
     expect(counts.total).toBe(784 * 64 + 64 + 64 * 32 + 32 + 330);
     expect(paramFormula(counts.layers[0]!)).toBe('784·64 + 64 = 50,240');
     expect(paramFormula(counts.layers[1]!)).toBe('0 (no parameters)');
+  });
+});
+
+describe('planProblems', () => {
+  it('accepts a plan inside MNIST and says what is wrong with others', () => {
+    expect(planProblems({ trainLimit: 50_000, validationCount: 10_000, testLimit: 10_000 })).toEqual([]);
+    expect(planProblems({ trainLimit: 55_000, validationCount: 10_000, testLimit: 0 })).toEqual([
+      '55,000 training and 10,000 validation images overlap: together they must be at most 60,000.',
+      'Test images must be a whole number from 1 to 10,000, not 0.',
+    ]);
+    expect(planProblems({ trainLimit: 0.5, validationCount: -1, testLimit: 10 })).toEqual([
+      'Training images must be a whole number from 1 to 60,000, not 0.5.',
+      'Validation images must be a whole number ≥ 0, not -1.',
+    ]);
   });
 });

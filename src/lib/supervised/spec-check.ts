@@ -3,7 +3,7 @@
  * learning rate of 50 gets a sentence saying what is wrong, not a tfjs stack trace), and reading
  * a spec from untrusted data (a stored model's metadata, an `OPEN_IN_BUILDER_EVENT` detail).
  */
-import { ACTIVATIONS, OPTIMIZERS, type Activation, type LayerSpec, type ModelSpec, type OptimizerName } from './model-spec.ts';
+import { ACTIVATIONS, OPTIMIZERS, type Activation, type DataPlan, type LayerSpec, type ModelSpec, type OptimizerName } from './model-spec.ts';
 
 /** The limits of a spec. Wide enough for every experiment in the lessons, small enough to train in a browser. */
 export const SPEC_LIMITS = {
@@ -106,4 +106,28 @@ export function readModelSpec(value: unknown): SpecReading {
   };
   const wrong = specProblems(spec);
   return wrong.length > 0 ? { ok: false, problems: wrong } : { ok: true, spec };
+}
+
+/** MNIST's training and test images. */
+export const MNIST_TRAIN_IMAGES = 60_000;
+export const MNIST_TEST_IMAGES = 10_000;
+
+/** What is wrong with a data plan (empty when it is usable): training and validation images must not overlap. */
+export function planProblems(plan: DataPlan): string[] {
+  const problems: string[] = [];
+  const n = (v: number): string => v.toLocaleString('en-US');
+  if (!Number.isInteger(plan.trainLimit) || plan.trainLimit < 1 || plan.trainLimit > MNIST_TRAIN_IMAGES) {
+    problems.push(`Training images must be a whole number from 1 to ${n(MNIST_TRAIN_IMAGES)}, not ${plan.trainLimit}.`);
+  }
+  if (!Number.isInteger(plan.validationCount) || plan.validationCount < 0) {
+    problems.push(`Validation images must be a whole number ≥ 0, not ${plan.validationCount}.`);
+  } else if (plan.trainLimit + plan.validationCount > MNIST_TRAIN_IMAGES) {
+    problems.push(
+      `${n(plan.trainLimit)} training and ${n(plan.validationCount)} validation images overlap: together they must be at most ${n(MNIST_TRAIN_IMAGES)}.`,
+    );
+  }
+  if (!Number.isInteger(plan.testLimit) || plan.testLimit < 1 || plan.testLimit > MNIST_TEST_IMAGES) {
+    problems.push(`Test images must be a whole number from 1 to ${n(MNIST_TEST_IMAGES)}, not ${plan.testLimit}.`);
+  }
+  return problems;
 }
