@@ -33,7 +33,7 @@ describe('specProblems', () => {
   });
 
   it('rejects NaN', () => {
-    expect(specProblems({ ...DEFAULT_SPEC, momentum: Number.NaN })).toEqual(['Momentum must be from 0 to 0.999, not NaN.']);
+    expect(specProblems({ ...DEFAULT_SPEC, momentum: Number.NaN })).toEqual(['Momentum must be from 0 to 0.999, not an empty or unreadable value.']);
   });
 });
 

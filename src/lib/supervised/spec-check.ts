@@ -24,6 +24,8 @@ export function layerName(layer: LayerSpec, index: number): string {
   return `layer ${n} (dense, ${layer.units} ${layer.units === 1 ? 'unit' : 'units'})`;
 }
 
+/** A value as a message shows it: an empty number field reads as NaN. */
+const shown = (v: number): string => (Number.isNaN(v) ? 'an empty or unreadable value' : String(v));
 const inRange = (v: number, r: { min: number; max: number }): boolean => Number.isFinite(v) && v >= r.min && v <= r.max;
 const wholeInRange = (v: number, r: { min: number; max: number }): boolean => Number.isInteger(v) && inRange(v, r);
 
@@ -37,28 +39,29 @@ export function specProblems(spec: ModelSpec): string[] {
   spec.layers.forEach((layer, i) => {
     if (layer.kind === 'dense') {
       if (!wholeInRange(layer.units, L.units)) {
-        problems.push(`Layer ${i + 1} (dense) needs a whole number of units from ${L.units.min} to ${L.units.max}, not ${layer.units}.`);
+        problems.push(`Layer ${i + 1} (dense) needs a whole number of units from ${L.units.min} to ${L.units.max}, not ${shown(layer.units)}.`);
       }
       if (!(ACTIVATIONS as readonly string[]).includes(layer.activation)) {
         problems.push(`Layer ${i + 1} (dense) has an unknown activation "${layer.activation}"; use ${ACTIVATIONS.join(', ')}.`);
       }
     } else if (!inRange(layer.rate, L.dropout)) {
-      problems.push(`Layer ${i + 1} (dropout) needs a rate from ${L.dropout.min} to ${L.dropout.max}, not ${layer.rate}.`);
+      problems.push(`Layer ${i + 1} (dropout) needs a rate from ${L.dropout.min} to ${L.dropout.max}, not ${shown(layer.rate)}.`);
     }
   });
-  if (!inRange(spec.l2, L.l2)) problems.push(`L2 weight decay must be from ${L.l2.min} to ${L.l2.max}, not ${spec.l2}.`);
+  if (!inRange(spec.l2, L.l2)) problems.push(`L2 weight decay must be from ${L.l2.min} to ${L.l2.max}, not ${shown(spec.l2)}.`);
   if (!(OPTIMIZERS as readonly string[]).includes(spec.optimizer)) {
     problems.push(`Unknown optimiser "${spec.optimizer}"; use ${OPTIMIZERS.join(', ')}.`);
   }
   if (!inRange(spec.learningRate, L.learningRate)) {
-    problems.push(`The learning rate must be from ${L.learningRate.min} to ${L.learningRate.max}, not ${spec.learningRate}.`);
+    problems.push(`The learning rate must be from ${L.learningRate.min} to ${L.learningRate.max}, not ${shown(spec.learningRate)}.`);
   }
-  if (!inRange(spec.momentum, L.momentum)) problems.push(`Momentum must be from ${L.momentum.min} to ${L.momentum.max}, not ${spec.momentum}.`);
+  if (!inRange(spec.momentum, L.momentum))
+    problems.push(`Momentum must be from ${L.momentum.min} to ${L.momentum.max}, not ${shown(spec.momentum)}.`);
   if (!wholeInRange(spec.batchSize, L.batchSize)) {
-    problems.push(`The batch size must be a whole number from ${L.batchSize.min} to ${L.batchSize.max}, not ${spec.batchSize}.`);
+    problems.push(`The batch size must be a whole number from ${L.batchSize.min} to ${L.batchSize.max}, not ${shown(spec.batchSize)}.`);
   }
   if (!wholeInRange(spec.epochs, L.epochs)) {
-    problems.push(`Epochs must be a whole number from ${L.epochs.min} to ${L.epochs.max}, not ${spec.epochs}.`);
+    problems.push(`Epochs must be a whole number from ${L.epochs.min} to ${L.epochs.max}, not ${shown(spec.epochs)}.`);
   }
   return problems;
 }
