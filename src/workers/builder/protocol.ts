@@ -59,6 +59,8 @@ export interface DoneMessage {
   examplesPerSecond: number;
   /** Training time (batches and validation, not loading or testing), in seconds. */
   seconds: number;
+  /** tf.memory().numTensors after the run minus before it, measured once everything is disposed: 0. */
+  tensorsLeft: number;
 }
 
 /** Worker → page. */

@@ -101,7 +101,7 @@ describe('runBuilderSession', () => {
     }
     expect(epochs[1]!.trainLoss).toBeLessThan(epochs[0]!.trainLoss);
     const done = ofType(messages, 'done')[0]!;
-    expect(done).toMatchObject({ stopped: false, epochsCompleted: 2, seconds: 0, examplesPerSecond: 0 });
+    expect(done).toMatchObject({ stopped: false, epochsCompleted: 2, seconds: 0, examplesPerSecond: 0, tensorsLeft: 0 });
     expect(done.testAccuracy).toBeGreaterThan(0.8);
     expect(done.testLoss).toEqual(expect.any(Number));
 
@@ -169,7 +169,7 @@ describe('runBuilderSession', () => {
     expect(tf.memory().numTensors).toBe(before);
     expect(ofType(messages, 'metrics').at(-1)).toMatchObject({ epoch: 0, batch: 2, examplesSeen: 60 });
     expect(ofType(messages, 'epoch')).toEqual([]);
-    expect(ofType(messages, 'done')[0]).toMatchObject({ stopped: true, epochsCompleted: 0, testAccuracy: expect.any(Number) });
+    expect(ofType(messages, 'done')[0]).toMatchObject({ stopped: true, epochsCompleted: 0, testAccuracy: expect.any(Number), tensorsLeft: 0 });
     expect(saved).toEqual([]);
   });
 
@@ -183,6 +183,7 @@ describe('runBuilderSession', () => {
       epochsCompleted: 0,
       examplesPerSecond: 0,
       seconds: 0,
+      tensorsLeft: 0,
     });
   });
 

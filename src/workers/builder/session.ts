@@ -12,7 +12,8 @@
  *    (src/tf/batch-metrics.ts), as in src/workers/train/session.ts;
  *  - a finished run stores the model in IndexedDB (SAVED_MODEL_URL) with its spec, test accuracy
  *    and date as metadata, for the model inspector;
- *  - everything is disposed at the end: tf.memory().numTensors is what it was before.
+ *  - everything is disposed before the last message, which says so: `done.tensorsLeft` is the
+ *    change in tf.memory().numTensors over the run (0).
  */
 import * as tf from '@tensorflow/tfjs';
 import { loadSplit as defaultLoadSplit, type SplitData, type SplitLoader } from '../../lib/data/load.ts';
@@ -29,7 +30,7 @@ import { evaluateBatched } from '../../tf/evaluate.ts';
 import { trainableVariables } from '../../tf/mlp.ts';
 import { accumulate, lossAndCorrect, toTensors } from '../../tf/mnist-tensors.ts';
 import { ContextLost, WebglWatch } from '../../tf/webgl-watch.ts';
-import type { BuilderFromWorker, BuilderPhase, BuilderRequest, DoneMessage } from './protocol.ts';
+import type { BuilderFromWorker, BuilderPhase, BuilderRequest } from './protocol.ts';
 
 export type Emit = (message: BuilderFromWorker) => void;
 
@@ -94,6 +95,8 @@ export async function runBuilderSession(request: BuilderRequest, emit: Emit, con
   const watch = new WebglWatch(tf);
   const readBack = <T>(read: Promise<T>): Promise<T> => watch.readBack(read);
   const setPhase = (phase: BuilderPhase, message: string): void => emit({ type: 'phase', phase, message });
+  /** The run's last message (`done` or `error`), sent once everything is disposed. */
+  let ending: Extract<BuilderFromWorker, { type: 'done' | 'error' }> | null = null;
 
   const problems = [...specProblems(spec), ...planProblems(plan)];
   if (problems.length > 0) {
@@ -284,7 +287,7 @@ export async function runBuilderSession(request: BuilderRequest, emit: Emit, con
         emit({ type: 'save-failed', message: `The model could not be saved in this browser (${errorText(err)}).` });
       }
     }
-    const done: DoneMessage = {
+    ending = {
       type: 'done',
       stopped,
       testAccuracy: final?.accuracy ?? null,
@@ -292,14 +295,23 @@ export async function runBuilderSession(request: BuilderRequest, emit: Emit, con
       epochsCompleted,
       examplesPerSecond: batchMs > 0 ? examplesSeen / (batchMs / 1000) : 0,
       seconds: (batchMs + validationMs) / 1000,
+      tensorsLeft: 0,
     };
-    emit(done);
   } catch (err) {
     metrics?.mute();
     if (err instanceof StopRequested || (control.stopped() && failurePhase !== 'training')) {
-      emit({ type: 'done', stopped: true, testAccuracy: null, testLoss: null, epochsCompleted: 0, examplesPerSecond: 0, seconds: 0 });
+      ending = {
+        type: 'done',
+        stopped: true,
+        testAccuracy: null,
+        testLoss: null,
+        epochsCompleted: 0,
+        examplesPerSecond: 0,
+        seconds: 0,
+        tensorsLeft: 0,
+      };
     } else {
-      emit({ type: 'error', ...describeFailure({ error: err, phase: failurePhase, contextLost: err instanceof ContextLost || watch.lost }) });
+      ending = { type: 'error', ...describeFailure({ error: err, phase: failurePhase, contextLost: err instanceof ContextLost || watch.lost }) };
     }
   } finally {
     watch.stop();
@@ -317,5 +329,6 @@ export async function runBuilderSession(request: BuilderRequest, emit: Emit, con
     const leaked = tf.memory().numTensors - tensorsBefore;
     if (leaked !== 0 && !watch.lost)
       console.warn(`The builder session left ${leaked} tensor(s) behind; this is a bug in src/workers/builder/session.ts.`);
+    if (ending) emit(ending.type === 'done' ? { ...ending, tensorsLeft: leaked } : ending);
   }
 }
