@@ -29,41 +29,71 @@ const shown = (v: number): string => (Number.isNaN(v) ? 'an empty or unreadable 
 const inRange = (v: number, r: { min: number; max: number }): boolean => Number.isFinite(v) && v >= r.min && v <= r.max;
 const wholeInRange = (v: number, r: { min: number; max: number }): boolean => Number.isInteger(v) && inRange(v, r);
 
-/** What is wrong with a spec, one sentence per problem (empty when it can be trained). */
-export function specProblems(spec: ModelSpec): string[] {
+/** A problem of a spec and the field it is about: a ModelSpec key, or `layers.<index>` for a hidden layer. */
+export interface SpecIssue {
+  field: keyof ModelSpec | `layers.${number}`;
+  message: string;
+}
+
+/** What is wrong with a spec, field by field (empty when it can be trained). */
+export function specIssues(spec: ModelSpec): SpecIssue[] {
   const L = SPEC_LIMITS;
-  const problems: string[] = [];
+  const problems: SpecIssue[] = [];
   if (spec.layers.length > L.maxHiddenLayers) {
-    problems.push(`The model has ${spec.layers.length} hidden layers; at most ${L.maxHiddenLayers} train in a browser. Remove some.`);
+    problems.push({
+      field: 'layers',
+      message: `The model has ${spec.layers.length} hidden layers; at most ${L.maxHiddenLayers} train in a browser. Remove some.`,
+    });
   }
   spec.layers.forEach((layer, i) => {
     if (layer.kind === 'dense') {
       if (!wholeInRange(layer.units, L.units)) {
-        problems.push(`Layer ${i + 1} (dense) needs a whole number of units from ${L.units.min} to ${L.units.max}, not ${shown(layer.units)}.`);
+        problems.push({
+          field: `layers.${i}`,
+          message: `Layer ${i + 1} (dense) needs a whole number of units from ${L.units.min} to ${L.units.max}, not ${shown(layer.units)}.`,
+        });
       }
       if (!(ACTIVATIONS as readonly string[]).includes(layer.activation)) {
-        problems.push(`Layer ${i + 1} (dense) has an unknown activation "${layer.activation}"; use ${ACTIVATIONS.join(', ')}.`);
+        problems.push({
+          field: `layers.${i}`,
+          message: `Layer ${i + 1} (dense) has an unknown activation "${layer.activation}"; use ${ACTIVATIONS.join(', ')}.`,
+        });
       }
     } else if (!inRange(layer.rate, L.dropout)) {
-      problems.push(`Layer ${i + 1} (dropout) needs a rate from ${L.dropout.min} to ${L.dropout.max}, not ${shown(layer.rate)}.`);
+      problems.push({
+        field: `layers.${i}`,
+        message: `Layer ${i + 1} (dropout) needs a rate from ${L.dropout.min} to ${L.dropout.max}, not ${shown(layer.rate)}.`,
+      });
     }
   });
-  if (!inRange(spec.l2, L.l2)) problems.push(`L2 weight decay must be from ${L.l2.min} to ${L.l2.max}, not ${shown(spec.l2)}.`);
+  if (!inRange(spec.l2, L.l2))
+    problems.push({ field: 'l2', message: `L2 weight decay must be from ${L.l2.min} to ${L.l2.max}, not ${shown(spec.l2)}.` });
   if (!(OPTIMIZERS as readonly string[]).includes(spec.optimizer)) {
-    problems.push(`Unknown optimiser "${spec.optimizer}"; use ${OPTIMIZERS.join(', ')}.`);
+    problems.push({ field: 'optimizer', message: `Unknown optimiser "${spec.optimizer}"; use ${OPTIMIZERS.join(', ')}.` });
   }
   if (!inRange(spec.learningRate, L.learningRate)) {
-    problems.push(`The learning rate must be from ${L.learningRate.min} to ${L.learningRate.max}, not ${shown(spec.learningRate)}.`);
+    problems.push({
+      field: 'learningRate',
+      message: `The learning rate must be from ${L.learningRate.min} to ${L.learningRate.max}, not ${shown(spec.learningRate)}.`,
+    });
   }
   if (!inRange(spec.momentum, L.momentum))
-    problems.push(`Momentum must be from ${L.momentum.min} to ${L.momentum.max}, not ${shown(spec.momentum)}.`);
+    problems.push({ field: 'momentum', message: `Momentum must be from ${L.momentum.min} to ${L.momentum.max}, not ${shown(spec.momentum)}.` });
   if (!wholeInRange(spec.batchSize, L.batchSize)) {
-    problems.push(`The batch size must be a whole number from ${L.batchSize.min} to ${L.batchSize.max}, not ${shown(spec.batchSize)}.`);
+    problems.push({
+      field: 'batchSize',
+      message: `The batch size must be a whole number from ${L.batchSize.min} to ${L.batchSize.max}, not ${shown(spec.batchSize)}.`,
+    });
   }
   if (!wholeInRange(spec.epochs, L.epochs)) {
-    problems.push(`Epochs must be a whole number from ${L.epochs.min} to ${L.epochs.max}, not ${shown(spec.epochs)}.`);
+    problems.push({ field: 'epochs', message: `Epochs must be a whole number from ${L.epochs.min} to ${L.epochs.max}, not ${shown(spec.epochs)}.` });
   }
   return problems;
+}
+
+/** What is wrong with a spec, one sentence per problem (empty when it can be trained). */
+export function specProblems(spec: ModelSpec): string[] {
+  return specIssues(spec).map((p) => p.message);
 }
 
 export type SpecReading = { ok: true; spec: ModelSpec } | { ok: false; problems: string[] };
