@@ -131,13 +131,16 @@ export class ModelBuilderElement extends HTMLElement {
   private setLayers(layers: LayerSpec[], focus: { index: number; action: string } | 'add-dense' | 'add-dropout'): void {
     part(this, 'layers').innerHTML = layersMarkup(layers);
     this.refresh();
-    const target =
-      typeof focus === 'string'
-        ? part<HTMLElement>(this, focus)
-        : (this.querySelector<HTMLButtonElement>(`[data-index="${focus.index}"] [data-layer-action="${focus.action}"]:not(:disabled)`) ??
-          this.querySelector<HTMLElement>(`[data-index="${focus.index}"] [data-layer-action="remove"]`) ??
-          part<HTMLElement>(this, 'add-dense'));
-    target.focus();
+    if (typeof focus === 'string') {
+      part<HTMLElement>(this, focus).focus();
+      return;
+    }
+    // The same button on the layer's new row; at the top or the bottom the other move; else Remove.
+    const order = [focus.action, focus.action === 'up' ? 'down' : 'up', 'remove'];
+    const button = order
+      .map((action) => this.querySelector<HTMLButtonElement>(`[data-index="${focus.index}"] [data-layer-action="${action}"]:not(:disabled)`))
+      .find((b) => b !== null);
+    (button ?? part<HTMLElement>(this, 'add-dense')).focus();
   }
 
   private add(kind: LayerSpec['kind']): void {
