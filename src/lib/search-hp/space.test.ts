@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { specProblems } from '../supervised/spec-check.ts';
 import { DEFAULT_SPACE, sampleTrials, specFor } from './space.ts';
 
 describe('sampleTrials', () => {
@@ -63,5 +64,11 @@ describe('specFor', () => {
     expect(specFor({ learningRate: 0.01, hiddenUnits: 32, dropout: 0, batchSize: 32 }, 3).layers).toEqual([
       { kind: 'dense', units: 32, activation: 'relu' },
     ]);
+  });
+});
+
+describe('sampled specs and the builder', () => {
+  it('are all models the builder accepts (src/lib/supervised/spec-check.ts)', () => {
+    for (const t of sampleTrials(DEFAULT_SPACE, 300, 9)) expect(specProblems(specFor(t, 9))).toEqual([]);
   });
 });

@@ -32,10 +32,4 @@ export function defaultWorkers(hardwareConcurrency: number | undefined): number 
   return Math.max(1, Math.min(4, Math.floor(hardwareConcurrency ?? 2) || 2));
 }
 
-/**
- * The event that opens a spec in the model builder (src/widgets/model-builder/ listens for it).
- * Stands in for OPEN_IN_BUILDER_EVENT of src/lib/supervised/saved-model.ts until the builder's part is merged.
- */
-export const OPEN_IN_BUILDER_EVENT = 'tk-open-in-builder';
-
 export const IDLE_STATUS = 'Ready. Press Start search to train random models in parallel; the weakest are stopped early.';

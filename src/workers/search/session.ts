@@ -10,10 +10,9 @@ import * as tf from '@tensorflow/tfjs';
 import { loadSplit as defaultLoadSplit, type SplitData, type SplitLoader } from '../../lib/data/load.ts';
 import { describeFailure } from '../../lib/runtime/errors.ts';
 import { epochSeed, shuffledIndices } from '../../lib/runtime/shuffle.ts';
-import type { ModelSpec } from '../../lib/supervised/model-spec.ts';
 import { currentWebglContext, initBackend, type BackendResult } from '../../tf/backend.ts';
+import { buildModel, disposeModel } from '../../tf/build-model.ts';
 import { toTensors } from '../../tf/mnist-tensors.ts';
-import { buildModel as defaultBuildModel } from './build-model-stub.ts';
 import type { Inbox, InboxMessage } from './inbox.ts';
 import type { FromWorker, SearchWorkerConfig, TrialRequest } from './protocol.ts';
 
@@ -27,7 +26,6 @@ export interface SessionControl {
 export interface SearchSessionDeps {
   loadSplit?: SplitLoader;
   initBackend?: (request: SearchWorkerConfig['backend']) => Promise<BackendResult>;
-  buildModel?: (tfjs: typeof tf, spec: ModelSpec, seed: number) => tf.Sequential;
   now?: () => number;
 }
 
@@ -63,7 +61,6 @@ export async function runSearchSession(
 ): Promise<void> {
   const load = deps.loadSplit ?? defaultLoadSplit;
   const setUpBackend = deps.initBackend ?? ((request: SearchWorkerConfig['backend']) => initBackend(tf, request));
-  const build = deps.buildModel ?? defaultBuildModel;
   const now = deps.now ?? (() => performance.now());
   const tensorsBefore = tf.memory().numTensors;
   const onAbort = (): void => inbox.close();
@@ -91,7 +88,7 @@ export async function runSearchSession(
       const next = await inbox.next(isTrial);
       if (!next || control.stopped()) break;
       current = next.trial;
-      await runTrial(next, data, config.rungs, emit, control, inbox, build, now);
+      await runTrial(next, data, config.rungs, emit, control, inbox, now);
       current = undefined;
       trials++;
     }
@@ -124,11 +121,10 @@ async function runTrial(
   emit: Emit,
   control: SessionControl,
   inbox: Inbox,
-  build: NonNullable<SearchSessionDeps['buildModel']>,
   now: () => number,
 ): Promise<void> {
   const { trial, spec, seed } = request;
-  const model = build(tf, spec, seed);
+  const model = buildModel(tf, spec, seed);
   let epochs = 0;
   let stopped = false;
   try {
@@ -164,10 +160,8 @@ async function runTrial(
       }
     }
   } finally {
-    const optimizer = model.optimizer;
-    model.dispose();
-    // A model compiled with an Optimizer object does not own it: its slots (Adam's moments) are ours to free.
-    optimizer?.dispose();
+    // The model does not own its optimiser (src/tf/build-model.ts): both go.
+    disposeModel(model);
   }
   emit({ type: 'trial-end', trial, epochs, stopped });
 }
