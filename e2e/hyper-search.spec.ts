@@ -98,9 +98,48 @@ test.describe('hyperparameter search', { tag: '@dev-pages' }, () => {
     const id = await bestRow.getAttribute('data-trial');
     await expect(widget.locator(`path.tk-hp__line--hl[data-trial="${id}"]`)).toHaveCount(1);
 
+    // With the mouse: brushing the accuracy axis sets its filter; dragging a title moves its axis.
+    await widget.getByLabel('Min Validation accuracy (0–1)').fill('');
+    await widget.getByLabel('Min Validation accuracy (0–1)').press('Tab');
+    await expect(widget.locator('path.tk-hp__line--dim')).toHaveCount(0);
+    await widget.locator('svg.tk-hp__plot').scrollIntoViewIfNeeded();
+    const overlay = (await widget.locator('[data-brush="accuracy"] .overlay').boundingBox())!;
+    await page.mouse.move(overlay.x + overlay.width / 2, overlay.y + 2);
+    await page.mouse.down();
+    await page.mouse.move(overlay.x + overlay.width / 2, overlay.y + overlay.height / 2, { steps: 5 });
+    await page.mouse.up();
+    await expect(widget.getByLabel('Min Validation accuracy (0–1)')).not.toHaveValue('');
+    const title = (await widget.locator('[data-axis-title="batchSize"]').boundingBox())!;
+    const first = (await widget.locator('[data-axis-title="learningRate"]').boundingBox())!;
+    await page.mouse.move(title.x + title.width / 2, title.y + title.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(first.x, first.y + first.height / 2, { steps: 8 });
+    await page.mouse.up();
+    await expect(widget.locator('[data-axis-title]').first()).toHaveText('Batch size');
+
     await expectNoAxeViolations(page, 'hyper-search done, light');
     await page.evaluate(() => (document.documentElement.dataset['theme'] = 'dark'));
     await expectNoAxeViolations(page, 'hyper-search done, dark');
     expect(problems).toEqual([]);
+  });
+
+  test('Stop ends every worker at once: running trials say so, the status starts with Stopped', async ({ page }) => {
+    await page.goto(PAGE);
+    await page.waitForFunction((w) => customElements.get(w) !== undefined, WIDGET);
+    const widget = page.locator(WIDGET);
+    await widget.getByRole('combobox', { name: /^Trials/ }).selectOption('8');
+    await widget.getByRole('combobox', { name: /^Parallel workers/ }).selectOption('2');
+    await widget.getByText('More settings').click();
+    await widget.getByRole('combobox', { name: /^Training images/ }).selectOption('1000');
+    await widget.getByRole('combobox', { name: /^Validation images/ }).selectOption('500');
+    await widget.getByRole('button', { name: 'Start search' }).click();
+    await expect(widget).toHaveAttribute('data-state', 'running', { timeout: 60_000 });
+    await expect(widget.locator('[data-part="tbody"] tr[data-status="running"]').first()).toBeVisible({ timeout: 60_000 });
+    await widget.getByRole('button', { name: 'Stop' }).click();
+    await expect(widget).toHaveAttribute('data-state', 'idle');
+    await expect(widget.getByRole('status')).toHaveText(/^Stopped: 8 trials/);
+    await expect(widget.locator('[data-part="tbody"] tr[data-status="running"]')).toHaveCount(0);
+    await expect(widget.locator('[data-part="tbody"] td', { hasText: 'stopped by you' }).first()).toBeVisible();
+    await expect(widget).toHaveAttribute('data-running', '0');
   });
 });

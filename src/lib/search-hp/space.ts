@@ -15,8 +15,6 @@ export interface TrialParams {
   batchSize: number;
 }
 
-export type ParamKey = keyof TrialParams;
-
 export interface SearchSpace {
   learningRate: { min: number; max: number };
   hiddenUnits: readonly number[];
