@@ -259,7 +259,6 @@ export class HyperSearchElement extends HTMLElement {
     const lines = this.trials.map((trial) => ({ trial, passes: passes(trial, this.filters) }));
     part(this, 'plot').querySelector('[data-part="lines"]')!.innerHTML = linesMarkup(lines, axes, this.order, this.highlight);
     const shown = lines.filter((l) => l.passes).length;
-    this.dataset['lines'] = String(lines.length);
     this.dataset['running'] = String(this.state?.concurrent ?? 0);
     this.dataset['mostRunning'] = String(this.mostRunning);
     this.dataset['epochsRun'] = String(this.state?.compute().epochsRun ?? 0);
