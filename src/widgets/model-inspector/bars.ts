@@ -25,7 +25,9 @@ export function barsSvg(probs: ArrayLike<number> | null): string {
     const cls = d === best ? 'tk-bars__bar tk-bars__bar--best' : 'tk-bars__bar';
     bars.push(
       `<rect class="tk-bars__slot" x="${(x + 3).toFixed(1)}" y="${TOP}" width="${(SLOT - 6).toFixed(1)}" height="${plot}"/>` +
-        (probs ? `<rect class="${cls}" x="${(x + 3).toFixed(1)}" y="${y.toFixed(1)}" width="${(SLOT - 6).toFixed(1)}" height="${h.toFixed(1)}"/>` : '') +
+        (probs
+          ? `<rect class="${cls}" x="${(x + 3).toFixed(1)}" y="${y.toFixed(1)}" width="${(SLOT - 6).toFixed(1)}" height="${h.toFixed(1)}"/>`
+          : '') +
         `<text class="tk-bars__digit" x="${(x + SLOT / 2).toFixed(1)}" y="${H - 8}" text-anchor="middle">${d}</text>` +
         (probs
           ? `<text class="tk-bars__value" x="${(x + SLOT / 2).toFixed(1)}" y="${(y - 4).toFixed(1)}" text-anchor="middle">${Math.round(p * 100)}</text>`

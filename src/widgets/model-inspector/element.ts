@@ -82,9 +82,12 @@ export class ModelInspectorElement extends HTMLElement {
     // Look for the saved model once the widget is (nearly) on screen.
     if (typeof IntersectionObserver === 'undefined') void this.peek();
     else {
-      const seen = new IntersectionObserver((entries) => {
-        if (entries.some((e) => e.isIntersecting)) void this.peek();
-      }, { rootMargin: '200px' });
+      const seen = new IntersectionObserver(
+        (entries) => {
+          if (entries.some((e) => e.isIntersecting)) void this.peek();
+        },
+        { rootMargin: '200px' },
+      );
       seen.observe(this);
       this.cleanups.push(() => seen.disconnect());
     }
@@ -201,7 +204,10 @@ export class ModelInspectorElement extends HTMLElement {
     );
     const accuracy = formatPercent(answer.evaluation?.accuracy ?? NaN);
     const units = answer.info?.units.join(' → ') ?? '';
-    await this.adopt(answer, `Loaded ${read.jsonName} (${units}): ${accuracy} on the test set.${read.note ? ` ${read.note}` : ''} Not saved in this browser yet.`);
+    await this.adopt(
+      answer,
+      `Loaded ${read.jsonName} (${units}): ${accuracy} on the test set.${read.note ? ` ${read.note}` : ''} Not saved in this browser yet.`,
+    );
     part(this, 'save').hidden = false;
   }
 
@@ -223,7 +229,9 @@ export class ModelInspectorElement extends HTMLElement {
     downloadFile('model.json', [modelJson], 'application/json');
     downloadFile(WEIGHTS_FILE, [weightData], 'application/octet-stream');
     this.dataset['state'] = 'done';
-    this.status.announce(`Downloaded model.json and ${WEIGHTS_FILE} (${formatBytes(weightData.byteLength)} of weights). Load both files here to use the model again.`);
+    this.status.announce(
+      `Downloaded model.json and ${WEIGHTS_FILE} (${formatBytes(weightData.byteLength)} of weights). Load both files here to use the model again.`,
+    );
   }
 
   private askToSave(): void {
@@ -337,7 +345,10 @@ export class ModelInspectorElement extends HTMLElement {
     observer.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
     const media = matchMedia('(prefers-color-scheme: dark)');
     media.addEventListener('change', recolour);
-    this.cleanups.push(() => observer.disconnect(), () => media.removeEventListener('change', recolour));
+    this.cleanups.push(
+      () => observer.disconnect(),
+      () => media.removeEventListener('change', recolour),
+    );
   }
 }
 

@@ -21,7 +21,8 @@ export function downloadFile(name: string, parts: BlobPart[], type: string): voi
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-export type ReadFiles = { ok: true; model: ModelJson; weightData: ArrayBuffer; jsonName: string; note: string | null } | { ok: false; problem: FileProblem };
+export type ReadFiles =
+  { ok: true; model: ModelJson; weightData: ArrayBuffer; jsonName: string; note: string | null } | { ok: false; problem: FileProblem };
 
 /** Reads and checks the chosen files: the model.json, and its weights (matched by name, or by size when renamed). */
 export async function readModelFiles(list: FileList | readonly File[]): Promise<ReadFiles> {

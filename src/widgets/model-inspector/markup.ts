@@ -51,17 +51,17 @@ ${figureMarkup([
 </div>
 <p class="tk-status" role="status" aria-live="polite" data-part="pad-status">${PAD_IDLE}</p>
 <fieldset class="tk-settings" data-part="settings">
-<legend>Model</legend>
+<legend>Model and test images</legend>
+<div class="tk-controls-box"><div class="tk-controls">
+<label class="tk-field"><span class="tk-field__label">Load model files (model.json and its weights)</span><input type="file" multiple accept=".json,.bin,application/json,application/octet-stream" data-part="files"></label>
+<label class="tk-field"><span class="tk-field__label">Test image (0–${(testLimit - 1).toLocaleString('en-US')})</span><input type="number" min="0" max="${testLimit - 1}" step="1" value="0" data-part="index" disabled></label>
+</div></div>
 <div class="tk-actions">
 <button type="button" class="tk-button tk-button--primary" data-part="quick" hidden>Train a quick model</button>
+<button type="button" class="tk-button" data-part="open" disabled>Open test image in the pad</button>
 <button type="button" class="tk-button" data-part="download" disabled>Download model files</button>
 <button type="button" class="tk-button" data-part="save" hidden>Save in this browser</button>
 </div>
-<div class="tk-controls">
-<label class="tk-field"><span class="tk-field__label">Load model files (model.json and its weights)</span><input type="file" multiple accept=".json,.bin,application/json,application/octet-stream" data-part="files"></label>
-<label class="tk-field"><span class="tk-field__label">Test image (0–${(testLimit - 1).toLocaleString('en-US')})</span><input type="number" min="0" max="${testLimit - 1}" step="1" value="0" data-part="index" disabled></label>
-</div>
-<div class="tk-actions"><button type="button" class="tk-button" data-part="open" disabled>Open test image in the pad</button></div>
 </fieldset>
 <div class="tk-inspector__confirm" data-part="confirm" hidden>
 <p data-part="confirm-text"></p>

@@ -6,7 +6,7 @@
  * disposed as soon as each step is done, the test set is kept as bytes.
  */
 import * as tf from '@tensorflow/tfjs';
-import { loadSplit, type LoadProgress, type SplitData } from '../../lib/data/load.ts';
+import { loadSplit, type LoadProgress, type SplitData, type SplitLoader } from '../../lib/data/load.ts';
 import { confusionCounts, accuracyOf } from '../../lib/digits/confusion.ts';
 import { errorText } from '../../lib/format/error-text.ts';
 import { readTinkerMetadata, type TinkerMetadata } from '../../lib/model-files/metadata.ts';
@@ -38,26 +38,55 @@ export type Progress = (text: string, loaded?: number, total?: number | null) =>
 
 const DATA_HINT = 'Check your connection and reload the page. If you run the site yourself, run `npm run datasets` first.';
 
+/** Where the saved model lives: the browser's IndexedDB, or (tests) memory. */
+export interface ModelStore {
+  exists(): Promise<boolean>;
+  saveTo(): string | tf.io.IOHandler;
+  loadFrom(): string | tf.io.IOHandler;
+}
+
+const BROWSER_STORE: ModelStore = {
+  exists: async () => Object.hasOwn(await tf.io.listModels(), SAVED_MODEL_URL),
+  saveTo: () => SAVED_MODEL_URL,
+  loadFrom: () => SAVED_MODEL_URL,
+};
+
+export interface InspectDeps {
+  /** Data loader; tests inject synthetic data. */
+  loadSplit?: SplitLoader;
+  /** The backend to use; default: the best that works (src/tf/backend.ts). */
+  backend?: () => Promise<string>;
+  store?: ModelStore;
+}
+
 export class InspectSession {
+  private readonly loadSplit: SplitLoader;
+  private readonly chooseBackend: () => Promise<string>;
+  private readonly store: ModelStore;
   private model: tf.LayersModel | null = null;
   private source: ModelSource = 'saved';
   private meta: TinkerMetadata | null = null;
   private test: SplitData | null = null;
   private backend: string | null = null;
 
+  constructor(deps: InspectDeps = {}) {
+    this.loadSplit = deps.loadSplit ?? loadSplit;
+    this.chooseBackend = deps.backend ?? (async () => (await initBackend(tf, 'auto')).backend);
+    this.store = deps.store ?? BROWSER_STORE;
+  }
+
   async ensureBackend(): Promise<string> {
-    this.backend ??= (await initBackend(tf, 'auto')).backend;
+    this.backend ??= await this.chooseBackend();
     return this.backend;
   }
 
   /** The saved model, or null when the browser holds none. */
   async restore(): Promise<ModelInfo | null> {
     await this.ensureBackend();
-    const saved = await tf.io.listModels();
-    if (!Object.hasOwn(saved, SAVED_MODEL_URL)) return null;
+    if (!(await this.store.exists())) return null;
     let model: tf.LayersModel;
     try {
-      model = await tf.loadLayersModel(SAVED_MODEL_URL);
+      model = await tf.loadLayersModel(this.store.loadFrom());
     } catch (err) {
       throw new InspectError(
         `The model saved in this browser could not be read (${errorText(err)}).`,
@@ -73,7 +102,8 @@ export class InspectSession {
     await this.ensureBackend();
     const split = await this.load(data.dataUrl, 'train', trainLimit, 'training images', progress);
     const model = buildMlp(tf, { inputSize: INPUT_SIZE, hidden: [128], classes: CLASSES, seed });
-    model.compile({ optimizer: tf.train.adam(QUICK_SPEC.learningRate), loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
+    const optimizer = tf.train.adam(QUICK_SPEC.learningRate);
+    model.compile({ optimizer, loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
     const { x, y } = toTensors(tf, split);
     const batches = Math.ceil(split.count / QUICK_BATCH);
     try {
@@ -93,6 +123,8 @@ export class InspectSession {
     } finally {
       x.dispose();
       y.dispose();
+      // Its moment estimates are not needed once trained (and the model does not own it).
+      optimizer.dispose();
     }
     this.use(model, 'quick', null);
     const evaluation = await this.evaluate(data, progress);
@@ -208,7 +240,7 @@ export class InspectSession {
     const model = this.current();
     model.setUserDefinedMetadata(this.metadata());
     try {
-      await model.save(SAVED_MODEL_URL);
+      await model.save(this.store.saveTo());
     } catch (err) {
       throw new InspectError(
         `The model could not be saved in this browser (${errorText(err)}).`,
@@ -251,7 +283,7 @@ export class InspectSession {
   private async load(dataUrl: string, split: 'train' | 'test', limit: number, what: string, progress: Progress): Promise<SplitData> {
     const onProgress = (p: LoadProgress) => progress(`Downloading the ${what}`, p.loaded, p.total);
     try {
-      return await loadSplit(dataUrl, 'mnist', split, { limit, onProgress });
+      return await this.loadSplit(dataUrl, 'mnist', split, { limit, onProgress });
     } catch (err) {
       throw new InspectError(`The ${what} could not be loaded: ${errorText(err)}`, DATA_HINT);
     }
