@@ -39,6 +39,9 @@ export interface ModelJson {
   units: number[];
 }
 
+/** The name of the weights file a download gives (tfjs's own name for a model called 'model'). */
+export const WEIGHTS_FILE = 'model.weights.bin';
+
 export const JSON_HINT =
   'Choose the model.json downloaded from this page (or saved by TensorFlow.js with model.save), together with its weights file.';
 

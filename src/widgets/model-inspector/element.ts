@@ -10,7 +10,7 @@ import { confusionCounts, pairCaption, pairIndices } from '../../lib/digits/conf
 import { toMnistInput } from '../../lib/digits/preprocess.ts';
 import { formatBytes, formatCount, formatPercent } from '../../lib/format/numbers.ts';
 import { savedModelSentence } from '../../lib/model-files/metadata.ts';
-import type { FileProblem } from '../../lib/model-files/model-json.ts';
+import { WEIGHTS_FILE, type FileProblem } from '../../lib/model-files/model-json.ts';
 import type { InspectorClient } from '../../workers/inspect/client.ts';
 import type { Evaluation, FromInspector, ModelInfo, TestData } from '../../workers/inspect/protocol.ts';
 import { datasetUrl } from '../shared/data-url.ts';
@@ -19,11 +19,11 @@ import { part } from '../shared/html.ts';
 import { ProgressBar } from '../shared/progress.ts';
 import { StatusLine } from '../shared/status.ts';
 import { barsSvg } from './bars.ts';
-import { downloadFile, readModelFiles, WEIGHTS_FILE } from './files.ts';
 import { inspectorMarkup, parseLimit, PAD_IDLE } from './markup.ts';
-import { MatrixView } from './matrix.ts';
+import type { MatrixView } from './matrix.ts';
 import { DrawingPad } from './pad.ts';
 import { peekSavedModel } from './saved-peek.ts';
+import { paintDigit, thumbnails } from './thumbnails.ts';
 
 const THUMBNAILS = 40;
 type ModelAnswer = Extract<FromInspector, { type: 'model' }>;
@@ -39,7 +39,7 @@ export class ModelInspectorElement extends HTMLElement {
   private info: ModelInfo | null = null;
   private evaluation: Evaluation | null = null;
   private savedExists = false;
-  private peeked: Promise<void> | null = null;
+  private peeking = false;
   private busy = false;
   private frame = 0;
   private settledPending = false;
@@ -55,7 +55,6 @@ export class ModelInspectorElement extends HTMLElement {
     this.status = new StatusLine(part(this, 'status'));
     this.padStatus = new StatusLine(part(this, 'pad-status'), 700);
     this.progress = new ProgressBar(part(this, 'progress'));
-    this.matrix = new MatrixView(part<HTMLTableElement>(this, 'matrix'), (t, g) => void this.showPair(t, g));
     this.pad = new DrawingPad(part<HTMLCanvasElement>(this, 'pad'), part(this, 'cursor'), {
       change: (settled) => this.scheduleClassify(settled),
       announce: (text) => this.padStatus.announce(text),
@@ -68,7 +67,7 @@ export class ModelInspectorElement extends HTMLElement {
     part(this, 'pad').addEventListener('pointerdown', () => (this.padSource = ''));
     click('quick', () => void this.act(() => this.trainQuick()));
     click('download', () => void this.act(() => this.download()));
-    click('save', () => this.askToSave());
+    click('save', () => void this.askToSave());
     click('confirm-yes', () => void this.act(() => this.save()));
     click('confirm-no', () => this.closeConfirm('Kept the saved model; the loaded one is in use until you leave the page.'));
     click('open', () => void this.openTestImage(Number(part<HTMLInputElement>(this, 'index').value)));
@@ -80,11 +79,11 @@ export class ModelInspectorElement extends HTMLElement {
     });
     this.watchTheme();
     // Look for the saved model once the widget is (nearly) on screen.
-    if (typeof IntersectionObserver === 'undefined') void this.peek();
+    if (typeof IntersectionObserver === 'undefined') void this.refresh();
     else {
       const seen = new IntersectionObserver(
         (entries) => {
-          if (entries.some((e) => e.isIntersecting)) void this.peek();
+          if (entries.some((e) => e.isIntersecting)) void this.refresh();
         },
         { rootMargin: '200px' },
       );
@@ -108,11 +107,20 @@ export class ModelInspectorElement extends HTMLElement {
     return { dataUrl: datasetUrl(), testLimit: parseLimit(this.dataset['testLimit'], 10_000) };
   }
 
-  private peek(): Promise<void> {
-    this.peeked ??= (async () => {
+  /**
+   * Looks for the saved model (each time the widget comes into view): uses it when it is newer
+   * than the model in use (e.g. the reader just trained one in the builder above), unless the
+   * model in use came from files; offers the quick model when there is none.
+   */
+  private async refresh(): Promise<void> {
+    if (this.busy || this.peeking) return;
+    this.peeking = true;
+    try {
       const found = await peekSavedModel();
       this.savedExists = found.saved;
       if (found.saved) {
+        const current = this.info;
+        if (current && (current.source === 'files' || current.meta?.trainedAt === found.meta?.trainedAt)) return;
         this.status.announce(`${savedModelSentence(found.meta)}. Loading it…`);
         await this.act(() => this.restore());
       } else if (!this.info) {
@@ -121,8 +129,9 @@ export class ModelInspectorElement extends HTMLElement {
           'No saved model in this browser yet: train one in the model builder, or press Train a quick model (784 → 128 → 10, one epoch).',
         );
       }
-    })();
-    return this.peeked;
+    } finally {
+      this.peeking = false;
+    }
   }
 
   /** Runs one action at a time: controls busy, errors shown in words. */
@@ -193,6 +202,7 @@ export class ModelInspectorElement extends HTMLElement {
   }
 
   private async loadFiles(files: File[]): Promise<void> {
+    const { readModelFiles } = await import('./files.ts');
     const read = await readModelFiles(files);
     if (!read.ok) return this.fail(read.problem, 'These files cannot be loaded');
     const client = await this.connect();
@@ -216,7 +226,12 @@ export class ModelInspectorElement extends HTMLElement {
     this.info = answer.info;
     this.evaluation = answer.evaluation;
     part(this, 'pair').hidden = true;
-    if (answer.evaluation) await this.matrix?.show(confusionCounts(answer.evaluation.labels, answer.evaluation.predicted));
+    if (answer.evaluation) {
+      // The matrix code (and d3) load with the first model.
+      const { MatrixView } = await import('./matrix.ts');
+      this.matrix ??= new MatrixView(part<HTMLTableElement>(this, 'matrix'), (t, g) => void this.showPair(t, g));
+      await this.matrix.show(confusionCounts(answer.evaluation.labels, answer.evaluation.predicted));
+    }
     for (const name of ['download', 'index', 'open']) part<HTMLButtonElement>(this, name).disabled = false;
     this.dataset['state'] = 'done';
     this.status.announce(sentence);
@@ -225,7 +240,10 @@ export class ModelInspectorElement extends HTMLElement {
 
   private async download(): Promise<void> {
     const client = await this.connect();
-    const { modelJson, weightData } = await client.request({ type: 'export', weightsFile: WEIGHTS_FILE }, 'artifacts');
+    const [{ downloadFile }, { modelJson, weightData }] = await Promise.all([
+      import('./files.ts'),
+      client.request({ type: 'export', weightsFile: WEIGHTS_FILE }, 'artifacts'),
+    ]);
     downloadFile('model.json', [modelJson], 'application/json');
     downloadFile(WEIGHTS_FILE, [weightData], 'application/octet-stream');
     this.dataset['state'] = 'done';
@@ -234,8 +252,10 @@ export class ModelInspectorElement extends HTMLElement {
     );
   }
 
-  private askToSave(): void {
-    if (!this.savedExists) return void this.act(() => this.save());
+  private async askToSave(): Promise<void> {
+    // Asked again: the builder may have saved a model since the widget last looked.
+    this.savedExists = (await peekSavedModel()).saved;
+    if (!this.savedExists) return this.act(() => this.save());
     part(this, 'confirm-text').textContent = 'This replaces the model saved in this browser (the one the builder trained last). Replace it?';
     part(this, 'confirm').hidden = false;
     part(this, 'confirm-yes').focus();
@@ -270,18 +290,12 @@ export class ModelInspectorElement extends HTMLElement {
     if (indices.length === 0) return;
     const { pixels } = await client.request({ type: 'images', indices }, 'images');
     list.replaceChildren(
-      ...indices.map((index, i) => {
-        const li = document.createElement('li');
-        const button = document.createElement('button');
-        button.type = 'button';
-        button.className = 'tk-thumb';
-        button.setAttribute('aria-label', `Test image ${index}: a ${truth}, predicted ${guess}`);
-        const image = pixels.subarray(i * 784, (i + 1) * 784);
-        button.append(drawDigit(image, 'tk-thumb__image'));
-        button.addEventListener('click', () => this.openInPad(image, `Test image ${index} (a ${truth})`));
-        li.append(button);
-        return li;
-      }),
+      ...thumbnails(
+        indices,
+        pixels,
+        (index) => `Test image ${index}: a ${truth}, predicted ${guess}`,
+        (index, image) => this.openInPad(image, `Test image ${index} (a ${truth})`),
+      ),
     );
   }
 
@@ -350,24 +364,6 @@ export class ModelInspectorElement extends HTMLElement {
       () => media.removeEventListener('change', recolour),
     );
   }
-}
-
-/** Draws 784 grey levels as ink (alpha) on a 28×28 canvas. */
-function paintDigit(canvas: HTMLCanvasElement, pixels: Uint8Array): void {
-  const ctx = canvas.getContext('2d');
-  if (!ctx) return;
-  const img = ctx.createImageData(28, 28);
-  pixels.forEach((v, i) => (img.data[i * 4 + 3] = v));
-  ctx.putImageData(img, 0, 0);
-}
-
-function drawDigit(pixels: Uint8Array, className: string): HTMLCanvasElement {
-  const canvas = document.createElement('canvas');
-  canvas.width = 28;
-  canvas.height = 28;
-  canvas.className = `${className} tk-ink`;
-  paintDigit(canvas, pixels);
-  return canvas;
 }
 
 if (!customElements.get('tk-model-inspector')) customElements.define('tk-model-inspector', ModelInspectorElement);

@@ -6,8 +6,6 @@
 import { findModelJson, matchWeightFiles } from '../../lib/model-files/choose-files.ts';
 import { parseModelJson, type FileProblem, type ModelJson } from '../../lib/model-files/model-json.ts';
 
-export const WEIGHTS_FILE = 'model.weights.bin';
-
 /** Saves `parts` as a file called `name` through the browser's downloads. */
 export function downloadFile(name: string, parts: BlobPart[], type: string): void {
   const url = URL.createObjectURL(new Blob(parts, { type }));
