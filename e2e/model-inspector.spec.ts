@@ -126,6 +126,15 @@ test.describe('model inspector', { tag: '@dev-pages' }, () => {
       });
     }
 
+    await test.step('a loaded model is saved in the browser after a confirmation', async () => {
+      await widget.getByRole('button', { name: 'Save in this browser' }).click();
+      await expect(widget.locator('[data-part="confirm-text"]')).toHaveText(/replaces the model saved in this browser/);
+      await expect(widget.getByRole('button', { name: 'Replace the saved model' })).toBeFocused();
+      await widget.getByRole('button', { name: 'Replace the saved model' }).click();
+      await expect(status).toHaveText(/^Saved in this browser: Your model from .+: \d+\.\d% on the test set$/);
+      await expect(widget.getByRole('button', { name: 'Save in this browser' })).toBeHidden();
+    });
+
     await test.step('a corrupt model.json gets its message and the saved model stays', async () => {
       await input.setInputFiles([
         { name: 'model.json', mimeType: 'application/json', buffer: Buffer.from('{"modelTopology": {"class_name": "Seq') },
