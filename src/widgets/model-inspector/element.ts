@@ -274,6 +274,7 @@ export class ModelInspectorElement extends HTMLElement {
     this.info = info;
     this.savedExists = true;
     part(this, 'save').hidden = true;
+    part(this, 'download').focus(); // Save (or the confirmation) is gone: keep the keyboard in the widget
     this.dataset['state'] = 'done';
     this.status.announce(`Saved in this browser: ${savedModelSentence(info.meta)}`);
   }
