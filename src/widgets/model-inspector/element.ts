@@ -179,7 +179,10 @@ export class ModelInspectorElement extends HTMLElement {
 
   private async restore(): Promise<void> {
     const client = await this.connect();
-    const answer = await client.request({ type: 'restore', data: this.testData }, 'model', this.onProgress);
+    const answer = await client.request({ type: 'restore', data: this.testData }, 'model', this.onProgress).catch((err: unknown) => {
+      part(this, 'quick').hidden = false; // an unreadable saved model can still be replaced
+      throw err;
+    });
     if (!answer.info) {
       this.savedExists = false;
       part(this, 'quick').hidden = false;
