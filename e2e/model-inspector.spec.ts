@@ -16,6 +16,7 @@ const WIDGET = 'tk-model-inspector';
 
 /** Draws a "7" across the pad with the mouse (Chromium turns it into pointer events). */
 async function drawSeven(pad: Locator, page: Page): Promise<void> {
+  await pad.scrollIntoViewIfNeeded();
   const box = (await pad.boundingBox())!;
   const at = (x: number, y: number) => [box.x + x * box.width, box.y + y * box.height] as const;
   await page.mouse.move(...at(0.25, 0.2));
