@@ -103,7 +103,7 @@ export function dataPlan(trainLimit: number): DataPlan {
 
 const ACTIVATION_NAMES: Record<string, string> = { relu: 'ReLU', sigmoid: 'sigmoid', tanh: 'tanh', linear: 'linear' };
 
-/** The network diagram's columns: dense layers only; a dropout is noted on the column before it. */
+/** The network diagram's columns: dense layers only; a dropout is written under the column before it. */
 export function diagramLayers(layers: readonly LayerSpec[]): DiagramLayer[] {
   const columns: DiagramLayer[] = [{ name: 'Input', units: INPUT_SIZE, note: '28×28 pixels' }];
   let dense = 0;
@@ -112,8 +112,10 @@ export function diagramLayers(layers: readonly LayerSpec[]): DiagramLayer[] {
       dense++;
       columns.push({ name: `Dense ${dense}`, units: layer.units, activation: ACTIVATION_NAMES[layer.activation] ?? layer.activation });
     } else {
+      // Under the column it follows: after the activation of a dense layer, after the shape of the input.
       const last = columns.at(-1)!;
-      last.note = last.note ? `${last.note}, dropout ${layer.rate}` : `dropout ${layer.rate}`;
+      const key = last.activation === undefined ? 'note' : 'activation';
+      last[key] = `${last[key] ?? ''}${last[key] ? ' · ' : ''}dropout ${layer.rate}`;
     }
   }
   columns.push({ name: 'Output', units: 10, activation: 'softmax' });
