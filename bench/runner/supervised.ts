@@ -72,10 +72,10 @@ export const supervisedBench: Benchmark = {
       rows.push({ label: `${name}: accuracy per epoch (validation)`, value: run.epochs.map((p) => pct(p.valAccuracy)).join(', ') });
     }
     if (!r.builder.error && !r.engine.error && r.engine.examplesPerSecond > 0) {
-      rows.push({ label: 'ratio builder / engine, examples/s', value: fmt(r.builder.examplesPerSecond / r.engine.examplesPerSecond, 2) });
+      rows.push({ label: 'examples/s, builder ÷ engine', value: fmt(r.builder.examplesPerSecond / r.engine.examplesPerSecond, 2) });
       const b = timeTo(r.builder, r.target, (p) => p.valAccuracy);
       const e = timeTo(r.engine, r.target, (p) => p.valAccuracy);
-      if (b && e) rows.push({ label: 'ratio engine / builder, time to target (validation)', value: fmt(e.seconds / b.seconds, 2) });
+      if (b && e) rows.push({ label: 'time to target (validation), builder ÷ engine', value: fmt(b.seconds / e.seconds, 2) });
     }
     // HOOK(lead): the search figures go here — append the rows of the search helper's
     // bench/runner/supervised-search.ts export, e.g. `rows.push(...(await supervisedSearchRows({ page, url, examples, dist })));`
