@@ -24,6 +24,7 @@ import { nnBench } from './runner/nn.ts';
 import { responsivenessBench } from './runner/responsiveness.ts';
 import { rlBench } from './runner/rl.ts';
 import { serveStatic } from './runner/serve.ts';
+import { supervisedBench } from './runner/supervised.ts';
 import { autoBackendBench, backendsBench, workerVsMainBench } from './runner/training.ts';
 import { fmt, type Benchmark, type Row } from './runner/types.ts';
 import { errorText } from '../src/lib/format/error-text.ts';
@@ -43,6 +44,7 @@ export const BENCHMARKS: Benchmark[] = [
   imageFilterBench,
   nnBench,
   rlBench,
+  supervisedBench,
   authorBench,
   responsivenessBench,
 ];

@@ -38,6 +38,21 @@ test.describe('model builder', { tag: '@dev-pages' }, () => {
     expect(problems).toEqual([]);
   });
 
+  test('Stop ends a long run within a batch: tested, not saved, no tensor left', async ({ page }) => {
+    test.setTimeout(120_000);
+    const problems = watchForProblems(page);
+    const widget = await open(page);
+    await widget.getByLabel('Epochs').fill('20');
+    await widget.getByRole('button', { name: 'Start training' }).click();
+    await expect(widget.getByRole('status')).toHaveText(/^Epoch 1 of 20 · batch/, { timeout: 90_000 });
+    await widget.getByRole('button', { name: 'Stop' }).click();
+    await expect(widget).toHaveAttribute('data-state', 'idle', { timeout: 30_000 });
+    await expect(widget.getByRole('status')).toHaveText(/^Stopped after \d+ full epochs?; test accuracy \d+\.\d% on 10,000 test images$/);
+    await expect(widget).toHaveAttribute('data-tensors-left', '0');
+    await expect(widget.locator('[data-part="saved"]')).toBeHidden();
+    expect(problems).toEqual([]);
+  });
+
   test('adding a dropout layer changes the code and the parameter table; a dense layer changes the total', async ({ page }) => {
     const widget = await open(page);
     const code = widget.locator('[data-part="code"]');

@@ -14,6 +14,7 @@
  *    (bench/shared/nn-bench.ts, loaded on demand; bench/run.ts runs the same code in Node too).
  *  - rl: tabular Q-learning on 3×3 Snake, time to 60/90/99% greedy wins, and the exact optimum
  *    (bench/shared/qlearning-bench.ts, loaded on demand; bench/run.ts runs it in Node too).
+ *  - supervised: the model builder's worker vs the from-scratch worker, time to 97% and examples/s (./supervised.ts).
  *  - author: the /author live preview on a 5,000-word, 100-formula lesson: cold render, then render
  *    plus the page's DOM update after typical edits (./author-page.ts, which the bench page passes
  *    in as an extra entry; Node runs the render part too).
@@ -25,6 +26,7 @@ import type { ImageFilterBenchOptions } from './image-filter.ts';
 import type { NnBenchOptions, NnBenchResult } from '../shared/nn-bench.ts';
 import type { QBenchOptions } from '../shared/qlearning-bench.ts';
 import { codeRun } from './code.ts';
+import type { SupervisedBenchOptions } from './supervised.ts';
 import { loadFashionTrain, loadSplitSummary } from './data.ts';
 import { dataUrl } from './training.ts';
 import { autoBackend, autoBackendInWorker, backendsInWorker, runMainThreadFit, runSession, workerVsMain } from './training.ts';
@@ -71,6 +73,8 @@ export function installBench(extra: Record<string, (options?: never) => Promise<
     nn: nnBench,
     /** The rl benchmark: Q-learning on 3×3 Snake on the page's main thread (bench/shared/qlearning-bench.ts, loaded on demand). */
     rl: async (options?: QBenchOptions) => (await import('../shared/qlearning-bench.ts')).runQBench(options),
+    /** The supervised benchmark: the builder worker vs the from-scratch worker on 784-128-10 (./supervised.ts, loaded on demand). */
+    supervised: async (options?: SupervisedBenchOptions) => (await import('./supervised.ts')).supervisedBench(options),
     capabilities: detectCapabilities,
     /** For manual checks from the console (stop, lost context…). */
     startTraining,

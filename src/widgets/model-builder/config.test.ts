@@ -26,8 +26,8 @@ describe('model builder settings', () => {
   it('draws dense layers as columns and notes a dropout on the column before it', () => {
     const columns = diagramLayers([{ kind: 'dropout', rate: 0.1 }, ...DEFAULT_SPEC.layers, { kind: 'dropout', rate: 0.5 }]);
     expect(columns).toEqual([
-      { name: 'Input', units: 784, note: '28×28 pixels, dropout 0.1' },
-      { name: 'Dense 1', units: 128, activation: 'ReLU', note: 'dropout 0.5' },
+      { name: 'Input', units: 784, note: '28×28 pixels · dropout 0.1' },
+      { name: 'Dense 1', units: 128, activation: 'ReLU · dropout 0.5' },
       { name: 'Output', units: 10, activation: 'softmax' },
     ]);
   });

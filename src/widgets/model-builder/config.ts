@@ -49,7 +49,7 @@ export const SETTINGS = {
   momentum: numberRange({ label: 'Momentum', ...L.momentum, step: 0.05, default: DEFAULT_SPEC.momentum }),
   l2: numberRange({ label: 'L2 weight decay', ...L.l2, step: 0.0001, default: DEFAULT_SPEC.l2 }),
   batchSize: numberRange({ label: 'Batch size', ...L.batchSize, step: 1, default: DEFAULT_SPEC.batchSize }),
-  epochs: numberRange({ label: 'Epochs', min: L.epochs.min, max: 20, step: 1, default: DEFAULT_SPEC.epochs }),
+  epochs: numberRange({ label: 'Epochs', ...L.epochs, step: 1, default: DEFAULT_SPEC.epochs }),
   trainLimit: numberChoice({
     label: 'Training images',
     choices: [2_000, 10_000, 30_000, 50_000],
@@ -71,7 +71,7 @@ export function numberFieldMarkup(name: NumberField, spec: NumberRange, value: n
   const whole = name === 'batchSize' || name === 'epochs';
   return (
     `<label class="tk-field" data-part="${name}-field"${hidden ? ' hidden' : ''}><span class="tk-field__label">${escapeHtml(spec.label)}</span>` +
-    `<input type="number" name="${name}" data-part="${name}" min="${spec.min}" max="${name === 'epochs' ? L.epochs.max : spec.max}" ` +
+    `<input type="number" name="${name}" data-part="${name}" min="${spec.min}" max="${spec.max}" ` +
     `step="${whole ? 1 : 'any'}" inputmode="${whole ? 'numeric' : 'decimal'}" value="${value}"></label>`
   );
 }
@@ -103,7 +103,7 @@ export function dataPlan(trainLimit: number): DataPlan {
 
 const ACTIVATION_NAMES: Record<string, string> = { relu: 'ReLU', sigmoid: 'sigmoid', tanh: 'tanh', linear: 'linear' };
 
-/** The network diagram's columns: dense layers only; a dropout is noted on the column before it. */
+/** The network diagram's columns: dense layers only; a dropout is written under the column before it. */
 export function diagramLayers(layers: readonly LayerSpec[]): DiagramLayer[] {
   const columns: DiagramLayer[] = [{ name: 'Input', units: INPUT_SIZE, note: '28×28 pixels' }];
   let dense = 0;
@@ -112,8 +112,10 @@ export function diagramLayers(layers: readonly LayerSpec[]): DiagramLayer[] {
       dense++;
       columns.push({ name: `Dense ${dense}`, units: layer.units, activation: ACTIVATION_NAMES[layer.activation] ?? layer.activation });
     } else {
+      // Under the column it follows: after the activation of a dense layer, after the shape of the input.
       const last = columns.at(-1)!;
-      last.note = last.note ? `${last.note}, dropout ${layer.rate}` : `dropout ${layer.rate}`;
+      const key = last.activation === undefined ? 'note' : 'activation';
+      last[key] = `${last[key] ?? ''}${last[key] ? ' · ' : ''}dropout ${layer.rate}`;
     }
   }
   columns.push({ name: 'Output', units: 10, activation: 'softmax' });

@@ -11,7 +11,7 @@
 import { epochsElapsed } from '../../lib/format/progress.ts';
 import { backendSentence, trainingStatus } from '../../lib/format/status.ts';
 import { addLayer, moveLayer, removeLayer } from '../../lib/supervised/layer-edit.ts';
-import type { LayerSpec, ModelSpec } from '../../lib/supervised/model-spec.ts';
+import type { Activation, LayerSpec, ModelSpec } from '../../lib/supervised/model-spec.ts';
 import { paramCounts } from '../../lib/supervised/param-counts.ts';
 import { OPEN_IN_BUILDER_EVENT } from '../../lib/supervised/saved-model.ts';
 import { readModelSpec, specIssues, specProblems } from '../../lib/supervised/spec-check.ts';
@@ -88,7 +88,7 @@ export class ModelBuilderElement extends HTMLElement {
     return [...part(this, 'layers').querySelectorAll<HTMLElement>('[data-index]')].map((row) => {
       const field = (name: string) => row.querySelector<HTMLInputElement>(`[data-layer-field="${name}"]`)!;
       if (row.classList.contains('tk-layer--dropout')) return { kind: 'dropout', rate: numberOf(field('rate')) };
-      return { kind: 'dense', units: numberOf(field('units')), activation: field('activation').value as 'relu' };
+      return { kind: 'dense', units: numberOf(field('units')), activation: field('activation').value as Activation };
     });
   }
 

@@ -44,7 +44,7 @@ export interface EpochMessage {
   valAccuracy: number | null;
   /** With `testEveryEpoch`: on the test images after the epoch. */
   testAccuracy?: number;
-  /** Training time so far (batches and validation, not loading), in seconds. */
+  /** Time in the batch loop so far (training steps only: not loading, validating or testing), in seconds. */
   seconds: number;
 }
 
@@ -57,7 +57,7 @@ export interface DoneMessage {
   epochsCompleted: number;
   /** Training examples per second of the batch loop. */
   examplesPerSecond: number;
-  /** Training time (batches and validation, not loading or testing), in seconds. */
+  /** Time in the batch loop (training steps only: not loading, validating or testing), in seconds. */
   seconds: number;
   /** tf.memory().numTensors after the run minus before it, measured once everything is disposed: 0. */
   tensorsLeft: number;

@@ -168,7 +168,6 @@ export async function runBuilderSession(request: BuilderRequest, emit: Emit, con
     let epochsCompleted = 0;
     let examplesSeen = 0;
     let batchMs = 0;
-    let validationMs = 0;
     let trainedAnything = false;
     let stopped = false;
     metrics = new BatchMetrics(tf, readBack, emit, now);
@@ -186,7 +185,7 @@ export async function runBuilderSession(request: BuilderRequest, emit: Emit, con
       owned.push({ dispose: () => tf.dispose([epochLoss, epochCorrect]) });
       let epochExamples = 0;
       let lastBatch = 0;
-      let t0 = now();
+      const t0 = now();
       for (let b = 0; b < batchesPerEpoch; b++) {
         if (control.stopped()) {
           stopped = true;
@@ -245,13 +244,11 @@ export async function runBuilderSession(request: BuilderRequest, emit: Emit, con
       batchMs += now() - t0;
       if (stopped) break;
 
-      t0 = now();
       let validation: { loss: number; accuracy: number } | null = null;
       if (valData) {
         setPhase('validating', `Validating on ${count(plan.validationCount)} images…`);
         validation = await evaluate(valData);
       }
-      validationMs += now() - t0;
       let testAccuracy: number | undefined;
       if (request.testEveryEpoch) {
         setPhase('testing', `Testing on ${count(test.count)} images…`);
@@ -266,7 +263,7 @@ export async function runBuilderSession(request: BuilderRequest, emit: Emit, con
         valLoss: validation?.loss ?? null,
         valAccuracy: validation?.accuracy ?? null,
         ...(testAccuracy !== undefined ? { testAccuracy } : {}),
-        seconds: (batchMs + validationMs) / 1000,
+        seconds: batchMs / 1000,
       });
     }
 
@@ -294,7 +291,7 @@ export async function runBuilderSession(request: BuilderRequest, emit: Emit, con
       testLoss: final?.loss ?? null,
       epochsCompleted,
       examplesPerSecond: batchMs > 0 ? examplesSeen / (batchMs / 1000) : 0,
-      seconds: (batchMs + validationMs) / 1000,
+      seconds: batchMs / 1000,
       tensorsLeft: 0,
     };
   } catch (err) {
