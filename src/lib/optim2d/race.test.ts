@@ -73,6 +73,7 @@ describe('race sentences', () => {
     expect(formatRaceLoss(0.00421)).toBe('0.00421');
     expect(formatRaceLoss(1e-9)).toBe('< 0.0001');
     expect(formatRaceLoss(-0.25)).toBe('−0.25');
+    expect(formatRaceLoss(-0.009)).toBe('−0.009');
     expect(formatPoint([-1.234, 0.5])).toBe('(−1.23, 0.5)');
   });
 });

@@ -44,7 +44,10 @@ export class Race {
   steps = 0;
   private readonly steppers: Map<Runner, Stepper>;
 
-  constructor(readonly settings: RaceSettings) {
+  readonly settings: RaceSettings;
+
+  constructor(settings: RaceSettings) {
+    this.settings = settings;
     this.surface = SURFACES[settings.surface];
     this.length = RACE_LENGTH[settings.surface];
     const start = settings.start;
@@ -104,7 +107,9 @@ export class Race {
 /** A loss for the status line: "0.31", "0.00421", "< 0.0001" (tiny but not zero), "−0.25". */
 export function formatRaceLoss(loss: number): string {
   if (loss !== 0 && Math.abs(loss) < 1e-4) return loss > 0 ? '< 0.0001' : '> −0.0001';
-  return formatLoss(loss).replace('-', '−');
+  // formatLoss keeps three significant digits of small losses; drop their trailing zeros ("0.00900" → "0.009").
+  const text = Math.abs(loss) < 0.01 ? String(Number(loss.toPrecision(3))) : formatLoss(loss);
+  return text.replace('-', '−');
 }
 
 /** A point in words: "(−4.5, 1.2)". */
