@@ -51,7 +51,7 @@ export function contourMarkup(surface: Surface): string {
           polygon.map(
             (ring) =>
               corners(ring)
-                .map(([gx, gy], i) => `${i === 0 ? 'M' : 'L'}${n(gx * sx)},${n(gy * sy)}`)
+                .map((p, i) => `${i === 0 ? 'M' : 'L'}${n(p[0]! * sx)},${n(p[1]! * sy)}`)
                 .join('') + 'Z',
           ),
         )
