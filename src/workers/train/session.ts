@@ -11,7 +11,7 @@
  *    gets in within that and one batch, and on the main thread the page keeps responding
  *    (yielding after every batch cost a few per cent: npm run bench -- --only worker-vs-main);
  *  - loss/accuracy are summed on the device and read back only when a `metrics` message is
- *    due (~every 100 ms and at the end of each epoch), without waiting for it (./metrics.ts),
+ *    due (~every 100 ms and at the end of each epoch), without waiting for it (src/tf/batch-metrics.ts),
  *    so the GPU's queue is not drained mid-epoch;
  *  - everything is disposed at the end: tf.memory().numTensors is what it was before.
  */
@@ -21,11 +21,13 @@ import { describeFailure } from '../../lib/runtime/errors.ts';
 import { yieldToEventLoop } from '../../lib/runtime/yield.ts';
 import { batchRanges, epochSeed, shuffledIndices } from '../../lib/runtime/shuffle.ts';
 import { checkConfig } from './check-config.ts';
-import { BatchMetrics } from './metrics.ts';
-import type { BackendName, FromWorker, Phase, Predictions, SessionTimings, TrainConfig } from './protocol.ts';
-import { currentWebglContext, initBackend, loseWebglContext, type BackendResult } from '../../tf/backend.ts';
+import type { FromWorker, Phase, Predictions, SessionTimings, TrainConfig } from './protocol.ts';
+import { initBackend, loseWebglContext, type BackendResult } from '../../tf/backend.ts';
+import { ContextLost, WebglWatch } from '../../tf/webgl-watch.ts';
 import { buildMlp, makeOptimizer, readWeights, trainableVariables, writeWeights } from '../../tf/mlp.ts';
-import { accumulate, lossAndCorrect, NUM_CLASSES, toTensors } from '../../tf/mnist-tensors.ts';
+import { BatchMetrics } from '../../tf/batch-metrics.ts';
+import { evaluateBatched } from '../../tf/evaluate.ts';
+import { lossAndCorrect, NUM_CLASSES, toTensors } from '../../tf/mnist-tensors.ts';
 
 export type Emit = (message: FromWorker, transfer?: Transferable[]) => void;
 
@@ -54,12 +56,9 @@ export interface SessionDeps {
   afterBatch?: (epoch: number, batch: number) => void;
 }
 
-const EVAL_BATCH = 1000;
 const DOWNLOAD_INTERVAL_MS = 100;
 /** The batch loop yields (lets a stop in; keeps the page responsive on the main thread) at least this often. */
 const YIELD_INTERVAL_MS = 10;
-/** How often a pending GPU read-back checks whether the WebGL context was lost. */
-const CONTEXT_POLL_MS = 50;
 
 /** Test hook: lose the WebGL context of this module's tfjs (returns false when not on WebGL). */
 export function simulateContextLoss(): boolean {
@@ -70,13 +69,6 @@ class StopRequested extends Error {
   constructor() {
     super('stopped');
     this.name = 'StopRequested';
-  }
-}
-
-class ContextLost extends Error {
-  constructor() {
-    super('The WebGL context was lost.');
-    this.name = 'ContextLost';
   }
 }
 
@@ -96,33 +88,10 @@ export async function runTrainingSession(config: TrainConfig, emit: Emit, contro
   let optimizer: tf.Optimizer | null = null;
   let metrics: BatchMetrics | null = null;
   let failurePhase: 'config' | 'backend' | 'data' | 'training' = 'config';
-  let backend: BackendName | null = null;
-  let contextLost = false;
-  let detachContextListener = (): void => {};
+  const watch = new WebglWatch(tf);
 
   const setPhase = (phase: Phase, message: string): void => emit({ type: 'phase', phase, message });
-  const glIsLost = (): boolean => {
-    try {
-      return currentWebglContext(tf)?.isContextLost() ?? false;
-    } catch {
-      return false;
-    }
-  };
-
-  /**
-   * Reads from the GPU settle through a fence that never signals once the context is lost,
-   * so every read-back races a watch on the context: a lost context ends the wait at once.
-   */
-  const readBack = <T>(read: Promise<T>): Promise<T> => {
-    if (backend !== 'webgl') return read;
-    let timer: ReturnType<typeof setInterval> | undefined;
-    const lost = new Promise<never>((_, reject) => {
-      timer = setInterval(() => {
-        if (contextLost || glIsLost()) reject(new ContextLost());
-      }, CONTEXT_POLL_MS);
-    });
-    return Promise.race([read, lost]).finally(() => clearInterval(timer));
-  };
+  const readBack = <T>(read: Promise<T>): Promise<T> => watch.readBack(read);
 
   try {
     checkConfig(config);
@@ -133,19 +102,9 @@ export async function runTrainingSession(config: TrainConfig, emit: Emit, contro
     let t0 = now();
     const choice = await setUpBackend(config.backend);
     timings.backendMs = now() - t0;
-    backend = choice.backend;
     if (control.stopped()) throw new StopRequested();
     emit({ type: 'backend', backend: choice.backend, ...(choice.fallbackReason ? { fallbackReason: choice.fallbackReason } : {}) });
-    if (choice.backend === 'webgl') {
-      const canvas = currentWebglContext(tf)?.canvas as (EventTarget & { addEventListener?: unknown }) | undefined;
-      if (canvas && typeof canvas.addEventListener === 'function') {
-        const onLost = (): void => {
-          contextLost = true;
-        };
-        canvas.addEventListener('webglcontextlost', onLost);
-        detachContextListener = () => canvas.removeEventListener('webglcontextlost', onLost);
-      }
-    }
+    watch.start(choice.backend);
 
     // 2. Data (train and test in parallel), with download progress per file.
     failurePhase = 'data';
@@ -186,28 +145,14 @@ export async function runTrainingSession(config: TrainConfig, emit: Emit, contro
     const net = model;
     const opt = optimizer;
 
-    const evaluate = async (): Promise<{ accuracy: number; loss: number }> => {
-      let lossSum = tf.scalar(0);
-      let correctSum = tf.scalar(0);
-      try {
-        for (const [start, end] of batchRanges(test.count, EVAL_BATCH)) {
-          const { lossSum: l, correct: c } = tf.tidy(() => {
-            const xb = testData.x.slice([start, 0], [end - start, inputSize]);
-            const yb = testData.y.slice([start, 0], [end - start, NUM_CLASSES]);
-            return lossAndCorrect(tf, yb, net.predict(xb) as tf.Tensor);
-          });
-          lossSum = accumulate(tf, lossSum, l);
-          correctSum = accumulate(tf, correctSum, c);
+    const evaluate = (): Promise<{ accuracy: number; loss: number }> =>
+      evaluateBatched(tf, net, testData.x, testData.y, {
+        between: async () => {
           await yieldNow();
-          if (contextLost || (backend === 'webgl' && glIsLost())) throw new ContextLost();
-        }
-        const [l, c] = await readBack(Promise.all([lossSum.data(), correctSum.data()]));
-        return { loss: (l[0] as number) / test.count, accuracy: (c[0] as number) / test.count };
-      } finally {
-        lossSum.dispose();
-        correctSum.dispose();
-      }
-    };
+          watch.check();
+        },
+        readBack,
+      });
 
     const sendCheckpoint = async (epoch: number): Promise<void> => {
       const weights = await readBack(readWeights(net));
@@ -244,8 +189,7 @@ export async function runTrainingSession(config: TrainConfig, emit: Emit, contro
           stopped = true;
           break;
         }
-        // The event does not reliably reach an OffscreenCanvas in a worker: ask the context too.
-        if (contextLost || (backend === 'webgl' && glIsLost())) throw new ContextLost();
+        watch.check();
         const [start, end] = ranges[b]!;
         const idx = tf.tensor1d(order.subarray(start, end), 'int32');
         const [xb, yb] = tf.tidy(() => [tf.gather(trainData.x, idx), tf.gather(trainData.y, idx)] as const);
@@ -354,12 +298,12 @@ export async function runTrainingSession(config: TrainConfig, emit: Emit, contro
     if (err instanceof StopRequested || (control.stopped() && failurePhase !== 'training')) {
       emit({ type: 'done', stopped: true, epochsCompleted: 0, testAccuracy: null, examplesPerSecond: 0, predictions: null });
     } else {
-      const lost = err instanceof ContextLost || contextLost || (backend === 'webgl' && glIsLost());
+      const lost = err instanceof ContextLost || watch.lost;
       const report = describeFailure({ error: err, phase: failurePhase, contextLost: lost });
       emit({ type: 'error', ...report });
     }
   } finally {
-    detachContextListener();
+    watch.stop();
     await metrics?.settle().catch(() => {}); // a read-back still in flight after a failure
     metrics?.dispose();
     const disposeQuietly = (thing: { dispose(): unknown } | null): void => {
@@ -373,7 +317,7 @@ export async function runTrainingSession(config: TrainConfig, emit: Emit, contro
     disposeQuietly(optimizer);
     disposeQuietly(model);
     const leaked = tf.memory().numTensors - tensorsBefore;
-    if (leaked !== 0 && !contextLost) {
+    if (leaked !== 0 && !watch.lost) {
       console.warn(`Training session left ${leaked} tensor(s) behind; this is a bug in src/workers/train/session.ts.`);
     }
   }

@@ -1,5 +1,6 @@
 /**
- * The running loss/accuracy of the MNIST batch loop (./session.ts): summed on the device and read
+ * The running loss/accuracy of a tfjs batch loop (src/workers/train/session.ts,
+ * src/workers/builder/session.ts): summed on the device and read
  * back only when a `metrics` message is due (~every 100 ms). A read-back is started, not awaited:
  * training goes on while it settles (on WebGL, awaiting it would drain the GPU's queue each time
  * and leave the GPU idle while the next batches are queued). It is awaited when the next one is
@@ -8,12 +9,21 @@
  * the next `settle`.
  */
 import type * as TF from '@tensorflow/tfjs';
-import { accumulate } from '../../tf/mnist-tensors.ts';
-import type { FromWorker } from './protocol.ts';
+import { accumulate } from './mnist-tensors.ts';
 
 type Tf = typeof TF;
-type Metrics = Extract<FromWorker, { type: 'metrics' }>;
-export type MetricsFields = Omit<Metrics, 'type' | 'loss' | 'accuracy'>;
+
+/** Where in the run a `metrics` message was taken. */
+export interface MetricsFields {
+  epoch: number;
+  batch: number;
+  batchesPerEpoch: number;
+  examplesSeen: number;
+}
+
+/** The `metrics` message of the training protocols: mean loss and accuracy since the last one. */
+export type MetricsMessage = { type: 'metrics' } & MetricsFields & { loss: number; accuracy: number };
+type Metrics = MetricsMessage;
 
 export class BatchMetrics {
   private lossSum: TF.Scalar;

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BatchMetrics } from './metrics.ts';
+import { BatchMetrics } from './batch-metrics.ts';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');

@@ -1,0 +1,59 @@
+/**
+ * Training a ModelSpec from a page: the model builder, and any widget that overlays several runs.
+ *
+ *   const run = startBuilderRun(request, (m) => { ... }, { mode: 'auto' });
+ *   run.stop();     // polite: ends within a batch; the run tests what it trained and sends `done` (stopped: true)
+ *   run.dispose();  // now: the worker is terminated, nothing more is delivered
+ *
+ * `request` is a BuilderRequest (./protocol.ts): { spec, data: { trainLimit, validationCount,
+ * testLimit }, seed, backend, dataUrl, save?, testEveryEpoch? }. Messages arrive in order:
+ * `phase`, `backend`, `download`, then per epoch `metrics` (~every 100 ms) and `epoch` (training
+ * and validation loss/accuracy), then `saved` or `save-failed` (finished runs with `save` on, the
+ * default), and last `done` (test accuracy and loss) or `error`. Each run has its own worker, so
+ * several runs may go on at once (they share the machine). Pass `save: false` for runs that must
+ * not replace the model the reader saved.
+ *
+ * Must NOT import tfjs: it is part of the page's first script (../shared/tf-run.ts).
+ */
+import { startTfRun, type RunMode } from '../shared/tf-run.ts';
+import type { BuilderFromWorker, BuilderRequest, BuilderToWorker } from './protocol.ts';
+
+export type { BuilderFromWorker, BuilderRequest };
+
+export interface BuilderRunHandle {
+  /** Where the run is (now): it can move from 'worker' to 'main-thread' in 'auto' mode. */
+  readonly mode: 'worker' | 'main-thread';
+  /** Ask the run to stop; it ends with a `done` message. */
+  stop(): void;
+  /** End everything now (terminates the worker); no more messages are delivered. */
+  dispose(): void;
+}
+
+export function startBuilderRun(
+  request: BuilderRequest,
+  onMessage: (m: BuilderFromWorker) => void,
+  options: { mode?: RunMode } = {},
+): BuilderRunHandle {
+  const run = startTfRun<BuilderFromWorker>(
+    {
+      backend: request.backend,
+      ...(options.mode ? { mode: options.mode } : {}),
+      createWorker: () => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'tinker-model-builder' }),
+      start: { type: 'start', request } satisfies BuilderToWorker,
+      loadSession: async () => {
+        const session = await import('./session.ts');
+        return (emit, control) => session.runBuilderSession(request, emit, control);
+      },
+      first: { type: 'phase', phase: 'loading-tfjs', message: 'Loading TensorFlow.js…' },
+      error: (message, hint) => ({ type: 'error', code: 'unknown', message, hint }),
+    },
+    onMessage,
+  );
+  return {
+    get mode() {
+      return run.mode;
+    },
+    stop: () => run.stop(),
+    dispose: () => run.dispose(),
+  };
+}

@@ -1,0 +1,17 @@
+/**
+ * The model-builder worker: runs ./session.ts for each `start` and posts BuilderFromWorker
+ * messages back (src/workers/shared/worker-entry.ts does the start/stop bookkeeping). tfjs is
+ * imported here; WebGL works through OffscreenCanvas, IndexedDB (the saved model) directly.
+ */
+import { serveSessions } from '../shared/worker-entry.ts';
+import type { BuilderFromWorker, BuilderToWorker } from './protocol.ts';
+import { runBuilderSession } from './session.ts';
+
+/** No page to keep responsive here: yield less often than on the main thread (10 ms). */
+const WORKER_YIELD_INTERVAL_MS = 25;
+
+serveSessions<Extract<BuilderToWorker, { type: 'start' }>, BuilderFromWorker>({
+  run: (message, post, control) => runBuilderSession(message.request, post, control, { yieldIntervalMs: WORKER_YIELD_INTERVAL_MS }),
+  busy: { type: 'error', code: 'unknown', message: 'A training run is already going on in this worker.', hint: 'Stop it first, then start again.' },
+  failed: (text) => ({ type: 'error', code: 'unknown', message: `Training failed: ${text}`, hint: 'Reload the page and press Start again.' }),
+});
