@@ -83,6 +83,16 @@ test.describe('optimiser race', { tag: '@dev-pages' }, () => {
     await expect(widget.getByRole('button', { name: 'Play' })).toBeVisible();
   });
 
+  test('reduced motion: nothing moves by itself; Play draws the whole race at once', async ({ page }) => {
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    const widget = await open(page);
+    await expect(widget).toHaveAttribute('data-steps', '0');
+    await widget.getByRole('button', { name: 'Play' }).click();
+    await expect(widget).toHaveAttribute('data-state', 'done');
+    await expect(widget).toHaveAttribute('data-steps', '400');
+    await expect(widget.locator('.tk-race__runner')).toHaveCount(4);
+  });
+
   test('switching surface redraws the contours, the start and the minimum', async ({ page }) => {
     const widget = await open(page);
     const before = await widget.locator('.tk-race__band').first().getAttribute('d');
