@@ -39,8 +39,8 @@ describe('run comparison presets', () => {
     expect(cures).toEqual([
       { dropout: 0, l2: 0 },
       { dropout: 0.5, l2: 0 },
-      { dropout: 0, l2: 0.001 },
-      { dropout: 0.5, l2: 0.001 },
+      { dropout: 0, l2: 0.01 },
+      { dropout: 0.5, l2: 0.01 },
     ]);
     for (const run of runs) expect(run.spec.layers[0]).toEqual({ kind: 'dense', units: 256, activation: 'relu' });
     expect(defaults(SETTINGS.regularisation).trainLimit).toBeLessThanOrEqual(1000);

@@ -65,9 +65,12 @@ function optimizerRun(i: number, name: string, optimizer: ModelSpec['optimizer']
   };
 }
 
-/** Dropout rate and L2 factor of the regularised runs. */
+/**
+ * Dropout rate and L2 factor of the regularised runs. Measured on 1,000 images over 40 epochs (node, wasm):
+ * L2 0.001 hardly changed anything; 0.01 closes most of the gap (at a small cost in validation accuracy).
+ */
 export const DROPOUT = 0.5;
-export const L2 = 0.001;
+export const L2 = 0.01;
 
 function regularisationRun(i: number, id: string, name: string, dropout: number, l2: number, detail: string): ComparedRun {
   return {

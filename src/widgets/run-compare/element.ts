@@ -149,7 +149,7 @@ export class RunCompareElement extends HTMLElement {
         if (!life.stopping) life.progress?.show('Training', i * epochs + epochsElapsed(m), total);
         return;
       case 'epoch': {
-        const point = { epoch: m.epoch + 1, trainAccuracy: m.trainAccuracy, valAccuracy: m.valAccuracy };
+        const point = { epoch: m.epoch + 1, trainAccuracy: m.trainAccuracy, valAccuracy: m.valAccuracy, valLoss: m.valLoss };
         result.epochs.push(point);
         result.seconds = m.seconds;
         if (this.preset.id === 'optimizers') {

@@ -3,12 +3,12 @@ import { PRESETS, runsOf } from './config.ts';
 import { compareMarkup, idleStatus } from './markup.ts';
 import { defaults } from '../shared/settings.ts';
 import { SETTINGS } from './config.ts';
-import { doneStatus, epochStatus, finalGap, resultsTableMarkup, type RunResult } from './results.ts';
+import { doneStatus, epochStatus, finalGap, lowestValLoss, resultsTableMarkup, valLossText, type RunResult } from './results.ts';
 
 const result = (train: number, val: number, test = 0.9): RunResult => ({
   epochs: [
-    { epoch: 1, trainAccuracy: 0.5, valAccuracy: 0.5 },
-    { epoch: 2, trainAccuracy: train, valAccuracy: val },
+    { epoch: 1, trainAccuracy: 0.5, valAccuracy: 0.5, valLoss: 0.3 },
+    { epoch: 2, trainAccuracy: train, valAccuracy: val, valLoss: 0.35 },
   ],
   testAccuracy: test,
   seconds: 3.21,
@@ -38,9 +38,23 @@ describe('run comparison results', () => {
     );
   });
 
+  it('the validation loss: its final value, and its lowest when it has risen since', () => {
+    expect(valLossText(result(1, 0.9))).toBe('0.350 (lowest 0.300 at epoch 1)');
+    const falling: RunResult = {
+      ...result(1, 0.9),
+      epochs: [
+        { epoch: 1, trainAccuracy: 0.5, valAccuracy: 0.5, valLoss: 0.5 },
+        { epoch: 2, trainAccuracy: 0.9, valAccuracy: 0.9, valLoss: 0.25 },
+      ],
+    };
+    expect(valLossText(falling)).toBe('0.250');
+    expect(valLossText(undefined)).toBe('—');
+    expect(lowestValLoss(result(1, 0.9))).toEqual({ epoch: 1, loss: 0.3 });
+  });
+
   it('says where a run is', () => {
     const runs = runsOf(PRESETS.optimizers, { epochs: 5 });
-    expect(epochStatus(1, runs, { epoch: 3, trainAccuracy: 0.9512, valAccuracy: 0.9433 }, 5)).toBe(
+    expect(epochStatus(1, runs, { epoch: 3, trainAccuracy: 0.9512, valAccuracy: 0.9433, valLoss: 0.2 }, 5)).toBe(
       'Run 2 of 4, Momentum: epoch 3 of 5, training accuracy 95.1%, validation accuracy 94.3%',
     );
   });
@@ -49,9 +63,11 @@ describe('run comparison results', () => {
     const runs = runsOf(PRESETS.regularisation, { epochs: 2 });
     const empty = resultsTableMarkup(PRESETS.regularisation, runs, []);
     expect(empty.match(/<tr data-run=/g)).toHaveLength(4);
-    expect(empty).toContain('<th scope="row">Dropout + L2</th><td>dropout 0.5 and L2 0.001</td><td>—</td>');
+    expect(empty).toContain('<th scope="row">Dropout + L2</th><td>dropout 0.5 and L2 0.01</td><td>—</td>');
     const filled = resultsTableMarkup(PRESETS.regularisation, runs, [result(1, 0.85, 0.86)]);
-    expect(filled).toContain('<th scope="row">Plain</th><td>no regularisation</td><td>100.0%</td><td>85.0%</td><td>15.0 points</td><td>86.0%</td>');
+    expect(filled).toContain(
+      '<th scope="row">Plain</th><td>no regularisation</td><td>100.0%</td><td>85.0%</td><td>15.0 points</td><td>0.350 (lowest 0.300 at epoch 1)</td><td>86.0%</td>',
+    );
   });
 
   it('the markup before Start: empty axes, the legend, the table and the plan in the status', () => {

@@ -12,6 +12,7 @@ export interface EpochPoint {
   epoch: number;
   trainAccuracy: number;
   valAccuracy: number | null;
+  valLoss: number | null;
 }
 
 export interface RunResult {
@@ -30,6 +31,25 @@ export function finalGap(result: RunResult | undefined): number | null {
   const p = last(result);
   return p && p.valAccuracy !== null ? p.trainAccuracy - p.valAccuracy : null;
 }
+
+/** The epoch with the lowest validation loss, or null before any. */
+export function lowestValLoss(result: RunResult | undefined): { epoch: number; loss: number } | null {
+  let best: { epoch: number; loss: number } | null = null;
+  for (const p of result?.epochs ?? []) if (p.valLoss !== null && (!best || p.valLoss < best.loss)) best = { epoch: p.epoch, loss: p.valLoss };
+  return best;
+}
+
+/** The final validation loss, and where it was lowest when that was earlier: "0.315 (lowest 0.274 at epoch 6)". */
+export function valLossText(result: RunResult | undefined): string {
+  const p = last(result);
+  const low = lowestValLoss(result);
+  if (!p || p.valLoss === null || !low) return '—';
+  return low.epoch < p.epoch && low.loss < p.valLoss
+    ? `${formatLoss3(p.valLoss)} (lowest ${formatLoss3(low.loss)} at epoch ${low.epoch})`
+    : formatLoss3(p.valLoss);
+}
+
+const formatLoss3 = (v: number): string => v.toFixed(3);
 
 /** A gap in percentage points: 0.1234 → "12.3 points". */
 export function formatGap(gap: number): string {
@@ -95,14 +115,14 @@ export function resultsTableMarkup(preset: Preset, runs: readonly ComparedRun[],
   const pct = (v: number | null | undefined) => (v === null || v === undefined ? '—' : formatPercent(v));
   const overfit = preset.id === 'regularisation';
   const head = overfit
-    ? '<th scope="col">Run</th><th scope="col">Settings</th><th scope="col">Training accuracy</th><th scope="col">Validation accuracy</th><th scope="col">Gap</th><th scope="col">Test accuracy</th>'
+    ? '<th scope="col">Run</th><th scope="col">Settings</th><th scope="col">Training accuracy</th><th scope="col">Validation accuracy</th><th scope="col">Gap</th><th scope="col">Validation loss</th><th scope="col">Test accuracy</th>'
     : '<th scope="col">Run</th><th scope="col">Settings</th><th scope="col">Validation accuracy</th><th scope="col">Test accuracy</th><th scope="col">Time</th>';
   const rows = runs.map((run, i) => {
     const r = results[i];
     const p = last(r);
     const gap = finalGap(r);
     const cells = overfit
-      ? [pct(p?.trainAccuracy), pct(p?.valAccuracy), gap === null ? '—' : formatGap(gap), pct(r?.testAccuracy)]
+      ? [pct(p?.trainAccuracy), pct(p?.valAccuracy), gap === null ? '—' : formatGap(gap), valLossText(r), pct(r?.testAccuracy)]
       : [pct(p?.valAccuracy), pct(r?.testAccuracy), r?.seconds == null ? '—' : `${r.seconds.toFixed(1)} s`];
     return (
       `<tr data-run="${escapeHtml(run.id)}"><th scope="row">${escapeHtml(run.name)}</th><td>${escapeHtml(run.detail)}</td>` +
@@ -110,6 +130,8 @@ export function resultsTableMarkup(preset: Preset, runs: readonly ComparedRun[],
       `</tr>`
     );
   });
-  const caption = overfit ? 'Final accuracies after the last epoch; the gap is training minus validation' : 'Final accuracies after the last epoch';
+  const caption = overfit
+    ? 'After the last epoch. The gap is training minus validation accuracy; training accuracy is measured as trained (with dropout on).'
+    : 'Final accuracies after the last epoch';
   return `<table class="tk-compare__table"><caption>${caption}</caption><thead><tr>${head}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
