@@ -40,7 +40,7 @@ test.describe('run comparison', { tag: '@dev-pages' }, () => {
     await expect(widget).toHaveAttribute('data-runs-done', '4');
     const status = widget.getByRole('status');
     await expect(status).toHaveText(
-      /^Validation accuracy after 2 epochs on 1,000 images: SGD \d+\.\d%, Momentum \d+\.\d%, RMSProp \d+\.\d%, Adam \d+\.\d%\. Best: .+\.$/,
+      /^Validation accuracy after 2 epochs on 1,000 images: SGD \d+\.\d%, Momentum \d+\.\d%, RMSProp \d+\.\d%, Adam \d+\.\d%\. Best: .+\. Trained on (WebGPU|WebGL|WebAssembly|CPU)( and [A-Za-z]+)?\.$/,
     );
     // One line per run, each with a point per epoch.
     const lines = widget.locator('path.tk-chart__line');
@@ -61,7 +61,7 @@ test.describe('run comparison', { tag: '@dev-pages' }, () => {
     await expect(widget).toHaveAttribute('data-state', 'done', { timeout: 200_000 });
     const status = widget.getByRole('status');
     await expect(status).toHaveText(
-      /^After 10 epochs on 250 images, training minus validation accuracy: Plain -?\d+\.\d points \(\d+\.\d% vs \d+\.\d%\), Dropout .*, L2 .*, Dropout \+ L2 .*\. Smallest gap: .+; best validation accuracy: .+\.$/,
+      /^After 10 epochs on 250 images, training minus validation accuracy: Plain -?\d+\.\d points \(\d+\.\d% vs \d+\.\d%\), Dropout .*, L2 .*, Dropout \+ L2 .*\. Smallest gap: .+; best validation accuracy: .+\. Trained on .+\.$/,
     );
     // Four charts, two lines each (training, validation), ten epochs.
     const lines = widget.locator('path.tk-chart__line');

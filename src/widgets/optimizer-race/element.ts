@@ -82,13 +82,12 @@ export class OptimizerRaceElement extends HTMLElement {
     this.form = readForm(SETTINGS, part(this, 'settings'));
     const surface = SURFACES[this.form.surface];
     // Each surface comes with a learning rate that makes its race worth watching.
-    const rate = part<HTMLInputElement>(this, 'rate');
-    rate.value = String(rateIndex(surface.learningRate));
-    this.onInput(rate);
     this.start = surface.start;
     part(this, 'figure-body-caption').textContent = surface.description;
     void this.drawSurface();
-    this.reset();
+    const rate = part<HTMLInputElement>(this, 'rate');
+    rate.value = String(rateIndex(surface.learningRate));
+    this.onInput(rate); // shows the rate and resets the race
   }
 
   /** Draw the contours of the chosen surface (d3-contour is loaded now, once). */
@@ -99,7 +98,13 @@ export class OptimizerRaceElement extends HTMLElement {
     plot.innerHTML = plotMarkup(SURFACES[id], this.start, '');
     plot.dataset.surface = id;
     this.render();
-    const { contourMarkup } = await import('./contours.ts');
+    let contourMarkup: (typeof import('./contours.ts'))['contourMarkup'];
+    try {
+      ({ contourMarkup } = await import('./contours.ts'));
+    } catch {
+      this.status?.announce('The contour map could not be loaded (is the connection lost?). The race still works; reload the page to see the map.');
+      return;
+    }
     if (id !== this.form.surface) return; // another switch came meanwhile
     part(this, 'contours').innerHTML = contourMarkup(SURFACES[id]);
     this.render();

@@ -8,6 +8,7 @@
  * `role="status"` line (the final accuracies or gaps in words), `data-runs-done` (finished runs).
  */
 import { epochsElapsed } from '../../lib/format/progress.ts';
+import { BACKEND_LABELS, type BackendName } from '../../lib/runtime/backends.ts';
 import type { LineChart } from '../../viz/line-chart.ts';
 import { accuracyFrame } from '../../viz/epoch-frames.ts';
 import type { BuilderRunHandle } from '../../workers/builder/client.ts';
@@ -30,6 +31,8 @@ export class RunCompareElement extends HTMLElement {
   private life: TrainerLifecycle<Sequence> | null = null;
   private charts: LineChart[] = [];
   private preset: Preset = presetOf(this.getAttribute('preset'));
+  /** The backends the runs trained on (a run may fall back to another). */
+  private backends = new Set<BackendName>();
 
   connectedCallback(): void {
     if (this.life) return;
@@ -110,6 +113,7 @@ export class RunCompareElement extends HTMLElement {
       });
     }
     const results: RunResult[] = [];
+    this.backends.clear();
     this.dataset.runsDone = '0';
     this.renderTable(runs, results);
 
@@ -122,7 +126,8 @@ export class RunCompareElement extends HTMLElement {
       sequence.current?.dispose();
       sequence.current = null;
       if (i === runs.length) {
-        life.finish(doneStatus(preset, runs, results, data.trainLimit), 'done');
+        const on = [...this.backends].map((b) => BACKEND_LABELS[b]).join(' and ');
+        life.finish(`${doneStatus(preset, runs, results, data.trainLimit)}${on ? ` Trained on ${on}.` : ''}`, 'done');
         return;
       }
       results[i] = emptyResult();
@@ -177,8 +182,11 @@ export class RunCompareElement extends HTMLElement {
       case 'error':
         life.fail({ title: `Run ${i + 1} (${runs[i]!.name}) failed`, message: m.message, hint: m.hint });
         return;
+      case 'backend':
+        this.backends.add(m.backend);
+        return;
       default:
-        return; // phase, backend, saved: nothing to show beyond the status
+        return; // phase, saved: nothing to show beyond the status
     }
   }
 
