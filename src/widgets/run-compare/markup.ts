@@ -50,7 +50,7 @@ export function compareMarkup(preset: Preset, settings: PresetSettings, idleStat
 <p class="tk-widget__intro">${escapeHtml(preset.intro)}</p>
 ${figureMarkup(chartPanels(preset, runs, settings.epochs))}
 ${legend}
-<div class="tk-compare__results" data-part="results">${resultsTableMarkup(preset, runs, [])}</div>
+<div class="tk-compare__results" data-part="results" tabindex="0" role="region" aria-label="Results of the runs (scrolls sideways on a narrow screen)">${resultsTableMarkup(preset, runs, [])}</div>
 <fieldset class="tk-settings" data-part="settings">
 <legend>Settings</legend>
 ${controlsMarkup(SETTINGS[preset.id], settings)}
