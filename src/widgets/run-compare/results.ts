@@ -18,7 +18,7 @@ export interface EpochPoint {
 export interface RunResult {
   epochs: EpochPoint[];
   testAccuracy: number | null;
-  /** Training time in seconds (batches and validation). */
+  /** Training time in seconds, as the builder reports it (its batch loop). */
   seconds: number | null;
 }
 
