@@ -2,12 +2,14 @@ import { gzipSync } from 'node:zlib';
 import { expect, test } from '@playwright/test';
 import { LESSON, TFJS_SIGNATURE } from './helpers.ts';
 
-/** The lessons checked: Start here, the image lesson, the two from-scratch lessons (the neuron, the network) and the Q-learning lesson. */
+/** The lessons checked: Start here, the image lesson, the two from-scratch lessons (the neuron, the network), the two supervised lessons and the Q-learning lesson. */
 const LESSONS = [
   LESSON,
   './lessons/images-are-matrices/',
   './lessons/neuron-from-scratch/',
   './lessons/network-from-scratch/',
+  './lessons/layers-api/',
+  './lessons/inspect-and-tune/',
   './lessons/q-learning-snake/',
 ] as const;
 

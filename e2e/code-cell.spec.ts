@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { LESSON, expectNoAxeViolations, watchForProblems } from './helpers.ts';
 
@@ -13,6 +13,16 @@ const EXERCISE_IDS = readdirSync(new URL('../content/exercises/', import.meta.ur
   .filter((d) => d.isDirectory())
   .map((d) => d.name)
   .sort();
+
+/**
+ * How long one run of an exercise may take here: its own time limit (timeLimitSeconds in exercise.yaml,
+ * default 300 s) plus a minute for loading and grading, and never less than the 180 s the quick ones get.
+ */
+function runTimeoutMs(id: string): number {
+  const yaml = readFileSync(new URL(`../content/exercises/${id}/exercise.yaml`, import.meta.url), 'utf8');
+  const seconds = Number(/^timeLimitSeconds:\s*(\d+)/m.exec(yaml)?.[1] ?? 300);
+  return Math.max(180, seconds + 60) * 1000;
+}
 
 const cell = (page: Page, id: string) => page.locator(`tk-code-cell[data-cell-id="${id}"]`);
 const statusOf = (c: Locator) => c.locator('[data-part="status"]');
@@ -351,13 +361,14 @@ test.describe('exercises', { tag: '@dev-pages' }, () => {
 
   for (const id of EXERCISE_IDS) {
     test(`"${id}": the starter fails its grader and the solution passes`, async ({ page }) => {
-      test.setTimeout(240_000);
+      const runTimeout = runTimeoutMs(id);
+      test.setTimeout(2 * runTimeout + 60_000);
       const problems = watchForProblems(page);
       await page.goto(EXERCISES_PAGE);
       const c = cell(page, id);
 
       await run(c);
-      await expect(c).toHaveAttribute('data-result', 'fail', { timeout: 180_000 });
+      await expect(c).toHaveAttribute('data-result', 'fail', { timeout: runTimeout });
       await expect(statusOf(c)).toContainText(/^Not passed yet/);
 
       await fromMenu(c, 'show-solution');
@@ -367,7 +378,7 @@ test.describe('exercises', { tag: '@dev-pages' }, () => {
       // One copy of the solution on the page: its view closes once it is in the editor.
       await expect(c.locator('[data-part="solution"]')).toBeHidden();
       await run(c);
-      await expect(c).toHaveAttribute('data-result', 'pass', { timeout: 180_000 });
+      await expect(c).toHaveAttribute('data-result', 'pass', { timeout: runTimeout });
       await expect(statusOf(c)).toContainText(/^Passed/);
       await expect(statusOf(c)).toHaveAttribute('data-verdict', 'pass');
       await expect(c.locator('[data-part="badge"]')).toContainText('Passed');

@@ -12,6 +12,8 @@ export const PAGES = [
   { name: 'lesson "An image is just a matrix"', path: './lessons/images-are-matrices/' },
   { name: 'lesson "A neuron from scratch"', path: './lessons/neuron-from-scratch/' },
   { name: 'lesson "A network from scratch"', path: './lessons/network-from-scratch/' },
+  { name: 'lesson "Supervised learning with the layers API"', path: './lessons/layers-api/' },
+  { name: 'lesson "Inspect, save and tune a classifier"', path: './lessons/inspect-and-tune/' },
   { name: 'lesson "Q-learning wins Snake"', path: './lessons/q-learning-snake/' },
   { name: 'progress', path: './progress/' },
   { name: 'use Tinker offline', path: './offline/' },

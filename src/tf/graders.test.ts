@@ -5,6 +5,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { GraderSpec, ModelAccuracyGraderSpec } from '../lib/exercises/types.ts';
+import { countTensorsLeft, type TrackedTensor } from '../lib/grading/tensors-left.ts';
 import { mulberry32 } from '../lib/runtime/shuffle.ts';
 import {
   captureModelSaving,
@@ -206,6 +207,38 @@ describe('runGrader', () => {
     const result = await runGrader(s, context([1, 2, 3], { exports: { size: 3 }, datasets: { ok: true }, print: (...a) => printed.push(...a) }));
     expect(result).toEqual({ pass: false, message: 'measured 3' });
     expect(printed).toEqual(['size', 3]);
+  });
+
+  it('with maxTensorsLeft, fails an accurate model whose code leaked, counted as the code worker counts', async () => {
+    const model = flatModel(true);
+    tf.engine().startScope();
+    const scope = (tf.engine() as unknown as { state: { activeScope: { track: TrackedTensor[] } } }).state.activeScope;
+    // A training step outside tf.tidy: its batch and loss stay allocated; a kept tensor and a variable do not count.
+    const batch = tf.ones([64, PIXELS]);
+    const loss = tf.tidy(() => tf.mean(tf.square(model.predict(batch) as tf.Tensor)));
+    tf.keep(tf.scalar(0.1));
+    const variable = tf.tidy(() => tf.variable(tf.zeros([3])));
+    const leaked = countTensorsLeft(scope.track);
+    tf.engine().endScope();
+    variable.dispose();
+    expect(leaked).toEqual({
+      count: 2,
+      shapes: [
+        { shape: [64, PIXELS], count: 1 },
+        { shape: [], count: 1 },
+      ],
+    });
+    expect(loss.isDisposed).toBe(true);
+
+    const strict = { ...spec, maxTensorsLeft: 0 };
+    const failed = await runGrader(strict, context(model, { tensorsLeft: leaked }), { loadSplit: loader });
+    expect(failed.pass).toBe(false);
+    expect(failed.message).toMatch(/^Your model is accurate enough .*but your code left 2 tensors still allocated when it returned \(none allowed\)/);
+    const clean = await runGrader(strict, context(model, { tensorsLeft: { count: 0, shapes: [] } }), { loadSplit: loader });
+    expect(clean.pass).toBe(true);
+    // Without the count, the run is never passed.
+    expect((await runGrader(strict, context(model), { loadSplit: loader })).pass).toBe(false);
+    model.dispose();
   });
 
   it('dispatches to the model-accuracy grader with the injected loader', async () => {

@@ -30,6 +30,7 @@ import {
 import { describeReturned } from '../lib/grading/describe.ts';
 import { percentAgainst, thresholdPercent } from '../lib/grading/figures.ts';
 import { measureFunction } from '../lib/grading/function-grader.ts';
+import { judgeTensorsLeft, type TensorsLeft } from '../lib/grading/tensors-left.ts';
 import type { Tf } from './backend.ts';
 
 export interface GraderContext {
@@ -45,6 +46,8 @@ export interface GraderContext {
   datasets: unknown;
   /** Writes to the cell's output. */
   print: (...args: unknown[]) => void;
+  /** The tensors the reader's code left allocated when it returned (counted by the code worker). */
+  tensorsLeft?: TensorsLeft;
 }
 
 /** What the model-accuracy grader needs of a data split (the shape `loadSplit` returns). */
@@ -81,8 +84,10 @@ export async function measureRun(plan: MeasurePlan, ctx: GraderContext, deps: Gr
       return measureAgent(plan, ctx.exports, deps.now ? { now: deps.now } : {});
     case 'custom':
       return measureCustom(plan, { returned: ctx.returned, exports: ctx.exports, tf: ctx.tf, datasets: ctx.datasets, print: ctx.print });
-    case 'model':
-      return saveModel(ctx.tf, ctx.returned, deps.save);
+    case 'model': {
+      const saved = await saveModel(ctx.tf, ctx.returned, deps.save);
+      return ctx.tensorsLeft && 'artifacts' in saved ? { ...saved, tensorsLeft: ctx.tensorsLeft } : saved;
+    }
   }
 }
 
@@ -165,7 +170,7 @@ export async function runGrader(spec: GraderSpec, ctx: GraderContext, deps: Grad
   if ('result' in checked) return checked.result;
   const model = await loadSavedModel(ctx.tf, checked.artifacts);
   try {
-    return await gradeModelAccuracy(spec, { ...ctx, returned: model }, deps);
+    return judgeTensorsLeft(spec.maxTensorsLeft, await gradeModelAccuracy(spec, { ...ctx, returned: model }, deps), checked.tensorsLeft);
   } finally {
     model.dispose();
   }

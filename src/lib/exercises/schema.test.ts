@@ -56,6 +56,12 @@ describe('exerciseSchema', () => {
     expect(problems({ ...good, grader: { kind: 'model-accuracy', dataset: 'mnist', split: 'test', threshold: 90 } })[0]).toMatch(
       /^grader\.threshold: expected a fraction above 0 and at most 1/,
     );
+    expect(problems({ ...good, grader: { kind: 'model-accuracy', dataset: 'mnist', split: 'test', threshold: 0.95, maxTensorsLeft: 0 } })).toEqual(
+      [],
+    );
+    expect(
+      problems({ ...good, grader: { kind: 'model-accuracy', dataset: 'mnist', split: 'test', threshold: 0.95, maxTensorsLeft: -1 } })[0],
+    ).toMatch(/^grader\.maxTensorsLeft: expected a whole number of tensors \(0: no leaks allowed\)/);
     expect(problems({ ...good, grader: { kind: 'agent-win-rate', env: 'chess', threshold: 0.5 } })[0]).toMatch(
       /^grader\.env: unknown environment "chess": the known ones are corridor/,
     );

@@ -8,6 +8,7 @@
  *   hints:                        # Markdown with maths, revealed one at a time
  *     - The formula is $\sigma(x) = 1 / (1 + e^{-x})$.
  *   grader:                       # one of the four kinds of src/lib/exercises/types.ts
+ *                                 # (model-accuracy may add `maxTensorsLeft: 0`: no leaked tensors)
  *     kind: function
  *     name: sigmoid
  *     cases:
@@ -91,8 +92,13 @@ const modelAccuracyGrader = z.strictObject(
       .string({ error: expect('a sentence of advice', 'advice: Try a hidden layer.') })
       .min(1)
       .optional(),
+    maxTensorsLeft: z
+      .number({ error: expect('a whole number of tensors (0: no leaks allowed)', 'maxTensorsLeft: 0') })
+      .int({ error: expect('a whole number of tensors (0: no leaks allowed)', 'maxTensorsLeft: 0') })
+      .nonnegative({ error: expect('a whole number of tensors (0: no leaks allowed)', 'maxTensorsLeft: 0') })
+      .optional(),
   },
-  { error: strictError('a model-accuracy grader', ['kind', 'dataset', 'split', 'threshold', 'limit', 'advice']) },
+  { error: strictError('a model-accuracy grader', ['kind', 'dataset', 'split', 'threshold', 'limit', 'advice', 'maxTensorsLeft']) },
 );
 
 const agentWinRateGrader = z.strictObject(

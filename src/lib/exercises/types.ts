@@ -38,6 +38,11 @@ export interface ModelAccuracyGraderSpec {
   limit?: number;
   /** Suggestions shown when the model falls short. */
   advice?: string;
+  /**
+   * Most tensors the reader's code may leave allocated when it returns (variables and tf.keep
+   * excepted; see src/lib/grading/tensors-left.ts). Unset: memory is not graded.
+   */
+  maxTensorsLeft?: number;
 }
 
 /** Trains the reader's agent within a time budget, then plays evaluation games. */

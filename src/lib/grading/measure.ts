@@ -17,6 +17,10 @@ import { agentPlan, judgeAgent, type AgentMeasurement, type AgentPlan } from './
 import { customPlan, judgeCustom, type CustomMeasurement, type CustomPlan } from './custom-grader.ts';
 import { functionPlan, judgeFunction, type FunctionMeasurement, type FunctionPlan } from './function-grader.ts';
 import { malformedMeasurement } from './malformed.ts';
+import type { TensorsLeft } from './tensors-left.ts';
+
+// The page's judge of a model run loads with this module (src/workers/code/client.ts).
+export { judgeTensorsLeft } from './tensors-left.ts';
 
 /** The model-accuracy grader's plan: the worker saves the returned model (weights and topology). */
 export interface ModelPlan {
@@ -30,7 +34,8 @@ export interface ModelArtifactsData {
   weightData: ArrayBuffer;
 }
 
-export type ModelMeasurement = { kind: 'model'; problem: string } | { kind: 'model'; artifacts: ModelArtifactsData };
+/** A saved model, and the tensors the reader's code left allocated when it returned (see tensors-left.ts). */
+export type ModelMeasurement = { kind: 'model'; problem: string } | { kind: 'model'; artifacts: ModelArtifactsData; tensorsLeft?: TensorsLeft };
 
 export type MeasurePlan = FunctionPlan | AgentPlan | CustomPlan | ModelPlan;
 export type Measurement = FunctionMeasurement | AgentMeasurement | CustomMeasurement | ModelMeasurement;
@@ -68,9 +73,12 @@ export function judgeMeasurement(spec: Exclude<GraderSpec, { kind: 'model-accura
   }
 }
 
-/** The saved model in a model measurement, or the result that ends grading (the reader's problem, or a malformed measurement). */
-export function checkModelMeasurement(measurement: unknown): { artifacts: ModelArtifactsData } | { result: GradeResult } {
-  const m = measurement as { kind?: unknown; problem?: unknown; artifacts?: unknown } | null;
+/**
+ * The saved model in a model measurement (with the tensors-left count, unchecked: judgeTensorsLeft
+ * checks it), or the result that ends grading (the reader's problem, or a malformed measurement).
+ */
+export function checkModelMeasurement(measurement: unknown): { artifacts: ModelArtifactsData; tensorsLeft: unknown } | { result: GradeResult } {
+  const m = measurement as { kind?: unknown; problem?: unknown; artifacts?: unknown; tensorsLeft?: unknown } | null;
   if (typeof m !== 'object' || m === null || m.kind !== 'model') return { result: malformedMeasurement('it is not a model measurement') };
   if (typeof m.problem === 'string' && m.problem !== '') return { result: { pass: false, message: m.problem } };
   const a = m.artifacts as Partial<ModelArtifactsData> | null | undefined;
@@ -84,5 +92,5 @@ export function checkModelMeasurement(measurement: unknown): { artifacts: ModelA
   ) {
     return { result: malformedMeasurement('it holds no saved model') };
   }
-  return { artifacts: { modelTopology: a.modelTopology, weightSpecs: a.weightSpecs, weightData: a.weightData } };
+  return { artifacts: { modelTopology: a.modelTopology, weightSpecs: a.weightSpecs, weightData: a.weightData }, tensorsLeft: m.tensorsLeft };
 }

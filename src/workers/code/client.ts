@@ -104,11 +104,12 @@ export function runCode(request: CodeRun, handlers: RunHandlers, options: RunOpt
 
   const judge = (measurement: unknown): Promise<GradeResult> => {
     if (!grader) return Promise.resolve(malformedMeasurement('this cell has no grader'));
-    return grading().then(({ judgeMeasurement, checkModelMeasurement }) => {
+    return grading().then(({ judgeMeasurement, checkModelMeasurement, judgeTensorsLeft }) => {
       if (grader.kind !== 'model-accuracy') return judgeMeasurement(grader, measurement);
       const checked = checkModelMeasurement(measurement);
       if ('result' in checked) return checked.result;
-      return evaluate(grader, checked.artifacts);
+      // Accuracy from the grader worker, then the memory check (when the exercise asks for one).
+      return evaluate(grader, checked.artifacts).then((result) => judgeTensorsLeft(grader.maxTensorsLeft, result, checked.tensorsLeft));
     });
   };
 

@@ -10,8 +10,10 @@
  *   2. tfjs is imported and a backend chosen: `backend`;
  *   3. the reader's code runs in a tfjs scope, with console.*, uncaught errors and unhandled
  *      rejections captured; `output` batches stream meanwhile;
- *   4. the measurements the grader needs, if any: `measured` (the page decides);
- *   5. tensors and variables are freed: `done` with the number of tensors still allocated.
+ *   4. the measurements the grader needs, if any: `measured` (the page decides), with the tensors
+ *      the code left allocated when it returned (src/lib/grading/tensors-left.ts);
+ *   5. tensors and variables are freed: `done` with the number of tensors still allocated after
+ *      that (only tensors kept with tf.keep survive the run's scope).
  * A thrown error ends the run with `error` (its line mapped back to the reader's code).
  *
  * Messages go through the MessagePort the page sends with the request, which the reader's
@@ -42,6 +44,7 @@ import {
   type ExposeGetters,
 } from '../../lib/code/wrap.ts';
 import { errorText } from '../../lib/format/error-text.ts';
+import { countTensorsLeft, type TrackedTensor } from '../../lib/grading/tensors-left.ts';
 import type { Tf } from '../../tf/backend.ts';
 import { onMessages } from '../shared/worker-entry.ts';
 import type { FromCodeWorker, OutputItem, RunRequest } from './protocol.ts';
@@ -183,6 +186,8 @@ async function run(request: RunRequest): Promise<void> {
   }
   const tensorsBefore = tf.memory().numTensors;
   tf.engine().startScope();
+  // The run's scope, held here: every tensor the reader's code makes outside a tidy lands in its list.
+  const runScope = (tf.engine() as unknown as { state: { activeScope: { track: TrackedTensor[] } | null } }).state.activeScope;
   let getters: ExposeGetters | null = null;
   const t0 = performance.now();
   let returned: unknown;
@@ -196,6 +201,8 @@ async function run(request: RunRequest): Promise<void> {
   }
   const ms = performance.now() - t0;
   if (ended) return; // an uncaught error in a callback ended the run meanwhile
+  // Counted the moment the code returns, before grading or cleaning up makes or frees anything.
+  const tensorsLeft = runScope ? countTensorsLeft(runScope.track) : undefined;
   let returnedText: string | undefined;
   try {
     returnedText = describeValue(returned, hooks);
@@ -208,7 +215,16 @@ async function run(request: RunRequest): Promise<void> {
     const measured = await measure(
       graders.measureRun,
       request.plan,
-      { returned, exports: readExposed(getters), tf, dataUrl: request.dataUrl, datasets, print: api.print, save: saving },
+      {
+        returned,
+        exports: readExposed(getters),
+        tf,
+        dataUrl: request.dataUrl,
+        datasets,
+        print: api.print,
+        save: saving,
+        ...(tensorsLeft ? { tensorsLeft } : {}),
+      },
       channel,
     );
     if (!measured.ok) {
@@ -219,17 +235,17 @@ async function run(request: RunRequest): Promise<void> {
   if (ended) return;
 
   // 5. Clean up and report.
-  let tensorsLeft = 0;
+  let remaining = 0;
   try {
     tf.engine().endScope();
     tf.disposeVariables();
-    tensorsLeft = Math.max(0, tf.memory().numTensors - tensorsBefore);
+    remaining = Math.max(0, tf.memory().numTensors - tensorsBefore);
   } catch {
-    tensorsLeft = Math.max(0, tf.memory().numTensors - tensorsBefore);
+    remaining = Math.max(0, tf.memory().numTensors - tensorsBefore);
   }
   channel.finish();
   ended = true;
-  send({ type: 'done', ms, tensorsLeft, ...(returnedText !== undefined ? { returned: returnedText } : {}) });
+  send({ type: 'done', ms, tensorsLeft: remaining, ...(returnedText !== undefined ? { returned: returnedText } : {}) });
 }
 
 type Graders = typeof import('../../tf/graders.ts');
