@@ -87,7 +87,7 @@ ${runControlsMarkup(IDLE_STATUS, '<button type="button" class="tk-button" data-p
 <p class="tk-hp__compute" data-part="compute"></p>
 ${progressMarkup('Search progress')}
 <div class="tk-error" data-part="error" hidden></div>
-<div class="tk-hp__table-wrap"><table class="tk-hp__table" data-part="table">
+<div class="tk-hp__table-wrap" tabindex="0" role="region" aria-label="Trials table (scrolls sideways on a narrow screen)"><table class="tk-hp__table" data-part="table">
 <caption data-part="table-caption">Trials</caption>
 <thead data-part="thead">${tableHeadMarkup({ key: 'id', direction: 'ascending' })}</thead>
 <tbody data-part="tbody">${tableRowsMarkup([], () => true, null)}</tbody>
