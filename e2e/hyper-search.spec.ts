@@ -143,3 +143,16 @@ test.describe('hyperparameter search', { tag: '@dev-pages' }, () => {
     await expect(widget).toHaveAttribute('data-running', '0');
   });
 });
+
+test('far down its lesson, the search loads its script only when the reader nears it, and a quick first click still starts it', async ({ page }) => {
+  await page.goto('./lessons/inspect-and-tune/');
+  const widget = page.locator(WIDGET);
+  await expect(page.locator('tk-model-inspector')).toHaveAttribute('data-state', /.+/);
+  // Loaded with the page: the inspector at the top. Not yet: the search, screens below (src/widgets/shared/load-when-near.ts).
+  expect(await page.evaluate(() => customElements.get('tk-hyper-search') === undefined)).toBe(true);
+  // Playwright scrolls it into view and clicks at once, before or while its script arrives.
+  await widget.getByRole('button', { name: 'Start search' }).click();
+  await expect(widget).toHaveAttribute('data-state', /^(loading|running)$/);
+  await widget.getByRole('button', { name: /^Stop/ }).click();
+  await expect(widget).toHaveAttribute('data-state', /^(idle|done)$/, { timeout: 60_000 });
+});

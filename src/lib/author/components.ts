@@ -42,6 +42,11 @@ export const AUTHOR_COMPONENTS: readonly AuthorComponent[] = [
   { name: 'SnakeDqn', preview: 'placeholder', description: 'A deep Q-network on a larger board.' },
   { name: 'StateCount', preview: 'placeholder', description: 'How many states Snake has per board size.' },
   { name: 'TicTacToe', preview: 'placeholder', description: 'Self-play Q-learning at tic-tac-toe.' },
+  { name: 'ModelBuilder', preview: 'placeholder', description: 'Build, train and test a dense MNIST classifier with the layers API.' },
+  { name: 'OptimizerRace', preview: 'placeholder', description: 'SGD, momentum, RMSProp and Adam racing on 2-D loss surfaces.' },
+  { name: 'RunCompare', preview: 'placeholder', description: 'Several MNIST runs overlaid: optimisers or regularisation (preset).' },
+  { name: 'ModelInspector', preview: 'placeholder', description: 'Confusion matrix, draw a digit, save and load the model.' },
+  { name: 'HyperSearch', preview: 'placeholder', description: 'Random hyperparameter search with ASHA early stopping on parallel workers.' },
 ];
 
 const BY_NAME = new Map(AUTHOR_COMPONENTS.map((c) => [c.name, c]));
