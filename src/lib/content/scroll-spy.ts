@@ -17,7 +17,7 @@ export const READING_LINE = 0.25;
 export const BOTTOM_SLACK = 2;
 
 export interface ViewMeasure {
-  /** Each section heading's top edge relative to the top of the viewport (as the page measures it), in document order. */
+  /** Each section heading's distance (px) below the top of the visible area, negative once scrolled past, in document order. */
   tops: readonly number[];
   /** The viewport height. */
   viewportHeight: number;
