@@ -6,18 +6,8 @@
 import { findModelJson, matchWeightFiles } from '../../lib/model-files/choose-files.ts';
 import { parseModelJson, type FileProblem, type ModelJson } from '../../lib/model-files/model-json.ts';
 
-/** Saves `parts` as a file called `name` through the browser's downloads. */
-export function downloadFile(name: string, parts: BlobPart[], type: string): void {
-  const url = URL.createObjectURL(new Blob(parts, { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.hidden = true;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
+/** The kit's download, loaded with the rest of this module only when the reader downloads. */
+export { downloadFile } from '../shared/browser-storage.ts';
 
 export type ReadFiles =
   { ok: true; model: ModelJson; weightData: ArrayBuffer; jsonName: string; note: string | null } | { ok: false; problem: FileProblem };

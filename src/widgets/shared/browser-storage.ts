@@ -22,7 +22,12 @@ export function browserStorage(): { storage: KeyValueStorage } | { storage: null
 
 /** Has the browser download `text` as a file called `filename`. */
 export function downloadText(filename: string, text: string, type: string): void {
-  const href = URL.createObjectURL(new Blob([text], { type }));
+  downloadFile(filename, [text], type);
+}
+
+/** Has the browser download `parts` (text, bytes) as one file called `filename`. */
+export function downloadFile(filename: string, parts: BlobPart[], type: string): void {
+  const href = URL.createObjectURL(new Blob(parts, { type }));
   const link = document.createElement('a');
   link.href = href;
   link.download = filename;
