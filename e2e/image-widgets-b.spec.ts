@@ -189,6 +189,8 @@ test.describe('grey sample (one channel)', () => {
 
     const lab = page.locator('tk-filter-lab');
     await lab.scrollIntoViewIfNeeded();
+    // Its script loads when the reader nears it (loadWhenNear): a choice made before it is ready would be lost.
+    await expect(lab).toHaveAttribute('data-state', 'done');
     await lab.getByRole('combobox', { name: /^Image/ }).selectOption('camera');
     await expect(lab.locator('[data-part="status"]')).toHaveText(/^Gaussian blur σ = 1\.0, 5×5, border clamp: 512 × 512 pixels in/);
     await expect(lab).toHaveAttribute('data-state', 'done');
