@@ -30,7 +30,7 @@ export function gemmNN(a: Float32Array, b: Float32Array, c: Float32Array, m: num
       const av = a[aRow + p]!;
       if (av === 0) continue;
       const bRow = p * n;
-      for (let j = 0; j < n; j++) c[row + j] += av * b[bRow + j]!;
+      for (let j = 0; j < n; j++) c[row + j] = c[row + j]! + av * b[bRow + j]!;
     }
   }
   return c;
@@ -47,7 +47,7 @@ export function gemmTN(a: Float32Array, b: Float32Array, c: Float32Array, m: num
       const av = a[aRow + i]!;
       if (av === 0) continue;
       const row = i * n;
-      for (let j = 0; j < n; j++) c[row + j] += av * b[bRow + j]!;
+      for (let j = 0; j < n; j++) c[row + j] = c[row + j]! + av * b[bRow + j]!;
     }
   }
   return c;
