@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { outputSize } from '../nn/conv-geometry.ts';
-import { demoInput, im2colView, kernelWeights, KERNEL_KINDS, outputValues, patchOf, readersOf } from './grids.ts';
+import { demoInput, im2colView, kernelWeights, outputValues, patchOf, readersOf, type KernelKind } from './grids.ts';
 import { DEFAULT_SETTING, LIMITS, settingProblem } from './setting.ts';
 
 describe('patchOf and readersOf', () => {
@@ -68,7 +68,7 @@ describe('patchOf and readersOf', () => {
 describe('kernels', () => {
   it('are whole-number k × k kernels: edges add up to 0, blur to k², sharpen to 1', () => {
     for (let k = 1; k <= 5; k++) {
-      const sum = (kind: (typeof KERNEL_KINDS)[number]) => kernelWeights(kind, k).reduce((a, b) => a + b, 0);
+      const sum = (kind: KernelKind) => kernelWeights(kind, k).reduce((a, b) => a + b, 0);
       expect(kernelWeights('blur', k)).toHaveLength(k * k);
       expect(sum('edgeV')).toBe(0);
       expect(sum('edgeH')).toBe(0);
