@@ -29,7 +29,9 @@ export function axisDiagram(setting: AxisSetting): string {
   }
   for (let o = 0; o < out; o++) {
     const y = TOP + CELL + 8 + o * LINE + LINE / 2;
-    const taps = patchOf(setting, 0, o).map((t) => t.x);
+    const taps = patchOf(setting, 0, o)
+      .filter((t) => t.ky === 0)
+      .map((t) => t.x);
     parts.push(`<text class="tk-convx__axis-label" x="${LABEL - 6}" y="${y + 4}" text-anchor="end">out ${o}</text>`);
     parts.push(`<line class="tk-convx__axis-span" x1="${cx(taps[0]!)}" x2="${cx(taps[taps.length - 1]!)}" y1="${y}" y2="${y}"></line>`);
     for (const t of taps) parts.push(`<circle class="tk-convx__axis-tap" cx="${cx(t)}" cy="${y}" r="4"></circle>`);

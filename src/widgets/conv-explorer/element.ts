@@ -25,6 +25,7 @@ class ConvExplorerElement extends HTMLElement {
   private status!: StatusLine;
   /** Typed values that are impossible with the rest of the setting, kept as typed until they fit or are changed. */
   private pending = new Map<ControlName, string>();
+  private lastTyped: ControlName | null = null;
   /** The animation's output cell (row-major index), -1 before the first step. */
   private step = -1;
   private timer: ReturnType<typeof setInterval> | null = null;
@@ -85,6 +86,7 @@ class ConvExplorerElement extends HTMLElement {
 
   /** A typed value: applied when possible; otherwise kept as typed, explained (on change) and the drawing left as it was. */
   private onTyped(name: ControlName, text: string, committed: boolean): void {
+    this.lastTyped = name;
     const result = applyTyped(this.state.setting, name, text);
     if (result.ok) {
       this.pending.delete(name);
@@ -109,9 +111,10 @@ class ConvExplorerElement extends HTMLElement {
     }
   }
 
+  /** Mark every typed value that does not fit and say why, the one typed last first. */
   private showProblem(): void {
     const problem = part(this, 'problem');
-    let message = '';
+    const messages: string[] = [];
     for (const name of CONTROL_NAMES) {
       const typed = part<HTMLInputElement>(this, `${name}-typed`);
       const text = this.pending.get(name);
@@ -119,14 +122,15 @@ class ConvExplorerElement extends HTMLElement {
       if (result && !result.ok) {
         typed.setAttribute('aria-invalid', 'true');
         typed.setAttribute('aria-describedby', problem.id);
-        message ||= `${result.message} The drawing still shows the last possible setting.`;
+        if (name === this.lastTyped) messages.unshift(result.message);
+        else messages.push(result.message);
       } else {
         typed.removeAttribute('aria-invalid');
         typed.removeAttribute('aria-describedby');
       }
     }
-    problem.textContent = message;
-    problem.hidden = message === '';
+    problem.textContent = messages.length === 0 ? '' : `${messages.join(' ')} The drawing still shows the last possible setting.`;
+    problem.hidden = messages.length === 0;
   }
 
   /** Redraw everything the setting drives. */

@@ -72,8 +72,9 @@ export function formulaMarkup(setting: AxisSetting, render?: TexRenderer): strin
     ? render(numbersTex(setting, (name, v) => String.raw`\htmlData{slot=${name}}{${v}}`))
     : `<span class="tk-convx__plain">${plainNumbers(setting)}</span>`;
   return (
-    `<div class="tk-convx__formula" aria-hidden="true">${general}<div class="tk-convx__numbers" data-part="formula-numbers">${numbers}</div></div>` +
-    `<p class="visually-hidden" data-part="formula-text">Output size: ${escapeHtml(formulaText(setting))}</p>`
+    `<div class="tk-convx__formula" tabindex="0" role="region" aria-label="The output-size formula (scrolls on a narrow screen)">` +
+    `<div aria-hidden="true">${general}<div class="tk-convx__numbers" data-part="formula-numbers">${numbers}</div></div>` +
+    `<p class="visually-hidden" data-part="formula-text">Output size: ${escapeHtml(formulaText(setting))}</p></div>`
   );
 }
 
