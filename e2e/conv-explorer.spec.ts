@@ -215,7 +215,9 @@ test.describe('convolution explorer', { tag: '@dev-pages' }, () => {
     // The corner window holds 4 input cells and 5 padding cells; the average leaves padding out.
     const corner = [await inputAt(0, 0), await inputAt(0, 1), await inputAt(1, 0), await inputAt(1, 1)];
     const cornerMean = Math.round((corner.reduce((a, b) => a + b, 0) / 4) * 10) / 10;
-    await expect(w.locator('[data-part="output"] [data-y="0"][data-x="0"]')).toHaveText(Number.isInteger(cornerMean) ? String(cornerMean) : cornerMean.toFixed(1));
+    await expect(w.locator('[data-part="output"] [data-y="0"][data-x="0"]')).toHaveText(
+      Number.isInteger(cornerMean) ? String(cornerMean) : cornerMean.toFixed(1),
+    );
   });
 
   test('tf.conv2d on the sneaker gives the formula’s shape; pooling too; a refused setting is said in words', async ({ page }) => {

@@ -47,6 +47,11 @@ describe('runExplorerOp', () => {
   it('tf.pool drops a numeric padding when dilated, so the explorer refuses that too', () => {
     const setting = { n: 5, k: 2, s: 1, p: 1, d: 2 };
     expect(tfRefusal(setting, 'max')).toMatch(/ignores a numeric padding/);
-    expect(runExplorerOp(tf, demoInput(5), 5, setting, 'max', new Float32Array()).shape).not.toEqual([1, outputSize(setting), outputSize(setting), 1]);
+    expect(runExplorerOp(tf, demoInput(5), 5, setting, 'max', new Float32Array()).shape).not.toEqual([
+      1,
+      outputSize(setting),
+      outputSize(setting),
+      1,
+    ]);
   });
 });

@@ -55,9 +55,11 @@ describe('patchOf and readersOf', () => {
               if (settingProblem(setting) !== null) continue;
               const out = outputSize(setting);
               const reads = new Set<string>();
-              for (let oy = 0; oy < out; oy++) for (let ox = 0; ox < out; ox++) for (const t of patchOf(setting, oy, ox)) reads.add(`${oy},${ox}:${t.y},${t.x}`);
+              for (let oy = 0; oy < out; oy++)
+                for (let ox = 0; ox < out; ox++) for (const t of patchOf(setting, oy, ox)) reads.add(`${oy},${ox}:${t.y},${t.x}`);
               const back = new Set<string>();
-              for (let y = -p; y < n + p; y++) for (let x = -p; x < n + p; x++) for (const o of readersOf(setting, y, x)) back.add(`${o.y},${o.x}:${y},${x}`);
+              for (let y = -p; y < n + p; y++)
+                for (let x = -p; x < n + p; x++) for (const o of readersOf(setting, y, x)) back.add(`${o.y},${o.x}:${y},${x}`);
               expect(back, JSON.stringify(setting)).toEqual(reads);
               checked++;
             }

@@ -57,20 +57,27 @@ describe('typed values', () => {
     expect(applyTyped(DEFAULT_SETTING, 's', '1.5')).toEqual({ ok: false, message: 'The stride must be a whole number of at least 1 (got 1.5).' });
     expect(applyTyped(DEFAULT_SETTING, 'k', '9')).toEqual({ ok: false, message: axisProblem({ ...DEFAULT_SETTING, k: 9 }) });
     expect(applyTyped(DEFAULT_SETTING, 'k', '9').ok).toBe(false);
-    expect(applyTyped(DEFAULT_SETTING, 'p', '3')).toMatchObject({ ok: false, message: expect.stringMatching(/^Padding 3 is as wide as the kernel's span/) });
+    expect(applyTyped(DEFAULT_SETTING, 'p', '3')).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/^Padding 3 is as wide as the kernel's span/),
+    });
     expect(applyTyped(DEFAULT_SETTING, 'n', ' 7 ')).toEqual({ ok: true, setting: { ...DEFAULT_SETTING, n: 7 } });
   });
 
   it('says the explorer’s own limits where the geometry would allow more', () => {
     expect(axisProblem({ ...DEFAULT_SETTING, n: 40 })).toBeNull();
-    expect(settingProblem({ ...DEFAULT_SETTING, n: 40 })).toBe('The explorer shows an input size of up to 9, so that every cell stays readable (got 40): type 9 or less.');
+    expect(settingProblem({ ...DEFAULT_SETTING, n: 40 })).toBe(
+      'The explorer shows an input size of up to 9, so that every cell stays readable (got 40): type 9 or less.',
+    );
   });
 });
 
 describe('sentences and formula', () => {
   it('says the issue’s example in words and with numbers', () => {
     expect(settingSentence(DEFAULT_SETTING)).toBe('5 × 5 input, 3 × 3 kernel, stride 2, padding 1: 3 × 3 output');
-    expect(settingSentence({ n: 7, k: 2, s: 1, p: 0, d: 2 }, 'max')).toBe('7 × 7 input, 2 × 2 max pooling window, stride 1, padding 0, dilation 2: 5 × 5 output');
+    expect(settingSentence({ n: 7, k: 2, s: 1, p: 0, d: 2 }, 'max')).toBe(
+      '7 × 7 input, 2 × 2 max pooling window, stride 1, padding 0, dilation 2: 5 × 5 output',
+    );
     expect(formulaText(DEFAULT_SETTING)).toBe('⌊(5 + 2·1 − 1·(3 − 1) − 1) / 2⌋ + 1 = 3');
   });
 

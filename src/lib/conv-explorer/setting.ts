@@ -36,7 +36,8 @@ export function settingProblem(setting: AxisSetting): string | null {
   for (const name of CONTROL_NAMES) {
     const v = setting[name];
     const { max } = LIMITS[name];
-    if (Number.isFinite(v) && v > max) return `The explorer shows ${name === 'n' ? 'an' : 'a'} ${NOUNS[name]} of up to ${max}, so that every cell stays readable (got ${v}): type ${max} or less.`;
+    if (Number.isFinite(v) && v > max)
+      return `The explorer shows ${name === 'n' ? 'an' : 'a'} ${NOUNS[name]} of up to ${max}, so that every cell stays readable (got ${v}): type ${max} or less.`;
   }
   return null;
 }
@@ -77,7 +78,11 @@ export function readTyped(name: ControlName, text: string): Typed {
  * The setting with one control changed to what the reader typed, or why that is impossible
  * (the message names the setting as a whole, as `axisProblem` words it).
  */
-export function applyTyped(setting: AxisSetting, name: ControlName, text: string): { ok: true; setting: AxisSetting } | { ok: false; message: string } {
+export function applyTyped(
+  setting: AxisSetting,
+  name: ControlName,
+  text: string,
+): { ok: true; setting: AxisSetting } | { ok: false; message: string } {
   const typed = readTyped(name, text);
   if (!typed.ok) return typed;
   const next = { ...setting, [name]: typed.value };

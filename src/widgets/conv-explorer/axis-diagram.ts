@@ -24,7 +24,9 @@ export function axisDiagram(setting: AxisSetting): string {
   for (let c = -p; c < n + p; c++) {
     const pad = c < 0 || c >= n;
     const x = LABEL + (c + p) * CELL;
-    parts.push(`<rect class="tk-convx__axis-cell${pad ? ' is-pad' : ''}" x="${x + 1}" y="${TOP}" width="${CELL - 2}" height="${CELL - 2}" rx="2"></rect>`);
+    parts.push(
+      `<rect class="tk-convx__axis-cell${pad ? ' is-pad' : ''}" x="${x + 1}" y="${TOP}" width="${CELL - 2}" height="${CELL - 2}" rx="2"></rect>`,
+    );
     parts.push(`<text class="tk-convx__axis-index" x="${x + CELL / 2}" y="${TOP - 6}" text-anchor="middle">${c < 0 ? `−${-c}` : c}</text>`);
   }
   for (let o = 0; o < out; o++) {

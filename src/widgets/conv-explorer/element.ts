@@ -6,7 +6,15 @@
  */
 import { codeText } from '../../lib/conv-explorer/code.ts';
 import { patchOf, readersOf } from '../../lib/conv-explorer/grids.ts';
-import { applyTyped, CONTROL_NAMES, controlRanges, formulaText, settingProblem, settingSentence, type ControlName } from '../../lib/conv-explorer/setting.ts';
+import {
+  applyTyped,
+  CONTROL_NAMES,
+  controlRanges,
+  formulaText,
+  settingProblem,
+  settingSentence,
+  type ControlName,
+} from '../../lib/conv-explorer/setting.ts';
 import { outputSize } from '../../lib/nn/conv-geometry.ts';
 import { part } from '../shared/html.ts';
 import { nextWidgetId } from '../shared/ids.ts';
@@ -183,7 +191,13 @@ class ConvExplorerElement extends HTMLElement {
     const cellOf = (target: EventTarget | null): { kind: 'input' | 'output' | 'row'; y: number; x: number } | null => {
       const el = (target as Element | null)?.closest?.('[data-y]');
       if (!el || !this.contains(el)) return null;
-      const kind = el.closest('[data-part="input"]') ? 'input' : el.closest('[data-part="output"]') ? 'output' : el.closest('[data-part="im2col"]') ? 'row' : null;
+      const kind = el.closest('[data-part="input"]')
+        ? 'input'
+        : el.closest('[data-part="output"]')
+          ? 'output'
+          : el.closest('[data-part="im2col"]')
+            ? 'row'
+            : null;
       return kind ? { kind, y: Number(el.getAttribute('data-y')), x: Number(el.getAttribute('data-x')) } : null;
     };
     const onPoint = (e: Event) => {
@@ -212,7 +226,8 @@ class ConvExplorerElement extends HTMLElement {
       return;
     }
     const { setting } = this.state;
-    const mark = (grid: string, y: number, x: number, cls: string) => this.querySelector(`[data-part="${grid}"] [data-y="${y}"][data-x="${x}"]`)?.classList.add(cls);
+    const mark = (grid: string, y: number, x: number, cls: string) =>
+      this.querySelector(`[data-part="${grid}"] [data-y="${y}"][data-x="${x}"]`)?.classList.add(cls);
     if ('output' in what) {
       const { y, x } = what.output;
       mark('output', y, x, 'is-source');

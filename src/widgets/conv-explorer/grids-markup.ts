@@ -69,8 +69,10 @@ export function kernelMarkup(setting: AxisSetting, mode: ExplorerMode, weights: 
   const { k } = setting;
   const mark = mode === 'max' ? 'max' : 'avg';
   const cells: string[] = [];
-  for (let i = 0; i < k * k; i++) cells.push(`<span class="tk-convx__cell tk-convx__cell--kernel">${mode === 'conv' ? cellText(weights[i]!) : mark}</span>`);
-  const what = mode === 'conv' ? `Kernel, ${k} by ${k}: weights ${Array.from(weights, (w) => cellText(w)).join(', ')}` : `Pooling window, ${k} by ${k}`;
+  for (let i = 0; i < k * k; i++)
+    cells.push(`<span class="tk-convx__cell tk-convx__cell--kernel">${mode === 'conv' ? cellText(weights[i]!) : mark}</span>`);
+  const what =
+    mode === 'conv' ? `Kernel, ${k} by ${k}: weights ${Array.from(weights, (w) => cellText(w)).join(', ')}` : `Pooling window, ${k} by ${k}`;
   return `<div class="tk-convx__grid tk-convx__grid--kernel" role="img" aria-label="${escapeHtml(what)}" style="--size:${k}">${cells.join('')}</div>`;
 }
 

@@ -137,7 +137,12 @@ ${settingsMarkup(state)}
 <p class="tk-convx__problem" data-part="problem" id="${problemId}" role="alert" hidden></p>
 ${figureMarkup([
   { caption: 'The input (padding dashed), the kernel, and the output', content: boards, part: 'boards', wide: true },
-  { caption: 'One axis: where each output’s window reads', content: `<div class="tk-convx__scroll-x" tabindex="0" role="region" aria-label="One axis (scrolls on a narrow screen)">${axis}</div>`, part: 'axis', wide: true },
+  {
+    caption: 'One axis: where each output’s window reads',
+    content: `<div class="tk-convx__scroll-x" tabindex="0" role="region" aria-label="One axis (scrolls on a narrow screen)">${axis}</div>`,
+    part: 'axis',
+    wide: true,
+  },
 ])}
 <p class="tk-note tk-convx__readout" data-part="readout">Point at an output cell to see the input patch it reads.</p>
 <div class="tk-actions">
