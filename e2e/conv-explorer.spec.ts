@@ -249,6 +249,19 @@ test.describe('convolution explorer', { tag: '@dev-pages' }, () => {
     expect(problems).toEqual([]);
   });
 
+  test('a failed download is said in the view, and the grids keep working', async ({ page }) => {
+    await page.route('**/fashion-mnist/t10k-images-idx3-ubyte.gz', (route) => route.fulfill({ status: 404, body: 'missing' }));
+    const w = await open(page);
+    await w.locator('summary', { hasText: 'Run it for real' }).click();
+    await expect(w).toHaveAttribute('data-state', 'error');
+    const error = w.locator('[data-part="error"]');
+    await expect(error).toBeVisible();
+    await expect(error).toContainText('The sneaker could not be loaded');
+    await expect(error).toContainText('t10k-images-idx3-ubyte');
+    await typeSetting(w, { s: 1 });
+    expect(await drawn(w)).toEqual({ side: 5, formula: 5 });
+  });
+
   test('the code can be copied', async ({ page, context }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     const w = await open(page);
