@@ -89,14 +89,14 @@ describe('Conv2D agrees with tf.conv2d', () => {
           for (let kx = 0; kx < kw; kx++)
             spread.set(conv.kernel.value.subarray((ky * kw + kx) * taps, (ky * kw + kx + 1) * taps), (ky * dh * spreadW + kx * dw) * taps);
         // A number pads every side (tfjs' own numeric padding assumes equal strides, so spell it out).
-        const pad =
+        const pad: 'valid' | 'same' | [[number, number], [number, number], [number, number], [number, number]] =
           typeof c.padding === 'number'
-            ? ([
+            ? [
                 [0, 0],
                 [c.padding, c.padding],
                 [c.padding, c.padding],
                 [0, 0],
-              ] as const)
+              ]
             : c.padding;
         const [out, gx, gSpread, gb] = tf.tidy(() => {
           const xt = tf.tensor4d(x, [batch, ...c.shape]);
@@ -208,8 +208,9 @@ describe('a small CNN agrees with the same network in tfjs', () => {
       const [theirLogits, theirLoss, ...grads] = tf.tidy(() => {
         const model = (...w: tf.Tensor[]): tf.Tensor => {
           let h: tf.Tensor4D = tf.tensor4d(x, [batch, 12, 12, 1]);
-          h = tf.maxPool(tf.relu(tf.add(tf.conv2d(h, w[0] as tf.Tensor4D, 1, 'same'), w[1]!)), 2, 2, 'valid');
-          h = tf.maxPool(tf.relu(tf.add(tf.conv2d(h, w[2] as tf.Tensor4D, 1, 'same'), w[3]!)), 2, 2, 'valid');
+          const block = (input: tf.Tensor4D, kernel: tf.Tensor, bias: tf.Tensor): tf.Tensor4D =>
+            tf.maxPool(tf.relu(tf.add(tf.conv2d(input, kernel as tf.Tensor4D, 1, 'same'), bias)) as tf.Tensor4D, 2, 2, 'valid');
+          h = block(block(h, w[0]!, w[1]!), w[2]!, w[3]!);
           return tf.add(tf.matMul(tf.reshape(h, [batch, -1]), w[4] as tf.Tensor2D), w[5]!);
         };
         const lossOf = (...w: tf.Tensor[]): tf.Scalar => tf.losses.softmaxCrossEntropy(tf.tensor2d(targets, [batch, 5]), model(...w));
