@@ -1,7 +1,12 @@
 /** The from-scratch neural network engine (plain TypeScript over Float32Array). */
-export type { Param, Layer, Loss, Optimizer, LayerSpec, LossKind, OptimizerSpec, InitKind } from './types.ts';
+export type { Param, Layer, Loss, Optimizer, LayerSpec, LossKind, OptimizerSpec, InitKind, ImageShape, Size2D, Padding } from './types.ts';
 export { Dense, initWeights } from './dense.ts';
 export type { DenseOptions } from './dense.ts';
+export { Conv2D } from './conv2d.ts';
+export type { Conv2DOptions } from './conv2d.ts';
+export { MaxPool2D } from './max-pool-2d.ts';
+export type { MaxPool2DOptions } from './max-pool-2d.ts';
+export { Flatten } from './flatten.ts';
 export { ReLU, Sigmoid, Tanh, Softmax, sigmoid, softmaxRow } from './activations.ts';
 export {
   SoftmaxCrossEntropy,

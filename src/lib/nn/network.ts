@@ -4,15 +4,19 @@
  * Backpropagation is just the layers' backward calls in reverse order: each layer turns
  * dL/d(its output) into dL/d(its input) (and adds its own parameter gradients on the way).
  */
-import type { InitKind, Layer, LayerSpec, Loss, Optimizer, Param } from './types.ts';
+import type { ImageShape, InitKind, Layer, LayerSpec, Loss, Optimizer, Param } from './types.ts';
 import { Dense } from './dense.ts';
+import { Conv2D } from './conv2d.ts';
+import { MaxPool2D } from './max-pool-2d.ts';
+import { Flatten } from './flatten.ts';
+import { imageSize, shapeText } from './image-shape.ts';
 import { ReLU, Sigmoid, Softmax, Tanh } from './activations.ts';
 import { epochSeed } from '../runtime/shuffle.ts';
 
 /** Rows per forward call in `predict` (bounds the layers' buffer sizes on big datasets). */
 const PREDICT_CHUNK = 256;
 
-/** The input width of a layer that declares one (Dense). */
+/** The input width of a layer that declares one (Dense, Conv2D, MaxPool2D, Flatten). */
 function declaredInputSize(layer: Layer): number | null {
   const size = (layer as { inputSize?: unknown }).inputSize;
   return typeof size === 'number' ? size : null;
@@ -126,27 +130,70 @@ export class Network {
 }
 
 export interface BuildOptions {
-  /** Seed of the weight initialisation (default 1); each Dense layer gets its own seed derived from it. */
+  /** Seed of the weight initialisation (default 1); each Dense and Conv2D layer gets its own seed derived from it. */
   seed?: number;
-  /** Force one initialisation for every Dense layer (default: He before a ReLU, Glorot otherwise). */
+  /** Force one initialisation for every Dense and Conv2D layer (default: He before a ReLU, Glorot otherwise). */
   init?: InitKind;
 }
 
-/** Builds a Network from serialisable layer specs, e.g. [{kind:'dense',units:128},{kind:'relu'},{kind:'dense',units:10}]. */
-export function buildNetwork(inputSize: number, specs: readonly LayerSpec[], options: BuildOptions = {}): Network {
+/** Seeds of the conv layers are drawn apart from the dense ones, so adding convs leaves a dense net's seeds alone. */
+const CONV_SEED_OFFSET = 1000;
+
+/**
+ * Builds a Network from serialisable layer specs. The input is a width, e.g.
+ *   buildNetwork(784, [{kind:'dense',units:128},{kind:'relu'},{kind:'dense',units:10}])
+ * or an image shape [height, width, channels] for a convolutional network, e.g.
+ *   buildNetwork([28, 28, 1], [{kind:'conv2d',filters:8,kernelSize:3,padding:'same'},{kind:'relu'},
+ *     {kind:'maxPool',poolSize:2},{kind:'flatten'},{kind:'dense',units:10}])
+ * Image layers need an image in front of them, and Dense needs a flatten after the image layers.
+ */
+export function buildNetwork(input: number | ImageShape, specs: readonly LayerSpec[], options: BuildOptions = {}): Network {
   const seed = options.seed ?? 1;
   const layers: Layer[] = [];
-  let width = inputSize;
+  let width = typeof input === 'number' ? input : imageSize(input);
+  // The current image shape, or null once the values are a flat row of features.
+  let shape: ImageShape | null = typeof input === 'number' ? null : input;
   let denseCount = 0;
+  let convCount = 0;
+  const initFor = (i: number): InitKind => options.init ?? (specs[i + 1]?.kind === 'relu' ? 'he' : 'glorot');
+  const needImage = (i: number, what: string): ImageShape => {
+    if (shape) return shape;
+    throw new Error(
+      `Layer ${i + 1} (${what}) needs images, but ${i === 0 ? 'the input is a flat row' : 'its input is already flat'} of ${width} values: ` +
+        (i === 0 ? 'give buildNetwork the image shape, e.g. [28, 28, 1].' : 'put image layers before flatten and dense.'),
+    );
+  };
+  const image = (layer: Conv2D | MaxPool2D): void => {
+    layers.push(layer);
+    shape = layer.outputShape;
+    width = imageSize(shape);
+  };
   specs.forEach((spec, i) => {
     switch (spec.kind) {
       case 'dense': {
+        if (shape) throw new Error(`Layer ${i + 1} (dense) gets ${shapeText(shape)} images: put a flatten layer before it.`);
         denseCount++;
-        const init = options.init ?? (specs[i + 1]?.kind === 'relu' ? 'he' : 'glorot');
-        layers.push(new Dense(width, spec.units, { init, seed: epochSeed(seed, denseCount), name: `dense${denseCount}` }));
+        layers.push(new Dense(width, spec.units, { init: initFor(i), seed: epochSeed(seed, denseCount), name: `dense${denseCount}` }));
         width = spec.units;
         break;
       }
+      case 'conv2d': {
+        const inputShape = needImage(i, 'conv2d');
+        convCount++;
+        const { filters, kernelSize, strides, padding, dilation } = spec;
+        const conv = { filters, kernelSize, strides, padding, dilation, init: initFor(i), name: `conv2d${convCount}` };
+        image(withLayerNumber(i, () => new Conv2D(inputShape, { ...conv, seed: epochSeed(seed, CONV_SEED_OFFSET + convCount) })));
+        break;
+      }
+      case 'maxPool': {
+        const inputShape = needImage(i, 'maxPool');
+        image(withLayerNumber(i, () => new MaxPool2D(inputShape, { poolSize: spec.poolSize, strides: spec.strides })));
+        break;
+      }
+      case 'flatten':
+        layers.push(new Flatten(needImage(i, 'flatten')));
+        shape = null;
+        break;
       case 'relu':
         layers.push(new ReLU());
         break;
@@ -157,11 +204,23 @@ export function buildNetwork(inputSize: number, specs: readonly LayerSpec[], opt
         layers.push(new Tanh());
         break;
       case 'softmax':
+        if (shape) throw new Error(`Layer ${i + 1} (softmax) gets ${shapeText(shape)} images: put flatten and a dense layer before it.`);
         layers.push(new Softmax());
         break;
       default:
-        throw new Error(`Unknown layer kind "${String((spec as { kind: unknown }).kind)}": use dense, relu, sigmoid, tanh or softmax.`);
+        throw new Error(
+          `Unknown layer kind "${String((spec as { kind: unknown }).kind)}": use dense, conv2d, maxPool, flatten, relu, sigmoid, tanh or softmax.`,
+        );
     }
   });
-  return new Network(layers, inputSize);
+  return new Network(layers, typeof input === 'number' ? input : imageSize(input));
+}
+
+/** Runs `make`, prefixing any error with the layer's number (as the Network constructor does). */
+function withLayerNumber<T>(i: number, make: () => T): T {
+  try {
+    return make();
+  } catch (error) {
+    throw new Error(`Layer ${i + 1}: ${(error as Error).message}`);
+  }
 }

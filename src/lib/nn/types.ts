@@ -20,7 +20,7 @@ export interface Param {
 }
 
 export interface Layer {
-  /** "Dense", "ReLU", "Sigmoid", "Tanh", "Softmax". */
+  /** "Dense", "Conv2D", "MaxPool2D", "Flatten", "ReLU", "Sigmoid", "Tanh", "Softmax". */
   readonly kind: string;
   /** Width of the output for an input of width `inputSize`; throws a clear error on a mismatch. */
   outputSize(inputSize: number): number;
@@ -58,8 +58,30 @@ export interface Optimizer {
   step(params: readonly Param[]): void;
 }
 
+/** The shape of one image, NHWC like tfjs: [height, width, channels], e.g. [28, 28, 1] for MNIST. */
+export type ImageShape = readonly [height: number, width: number, channels: number];
+
+/** One number for both axes, or [height, width]. */
+export type Size2D = number | readonly [height: number, width: number];
+
+/**
+ * Zero padding of a convolution: 'valid' (none), 'same' (tfjs' rule: the output is ⌈n / stride⌉,
+ * any odd extra padding goes at the bottom and right), or a number of cells on every side.
+ */
+export type Padding = 'valid' | 'same' | number;
+
 /** A serialisable description of a layer, so workers and widgets can describe networks in messages. */
-export type LayerSpec = { kind: 'dense'; units: number } | { kind: 'relu' } | { kind: 'sigmoid' } | { kind: 'tanh' } | { kind: 'softmax' };
+export type LayerSpec =
+  | { kind: 'dense'; units: number }
+  | { kind: 'relu' }
+  | { kind: 'sigmoid' }
+  | { kind: 'tanh' }
+  | { kind: 'softmax' }
+  /** Strides default to 1, padding to 'valid', dilation to 1 (as in tfjs). */
+  | { kind: 'conv2d'; filters: number; kernelSize: Size2D; strides?: Size2D; padding?: Padding; dilation?: Size2D }
+  /** Strides default to the pool size; no padding. */
+  | { kind: 'maxPool'; poolSize: Size2D; strides?: Size2D }
+  | { kind: 'flatten' };
 
 export type LossKind = 'softmax-cross-entropy' | 'sigmoid-binary-cross-entropy' | 'binary-cross-entropy' | 'cross-entropy' | 'mse';
 export type OptimizerSpec =
