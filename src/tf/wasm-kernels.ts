@@ -1,0 +1,184 @@
+/**
+ * The training kernels tfjs-backend-wasm (4.22) lacks or gets wrong, written in TypeScript over
+ * the wasm heap, so that a convolutional network trains on the WebAssembly backend:
+ *
+ *  - Conv2DBackpropFilter (missing: without it no conv layer can train on wasm):
+ *    dW = im2col(x)ᵀ · dy;
+ *  - Conv2DBackpropInput (replaced: wasm's own is a direct loop, slower than this):
+ *    dx = col2im(dy · Wᵀ);
+ *  - MaxPoolGrad (replaced: wasm's own sends the gradient to the wrong cell when a window holds
+ *    only negative values, e.g. to −4 of −4, −3, −2, −1);
+ *  - AvgPoolGrad (replaced, to follow the cpu backend exactly at padded borders).
+ *
+ * The forward kernels (Conv2D, FusedConv2D, MaxPool, AvgPool) are XNNPACK's and stay.
+ * The loops are pure and tested in src/lib/nn (conv-geometry.ts, gemm.ts, pooling.ts); here they
+ * only read their inputs from the heap and write into outputs made by the backend. Everything is
+ * NHWC, the only layout tf.layers uses; NCHW is refused with a clear message.
+ */
+import type * as TF from '@tensorflow/tfjs';
+import type { ConvGeometry } from '../lib/nn/conv-geometry.ts';
+import { col2im, im2col, im2colShape } from '../lib/nn/conv-geometry.ts';
+import { gemmNT, gemmTN } from '../lib/nn/gemm.ts';
+import { avgPoolBackward, maxPoolBackward } from '../lib/nn/pooling.ts';
+
+type Tf = typeof TF;
+type TensorInfo = TF.TensorInfo;
+type Conv2DInfo = TF.backend_util.Conv2DInfo;
+type Pad = 'valid' | 'same' | number | TF.backend_util.ExplicitPadding;
+type Shape4 = [number, number, number, number];
+
+/** The part of tfjs-backend-wasm's BackendWasm these kernels use. */
+interface WasmHeapBackend {
+  makeOutput(shape: number[], dtype: 'float32'): TensorInfo;
+  typedArrayFromHeap(info: TensorInfo): Float32Array;
+}
+
+interface KernelArgs {
+  inputs: Record<string, TensorInfo>;
+  backend: unknown;
+  attrs?: Record<string, unknown>;
+}
+
+/** The geometry of ./conv-geometry.ts from tfjs' own description of a convolution or pool. */
+export function geometryFromConvInfo(info: Conv2DInfo): ConvGeometry {
+  return {
+    batch: info.batchSize,
+    inHeight: info.inHeight,
+    inWidth: info.inWidth,
+    inChannels: info.inChannels,
+    kernelHeight: info.filterHeight,
+    kernelWidth: info.filterWidth,
+    strideHeight: info.strideHeight,
+    strideWidth: info.strideWidth,
+    dilationHeight: info.dilationHeight,
+    dilationWidth: info.dilationWidth,
+    padTop: info.padInfo.top,
+    padLeft: info.padInfo.left,
+    outHeight: info.outHeight,
+    outWidth: info.outWidth,
+  };
+}
+
+/** One scratch buffer for the im2col matrices, grown when needed and reused by every call (kernels run one at a time). */
+let scratch = new Float32Array(0);
+function scratchOf(size: number): Float32Array {
+  if (scratch.length < size) scratch = new Float32Array(size);
+  return scratch;
+}
+
+function requireNhwc(kernel: string, dataFormat: unknown): void {
+  if (dataFormat !== undefined && dataFormat !== 'NHWC') {
+    throw new Error(`${kernel} on the WebAssembly backend supports NHWC images only (got ${String(dataFormat)}): use dataFormat 'channelsLast'.`);
+  }
+}
+
+function requireFloat(kernel: string, ...infos: TensorInfo[]): void {
+  for (const info of infos) {
+    if (info.dtype !== 'float32') throw new Error(`${kernel} on the WebAssembly backend needs float32 tensors (got ${info.dtype}).`);
+  }
+}
+
+function conv2dBackpropFilter(tf: Tf, { inputs, backend, attrs }: KernelArgs): TensorInfo {
+  const wasm = backend as WasmHeapBackend;
+  const { x, dy } = inputs as { x: TensorInfo; dy: TensorInfo };
+  const { strides, pad, dataFormat, dimRoundingMode, filterShape } = attrs as {
+    strides: number | [number, number];
+    pad: Pad;
+    dataFormat?: string;
+    dimRoundingMode?: 'floor' | 'round' | 'ceil';
+    filterShape: Shape4;
+  };
+  requireNhwc('Conv2DBackpropFilter', dataFormat);
+  requireFloat('Conv2DBackpropFilter', x, dy);
+  const g = geometryFromConvInfo(tf.backend_util.computeConv2DInfo(x.shape as Shape4, filterShape, strides, 1, pad, dimRoundingMode));
+  const { rows, cols } = im2colShape(g);
+  const out = wasm.makeOutput(filterShape, 'float32');
+  // Views only after makeOutput: a heap that grows detaches the views made before.
+  const columns = im2col(wasm.typedArrayFromHeap(x), g, scratchOf(rows * cols));
+  gemmTN(columns, wasm.typedArrayFromHeap(dy), wasm.typedArrayFromHeap(out), cols, rows, filterShape[3]);
+  return out;
+}
+
+function conv2dBackpropInput(tf: Tf, { inputs, backend, attrs }: KernelArgs): TensorInfo {
+  const wasm = backend as WasmHeapBackend;
+  const { dy, filter } = inputs as { dy: TensorInfo; filter: TensorInfo };
+  const { strides, pad, dataFormat, dimRoundingMode, inputShape } = attrs as {
+    strides: number | [number, number];
+    pad: Pad;
+    dataFormat?: string;
+    dimRoundingMode?: 'floor' | 'round' | 'ceil';
+    inputShape: Shape4;
+  };
+  requireNhwc('Conv2DBackpropInput', dataFormat);
+  requireFloat('Conv2DBackpropInput', dy, filter);
+  const filterShape = filter.shape as Shape4;
+  const g = geometryFromConvInfo(tf.backend_util.computeConv2DInfo(inputShape, filterShape, strides, 1, pad, dimRoundingMode));
+  const { rows, cols } = im2colShape(g);
+  const out = wasm.makeOutput(inputShape, 'float32');
+  const columns = gemmNT(wasm.typedArrayFromHeap(dy), wasm.typedArrayFromHeap(filter), scratchOf(rows * cols), rows, filterShape[3], cols);
+  col2im(columns, g, wasm.typedArrayFromHeap(out));
+  return out;
+}
+
+interface PoolAttrs {
+  filterSize: number | [number, number];
+  strides: number | [number, number];
+  pad: Pad;
+  dimRoundingMode?: 'floor' | 'round' | 'ceil';
+}
+
+function poolGeometry(tf: Tf, input: TensorInfo, attrs: PoolAttrs): ConvGeometry {
+  return geometryFromConvInfo(tf.backend_util.computePool2DInfo(input.shape as Shape4, attrs.filterSize, attrs.strides, 1, attrs.pad, attrs.dimRoundingMode));
+}
+
+function maxPoolGrad(tf: Tf, { inputs, backend, attrs }: KernelArgs): TensorInfo {
+  const wasm = backend as WasmHeapBackend;
+  const { dy, input } = inputs as { dy: TensorInfo; input: TensorInfo };
+  requireFloat('MaxPoolGrad', dy, input);
+  const g = poolGeometry(tf, input, attrs as unknown as PoolAttrs);
+  const out = wasm.makeOutput(input.shape, 'float32');
+  maxPoolBackward(wasm.typedArrayFromHeap(input), wasm.typedArrayFromHeap(dy), g, wasm.typedArrayFromHeap(out));
+  return out;
+}
+
+function avgPoolGrad(tf: Tf, { inputs, backend, attrs }: KernelArgs): TensorInfo {
+  const wasm = backend as WasmHeapBackend;
+  const { dy, input } = inputs as { dy: TensorInfo; input: TensorInfo };
+  requireFloat('AvgPoolGrad', dy);
+  const g = poolGeometry(tf, input, attrs as unknown as PoolAttrs);
+  const out = wasm.makeOutput(input.shape, 'float32');
+  avgPoolBackward(wasm.typedArrayFromHeap(dy), g, wasm.typedArrayFromHeap(out));
+  return out;
+}
+
+/** The kernels this module registers for 'wasm', by tfjs kernel name. */
+export const WASM_TRAINING_KERNELS = {
+  Conv2DBackpropFilter: conv2dBackpropFilter,
+  Conv2DBackpropInput: conv2dBackpropInput,
+  MaxPoolGrad: maxPoolGrad,
+  AvgPoolGrad: avgPoolGrad,
+} as const;
+
+/** The kernel functions handed to tfjs, one set per tfjs module (so a second call finds them in place). */
+const registered = new WeakMap<object, Map<string, TF.KernelFunc>>();
+
+/**
+ * Registers the kernels above for the 'wasm' backend, replacing tfjs-backend-wasm's own. Call it
+ * after `@tensorflow/tfjs-backend-wasm` is imported (its import registers its kernels, which would
+ * replace these). Idempotent: a second call changes nothing. Returns the names registered.
+ */
+export function registerWasmTrainingKernels(tf: Tf): string[] {
+  const funcs = registered.get(tf) ?? new Map<string, TF.KernelFunc>();
+  registered.set(tf, funcs);
+  const names = Object.keys(WASM_TRAINING_KERNELS) as (keyof typeof WASM_TRAINING_KERNELS)[];
+  for (const name of names) {
+    const ours = funcs.get(name);
+    const current = tf.getKernel(name, 'wasm');
+    if (ours && current?.kernelFunc === ours) continue;
+    const kernelFunc = ((args: KernelArgs) => WASM_TRAINING_KERNELS[name](tf, args)) as unknown as TF.KernelFunc;
+    if (current) tf.unregisterKernel(name, 'wasm');
+    tf.registerKernel({ kernelName: name, backendName: 'wasm', kernelFunc });
+    funcs.set(name, kernelFunc);
+  }
+  return names;
+}
