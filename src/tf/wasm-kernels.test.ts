@@ -21,7 +21,11 @@ const random = (shape: number[], seed: number): tf.Tensor => {
 };
 
 /** Runs `f` on a backend with fresh copies of the inputs and returns every output's values. */
-async function on(backend: 'cpu' | 'wasm', f: (...xs: tf.Tensor[]) => tf.Tensor[], inputs: { shape: number[]; seed: number }[]): Promise<Float32Array[]> {
+async function on(
+  backend: 'cpu' | 'wasm',
+  f: (...xs: tf.Tensor[]) => tf.Tensor[],
+  inputs: { shape: number[]; seed: number }[],
+): Promise<Float32Array[]> {
   await tf.setBackend(backend);
   const xs = inputs.map(({ shape, seed }) => random(shape, seed));
   const outs = f(...xs);
@@ -85,7 +89,17 @@ describe('wasm kernels agree with cpu', () => {
     { x: [2, 7, 7, 3], w: [3, 3, 3, 4], strides: [1, 1], pad: 'same' },
     { x: [3, 8, 9, 2], w: [3, 2, 2, 5], strides: [2, 2], pad: 'same' },
     { x: [2, 9, 8, 1], w: [3, 3, 1, 3], strides: [2, 3], pad: 'valid' },
-    { x: [1, 6, 7, 2], w: [2, 3, 2, 2], strides: [1, 2], pad: [[0, 0], [1, 2], [2, 0], [0, 0]] },
+    {
+      x: [1, 6, 7, 2],
+      w: [2, 3, 2, 2],
+      strides: [1, 2],
+      pad: [
+        [0, 0],
+        [1, 2],
+        [2, 0],
+        [0, 0],
+      ],
+    },
     { x: [4, 5, 5, 8], w: [5, 5, 8, 16], strides: [1, 1], pad: 'same' },
   ];
   for (const [i, c] of convCases.entries()) {
@@ -110,7 +124,10 @@ describe('wasm kernels agree with cpu', () => {
 
   it('conv2d with dilation (forward: tfjs has no dilated gradients)', async () => {
     await agree(
-      (x, w) => [tf.conv2d(x as tf.Tensor4D, w as tf.Tensor4D, 1, 'same', 'NHWC', [2, 2]), tf.conv2d(x as tf.Tensor4D, w as tf.Tensor4D, 1, 'valid', 'NHWC', [2, 3])],
+      (x, w) => [
+        tf.conv2d(x as tf.Tensor4D, w as tf.Tensor4D, 1, 'same', 'NHWC', [2, 2]),
+        tf.conv2d(x as tf.Tensor4D, w as tf.Tensor4D, 1, 'valid', 'NHWC', [2, 3]),
+      ],
       [
         { shape: [2, 9, 10, 2], seed: 4 },
         { shape: [3, 2, 2, 3], seed: 5 },
@@ -142,9 +159,22 @@ describe('wasm kernels agree with cpu', () => {
     const run = (x: tf.Tensor, labels: tf.Tensor): tf.Tensor[] => {
       const model = tf.sequential({
         layers: [
-          tf.layers.conv2d({ inputShape: [28, 28, 1], filters: 8, kernelSize: 3, padding: 'same', activation: 'relu', kernelInitializer: tf.initializers.glorotUniform({ seed: 1 }) }),
+          tf.layers.conv2d({
+            inputShape: [28, 28, 1],
+            filters: 8,
+            kernelSize: 3,
+            padding: 'same',
+            activation: 'relu',
+            kernelInitializer: tf.initializers.glorotUniform({ seed: 1 }),
+          }),
           tf.layers.maxPooling2d({ poolSize: 2, strides: 2 }),
-          tf.layers.conv2d({ filters: 16, kernelSize: 3, padding: 'same', activation: 'relu', kernelInitializer: tf.initializers.glorotUniform({ seed: 2 }) }),
+          tf.layers.conv2d({
+            filters: 16,
+            kernelSize: 3,
+            padding: 'same',
+            activation: 'relu',
+            kernelInitializer: tf.initializers.glorotUniform({ seed: 2 }),
+          }),
           tf.layers.maxPooling2d({ poolSize: 2, strides: 2 }),
           tf.layers.flatten(),
           tf.layers.dense({ units: 10, activation: 'softmax', kernelInitializer: tf.initializers.glorotUniform({ seed: 3 }) }),

@@ -6,19 +6,20 @@
  *    dW = im2col(x)ᵀ · dy;
  *  - Conv2DBackpropInput (replaced: wasm's own is a direct loop, slower than this):
  *    dx = col2im(dy · Wᵀ);
+ *    the matrix products run on XNNPACK through wasm's own BatchMatMul kernel, im2col, col2im
+ *    and the small transposes in TypeScript;
  *  - MaxPoolGrad (replaced: wasm's own sends the gradient to the wrong cell when a window holds
  *    only negative values, e.g. to −4 of −4, −3, −2, −1);
  *  - AvgPoolGrad (replaced, to follow the cpu backend exactly at padded borders).
  *
  * The forward kernels (Conv2D, FusedConv2D, MaxPool, AvgPool) are XNNPACK's and stay.
- * The loops are pure and tested in src/lib/nn (conv-geometry.ts, gemm.ts, pooling.ts); here they
+ * The loops are pure and tested in src/lib/nn (conv-geometry.ts, pooling.ts); here they
  * only read their inputs from the heap and write into outputs made by the backend. Everything is
  * NHWC, the only layout tf.layers uses; NCHW is refused with a clear message.
  */
 import type * as TF from '@tensorflow/tfjs';
 import type { ConvGeometry } from '../lib/nn/conv-geometry.ts';
 import { col2im, im2col, im2colShape } from '../lib/nn/conv-geometry.ts';
-import { gemmNT, gemmTN } from '../lib/nn/gemm.ts';
 import { avgPoolBackward, maxPoolBackward } from '../lib/nn/pooling.ts';
 
 type Tf = typeof TF;
@@ -31,6 +32,7 @@ type Shape4 = [number, number, number, number];
 interface WasmHeapBackend {
   makeOutput(shape: number[], dtype: 'float32'): TensorInfo;
   typedArrayFromHeap(info: TensorInfo): Float32Array;
+  disposeData(dataId: object): boolean;
 }
 
 interface KernelArgs {
@@ -59,13 +61,6 @@ export function geometryFromConvInfo(info: Conv2DInfo): ConvGeometry {
   };
 }
 
-/** One scratch buffer for the im2col matrices, grown when needed and reused by every call (kernels run one at a time). */
-let scratch = new Float32Array(0);
-function scratchOf(size: number): Float32Array {
-  if (scratch.length < size) scratch = new Float32Array(size);
-  return scratch;
-}
-
 function requireNhwc(kernel: string, dataFormat: unknown): void {
   if (dataFormat !== undefined && dataFormat !== 'NHWC') {
     throw new Error(`${kernel} on the WebAssembly backend supports NHWC images only (got ${String(dataFormat)}): use dataFormat 'channelsLast'.`);
@@ -78,6 +73,40 @@ function requireFloat(kernel: string, ...infos: TensorInfo[]): void {
   }
 }
 
+/** Copies a rows × cols row-major matrix into `out` as cols × rows. */
+function transposeInto(src: Float32Array, rows: number, cols: number, out: Float32Array): void {
+  for (let r = 0; r < rows; r++) {
+    const row = r * cols;
+    for (let c = 0; c < cols; c++) out[c * rows + r] = src[row + c]!;
+  }
+}
+
+/**
+ * A · B on XNNPACK, through the wasm backend's own BatchMatMul kernel (a [1, m, k], b [1, k, n],
+ * both untransposed: its transposed variants are several times slower). In TypeScript the same
+ * products (../lib/nn/gemm.ts) ran 5 to 10 times slower than this in our measurements.
+ */
+function matMul(tf: Tf, backend: unknown, a: TensorInfo, b: TensorInfo): TensorInfo {
+  const kernel = tf.getKernel('BatchMatMul', 'wasm');
+  if (!kernel) throw new Error('The WebAssembly backend has no BatchMatMul kernel: load @tensorflow/tfjs-backend-wasm first.');
+  return kernel.kernelFunc({ inputs: { a, b }, backend: backend as TF.KernelBackend, attrs: { transposeA: false, transposeB: false } }) as TensorInfo;
+}
+
+/** Runs `body` with `temp`, which allocates a heap tensor (a shape) or adopts one (a TensorInfo); frees them all whatever happens. */
+function withTemps<T>(wasm: WasmHeapBackend, body: (temp: (what: number[] | TensorInfo) => TensorInfo) => T): T {
+  const temps: TensorInfo[] = [];
+  try {
+    return body((what) => {
+      const info = Array.isArray(what) ? wasm.makeOutput(what, 'float32') : what;
+      temps.push(info);
+      return info;
+    });
+  } finally {
+    for (const info of temps) wasm.disposeData(info.dataId);
+  }
+}
+
+/** dW = im2col(x)ᵀ · dy, computed as (dyᵀ · im2col(x))ᵀ so that XNNPACK multiplies untransposed matrices. */
 function conv2dBackpropFilter(tf: Tf, { inputs, backend, attrs }: KernelArgs): TensorInfo {
   const wasm = backend as WasmHeapBackend;
   const { x, dy } = inputs as { x: TensorInfo; dy: TensorInfo };
@@ -92,13 +121,21 @@ function conv2dBackpropFilter(tf: Tf, { inputs, backend, attrs }: KernelArgs): T
   requireFloat('Conv2DBackpropFilter', x, dy);
   const g = geometryFromConvInfo(tf.backend_util.computeConv2DInfo(x.shape as Shape4, filterShape, strides, 1, pad, dimRoundingMode));
   const { rows, cols } = im2colShape(g);
+  const outChannels = filterShape[3];
   const out = wasm.makeOutput(filterShape, 'float32');
-  // Views only after makeOutput: a heap that grows detaches the views made before.
-  const columns = im2col(wasm.typedArrayFromHeap(x), g, scratchOf(rows * cols));
-  gemmTN(columns, wasm.typedArrayFromHeap(dy), wasm.typedArrayFromHeap(out), cols, rows, filterShape[3]);
+  withTemps(wasm, (temp) => {
+    const columns = temp([1, rows, cols]);
+    const dyT = temp([1, outChannels, rows]);
+    // Views only after every allocation: a heap that grows detaches the views made before.
+    im2col(wasm.typedArrayFromHeap(x), g, wasm.typedArrayFromHeap(columns));
+    transposeInto(wasm.typedArrayFromHeap(dy), rows, outChannels, wasm.typedArrayFromHeap(dyT));
+    const product = temp(matMul(tf, backend, dyT, columns));
+    transposeInto(wasm.typedArrayFromHeap(product), outChannels, cols, wasm.typedArrayFromHeap(out));
+  });
   return out;
 }
 
+/** dx = col2im(dy · Wᵀ): the columns' gradient on XNNPACK, folded back into the image in TypeScript. */
 function conv2dBackpropInput(tf: Tf, { inputs, backend, attrs }: KernelArgs): TensorInfo {
   const wasm = backend as WasmHeapBackend;
   const { dy, filter } = inputs as { dy: TensorInfo; filter: TensorInfo };
@@ -114,9 +151,16 @@ function conv2dBackpropInput(tf: Tf, { inputs, backend, attrs }: KernelArgs): Te
   const filterShape = filter.shape as Shape4;
   const g = geometryFromConvInfo(tf.backend_util.computeConv2DInfo(inputShape, filterShape, strides, 1, pad, dimRoundingMode));
   const { rows, cols } = im2colShape(g);
+  const outChannels = filterShape[3];
   const out = wasm.makeOutput(inputShape, 'float32');
-  const columns = gemmNT(wasm.typedArrayFromHeap(dy), wasm.typedArrayFromHeap(filter), scratchOf(rows * cols), rows, filterShape[3], cols);
-  col2im(columns, g, wasm.typedArrayFromHeap(out));
+  withTemps(wasm, (temp) => {
+    const filterT = temp([1, outChannels, cols]);
+    transposeInto(wasm.typedArrayFromHeap(filter), cols, outChannels, wasm.typedArrayFromHeap(filterT));
+    // dy's own memory, seen as one rows × outChannels matrix (BatchMatMul takes its reference and gives it back).
+    const dyMatrix: TensorInfo = { dataId: dy.dataId, shape: [1, rows, outChannels], dtype: 'float32' };
+    const product = temp(matMul(tf, backend, dyMatrix, filterT));
+    col2im(wasm.typedArrayFromHeap(product), g, wasm.typedArrayFromHeap(out));
+  });
   return out;
 }
 
@@ -128,7 +172,9 @@ interface PoolAttrs {
 }
 
 function poolGeometry(tf: Tf, input: TensorInfo, attrs: PoolAttrs): ConvGeometry {
-  return geometryFromConvInfo(tf.backend_util.computePool2DInfo(input.shape as Shape4, attrs.filterSize, attrs.strides, 1, attrs.pad, attrs.dimRoundingMode));
+  return geometryFromConvInfo(
+    tf.backend_util.computePool2DInfo(input.shape as Shape4, attrs.filterSize, attrs.strides, 1, attrs.pad, attrs.dimRoundingMode),
+  );
 }
 
 function maxPoolGrad(tf: Tf, { inputs, backend, attrs }: KernelArgs): TensorInfo {

@@ -30,10 +30,10 @@ function reference(x: Float32Array, dy: Float32Array, g: ConvGeometry, kind: 'ma
               const xx = ox * g.strideWidth - g.padLeft + kx;
               if (y >= 0 && y < H && xx >= 0 && xx < W) inside.push(at(b, y, xx, c));
             }
-          if (kind === 'avg') for (const i of inside) dx[i] += grad / (g.kernelHeight * g.kernelWidth);
+          if (kind === 'avg') for (const i of inside) dx[i]! += grad / (g.kernelHeight * g.kernelWidth);
           else {
             const max = Math.max(...inside.map((i) => x[i]!));
-            dx[inside.find((i) => x[i] === max)!] += grad;
+            dx[inside.find((i) => x[i] === max)!]! += grad;
           }
         }
   return dx;

@@ -81,7 +81,7 @@ export function maxPoolBackward(input: Float32Array, dy: Float32Array, g: ConvGe
     }
     for (let c = 0; c < C; c++) {
       const at = where[c]!;
-      if (at >= 0) result[at] += dy[o + c]!;
+      if (at >= 0) result[at]! += dy[o + c]!;
     }
   });
   return result;
@@ -98,7 +98,7 @@ export function avgPoolBackward(dy: Float32Array, g: ConvGeometry, dx?: Float32A
   forEachWindow(g, (o, taps, count) => {
     for (let t = 0; t < count; t++) {
       const dst = taps[t]!;
-      for (let c = 0; c < C; c++) result[dst + c] += dy[o + c]! * scale;
+      for (let c = 0; c < C; c++) result[dst + c]! += dy[o + c]! * scale;
     }
   });
   return result;
