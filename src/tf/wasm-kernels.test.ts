@@ -82,6 +82,19 @@ describe('registerWasmTrainingKernels', () => {
     expect(Array.from(await dx.data())).toEqual([0, 0, 0, 1]);
     tf.dispose([x, dx]);
   });
+
+  it('frees every buffer it allocates on the heap', async () => {
+    await tf.setBackend('wasm');
+    const x = random([2, 6, 6, 3], 1);
+    const w = random([3, 3, 3, 4], 2);
+    const heapTensors = (): number => (tf.backend() as unknown as { numDataIds(): number }).numDataIds();
+    const before = heapTensors();
+    const grads = tf.grads((a: tf.Tensor, b: tf.Tensor) =>
+      tf.sum(tf.maxPool(tf.conv2d(a as tf.Tensor4D, b as tf.Tensor4D, 2, 'same'), 2, 1, 'same')),
+    )([x, w]);
+    expect(heapTensors()).toBe(before + grads.length);
+    tf.dispose([x, w, ...grads]);
+  });
 });
 
 describe('wasm kernels agree with cpu', () => {

@@ -9,10 +9,10 @@
  *    the matrix products run on XNNPACK through wasm's own BatchMatMul kernel, im2col, col2im
  *    and the small transposes in TypeScript;
  *  - MaxPoolGrad (replaced: wasm's own sends the gradient to the wrong cell when a window holds
- *    only negative values, e.g. to −4 of −4, −3, −2, −1);
- *  - AvgPoolGrad (replaced, to follow the cpu backend exactly at padded borders).
+ *    only negative values, e.g. to −4 of −4, −3, −2, −1).
  *
- * The forward kernels (Conv2D, FusedConv2D, MaxPool, AvgPool) are XNNPACK's and stay.
+ * The forward kernels (Conv2D, FusedConv2D, MaxPool, AvgPool) are XNNPACK's and stay, and so does
+ * wasm's AvgPoolGrad (it agrees with the cpu backend; src/tf/wasm-kernels.test.ts checks it).
  * The loops are pure and tested in src/lib/nn (conv-geometry.ts, pooling.ts); here they
  * only read their inputs from the heap and write into outputs made by the backend. Everything is
  * NHWC, the only layout tf.layers uses; NCHW is refused with a clear message.
@@ -20,7 +20,7 @@
 import type * as TF from '@tensorflow/tfjs';
 import type { ConvGeometry } from '../lib/nn/conv-geometry.ts';
 import { col2im, im2col, im2colShape } from '../lib/nn/conv-geometry.ts';
-import { avgPoolBackward, maxPoolBackward } from '../lib/nn/pooling.ts';
+import { maxPoolBackward } from '../lib/nn/pooling.ts';
 
 type Tf = typeof TF;
 type TensorInfo = TF.TensorInfo;
@@ -73,6 +73,13 @@ function requireFloat(kernel: string, ...infos: TensorInfo[]): void {
   }
 }
 
+/** A scratch buffer for the im2col matrix, grown when needed and reused by every call (kernels run one at a time). */
+let scratch = new Float32Array(0);
+function scratchOf(size: number): Float32Array {
+  if (scratch.length < size) scratch = new Float32Array(size);
+  return scratch;
+}
+
 /** Copies a rows × cols row-major matrix into `out` as cols × rows. */
 function transposeInto(src: Float32Array, rows: number, cols: number, out: Float32Array): void {
   for (let r = 0; r < rows; r++) {
@@ -106,7 +113,10 @@ function withTemps<T>(wasm: WasmHeapBackend, body: (temp: (what: number[] | Tens
   }
 }
 
-/** dW = im2col(x)ᵀ · dy, computed as (dyᵀ · im2col(x))ᵀ so that XNNPACK multiplies untransposed matrices. */
+/**
+ * dW = im2col(x)ᵀ · dy, with im2col(x)ᵀ written out so that XNNPACK multiplies untransposed
+ * matrices, and dy (the smaller operand) as the one it packs.
+ */
 function conv2dBackpropFilter(tf: Tf, { inputs, backend, attrs }: KernelArgs): TensorInfo {
   const wasm = backend as WasmHeapBackend;
   const { x, dy } = inputs as { x: TensorInfo; dy: TensorInfo };
@@ -124,13 +134,13 @@ function conv2dBackpropFilter(tf: Tf, { inputs, backend, attrs }: KernelArgs): T
   const outChannels = filterShape[3];
   const out = wasm.makeOutput(filterShape, 'float32');
   withTemps(wasm, (temp) => {
-    const columns = temp([1, rows, cols]);
-    const dyT = temp([1, outChannels, rows]);
+    const columnsT = temp([1, cols, rows]);
     // Views only after every allocation: a heap that grows detaches the views made before.
-    im2col(wasm.typedArrayFromHeap(x), g, wasm.typedArrayFromHeap(columns));
-    transposeInto(wasm.typedArrayFromHeap(dy), rows, outChannels, wasm.typedArrayFromHeap(dyT));
-    const product = temp(matMul(tf, backend, dyT, columns));
-    transposeInto(wasm.typedArrayFromHeap(product), outChannels, cols, wasm.typedArrayFromHeap(out));
+    const columns = im2col(wasm.typedArrayFromHeap(x), g, scratchOf(rows * cols));
+    transposeInto(columns, rows, cols, wasm.typedArrayFromHeap(columnsT));
+    const dyMatrix: TensorInfo = { dataId: dy.dataId, shape: [1, rows, outChannels], dtype: 'float32' };
+    const product = temp(matMul(tf, backend, columnsT, dyMatrix));
+    wasm.typedArrayFromHeap(out).set(wasm.typedArrayFromHeap(product));
   });
   return out;
 }
@@ -187,22 +197,11 @@ function maxPoolGrad(tf: Tf, { inputs, backend, attrs }: KernelArgs): TensorInfo
   return out;
 }
 
-function avgPoolGrad(tf: Tf, { inputs, backend, attrs }: KernelArgs): TensorInfo {
-  const wasm = backend as WasmHeapBackend;
-  const { dy, input } = inputs as { dy: TensorInfo; input: TensorInfo };
-  requireFloat('AvgPoolGrad', dy);
-  const g = poolGeometry(tf, input, attrs as unknown as PoolAttrs);
-  const out = wasm.makeOutput(input.shape, 'float32');
-  avgPoolBackward(wasm.typedArrayFromHeap(dy), g, wasm.typedArrayFromHeap(out));
-  return out;
-}
-
 /** The kernels this module registers for 'wasm', by tfjs kernel name. */
 export const WASM_TRAINING_KERNELS = {
   Conv2DBackpropFilter: conv2dBackpropFilter,
   Conv2DBackpropInput: conv2dBackpropInput,
   MaxPoolGrad: maxPoolGrad,
-  AvgPoolGrad: avgPoolGrad,
 } as const;
 
 /** The kernel functions handed to tfjs, one set per tfjs module (so a second call finds them in place). */

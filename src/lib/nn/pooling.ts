@@ -1,15 +1,13 @@
 /**
- * The gradients of max and average pooling over NHWC images, as plain loops over the
+ * The gradient of max pooling over NHWC images, as plain loops over the
  * window geometry of ./conv-geometry.ts (kernel = pool window, inChannels = channels; the output
  * has the same channels). Used by the wasm backend's training kernels (src/tf/wasm-kernels.ts).
  *
  * The semantics follow TensorFlow.js' cpu backend, the reference the kernels are tested against:
- *  - max pooling sends each output's gradient to the FIRST largest input of its window (row by
+ *  - each output's gradient goes to the FIRST largest input of its window (row by
  *    row), looking only at taps inside the image: a window of −4, −3, −2, −1 sends it to −1;
  *  - padding taps are skipped, never read as 0 (a window of negatives next to the border
- *    does not pick the padding);
- *  - the average's gradient spreads dy / (kernelHeight · kernelWidth) over the window's taps
- *    inside the image (tfjs divides by the full window size there, even at a padded border).
+ *    does not pick the padding).
  */
 import type { ConvGeometry } from './conv-geometry.ts';
 
@@ -82,23 +80,6 @@ export function maxPoolBackward(input: Float32Array, dy: Float32Array, g: ConvGe
     for (let c = 0; c < C; c++) {
       const at = where[c]!;
       if (at >= 0) result[at]! += dy[o + c]!;
-    }
-  });
-  return result;
-}
-
-/** The gradient of average pooling (tfjs' convention): dy / (kernelHeight · kernelWidth) to every in-image tap of the window. `dx` is overwritten. */
-export function avgPoolBackward(dy: Float32Array, g: ConvGeometry, dx?: Float32Array): Float32Array {
-  checkLength('avgPoolBackward', 'dy', dy, pooledSize(g));
-  const result = dx ?? new Float32Array(inputSize(g));
-  checkLength('avgPoolBackward', 'dx', result, inputSize(g));
-  result.fill(0, 0, inputSize(g));
-  const C = g.inChannels;
-  const scale = 1 / (g.kernelHeight * g.kernelWidth);
-  forEachWindow(g, (o, taps, count) => {
-    for (let t = 0; t < count; t++) {
-      const dst = taps[t]!;
-      for (let c = 0; c < C; c++) result[dst + c]! += dy[o + c]! * scale;
     }
   });
   return result;
