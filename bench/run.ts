@@ -17,6 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { CHROMIUM_TEST_ARGS, findChromium } from '../scripts/check-browser.ts';
 import { authorBench } from './runner/author.ts';
+import { cnnBench } from './runner/cnn.ts';
 import { codeCellsBench } from './runner/code-cells.ts';
 import { fashionLoadBench } from './runner/data.ts';
 import { imageFilterBench } from './runner/image-filter.ts';
@@ -47,6 +48,7 @@ export const BENCHMARKS: Benchmark[] = [
   supervisedBench,
   authorBench,
   responsivenessBench,
+  cnnBench,
 ];
 
 function printSection(title: string, rows: Row[]): void {

@@ -290,3 +290,30 @@ test('a custom grader measures in the worker and its judge decides in the page',
   const bad = await run(page, readFileSync(new URL('starter.js', dir), 'utf8'), { grader, expose: grader.expose });
   expect(messages(bad, 'grade')[0]).toMatchObject({ result: { pass: false } });
 });
+
+test('reader code trains a small conv net on the wasm backend (its training kernels: conv and max-pool gradients)', async ({ page }) => {
+  test.setTimeout(120_000);
+  const problems = await open(page);
+  const code = [
+    "const d = await datasets.load('fashion-mnist', 'test', { limit: 256, shape: 'image' });",
+    'const model = tf.sequential({ layers: [',
+    "  tf.layers.conv2d({ inputShape: [28, 28, 1], filters: 4, kernelSize: 3, padding: 'same', activation: 'relu' }),",
+    '  tf.layers.maxPooling2d({ poolSize: 2, strides: 2 }),',
+    '  tf.layers.flatten(),',
+    "  tf.layers.dense({ units: 10, activation: 'softmax' }),",
+    '] });',
+    "model.compile({ optimizer: tf.train.adam(0.01), loss: 'categoricalCrossentropy' });",
+    'const loss = () => tf.tidy(() => model.evaluate(d.xs, d.ys).dataSync()[0]);',
+    'const before = loss();',
+    'await model.fit(d.xs, d.ys, { epochs: 3, batchSize: 64 });',
+    'print(tf.getBackend(), loss() < before);',
+    "const g = tf.grad((x) => tf.maxPool(x, 2, 2, 'valid').sum())(tf.tensor4d([-4, -3, -2, -1], [1, 2, 2, 1]));",
+    "print(g.dataSync().join(' '));",
+  ].join('\n');
+  const record = await run(page, code, { backend: 'wasm', timeLimitMs: 100_000 });
+  expect(record.outcome?.reason, JSON.stringify(last(record))).toBe('done');
+  expect(messages(record, 'backend')).toEqual([expect.objectContaining({ backend: 'wasm' })]);
+  // The loss fell, and the all-negative window sends its gradient to −1, its largest value.
+  expect(texts(record)).toEqual(['wasm true', '0 0 0 1']);
+  expect(problems).toEqual([]);
+});

@@ -16,6 +16,7 @@ import {
 import type { BackendName, BackendRequest } from '../lib/runtime/backends.ts';
 import { errorText } from '../lib/format/error-text.ts';
 import { detectCapabilities } from './capabilities.ts';
+import { registerWasmTrainingKernels } from './wasm-kernels.ts';
 
 export type Tf = typeof TF;
 
@@ -37,7 +38,11 @@ export class BackendError extends Error {
 
 let wasmPathsSet = false;
 
-/** Registers the wasm backend (lazily: it is only downloaded when it is tried) and tells it where its .wasm files are. */
+/**
+ * Registers the wasm backend (lazily: it is only downloaded when it is tried), tells it where its
+ * .wasm files are, and adds the training kernels it lacks (./wasm-kernels.ts: convolution and
+ * pooling gradients), so that every widget, worker and code cell on wasm can train a CNN.
+ */
 async function loadWasmBackend(tf: Tf): Promise<void> {
   const [wasm, plain, simd, threaded] = await Promise.all([
     import('@tensorflow/tfjs-backend-wasm'),
@@ -46,6 +51,8 @@ async function loadWasmBackend(tf: Tf): Promise<void> {
     // Never fetched (multithreading is off below), but setWasmPaths insists on a path for every binary.
     import('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url'),
   ]);
+  // After the import (which registers wasm's own kernels), so ours replace the broken ones. Idempotent.
+  registerWasmTrainingKernels(tf);
   if (wasmPathsSet) return;
   // The threaded build needs cross-origin isolation, which a static host usually lacks.
   tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);

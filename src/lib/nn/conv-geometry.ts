@@ -152,7 +152,7 @@ export function col2im(columns: Float32Array, g: ConvGeometry, out?: Float32Arra
             const x = ox * g.strideWidth - g.padLeft + kx * g.dilationWidth;
             if (y >= 0 && y < H && x >= 0 && x < W) {
               const dst = image + (y * W + x) * C;
-              for (let c = 0; c < C; c++) result[dst + c] = result[dst + c]! + columns[o + c]!;
+              for (let c = 0; c < C; c++) result[dst + c]! += columns[o + c]!;
             }
             o += C;
           }

@@ -31,6 +31,8 @@ describe('gemm', () => {
     [3, 5, 2],
     [7, 9, 16],
     [12, 1, 5],
+    [37, 50, 23],
+    [6, 600, 5],
   ] as const) {
     it(`NN, TN and NT agree with the triple loop for ${m} × ${k} times ${k} × ${n}, overwriting and accumulating`, () => {
       const a = random(m * k, 1);
