@@ -6,6 +6,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CNN_SPEC, DEFAULT_SPEC, inputShape, type ModelSpec } from '../lib/supervised/model-spec.ts';
+import { LENET_SPEC, VGG_SPEC } from '../lib/supervised/architectures.ts';
 import { modelCode } from '../lib/supervised/model-code.ts';
 import { paramCounts } from '../lib/supervised/param-counts.ts';
 import { buildModel, disposeModel, disposeOptimizer, makeOptimizer } from './build-model.ts';
@@ -63,6 +64,16 @@ describe('buildModel', () => {
       expect(tf.memory().numTensors).toBe(before);
     });
   }
+
+  it('counts the parameters and shapes of the LeNet-style and VGG-style tables as tfjs does', () => {
+    for (const spec of [LENET_SPEC, VGG_SPEC]) {
+      const model = buildModel(tf, spec, 1);
+      const counts = paramCounts(spec);
+      expect(model.layers.map((l) => l.countParams())).toEqual(counts.layers.map((c) => c.params));
+      expect(model.layers.map((l) => (l.outputShape as number[]).slice(1))).toEqual(counts.layers.map((c) => c.outputShape));
+      disposeModel(model);
+    }
+  });
 
   it('matches the hand count of the default 784-128-10 network', () => {
     expect(paramCounts(DEFAULT_SPEC).layers.map((c) => c.params)).toEqual([784 * 128 + 128, 128 * 10 + 10]);
