@@ -30,9 +30,6 @@ export type LayerSpec =
   | { kind: 'flatten' };
 
 export type LayerKind = LayerSpec['kind'];
-export const LAYER_KINDS = ['dense', 'dropout', 'conv2d', 'maxPool', 'flatten'] as const satisfies readonly LayerKind[];
-/** The layers that need an image (height × width × channels) as input. */
-export const SPATIAL_KINDS = ['conv2d', 'maxPool'] as const satisfies readonly LayerKind[];
 
 export interface ModelSpec {
   /**
