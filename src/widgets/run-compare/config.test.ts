@@ -82,7 +82,7 @@ describe('run comparison presets', () => {
     expect(dataPlanOf(PRESETS.optimizers, { trainLimit: 2000 }).dataset).toBeUndefined();
     expect([mlp!.detail, cnn!.detail]).toEqual([
       '784-128-10, 101,770 parameters',
-      'two 3×3 convolutions (8, 16 filters), each with a 2×2 max pool, 9,098 parameters',
+      '3×3 convolutions of 8 and 16 filters, each pooled 2×2, 9,098 parameters',
     ]);
     expect(PRESET_IDS.map((id) => overlaid(PRESETS[id]))).toEqual([true, false, true]);
     expect(presetOf('mlp-vs-cnn')).toBe(preset);

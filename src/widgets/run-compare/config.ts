@@ -108,7 +108,7 @@ const CNN_RUNS: ComparedRun[] = [
   {
     id: 'cnn',
     name: 'CNN',
-    detail: `two 3×3 convolutions (8, 16 filters), each with a 2×2 max pool, ${paramsText(DEFAULT_CNN_SPEC)}`,
+    detail: `3×3 convolutions of 8 and 16 filters, each pooled 2×2, ${paramsText(DEFAULT_CNN_SPEC)}`,
     spec: { ...DEFAULT_CNN_SPEC, epochs: 1 },
     color: COLORS[1],
     dashed: false,
