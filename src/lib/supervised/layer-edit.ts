@@ -3,12 +3,15 @@
  * move a layer (each returns a new list, the old one untouched), and a short text form of a layer
  * list for authors (`<ModelBuilder layers="256 relu, dropout 0.2, 64 tanh" />`).
  */
-import { ACTIVATIONS, type Activation, type LayerSpec } from './model-spec.ts';
+import { ACTIVATIONS, type Activation, type LayerKind, type LayerSpec } from './model-spec.ts';
 
-/** What "Add dense layer" and "Add dropout layer" add. */
-export const NEW_LAYER: { readonly dense: LayerSpec; readonly dropout: LayerSpec } = {
+/** What "Add dense layer", "Add dropout layer" (and the convolutional kinds) add. */
+export const NEW_LAYER: { readonly [K in LayerKind]: Extract<LayerSpec, { kind: K }> } = {
   dense: { kind: 'dense', units: 64, activation: 'relu' },
   dropout: { kind: 'dropout', rate: 0.2 },
+  conv2d: { kind: 'conv2d', filters: 8, kernelSize: 3, strides: 1, padding: 'same', activation: 'relu' },
+  maxPool: { kind: 'maxPool', poolSize: 2, strides: 2 },
+  flatten: { kind: 'flatten' },
 };
 
 export function addLayer(layers: readonly LayerSpec[], kind: LayerSpec['kind']): LayerSpec[] {
