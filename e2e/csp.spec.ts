@@ -17,7 +17,8 @@ test.beforeEach(async ({ page }) => {
 
 for (const { name, path } of PAGES) {
   // Also the page's own checks (one load per page, see e2e/README.md): status, one h1, the site's title.
-  test(`${name} loads without console errors or failed requests, carries the policy and has no CSP violation`, async ({ page }) => {
+  // @page-load: under the deployment's headers e2e/headers.run.ts loads each page instead (playwright.headers.config.ts).
+  test(`${name} loads without console errors or failed requests, carries the policy and has no CSP violation @page-load`, async ({ page }) => {
     const problems = watchForProblems(page);
     const response = await page.goto(path);
     expect(response?.status(), `status of ${path}`).toBe(200);
