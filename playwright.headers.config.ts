@@ -25,7 +25,9 @@ export default defineConfig({
   // same checks plus the headers (one load per page, see e2e/README.md).
   grepInvert: /@page-load/,
   workers: 2,
-  fullyParallel: false,
+  // Every test here stands alone: spread them over both workers (headers.run.ts alone would keep one busy while
+  // the other waits).
+  fullyParallel: true,
   retries: 0,
   forbidOnly: !!process.env.CI,
   reporter: 'list',
