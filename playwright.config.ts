@@ -4,8 +4,10 @@ import { CHROMIUM_TEST_ARGS, findChromium } from './scripts/check-browser.ts';
 /**
  * End-to-end tests run against `astro preview` of the test build in dist-test/ (the site plus its hidden
  * /dev/ harness pages: run `npm run build:test` first; `npm test` does). Tests navigate with relative URLs ('./lessons/start-here/'), so the same suite
- * checks a sub-path build: `BASE_PATH=/tinker/ npm run build && BASE_PATH=/tinker/ npx playwright test`.
- * Tests that need the /dev/ pages are tagged @dev-pages (a production build has none: `--grep-invert @dev-pages`).
+ * checks a sub-path build: `BASE_PATH=/tinker/ npm run build && BASE_PATH=/tinker/ npx playwright test --grep @subpath`
+ * (npm run test:subpath runs the tests tagged @subpath there). Tests that need the /dev/ pages are tagged @dev-pages
+ * (a production build has none: `--grep-invert @dev-pages`). The rules every spec follows (tags, one load per page,
+ * small training, no fixed waits) are in e2e/README.md.
  * Environment: BASE_PATH (the build's base), E2E_DIST (serve another build folder), E2E_PORT (default 4321),
  * CHROMIUM_PATH (see scripts/check-browser.ts), CI (never reuse a running server).
  */

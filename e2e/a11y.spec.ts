@@ -20,11 +20,17 @@ for (const theme of ['light', 'dark'] as const) {
         await context.addInitScript((t) => localStorage.setItem('tinker-theme', t), theme);
       });
       for (const { name, path } of [...PAGES, { name: '404', path: MISSING }]) {
-        test(`axe finds no WCAG 2.1 AA violations on ${name}`, async ({ page }) => {
+        test(`axe finds no WCAG 2.1 AA violations on ${name}, which does not scroll sideways`, async ({ page }) => {
           await page.goto(path);
           await page.waitForLoadState('networkidle');
           await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
           await expectNoAxeViolations(page, `${name} (${theme}, ${viewport.width} px)`);
+          // And the page does not scroll sideways (checked here to load each page once per width, see e2e/README.md).
+          const { scrollWidth, clientWidth } = await page.evaluate(() => {
+            const el = document.scrollingElement ?? document.documentElement;
+            return { scrollWidth: el.scrollWidth, clientWidth: el.clientWidth };
+          });
+          expect(scrollWidth, `page is ${scrollWidth}px wide in a ${clientWidth}px viewport`).toBeLessThanOrEqual(clientWidth);
         });
       }
     });

@@ -22,7 +22,7 @@ const gz = (text: string | Buffer) => gzipSync(text, { level: 9 }).length;
 const FONT_BUDGET_BYTES = 150 * 1024;
 
 for (const lesson of LESSONS) {
-  test(`${lesson} ships at most 60 KB of gzipped JavaScript, no TensorFlow.js before a widget starts, and at most 150 KB of site fonts`, async ({
+  test(`${lesson} ships at most 60 KB of gzipped JavaScript, no TensorFlow.js before a widget starts, and at most 150 KB of site fonts @subpath`, async ({
     page,
   }) => {
     const scripts: { url: string; body: Buffer }[] = [];

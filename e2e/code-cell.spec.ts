@@ -48,7 +48,7 @@ async function fromMenu(c: Locator, part: string): Promise<void> {
 }
 
 test.describe('a free code cell', () => {
-  test('runs typed code in a worker and streams its output as it is produced', async ({ page }) => {
+  test('runs typed code in a worker and streams its output as it is produced @subpath', async ({ page }) => {
     const problems = watchForProblems(page);
     await page.goto(LESSON);
     const c = cell(page, 'first-tensors');
@@ -140,7 +140,7 @@ test.describe('a free code cell', () => {
     await expect(statusOf(c)).toContainText('The starter code is back');
   });
 
-  test('code from a shared link is shown but does not run, and the reader can go back to their own', async ({ page, context }) => {
+  test('code from a shared link is shown but does not run, and the reader can go back to their own @subpath', async ({ page, context }) => {
     await page.goto(LESSON);
     const c = cell(page, 'first-tensors');
     await typeCode(c, "print('my own code');\n");
@@ -242,7 +242,7 @@ test.describe('a calm cell: one Run, the rest in a menu', () => {
     await expectNoAxeViolations(page, 'lesson with a code cell menu');
   });
 
-  test('plain JavaScript has no backend setting and no backend notice; TensorFlow.js cells have both where it matters', async ({ page }) => {
+  test('plain JavaScript has no backend setting and no backend notice; TensorFlow.js cells have both where it matters @subpath', async ({ page }) => {
     test.setTimeout(120_000);
     await page.goto(LESSON);
     const plain = cell(page, 'sigmoid');

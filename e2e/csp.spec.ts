@@ -16,10 +16,15 @@ test.beforeEach(async ({ page }) => {
 });
 
 for (const { name, path } of PAGES) {
-  test(`${name} carries the policy and loads without a CSP violation`, async ({ page }) => {
+  // Also the page's own checks (one load per page, see e2e/README.md): status, one h1, the site's title.
+  // @page-load: under the deployment's headers e2e/headers.run.ts loads each page instead (playwright.headers.config.ts).
+  test(`${name} loads without console errors or failed requests, carries the policy and has no CSP violation @page-load`, async ({ page }) => {
     const problems = watchForProblems(page);
     const response = await page.goto(path);
+    expect(response?.status(), `status of ${path}`).toBe(200);
     await page.waitForLoadState('networkidle');
+    await expect(page.locator('h1')).toHaveCount(1);
+    await expect(page).toHaveTitle(/Tinker/);
     const metas = page.locator('meta[http-equiv="Content-Security-Policy"]');
     await expect(metas).toHaveCount(1);
     expect(await metas.getAttribute('content')).toBe(META_CSP);

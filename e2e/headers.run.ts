@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { CODE_WORKER_HEADERS, SECURITY_HEADERS, headersFor } from '../src/lib/csp/policy.ts';
+import { CODE_WORKER_HEADERS, META_CSP, SECURITY_HEADERS, headersFor } from '../src/lib/csp/policy.ts';
 import { cspViolations, recordCspViolations } from './csp-helpers.ts';
 import { LESSON, PAGES, watchForProblems } from './helpers.ts';
 
@@ -40,6 +40,9 @@ for (const { name, path } of PAGES) {
     expect(response?.headers()['cache-control']).toBe('no-cache');
     await page.waitForLoadState('networkidle');
     await expect(page.locator('h1')).toHaveCount(1);
+    await expect(page).toHaveTitle(/Tinker/);
+    // The page's own policy, as csp.spec.ts checks it in the main run (its per-page test is left out here).
+    expect(await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')).toBe(META_CSP);
     expect(await cspViolations(page)).toEqual([]);
     expect(wrongHeaders).toEqual([]);
     expect(problems).toEqual([]);

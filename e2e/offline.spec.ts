@@ -51,7 +51,7 @@ async function goOffline(context: BrowserContext): Promise<void> {
   await context.setOffline(true);
 }
 
-test('after one visit every lesson reloads offline, and the MNIST widget trains from the kept data', async ({ page, context }) => {
+test('after one visit every lesson reloads offline, and the MNIST widget trains from the kept data @subpath', async ({ page, context }) => {
   test.setTimeout(240_000);
   await page.goto(at('lessons/start-here/'));
   await workerInCharge(page);
@@ -106,7 +106,7 @@ test('after one visit every lesson reloads offline, and the MNIST widget trains 
   expect(await page.evaluate(() => caches.has('tinker-data-v1'))).toBe(false);
 });
 
-test('a new deployment shows the update banner; Reload switches to it and keeps saved progress', async ({ page }) => {
+test('a new deployment shows the update banner; Reload switches to it and keeps saved progress @subpath', async ({ page }) => {
   await page.goto(at('lessons/start-here/'));
   await workerInCharge(page);
   await page.evaluate(() => localStorage.setItem('tinker-e2e-kept', 'yes'));
@@ -132,7 +132,7 @@ test('a new deployment shows the update banner; Reload switches to it and keeps 
   await expect(page.getByText('A new version of Tinker is available')).toBeHidden();
 });
 
-test('the web app manifest is valid: fields, scope under the base, icons of the declared sizes', async ({ page }) => {
+test('the web app manifest is valid: fields, scope under the base, icons of the declared sizes @subpath', async ({ page }) => {
   await page.goto(at());
   const href = await page.locator('link[rel="manifest"]').getAttribute('href');
   expect(href).toBe(`${BASE}manifest.webmanifest`);

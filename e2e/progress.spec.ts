@@ -50,7 +50,7 @@ async function confirmDialog(page: Page, open: () => Promise<void>, title: RegEx
   await expect(dialog).toBeHidden();
 }
 
-test('a lesson read to its end shows as read on the course map', async ({ page }) => {
+test('a lesson read to its end shows as read on the course map @subpath', async ({ page }) => {
   const problems = watchForProblems(page);
   await page.goto('./');
   await expect(card(page)).toHaveText(/Not started/);
@@ -90,7 +90,7 @@ test('the "Mark as read" button marks a lesson read', async ({ page }) => {
   await expect(mark.getByRole('status')).toHaveText('You have read this lesson.');
 });
 
-test('the course map counts the passed exercises and quiz answers of each lesson', async ({ page }) => {
+test('the course map counts the passed exercises and quiz answers of each lesson @subpath', async ({ page }) => {
   await page.goto('./');
   const exercises = ids(await card(page).getAttribute('data-exercises'));
   const quizzes = ids(await card(page).getAttribute('data-quizzes'));
@@ -112,7 +112,7 @@ test('the course map counts the passed exercises and quiz answers of each lesson
   if (quizzes.length > 1) await expect(row).toContainText(`Quizzes 1 of ${quizzes.length} answered correctly`);
 });
 
-test('export, then import in a fresh browser, restores progress', async ({ page, browser }) => {
+test('export, then import in a fresh browser, restores progress @subpath', async ({ page, browser }) => {
   const record = progressRecord({
     exercises: ['sigmoid'],
     correct: ['softmax-sum'],

@@ -23,7 +23,7 @@ async function openWithSlash(page: Page) {
 }
 
 for (const find of FINDS) {
-  test(`search finds "${find.query}" and jumps to its heading in ${find.lesson}, keyboard only`, async ({ page }) => {
+  test(`search finds "${find.query}" and jumps to its heading in ${find.lesson}, keyboard only @subpath`, async ({ page }) => {
     const problems = watchForProblems(page);
     await page.goto('./');
     const input = await openWithSlash(page);
@@ -49,7 +49,7 @@ for (const find of FINDS) {
   });
 }
 
-test('formulas are found by their words: "gamma" (only ever written \\gamma) finds the Q-learning lesson', async ({ page }) => {
+test('formulas are found by their words: "gamma" (only ever written \\gamma) finds the Q-learning lesson @subpath', async ({ page }) => {
   await page.goto('./');
   const input = await openWithSlash(page);
   await input.fill('gamma');
@@ -59,7 +59,7 @@ test('formulas are found by their words: "gamma" (only ever written \\gamma) fin
   expect(new Set(hrefs)).toEqual(new Set([expect.stringMatching(/\/lessons\/q-learning-snake\/$/)]));
 });
 
-test('only lessons are indexed: no result leads to another page, and nonsense finds nothing', async ({ page }) => {
+test('only lessons are indexed: no result leads to another page, and nonsense finds nothing @subpath', async ({ page }) => {
   await page.goto('./');
   const input = await openWithSlash(page);
   // Words from the about and progress pages.

@@ -38,7 +38,11 @@ async function expectCardPng(request: APIRequestContext, address: string): Promi
   expect({ width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) }, address).toEqual({ width: 1200, height: 630 });
 }
 
-test('every lesson has its summary as description, Open Graph and Twitter tags, and its own 1200×630 card', async ({ page, request, baseURL }) => {
+test('every lesson has its summary as description, Open Graph and Twitter tags, and its own 1200×630 card @subpath', async ({
+  page,
+  request,
+  baseURL,
+}) => {
   for (const lesson of await lessonUrls(page)) {
     await page.goto(lesson);
     const slug = new URL(lesson).pathname.split('/').filter(Boolean).pop()!;
@@ -69,7 +73,7 @@ test('every lesson has its summary as description, Open Graph and Twitter tags, 
   }
 });
 
-test('every other page has a description, Open Graph tags and, with SITE_URL, its canonical URL and the site card', async ({
+test('every other page has a description, Open Graph tags and, with SITE_URL, its canonical URL and the site card @subpath', async ({
   page,
   request,
   baseURL,
@@ -97,7 +101,7 @@ test('every other page has a description, Open Graph tags and, with SITE_URL, it
   expect(await meta(page, 'og:url')).toEqual([]);
 });
 
-test('the sitemap lists every lesson and reader page, and no dev/ page or 404; robots.txt names it', async ({ page, request, baseURL }) => {
+test('the sitemap lists every lesson and reader page, and no dev/ page or 404; robots.txt names it @subpath', async ({ page, request, baseURL }) => {
   const lessons = await lessonUrls(page);
   const robots = await request.get(new URL('robots.txt', baseURL).href);
   expect(robots.status()).toBe(200);

@@ -2,12 +2,17 @@
  * Proves the production site works under a sub-path of a static host and under the deployment's
  * headers: builds with `npm run build`'s production settings and BASE_PATH=/tinker/ into dist-subpath/,
  * checks that the build holds none of the /dev/ test pages (no dev/ folder, no link or sitemap entry
- * to one), runs the page, CSP, accessibility, budget, progress, code-cell and sharing tests against it (those
- * tagged @dev-pages need the test build and are left out), then serves it with exactly the headers of
- * deploy/nginx.conf (scripts/serve-headers.ts) and runs playwright.headers.config.ts, and once more
- * under nginx with deploy/nginx.conf itself when nginx is installed.
+ * to one), runs the end-to-end tests tagged @subpath against it (those tagged @dev-pages need the test
+ * build and are left out), then serves it with exactly the headers of deploy/nginx.conf
+ * (scripts/serve-headers.ts) and runs playwright.headers.config.ts (every page's headers, the CSP tests),
+ * and once more under nginx with deploy/nginx.conf itself when nginx is installed.
  * It builds with a SITE_URL, so canonical URLs and the sitemap must carry both the site's address and the base.
- * It also runs search (result links) and offline use (service worker scope, manifest start URL) there.
+ *
+ * Which tests are tagged @subpath (e2e/README.md): those that exercise what a base path can break, i.e.
+ * URLs the site makes (links, asset, font, worker, wasm, dataset and model URLs, search results, the
+ * service worker's scope and the manifest, canonical URLs, the sitemap) and what differs in a production
+ * build (the JavaScript budget). The rest (layout, accessibility, keyboard, storage, grading) sees the same
+ * markup as in the main run, so it runs once, there.
  * Part of `npm test`; run alone with `npm run test:subpath`.
  */
 import { spawnSync } from 'node:child_process';
@@ -61,30 +66,12 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     process.exit(1);
   }
   console.log(`\n${OUT_DIR}/ holds no /dev/ page (no folder, link or sitemap entry).`);
-  run(
-    'npx',
-    [
-      'playwright',
-      'test',
-      'e2e/pages.spec.ts',
-      'e2e/csp.spec.ts',
-      'e2e/a11y.spec.ts',
-      'e2e/budget.spec.ts',
-      'e2e/progress.spec.ts',
-      'e2e/code-cell.spec.ts',
-      'e2e/share.spec.ts',
-      'e2e/search.spec.ts',
-      'e2e/offline.spec.ts',
-      '--grep-invert',
-      '@dev-pages',
-    ],
-    {
-      BASE_PATH,
-      SITE_URL,
-      E2E_DIST: OUT_DIR,
-      E2E_PORT: '4322',
-    },
-  );
+  run('npx', ['playwright', 'test', '--grep', '@subpath', '--grep-invert', '@dev-pages'], {
+    BASE_PATH,
+    SITE_URL,
+    E2E_DIST: OUT_DIR,
+    E2E_PORT: '4322',
+  });
   run('npx', ['playwright', 'test', '-c', 'playwright.headers.config.ts'], { BASE_PATH, E2E_DIST: OUT_DIR, E2E_PORT: '4324' });
   // And under nginx with deploy/nginx.conf itself, where nginx is installed (.ci/run installs it).
   if (findNginx()) {
