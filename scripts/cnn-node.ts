@@ -77,7 +77,6 @@ export function folderLoadHandler(tf: Tf, dir: string): TF.io.IOHandler {
 }
 
 export interface TrainOptions {
-  backend: 'cpu' | 'wasm';
   trainLimit: number;
   epochs: number;
   seed: number;
@@ -85,11 +84,11 @@ export interface TrainOptions {
 }
 
 /**
- * Reads train-cnn's options (`--backend wasm --train-limit 12000 --epochs 2 --seed 1 --note "…"`).
+ * Reads train-cnn's options (`--train-limit 12000 --epochs 2 --seed 1 --note "…"`).
  * Throws in words on anything it does not understand.
  */
-export function parseTrainArgs(argv: readonly string[], defaults: { epochs: number; wasmAvailable: boolean }): TrainOptions {
-  const options: TrainOptions = { backend: defaults.wasmAvailable ? 'wasm' : 'cpu', trainLimit: 60_000, epochs: defaults.epochs, seed: 1 };
+export function parseTrainArgs(argv: readonly string[], defaults: { epochs: number }): TrainOptions {
+  const options: TrainOptions = { trainLimit: 60_000, epochs: defaults.epochs, seed: 1 };
   const whole = (flag: string, value: string | undefined, min: number, max: number): number => {
     const n = Number(value);
     if (!Number.isInteger(n) || n < min || n > max) throw new Error(`${flag} needs a whole number from ${min} to ${max}, not ${value ?? 'nothing'}.`);
@@ -99,16 +98,13 @@ export function parseTrainArgs(argv: readonly string[], defaults: { epochs: numb
     const flag = argv[i]!;
     const value = argv[i + 1];
     i++;
-    if (flag === '--backend') {
-      if (value !== 'cpu' && value !== 'wasm') throw new Error(`--backend must be cpu or wasm, not ${value ?? 'nothing'}.`);
-      options.backend = value;
-    } else if (flag === '--train-limit') options.trainLimit = whole(flag, value, 1, 60_000);
+    if (flag === '--train-limit') options.trainLimit = whole(flag, value, 1, 60_000);
     else if (flag === '--epochs') options.epochs = whole(flag, value, 1, 100);
     else if (flag === '--seed') options.seed = whole(flag, value, 0, 2 ** 31 - 1);
     else if (flag === '--note') {
       if (!value) throw new Error('--note needs a text.');
       options.note = value;
-    } else throw new Error(`Unknown option ${flag}; use --backend, --train-limit, --epochs, --seed or --note.`);
+    } else throw new Error(`Unknown option ${flag}; use --train-limit, --epochs, --seed or --note.`);
   }
   return options;
 }

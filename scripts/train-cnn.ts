@@ -8,11 +8,11 @@
  *                              spec, examples per second, backend, date (a PretrainedMetrics)
  *
  *   npm run train:cnn                                   all 60,000 images, the spec's epochs
- *   npm run train:cnn -- --train-limit 12000 --epochs 2 --backend cpu --note "provisional"
+ *   npm run train:cnn -- --train-limit 12000 --epochs 2 --note "a quick one"
  *
- * Options: --backend cpu|wasm (default wasm when src/tf/wasm-kernels.ts, the fast convolution
- * training kernels, is there, else cpu), --train-limit N (the first N training images), --epochs N,
- * --seed N (default 1). On cpu, the filter gradient is replaced by a faster one (./cpu-filter-grad.ts). The same options on the same backend give the same model: the weights are
+ * It trains on the wasm backend with the project's convolution training kernels
+ * (src/tf/wasm-kernels.ts), as the site does on a CPU. Options: --train-limit N (the first N
+ * training images), --epochs N, --seed N (default 1). The same options give the same model: the weights are
  * seeded (src/tf/build-model.ts) and each epoch's order comes from the seed (src/lib/runtime/shuffle.ts).
  * Data: public/data/fashion-mnist, else $DATASETS_DIR/fashion-mnist (see scripts/cnn-node.ts).
  * scripts/train-cnn.test.ts checks the committed model against a fresh evaluation.
@@ -21,6 +21,7 @@ import { createRequire } from 'node:module';
 import { writeFileSync } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
+import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { batchRanges, epochSeed, shuffledIndices } from '../src/lib/runtime/shuffle.ts';
 import { DEFAULT_CNN_SPEC, IMAGE_SHAPE } from '../src/lib/supervised/model-spec.ts';
 import type { PretrainedMetrics } from '../src/lib/supervised/pretrained.ts';
@@ -28,42 +29,23 @@ import { savedModelMetadata } from '../src/lib/supervised/saved-model.ts';
 import { buildModel, disposeModel } from '../src/tf/build-model.ts';
 import { evaluateBatched } from '../src/tf/evaluate.ts';
 import { toTensors } from '../src/tf/mnist-tensors.ts';
-import { useFastFilterGrad } from './cpu-filter-grad.ts';
+import { registerWasmTrainingKernels } from '../src/tf/wasm-kernels.ts';
 import { MODEL_DIR, folderSaveHandler, parseTrainArgs, readFashion } from './cnn-node.ts';
 
-/** The kernels helper's module (may not exist yet); a variable so TypeScript does not insist on it. */
-const WASM_KERNELS = '../src/tf/wasm-kernels.ts';
-
-async function wasmKernels(): Promise<((t: typeof tf) => unknown) | null> {
-  try {
-    const mod = (await import(WASM_KERNELS)) as { registerWasmTrainingKernels?: (t: typeof tf) => unknown };
-    return mod.registerWasmTrainingKernels ?? null;
-  } catch {
-    return null;
-  }
-}
-
-async function useBackend(name: 'cpu' | 'wasm'): Promise<void> {
+/** The wasm backend, as the site sets it up (no threads), with the convolution training kernels. */
+async function useWasm(): Promise<void> {
   tf.env().set('PROD', true); // no "install tfjs-node" banner
-  if (name === 'wasm') {
-    const wasm = await import('@tensorflow/tfjs-backend-wasm');
-    const wasmDir = dirname(createRequire(import.meta.url).resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm'));
-    tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false); // as on the site
-    wasm.setWasmPaths(`${wasmDir}${sep}`);
-  }
-  if (!(await tf.setBackend(name))) throw new Error(`tf.setBackend('${name}') failed.`);
+  const wasmDir = dirname(createRequire(import.meta.url).resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm'));
+  tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+  setWasmPaths(`${wasmDir}${sep}`);
+  if (!(await tf.setBackend('wasm'))) throw new Error("tf.setBackend('wasm') failed.");
   await tf.ready();
-  if (name === 'cpu') useFastFilterGrad(tf);
-  if (name === 'wasm') {
-    const register = await wasmKernels();
-    if (!register) throw new Error('The wasm backend trains convolutions slowly without src/tf/wasm-kernels.ts; use --backend cpu.');
-    register(tf);
-  }
+  registerWasmTrainingKernels(tf);
 }
 
 async function main(): Promise<void> {
-  const options = parseTrainArgs(process.argv.slice(2), { epochs: DEFAULT_CNN_SPEC.epochs, wasmAvailable: (await wasmKernels()) !== null });
-  await useBackend(options.backend);
+  const options = parseTrainArgs(process.argv.slice(2), { epochs: DEFAULT_CNN_SPEC.epochs });
+  await useWasm();
   const spec = { ...DEFAULT_CNN_SPEC, epochs: options.epochs };
   const log = (text: string): void => void process.stdout.write(`${text}\n`);
   log(`train:cnn: ${options.trainLimit} training images, ${options.epochs} epoch(s), seed ${options.seed}, backend ${tf.getBackend()}`);
