@@ -1,20 +1,21 @@
 /**
- * A ModelSpec (src/lib/supervised/model-spec.ts) as a compiled tf.Sequential: the hidden dense and
- * dropout layers in order, then a 10-way softmax; seeded Glorot initialisation (as src/tf/mlp.ts),
- * L2 weight decay as a kernel regulariser on every dense layer, categorical cross-entropy and
- * accuracy. The builder worker, the run comparison and the search all build their models here.
+ * A ModelSpec (src/lib/supervised/model-spec.ts) as a compiled tf.Sequential: the hidden layers
+ * (dense, dropout, conv2d, maxPooling2d, flatten) in order, then a 10-way softmax; seeded Glorot
+ * initialisation of every dense and conv2d kernel (as src/tf/mlp.ts), L2 weight decay as a kernel
+ * regulariser on each of them, categorical cross-entropy and accuracy. A spec whose first layer is
+ * conv2d or maxPool takes [28, 28, 1] images, any other 784 values (`inputShape` of the spec). The builder worker, the run comparison and the search all build their models here.
  *
  * The optimiser is made by `makeOptimizer` and handed to `compile`, so the model does NOT own it:
  * whoever disposes the model disposes `model.optimizer` too.
  */
 import type * as TF from '@tensorflow/tfjs';
-import { CLASSES, INPUT_SIZE, type ModelSpec } from '../lib/supervised/model-spec.ts';
+import { CLASSES, inputShape, type ModelSpec } from '../lib/supervised/model-spec.ts';
 import { specProblems } from '../lib/supervised/spec-check.ts';
 
 type Tf = typeof TF;
 
-/** Seed of the i-th dense layer's kernel, derived from the run's seed (as buildMlp does). */
-const layerSeed = (seed: number, denseIndex: number): number => seed + denseIndex * 7919;
+/** Seed of the i-th kernel (dense or conv2d, counted together), derived from the run's seed (as buildMlp does). */
+const layerSeed = (seed: number, kernelIndex: number): number => seed + kernelIndex * 7919;
 
 /** The spec's optimiser at its learning rate (momentum only for 'momentum'). */
 export function makeOptimizer(tf: Tf, spec: Pick<ModelSpec, 'optimizer' | 'learningRate' | 'momentum'>): TF.Optimizer {
@@ -30,30 +31,52 @@ export function makeOptimizer(tf: Tf, spec: Pick<ModelSpec, 'optimizer' | 'learn
   }
 }
 
-/** Builds and compiles the model of `spec`; throws an Error in words when the spec is out of range. */
-export function buildModel(tf: Tf, spec: ModelSpec, seed: number, inputSize = INPUT_SIZE): TF.Sequential {
+/**
+ * Builds and compiles the model of `spec`; throws an Error in words when the spec is out of range.
+ * `shape` overrides the input shape of one example (tests use smaller images).
+ */
+export function buildModel(tf: Tf, spec: ModelSpec, seed: number, shape: number[] = inputShape(spec)): TF.Sequential {
   const problems = specProblems(spec);
   if (problems.length > 0) throw new RangeError(problems.join(' '));
   const model = tf.sequential();
-  let denseIndex = 0;
-  const dense = (units: number, activation: 'relu' | 'sigmoid' | 'tanh' | 'linear' | 'softmax'): TF.layers.Layer =>
-    tf.layers.dense({
-      units,
-      activation,
-      kernelInitializer: tf.initializers.glorotUniform({ seed: layerSeed(seed, denseIndex++) }),
-      biasInitializer: 'zeros',
-      ...(spec.l2 > 0 ? { kernelRegularizer: tf.regularizers.l2({ l2: spec.l2 }) } : {}),
-      ...(model.layers.length === 0 ? { inputShape: [inputSize] } : {}),
-    });
+  let kernelIndex = 0;
+  const first = (): { inputShape?: number[] } => (model.layers.length === 0 ? { inputShape: shape } : {});
+  const kernel = () => ({
+    kernelInitializer: tf.initializers.glorotUniform({ seed: layerSeed(seed, kernelIndex++) }),
+    biasInitializer: 'zeros' as const,
+    ...(spec.l2 > 0 ? { kernelRegularizer: tf.regularizers.l2({ l2: spec.l2 }) } : {}),
+  });
   for (const layer of spec.layers) {
-    if (layer.kind === 'dense') {
-      model.add(dense(layer.units, layer.activation));
-    } else {
-      // No seed: a seeded dropout layer would drop the same units on every batch.
-      model.add(tf.layers.dropout({ rate: layer.rate, ...(model.layers.length === 0 ? { inputShape: [inputSize] } : {}) }));
+    switch (layer.kind) {
+      case 'dense':
+        model.add(tf.layers.dense({ units: layer.units, activation: layer.activation, ...kernel(), ...first() }));
+        break;
+      case 'dropout':
+        // No seed: a seeded dropout layer would drop the same units on every batch.
+        model.add(tf.layers.dropout({ rate: layer.rate, ...first() }));
+        break;
+      case 'conv2d':
+        model.add(
+          tf.layers.conv2d({
+            filters: layer.filters,
+            kernelSize: layer.kernelSize,
+            strides: layer.strides,
+            padding: layer.padding,
+            activation: layer.activation,
+            ...kernel(),
+            ...first(),
+          }),
+        );
+        break;
+      case 'maxPool':
+        model.add(tf.layers.maxPooling2d({ poolSize: layer.poolSize, strides: layer.strides, padding: 'valid', ...first() }));
+        break;
+      case 'flatten':
+        model.add(tf.layers.flatten(first()));
+        break;
     }
   }
-  model.add(dense(CLASSES, 'softmax'));
+  model.add(tf.layers.dense({ units: CLASSES, activation: 'softmax', ...kernel(), ...first() }));
   model.compile({ optimizer: makeOptimizer(tf, spec), loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
   return model;
 }

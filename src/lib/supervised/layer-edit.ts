@@ -5,10 +5,13 @@
  */
 import { ACTIVATIONS, type Activation, type LayerSpec } from './model-spec.ts';
 
-/** What "Add dense layer" and "Add dropout layer" add. */
-export const NEW_LAYER: { readonly dense: LayerSpec; readonly dropout: LayerSpec } = {
+/** What "Add dense layer", "Add dropout layer" (and the convolutional kinds) add. */
+export const NEW_LAYER: { readonly [K in LayerSpec['kind']]: Extract<LayerSpec, { kind: K }> } = {
   dense: { kind: 'dense', units: 64, activation: 'relu' },
   dropout: { kind: 'dropout', rate: 0.2 },
+  conv2d: { kind: 'conv2d', filters: 8, kernelSize: 3, strides: 1, padding: 'same', activation: 'relu' },
+  maxPool: { kind: 'maxPool', poolSize: 2, strides: 2 },
+  flatten: { kind: 'flatten' },
 };
 
 export function addLayer(layers: readonly LayerSpec[], kind: LayerSpec['kind']): LayerSpec[] {

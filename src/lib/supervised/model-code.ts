@@ -2,9 +2,10 @@
  * The TensorFlow.js code of a ModelSpec, as text: what the model builder shows beside the model,
  * so the reader can copy it into a code cell or their own project. It is real code (its test runs
  * it with tfjs and compares the parameter count): it expects `tf` and the tensors xTrain, yTrain,
- * xVal, yVal, xTest, yTest (pixels scaled to 0–1, labels one-hot) to exist.
+ * xVal, yVal, xTest, yTest (pixels scaled to 0–1, labels one-hot) to exist: shaped [n, 784], or
+ * [n, 28, 28, 1] for a convolutional spec (first layer conv2d or maxPool).
  */
-import { CLASSES, INPUT_SIZE, type ModelSpec } from './model-spec.ts';
+import { CLASSES, inputShape, type ModelSpec } from './model-spec.ts';
 
 /** The optimiser's constructor call, e.g. `tf.train.adam(0.001)`. */
 export function optimizerCode(spec: Pick<ModelSpec, 'optimizer' | 'learningRate' | 'momentum'>): string {
@@ -26,15 +27,30 @@ export function modelCode(spec: ModelSpec): string {
   const lines = ['const model = tf.sequential();'];
   let first = true;
   const input = (): string => {
-    const text = first ? `inputShape: [${INPUT_SIZE}], ` : '';
+    const text = first ? `inputShape: [${inputShape(spec).join(', ')}], ` : '';
     first = false;
     return text;
   };
   for (const layer of spec.layers) {
-    if (layer.kind === 'dense') {
-      lines.push(`model.add(tf.layers.dense({ ${input()}units: ${layer.units}, activation: '${layer.activation}'${l2} }));`);
-    } else {
-      lines.push(`model.add(tf.layers.dropout({ ${input()}rate: ${String(layer.rate)} }));`);
+    switch (layer.kind) {
+      case 'dense':
+        lines.push(`model.add(tf.layers.dense({ ${input()}units: ${layer.units}, activation: '${layer.activation}'${l2} }));`);
+        break;
+      case 'dropout':
+        lines.push(`model.add(tf.layers.dropout({ ${input()}rate: ${String(layer.rate)} }));`);
+        break;
+      case 'conv2d':
+        lines.push(
+          `model.add(tf.layers.conv2d({ ${input()}filters: ${layer.filters}, kernelSize: ${layer.kernelSize}, strides: ${layer.strides}, ` +
+            `padding: '${layer.padding}', activation: '${layer.activation}'${l2} }));`,
+        );
+        break;
+      case 'maxPool':
+        lines.push(`model.add(tf.layers.maxPooling2d({ ${input()}poolSize: ${layer.poolSize}, strides: ${layer.strides} }));`);
+        break;
+      case 'flatten':
+        lines.push(first ? `model.add(tf.layers.flatten({ ${input().slice(0, -2)} }));` : 'model.add(tf.layers.flatten());');
+        break;
     }
   }
   lines.push(`model.add(tf.layers.dense({ ${input()}units: ${CLASSES}, activation: 'softmax'${l2} }));`);

@@ -1,17 +1,23 @@
 /**
  * Parameter counts of a ModelSpec, layer by layer, as tfjs counts them (`layer.countParams()`):
- * a dense layer of u units after n inputs has n·u weights and u biases; dropout has none.
- * Pure, so the builder shows them before tfjs is loaded (tested against tfjs in src/tf/build-model.test.ts).
+ * a dense layer of u units after n inputs has n·u weights and u biases; a conv2d layer of f
+ * filters k × k over c channels has k·k·c·f weights and f biases; dropout, max pool and flatten
+ * have none. With each layer's input and output shape (./shapes.ts). Pure, so the builder and the
+ * architecture tables show them without tfjs (tested against tfjs in src/tf/build-model.test.ts).
  */
-import { CLASSES, INPUT_SIZE, type ModelSpec } from './model-spec.ts';
+import { CLASSES, type LayerSpec, type ModelSpec } from './model-spec.ts';
+import { layerShapes, type Shape } from './shapes.ts';
 
 export interface LayerCount {
-  /** 'dense' and 'dropout' are the spec's hidden layers, in order; 'output' is the implied softmax layer. */
-  kind: 'dense' | 'dropout' | 'output';
-  /** Values coming in (the width of the layer before; 784 for the first). */
+  /** The spec's hidden layers, in order; 'output' is the implied softmax layer. */
+  kind: LayerSpec['kind'] | 'output';
+  /** Values coming in (784 for the first layer of a dense model, 28·28·1 for a spatial one). */
   inputs: number;
   /** Values going out (units of a dense layer; a dropout layer passes its inputs on). */
   outputs: number;
+  /** The shapes in and out, batch left out: [height, width, channels] for an image, [values] for a vector. */
+  inputShape: Shape;
+  outputShape: Shape;
   weights: number;
   biases: number;
   params: number;
@@ -23,24 +29,47 @@ export interface ParamCounts {
   total: number;
 }
 
-export function paramCounts(spec: Pick<ModelSpec, 'layers'>, inputSize = INPUT_SIZE, classes = CLASSES): ParamCounts {
-  const layers: LayerCount[] = [];
-  let width = inputSize;
-  const dense = (kind: 'dense' | 'output', units: number): void => {
-    const weights = width * units;
-    layers.push({ kind, inputs: width, outputs: units, weights, biases: units, params: weights + units });
-    width = units;
-  };
-  for (const layer of spec.layers) {
-    if (layer.kind === 'dense') dense('dense', layer.units);
-    else layers.push({ kind: 'dropout', inputs: width, outputs: width, weights: 0, biases: 0, params: 0 });
-  }
-  dense('output', classes);
+const size = (shape: Shape): number => shape.reduce((a, b) => a * b, 1);
+
+/** The counts of a spec whose layers are in a valid order (see structureIssues); `classes` outputs. */
+export function paramCounts(spec: Pick<ModelSpec, 'layers'>, classes = CLASSES): ParamCounts {
+  const shapes = layerShapes(spec);
+  const hidden: (LayerSpec | { kind: 'output' })[] = [...spec.layers, { kind: 'output' }];
+  const layers = hidden.map((layer, i): LayerCount => {
+    const { input, output: out } = shapes[i]!;
+    const output = layer.kind === 'output' ? [classes] : out;
+    let weights = 0;
+    let biases = 0;
+    if (layer.kind === 'dense' || layer.kind === 'output') {
+      weights = size(input) * output[0]!;
+      biases = output[0]!;
+    } else if (layer.kind === 'conv2d') {
+      weights = layer.kernelSize * layer.kernelSize * (input[2] ?? 1) * layer.filters;
+      biases = layer.filters;
+    }
+    return {
+      kind: layer.kind,
+      inputs: size(input),
+      outputs: size(output),
+      inputShape: input,
+      outputShape: output,
+      weights,
+      biases,
+      params: weights + biases,
+    };
+  });
   return { layers, total: layers.reduce((s, l) => s + l.params, 0) };
 }
 
-/** "784·128 + 128 = 100,480": how a dense layer's count is worked out, for the builder's table. */
+/** "784·128 + 128 = 100,480", "3·3·1·8 + 8 = 80": how a layer's count is worked out, for the builder's table. */
 export function paramFormula(count: LayerCount): string {
-  if (count.kind === 'dropout') return '0 (no parameters)';
-  return `${count.inputs}·${count.outputs} + ${count.outputs} = ${count.params.toLocaleString('en-US')}`;
+  if (count.params === 0) return '0 (no parameters)';
+  const total = count.params.toLocaleString('en-US');
+  if (count.kind === 'conv2d') {
+    const inC = count.inputShape[2] ?? 1;
+    const filters = count.biases;
+    const k = Math.round(Math.sqrt(count.weights / (inC * filters)));
+    return `${k}·${k}·${inC}·${filters} + ${filters} = ${total}`;
+  }
+  return `${count.inputs}·${count.outputs} + ${count.outputs} = ${total}`;
 }

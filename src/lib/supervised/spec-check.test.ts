@@ -58,7 +58,7 @@ describe('readModelSpec', () => {
     expect(bad).toEqual({
       ok: false,
       problems: [
-        'Layer 1 is neither a dense layer (units, activation) nor a dropout layer (rate).',
+        'Layer 1 is none of: a dense layer (units, activation), a dropout layer (rate), a conv2d layer (filters, kernelSize, strides, padding, activation), a maxPool layer (poolSize, strides) or a flatten layer.',
         'The model description has no number for epochs.',
       ],
     });
@@ -79,10 +79,10 @@ describe('paramCounts', () => {
       ],
     });
     expect(counts.layers).toEqual([
-      { kind: 'dense', inputs: 784, outputs: 64, weights: 784 * 64, biases: 64, params: 784 * 64 + 64 },
-      { kind: 'dropout', inputs: 64, outputs: 64, weights: 0, biases: 0, params: 0 },
-      { kind: 'dense', inputs: 64, outputs: 32, weights: 64 * 32, biases: 32, params: 64 * 32 + 32 },
-      { kind: 'output', inputs: 32, outputs: 10, weights: 320, biases: 10, params: 330 },
+      { kind: 'dense', inputs: 784, outputs: 64, inputShape: [784], outputShape: [64], weights: 784 * 64, biases: 64, params: 784 * 64 + 64 },
+      { kind: 'dropout', inputs: 64, outputs: 64, inputShape: [64], outputShape: [64], weights: 0, biases: 0, params: 0 },
+      { kind: 'dense', inputs: 64, outputs: 32, inputShape: [64], outputShape: [32], weights: 64 * 32, biases: 32, params: 64 * 32 + 32 },
+      { kind: 'output', inputs: 32, outputs: 10, inputShape: [32], outputShape: [10], weights: 320, biases: 10, params: 330 },
     ]);
     expect(counts.total).toBe(784 * 64 + 64 + 64 * 32 + 32 + 330);
     expect(paramFormula(counts.layers[0]!)).toBe('784·64 + 64 = 50,240');

@@ -103,6 +103,19 @@ export function dataPlan(trainLimit: number): DataPlan {
 
 const ACTIVATION_NAMES: Record<string, string> = { relu: 'ReLU', sigmoid: 'sigmoid', tanh: 'tanh', linear: 'linear' };
 
+/**
+ * Why the builder cannot take this spec (null when it can): it edits dense networks (dense and
+ * dropout layers); a convolutional spec, e.g. opened from another widget, is refused in words.
+ */
+export function unsupportedInBuilder(spec: Pick<ModelSpec, 'layers'>): string | null {
+  const i = spec.layers.findIndex((l) => l.kind !== 'dense' && l.kind !== 'dropout');
+  if (i < 0) return null;
+  return (
+    `That model has convolution, pooling or flatten layers (layer ${i + 1} is ${spec.layers[i]!.kind}); the model builder builds dense ` +
+    'networks only. Train convolutional networks in the CNN trainer of the convolutional networks lesson.'
+  );
+}
+
 /** The network diagram's columns: dense layers only; a dropout is written under the column before it. */
 export function diagramLayers(layers: readonly LayerSpec[]): DiagramLayer[] {
   const columns: DiagramLayer[] = [{ name: 'Input', units: INPUT_SIZE, note: '28×28 pixels' }];
@@ -111,7 +124,7 @@ export function diagramLayers(layers: readonly LayerSpec[]): DiagramLayer[] {
     if (layer.kind === 'dense') {
       dense++;
       columns.push({ name: `Dense ${dense}`, units: layer.units, activation: ACTIVATION_NAMES[layer.activation] ?? layer.activation });
-    } else {
+    } else if (layer.kind === 'dropout') {
       // Under the column it follows: after the activation of a dense layer, after the shape of the input.
       const last = columns.at(-1)!;
       const key = last.activation === undefined ? 'note' : 'activation';

@@ -25,7 +25,17 @@ import { part } from '../shared/html.ts';
 import { readForm } from '../shared/settings.ts';
 import { TrainerLifecycle } from '../shared/trainer.ts';
 import type { BuilderCharts } from './charts.ts';
-import { NUMBER_FIELDS, SEED, SETTINGS, dataPlan, diagramLayers, propsFromAttributes, specOf, type NumberField } from './config.ts';
+import {
+  NUMBER_FIELDS,
+  SEED,
+  SETTINGS,
+  dataPlan,
+  diagramLayers,
+  propsFromAttributes,
+  specOf,
+  unsupportedInBuilder,
+  type NumberField,
+} from './config.ts';
 import { builderMarkup, codeMarkup, emptyCharts, layersMarkup, paramsMarkup } from './markup.ts';
 import { OPENED_STATUS, SAVED_NOTE, doneStatus, epochStatus, layerActionStatus, networkCaption, stoppedStatus } from './text.ts';
 
@@ -181,6 +191,11 @@ export class ModelBuilderElement extends HTMLElement {
       return;
     }
     const spec = reading.spec;
+    const unsupported = unsupportedInBuilder(spec);
+    if (unsupported) {
+      life.status.announce(unsupported);
+      return;
+    }
     part(this, 'layers').innerHTML = layersMarkup(spec.layers);
     for (const name of NUMBER_FIELDS) part<HTMLInputElement>(this, name).value = String(spec[name]);
     part<HTMLSelectElement>(this, 'optimizer').value = spec.optimizer;

@@ -34,8 +34,11 @@ function layerMarkup(layer: LayerSpec, i: number, count: number): string {
           ACTIVATIONS.map((a) => ({ value: a, label: a })),
           layer.activation,
         )}</select></label>`
-      : `<label class="tk-field"><span class="tk-field__label">Rate${of}</span>` +
-        `<input type="number" data-layer-field="rate" min="${SPEC_LIMITS.dropout.min}" max="${SPEC_LIMITS.dropout.max}" step="0.05" inputmode="decimal" value="${layer.rate}"></label>`;
+      : layer.kind === 'dropout'
+        ? `<label class="tk-field"><span class="tk-field__label">Rate${of}</span>` +
+          `<input type="number" data-layer-field="rate" min="${SPEC_LIMITS.dropout.min}" max="${SPEC_LIMITS.dropout.max}" step="0.05" inputmode="decimal" value="${layer.rate}"></label>`
+        : // The builder refuses convolutional specs (unsupportedInBuilder); never reached.
+          '';
   const button = (action: string, text: string, disabled: boolean) =>
     `<button type="button" class="tk-button tk-button--small" data-layer-action="${action}" aria-label="${escapeHtml(`${text} ${name}`)}"${disabled ? ' disabled' : ''}>${text}</button>`;
   return (
@@ -61,9 +64,9 @@ export function paramsMarkup(spec: Pick<ModelSpec, 'layers'>): string {
     const name =
       c.kind === 'output'
         ? 'Output (softmax)'
-        : c.kind === 'dropout'
-          ? `${i + 1}. Dropout`
-          : `${i + 1}. Dense ${++dense} (${layer?.kind === 'dense' ? layer.activation : ''})`;
+        : c.kind === 'dense'
+          ? `${i + 1}. Dense ${++dense} (${layer?.kind === 'dense' ? layer.activation : ''})`
+          : `${i + 1}. ${c.kind === 'dropout' ? 'Dropout' : c.kind}`;
     return `<tr data-kind="${c.kind}"><th scope="row">${escapeHtml(name)}</th><td>${formatCount(c.inputs)} → ${formatCount(c.outputs)}</td><td>${escapeHtml(paramFormula(c))}</td></tr>`;
   });
   return (

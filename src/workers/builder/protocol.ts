@@ -1,8 +1,9 @@
 /**
  * The messages between a page and the model-builder worker (./worker.ts), which trains a
- * ModelSpec (src/lib/supervised/model-spec.ts) on MNIST with the tfjs layers API. The main-thread
- * fallback produces the same messages. A run ends with `done` or `error`; a finished run (not
- * stopped) with `save` on sends `saved` (or `save-failed`) just before its `done`.
+ * ModelSpec (src/lib/supervised/model-spec.ts) on MNIST or Fashion-MNIST (`data.dataset`) with the
+ * tfjs layers API: dense networks on 784 inputs, convolutional ones on 28 × 28 × 1 images. The
+ * main-thread fallback produces the same messages. A run ends with `done` or `error`; a finished
+ * run (not stopped) with `save` on sends `saved` (or `save-failed`) just before its `done`.
  */
 import type { BackendName, BackendRequest } from '../../lib/runtime/backends.ts';
 import type { TrainingErrorCode } from '../../lib/runtime/errors.ts';
@@ -19,10 +20,12 @@ export interface BuilderRequest {
   /** Weight initialisation and shuffling: the same seed gives the same run. */
   seed: number;
   backend: BackendRequest;
-  /** Absolute URL of the folder holding `mnist/<file>.gz` (resolved against the page). */
+  /** Absolute URL of the folder holding `mnist/<file>.gz` and `fashion-mnist/<file>.gz` (resolved against the page). */
   dataUrl: string;
-  /** Save the trained model to SAVED_MODEL_URL at the end of a finished run. Default true; comparisons pass false. */
+  /** Save the trained model at the end of a finished run. Default true; comparisons pass false. */
   save?: boolean;
+  /** Where to save it (a tf.io URL such as 'indexeddb://…'). Default SAVED_MODEL_URL (the model inspector's). */
+  saveUrl?: string;
   /** Also evaluate the test set after every epoch (`testAccuracy` in each `epoch`; the benchmark). Default false. */
   testEveryEpoch?: boolean;
 }
@@ -63,6 +66,24 @@ export interface DoneMessage {
   tensorsLeft: number;
 }
 
+/**
+ * The first conv2d layer's kernel (weights only, no biases), for drawing the filters: sent once
+ * before the first batch and then at most every 250 ms (4 a second) while training, and once more
+ * after the last batch. Only for specs that have a conv2d layer.
+ */
+export interface FiltersMessage {
+  type: 'filters';
+  /** Index of the layer in `spec.layers`. */
+  layer: number;
+  /** tfjs' kernel layout [kernelHeight, kernelWidth, inChannels, filters]. */
+  shape: [number, number, number, number];
+  /** The kernel values in that layout, row-major: value (y, x, c, f) is at ((y·kw + x)·inC + c)·filters + f. */
+  values: Float32Array;
+  /** When they were taken: 0-based epoch and training examples seen so far (0 = the initial filters). */
+  epoch: number;
+  examplesSeen: number;
+}
+
 /** Worker → page. */
 export type BuilderFromWorker =
   | { type: 'phase'; phase: BuilderPhase; message: string }
@@ -71,7 +92,8 @@ export type BuilderFromWorker =
   /** Mean loss and accuracy of the batches since the last one (~every 100 ms, and at each epoch's end). */
   | MetricsMessage
   | EpochMessage
-  /** The model is stored at `url` (SAVED_MODEL_URL) with `meta` as its `tinker` metadata. */
+  | FiltersMessage
+  /** The model is stored at `url` (the request's saveUrl, default SAVED_MODEL_URL) with `meta` as its `tinker` metadata. */
   | { type: 'saved'; url: string; meta: SavedModelMeta }
   /** Storing failed (e.g. private browsing, storage full); the run still succeeded. */
   | { type: 'save-failed'; message: string }

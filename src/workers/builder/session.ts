@@ -152,7 +152,7 @@ export async function runBuilderSession(request: BuilderRequest, emit: Emit, con
 
     // 3. Model (its optimiser comes with it).
     failurePhase = 'training';
-    model = buildModel(tf, spec, request.seed, train.rows * train.cols);
+    model = buildModel(tf, spec, request.seed);
     const net = model;
     const optimizer = net.optimizer;
     const variables = trainableVariables(net);
