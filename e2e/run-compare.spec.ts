@@ -73,6 +73,27 @@ test.describe('run comparison', { tag: '@dev-pages' }, () => {
     await expect(widget.locator('tbody tr[data-run="plain"] td').nth(3)).toHaveText(/^\d+\.\d points$/);
   });
 
+  test('MLP against CNN, tiny: two runs on Fashion-MNIST, both curves, the test accuracies in words and in the table', async ({ page }) => {
+    test.setTimeout(240_000);
+    const problems = watchForProblems(page);
+    const widget = await open(page, 'mlp-vs-cnn-tiny');
+    await expect(widget.locator('.tk-compare__legend li')).toHaveText([/^MLP \(784-128-10, 101,770 parameters\)$/, /^CNN \(.*9,098 parameters\)$/]);
+    await widget.getByRole('button', { name: 'Start training' }).click();
+    await expect(widget).toHaveAttribute('data-state', 'done', { timeout: 200_000 });
+    await expect(widget).toHaveAttribute('data-runs-done', '2');
+    const status = widget.getByRole('status');
+    await expect(status).toHaveText(
+      /^Test accuracy after 1 epoch on 250 Fashion-MNIST images: MLP \d+\.\d%, CNN \d+\.\d%\. Best: (MLP|CNN|MLP and CNN)\. Trained on CPU\.$/,
+    );
+    await expect(widget.locator('path.tk-chart__line')).toHaveCount(2);
+    // Better than chance (10%) after only four batches of 64: both learned something of the clothes.
+    const accuracies = [...((await status.textContent()) ?? '').matchAll(/(\d+\.\d)%/g)].map((m) => Number(m[1]));
+    expect(accuracies).toHaveLength(2);
+    accuracies.forEach((a) => expect(a).toBeGreaterThan(15));
+    await expect(widget.locator('tbody tr[data-run="cnn"]')).toHaveText(/CNN.*9,098 parameters.*\d+\.\d%.*\d+\.\d%.*\d+\.\d s/);
+    expect(problems).toEqual([]);
+  });
+
   test('Stop during the first run ends the comparison, keeping what finished', async ({ page }) => {
     test.setTimeout(120_000);
     const widget = await open(page, 'regularisation-tiny');

@@ -5,7 +5,8 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_SPEC, type ModelSpec } from '../lib/supervised/model-spec.ts';
+import { DEFAULT_CNN_SPEC, DEFAULT_SPEC, inputShape, type ModelSpec } from '../lib/supervised/model-spec.ts';
+import { LENET_SPEC, VGG_SPEC } from '../lib/supervised/architectures.ts';
 import { modelCode } from '../lib/supervised/model-code.ts';
 import { paramCounts } from '../lib/supervised/param-counts.ts';
 import { buildModel, disposeModel, disposeOptimizer, makeOptimizer } from './build-model.ts';
@@ -30,7 +31,22 @@ const SPECS: Record<string, ModelSpec> = {
     ],
   },
   'tiny sigmoid, rmsprop': { ...DEFAULT_SPEC, optimizer: 'rmsprop', layers: [{ kind: 'dense', units: 1, activation: 'sigmoid' }] },
+  'default CNN': DEFAULT_CNN_SPEC,
+  'CNN: pool first, valid stride-2 kernel, dropout, dense, L2': {
+    ...DEFAULT_CNN_SPEC,
+    l2: 1e-3,
+    optimizer: 'sgd',
+    layers: [
+      { kind: 'maxPool', poolSize: 2, strides: 2 },
+      { kind: 'conv2d', filters: 3, kernelSize: 5, strides: 2, padding: 'valid', activation: 'tanh' },
+      { kind: 'dropout', rate: 0.25 },
+      { kind: 'flatten' },
+      { kind: 'dense', units: 12, activation: 'relu' },
+    ],
+  },
 };
+
+const CLASS_NAMES = { dense: 'Dense', output: 'Dense', dropout: 'Dropout', conv2d: 'Conv2D', maxPool: 'MaxPooling2D', flatten: 'Flatten' } as const;
 
 describe('buildModel', () => {
   for (const [name, spec] of Object.entries(SPECS)) {
@@ -40,12 +56,24 @@ describe('buildModel', () => {
       const counts = paramCounts(spec);
       expect(model.countParams()).toBe(counts.total);
       expect(model.layers.map((l) => l.countParams())).toEqual(counts.layers.map((c) => c.params));
-      expect(model.layers.map((l) => l.getClassName())).toEqual(counts.layers.map((c) => (c.kind === 'dropout' ? 'Dropout' : 'Dense')));
+      expect(model.layers.map((l) => l.getClassName())).toEqual(counts.layers.map((c) => CLASS_NAMES[c.kind]));
+      expect(model.layers.map((l) => (l.outputShape as number[]).slice(1))).toEqual(counts.layers.map((c) => c.outputShape));
+      expect(model.inputs[0]!.shape).toEqual([null, ...inputShape(spec)]);
       expect(model.outputs[0]!.shape).toEqual([null, 10]);
       disposeModel(model);
       expect(tf.memory().numTensors).toBe(before);
     });
   }
+
+  it('counts the parameters and shapes of the LeNet-style and VGG-style tables as tfjs does', () => {
+    for (const spec of [LENET_SPEC, VGG_SPEC]) {
+      const model = buildModel(tf, spec, 1);
+      const counts = paramCounts(spec);
+      expect(model.layers.map((l) => l.countParams())).toEqual(counts.layers.map((c) => c.params));
+      expect(model.layers.map((l) => (l.outputShape as number[]).slice(1))).toEqual(counts.layers.map((c) => c.outputShape));
+      disposeModel(model);
+    }
+  });
 
   it('matches the hand count of the default 784-128-10 network', () => {
     expect(paramCounts(DEFAULT_SPEC).layers.map((c) => c.params)).toEqual([784 * 128 + 128, 128 * 10 + 10]);
@@ -61,6 +89,17 @@ describe('buildModel', () => {
     };
     expect(weights(3)).toEqual(weights(3));
     expect(weights(4)[0]).not.toEqual(weights(3)[0]);
+  });
+
+  it('seeds convolution kernels too: the same seed gives the same filters', () => {
+    const filters = (seed: number) => {
+      const model = buildModel(tf, DEFAULT_CNN_SPEC, seed);
+      const values = Array.from(model.layers[0]!.getWeights()[0]!.dataSync());
+      disposeModel(model);
+      return values;
+    };
+    expect(filters(5)).toEqual(filters(5));
+    expect(filters(6)).not.toEqual(filters(5));
   });
 
   it('adds an L2 penalty on every dense kernel only when l2 > 0', () => {
@@ -111,7 +150,7 @@ describe('modelCode', () => {
     it(`is code that runs and builds the same model: ${name}`, async () => {
       const code = modelCode({ ...spec, epochs: 1, batchSize: 8 });
       const run = new AsyncFunction('tf', 'xTrain', 'yTrain', 'xVal', 'yVal', 'xTest', 'yTest', 'console', `${code}\nreturn model;`);
-      const x = tf.randomUniform([16, 784]);
+      const x = tf.randomUniform([16, ...inputShape(spec)]);
       const y = tf
         .oneHot(
           tf.tensor1d(
@@ -141,5 +180,17 @@ describe('modelCode', () => {
     const code = modelCode({ ...DEFAULT_SPEC, l2: 0.001, layers: [...DEFAULT_SPEC.layers, { kind: 'dropout', rate: 0.3 }] });
     expect(code).toContain('model.add(tf.layers.dropout({ rate: 0.3 }));');
     expect(code.match(/tf\.regularizers\.l2\(\{ l2: 0\.001 \}\)/g)).toHaveLength(2);
+  });
+
+  it('writes the default CNN as conv2d, maxPooling2d and flatten lines on 28 × 28 × 1 images', () => {
+    expect(modelCode(DEFAULT_CNN_SPEC).split('\n').slice(0, 7)).toEqual([
+      'const model = tf.sequential();',
+      "model.add(tf.layers.conv2d({ inputShape: [28, 28, 1], filters: 8, kernelSize: 3, strides: 1, padding: 'same', activation: 'relu' }));",
+      'model.add(tf.layers.maxPooling2d({ poolSize: 2, strides: 2 }));',
+      "model.add(tf.layers.conv2d({ filters: 16, kernelSize: 3, strides: 1, padding: 'same', activation: 'relu' }));",
+      'model.add(tf.layers.maxPooling2d({ poolSize: 2, strides: 2 }));',
+      'model.add(tf.layers.flatten());',
+      "model.add(tf.layers.dense({ units: 10, activation: 'softmax' }));",
+    ]);
   });
 });

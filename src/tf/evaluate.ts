@@ -20,23 +20,22 @@ export interface EvaluateOptions {
   batchSize?: number;
 }
 
-/** Mean loss and accuracy of `model` on x (rows) and one-hot y, in batches; disposes everything it makes. */
+/** Mean loss and accuracy of `model` on x (examples along the first axis: [n, 784] or [n, 28, 28, 1]) and one-hot y, in batches; disposes everything it makes. */
 export async function evaluateBatched(
   tf: Tf,
   model: TF.LayersModel,
-  x: TF.Tensor2D,
+  x: TF.Tensor,
   y: TF.Tensor2D,
   options: EvaluateOptions = {},
 ): Promise<{ loss: number; accuracy: number }> {
-  const count = x.shape[0];
-  const [, width] = x.shape;
+  const [count = 0, ...example] = x.shape;
   const classes = y.shape[1];
   let lossSum = tf.scalar(0);
   let correctSum = tf.scalar(0);
   try {
     for (const [start, end] of batchRanges(count, options.batchSize ?? EVAL_BATCH)) {
       const { lossSum: l, correct: c } = tf.tidy(() => {
-        const xb = x.slice([start, 0], [end - start, width]);
+        const xb = x.slice([start, ...example.map(() => 0)], [end - start, ...example]);
         const yb = y.slice([start, 0], [end - start, classes]);
         return lossAndCorrect(tf, yb, model.predict(xb) as TF.Tensor);
       });

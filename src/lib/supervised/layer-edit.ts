@@ -3,10 +3,10 @@
  * move a layer (each returns a new list, the old one untouched), and a short text form of a layer
  * list for authors (`<ModelBuilder layers="256 relu, dropout 0.2, 64 tanh" />`).
  */
-import { ACTIVATIONS, type Activation, type LayerSpec } from './model-spec.ts';
+import { ACTIVATIONS, type Activation, type LayerKind, type LayerSpec } from './model-spec.ts';
 
 /** What "Add dense layer", "Add dropout layer" (and the convolutional kinds) add. */
-export const NEW_LAYER: { readonly [K in LayerSpec['kind']]: Extract<LayerSpec, { kind: K }> } = {
+export const NEW_LAYER: { readonly [K in LayerKind]: Extract<LayerSpec, { kind: K }> } = {
   dense: { kind: 'dense', units: 64, activation: 'relu' },
   dropout: { kind: 'dropout', rate: 0.2 },
   conv2d: { kind: 'conv2d', filters: 8, kernelSize: 3, strides: 1, padding: 'same', activation: 'relu' },

@@ -5,6 +5,8 @@
  * samples them, and a saved model carries its own in its metadata. Pure: no tfjs, no DOM.
  */
 
+import type { DatasetId } from '../data/manifest.ts';
+
 export const ACTIVATIONS = ['relu', 'sigmoid', 'tanh', 'linear'] as const;
 export type Activation = (typeof ACTIVATIONS)[number];
 
@@ -28,9 +30,6 @@ export type LayerSpec =
   | { kind: 'flatten' };
 
 export type LayerKind = LayerSpec['kind'];
-export const LAYER_KINDS = ['dense', 'dropout', 'conv2d', 'maxPool', 'flatten'] as const satisfies readonly LayerKind[];
-/** The layers that need an image (height × width × channels) as input. */
-export const SPATIAL_KINDS = ['conv2d', 'maxPool'] as const satisfies readonly LayerKind[];
 
 export interface ModelSpec {
   /**
@@ -60,8 +59,9 @@ export interface DataPlan {
   dataset?: DatasetName;
 }
 
-export const DATASET_NAMES = ['mnist', 'fashion-mnist'] as const;
-export type DatasetName = (typeof DATASET_NAMES)[number];
+export const DATASET_NAMES = ['mnist', 'fashion-mnist'] as const satisfies readonly DatasetId[];
+/** The data/manifest's DatasetId: 'mnist' | 'fashion-mnist'. */
+export type DatasetName = DatasetId;
 
 export const INPUT_SIZE = 784;
 export const CLASSES = 10;

@@ -4,7 +4,7 @@
  * back (it is stored data a page cannot trust: another version of the site, or a file the reader
  * loaded, may have written it). Also the event that opens a spec in the builder.
  */
-import type { ModelSpec } from './model-spec.ts';
+import type { DatasetName, ModelSpec } from './model-spec.ts';
 import { readModelSpec } from './spec-check.ts';
 
 /** tf.io URL of the saved model (IndexedDB, per origin). */
@@ -23,6 +23,8 @@ export interface SavedModelMeta {
   testAccuracy: number;
   /** ISO 8601 date of the end of training. */
   trainedAt: string;
+  /** What it was trained on, when not MNIST. */
+  dataset?: DatasetName;
 }
 
 /** The metadata object to store: `model.setUserDefinedMetadata(savedModelMetadata(meta))`. */
@@ -41,7 +43,7 @@ export function readSavedModelMeta(userDefinedMetadata: unknown): MetaReading {
   if (typeof tinker !== 'object' || tinker === null) {
     return { ok: false, problem: 'The model carries no Tinker description (it was not saved by the model builder).' };
   }
-  const { spec, testAccuracy, trainedAt } = tinker as Record<string, unknown>;
+  const { spec, testAccuracy, trainedAt, dataset } = tinker as Record<string, unknown>;
   const reading = readModelSpec(spec);
   if (!reading.ok) return { ok: false, problem: `The model’s description is not usable: ${reading.problems.join(' ')}` };
   if (typeof testAccuracy !== 'number' || !(testAccuracy >= 0 && testAccuracy <= 1)) {
@@ -50,5 +52,8 @@ export function readSavedModelMeta(userDefinedMetadata: unknown): MetaReading {
   if (typeof trainedAt !== 'string' || Number.isNaN(Date.parse(trainedAt))) {
     return { ok: false, problem: 'The model’s training date is missing or not a date.' };
   }
-  return { ok: true, meta: { spec: reading.spec, testAccuracy, trainedAt } };
+  if (dataset !== undefined && dataset !== 'mnist' && dataset !== 'fashion-mnist') {
+    return { ok: false, problem: 'The model names a dataset this site does not know.' };
+  }
+  return { ok: true, meta: { spec: reading.spec, testAccuracy, trainedAt, ...(dataset ? { dataset } : {}) } };
 }

@@ -77,7 +77,7 @@ export function structureIssues(spec: Pick<ModelSpec, 'layers'>): StructureIssue
   const spatial = spec.layers.some((l) => l.kind === 'conv2d' || l.kind === 'maxPool');
   let shape = inputShape(spec);
   let image = shape.length === 3;
-  spec.layers.forEach((layer, i) => {
+  for (const [i, layer] of spec.layers.entries()) {
     const name = `Layer ${i + 1} (${KIND_WORDS[layer.kind]})`;
     if (layer.kind === 'conv2d' || layer.kind === 'maxPool') {
       if (!image) {
@@ -86,7 +86,7 @@ export function structureIssues(spec: Pick<ModelSpec, 'layers'>): StructureIssue
             ? 'comes after a flatten or dense layer, where the image is already one list of numbers'
             : 'needs an image, but the model takes images only when its FIRST layer is a conv2d or max pool layer';
         issues.push({ index: i, message: `${name} ${why}. Move the convolution and pooling layers to the top of the model.` });
-        return;
+        continue;
       }
       const [h = 0, w = 0] = shape;
       const k = layer.kind === 'conv2d' ? layer.kernelSize : layer.poolSize;
@@ -97,8 +97,7 @@ export function structureIssues(spec: Pick<ModelSpec, 'layers'>): StructureIssue
           index: i,
           message: `${name} has ${what} but its input is only ${h} × ${w} pixels. Use a smaller ${layer.kind === 'conv2d' ? "kernel or 'same' padding" : 'pool'}, or fewer pooling layers before it.`,
         });
-        image = false; // the shapes after it mean nothing; stop checking sizes
-        return;
+        return issues; // the shapes after it mean nothing
       }
     } else if (layer.kind === 'flatten') {
       if (!image) {
@@ -115,7 +114,7 @@ export function structureIssues(spec: Pick<ModelSpec, 'layers'>): StructureIssue
       image = false;
     }
     shape = layerOutputShape(layer, shape);
-  });
+  }
   if (image && spatial) {
     issues.push({
       index: null,

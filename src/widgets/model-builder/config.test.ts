@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SPEC } from '../../lib/supervised/model-spec.ts';
-import { dataPlan, diagramLayers, propsFromAttributes, specOf } from './config.ts';
+import { DEFAULT_CNN_SPEC, DEFAULT_SPEC } from '../../lib/supervised/model-spec.ts';
+import { dataPlan, diagramLayers, propsFromAttributes, specOf, unsupportedInBuilder } from './config.ts';
 import { builderMarkup, paramsMarkup } from './markup.ts';
 
 describe('model builder settings', () => {
@@ -41,5 +41,16 @@ describe('model builder settings', () => {
     // Momentum means something only to the momentum optimiser.
     expect(html).toMatch(/data-part="momentum-field" hidden/);
     expect(paramsMarkup({ layers: [] })).toContain('784·10 + 10 = 7,850');
+  });
+});
+
+describe('unsupportedInBuilder', () => {
+  it('takes dense models and refuses convolutional ones in words', () => {
+    expect(unsupportedInBuilder(DEFAULT_SPEC)).toBeNull();
+    expect(unsupportedInBuilder({ layers: [{ kind: 'dropout', rate: 0.2 }] })).toBeNull();
+    expect(unsupportedInBuilder(DEFAULT_CNN_SPEC)).toBe(
+      'That model has convolution, pooling or flatten layers (layer 1 is conv2d); the model builder builds dense networks only. ' +
+        'Train convolutional networks in the CNN trainer of the convolutional networks lesson.',
+    );
   });
 });

@@ -1,14 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { planProblems, specProblems } from '../../lib/supervised/spec-check.ts';
 import { defaults } from '../shared/settings.ts';
-import { dataPlanOf, PRESET_IDS, PRESETS, presetOf, runsOf, SETTINGS } from './config.ts';
+import { DEFAULT_CNN_SPEC, DEFAULT_SPEC } from '../../lib/supervised/model-spec.ts';
+import { dataPlanOf, overlaid, PRESET_IDS, PRESETS, presetOf, runsOf, SETTINGS } from './config.ts';
 
 describe('run comparison presets', () => {
-  it.each(PRESET_IDS)('%s: four runs whose specs and data plan the builder accepts, at every choice of size', (id) => {
+  it.each(PRESET_IDS)('%s: runs whose specs and data plan the builder accepts, at every choice of size', (id) => {
     const preset = PRESETS[id];
-    expect(preset.runs).toHaveLength(4);
-    expect(new Set(preset.runs.map((r) => r.id)).size).toBe(4);
-    expect(new Set(preset.runs.map((r) => r.color)).size).toBe(4);
+    const n = id === 'mlp-vs-cnn' ? 2 : 4;
+    expect(preset.runs).toHaveLength(n);
+    expect(new Set(preset.runs.map((r) => r.id)).size).toBe(n);
+    expect(new Set(preset.runs.map((r) => r.color)).size).toBe(n);
     for (const epochs of SETTINGS[id].epochs.choices) {
       for (const run of runsOf(preset, { epochs })) {
         expect(specProblems(run.spec)).toEqual([]);
@@ -62,5 +64,27 @@ describe('run comparison presets', () => {
     expect(presetOf('regularisation').id).toBe('regularisation');
     expect(presetOf('bogus').id).toBe('optimizers');
     expect(presetOf(null).id).toBe('optimizers');
+  });
+
+  it('mlp-vs-cnn: the default MLP and the default CNN on Fashion-MNIST with the same training budget, overlaid', () => {
+    const preset = PRESETS['mlp-vs-cnn'];
+    const [mlp, cnn] = runsOf(preset, { epochs: 3 });
+    expect(mlp!.spec).toEqual({ ...DEFAULT_SPEC, epochs: 3 });
+    expect(cnn!.spec).toEqual({ ...DEFAULT_CNN_SPEC, epochs: 3 });
+    // Only the layers differ: the same optimiser, learning rate, batch size and epochs.
+    expect({ ...mlp!.spec, layers: [] }).toEqual({ ...cnn!.spec, layers: [] });
+    expect(dataPlanOf(preset, { trainLimit: 2000 })).toEqual({
+      trainLimit: 2000,
+      validationCount: 5000,
+      testLimit: 10_000,
+      dataset: 'fashion-mnist',
+    });
+    expect(dataPlanOf(PRESETS.optimizers, { trainLimit: 2000 }).dataset).toBeUndefined();
+    expect([mlp!.detail, cnn!.detail]).toEqual([
+      '784-128-10, 101,770 parameters',
+      '3×3 convolutions of 8 and 16 filters, each pooled 2×2, 9,098 parameters',
+    ]);
+    expect(PRESET_IDS.map((id) => overlaid(PRESETS[id]))).toEqual([true, false, true]);
+    expect(presetOf('mlp-vs-cnn')).toBe(preset);
   });
 });

@@ -1,19 +1,23 @@
 /**
- * The run comparison's presets: which MNIST runs are overlaid, with which models and settings, on
- * which data; and its settings table (how many training images, how many epochs, the backend).
+ * The run comparison's presets: which runs are overlaid, with which models and settings, on
+ * which data (MNIST, or Fashion-MNIST for mlp-vs-cnn); and its settings table (how many training images, how many epochs, the backend).
  * Pure: no DOM, no tfjs. Every run is a ModelSpec trained by the builder worker, one after another.
  *
  *   optimizers      the same 784-128-10 network with SGD, momentum, RMSProp and Adam, each at a
  *                   learning rate that suits it; validation accuracy per epoch, overlaid.
  *   regularisation  a wider 784-256-10 network on a small training set, trained long enough to
  *                   overfit: plain, dropout, L2, both; training and validation accuracy, and the gap.
+ *   mlp-vs-cnn      the default MLP (784-128-10) against the default CNN on Fashion-MNIST with the same
+ *                   training budget (images, epochs, batches, Adam at 0.001); validation accuracy per
+ *                   epoch overlaid, the test accuracies in the table and the status.
  */
 import type { BackendRequest } from '../../lib/runtime/backends.ts';
-import type { DataPlan, ModelSpec } from '../../lib/supervised/model-spec.ts';
+import { DEFAULT_CNN_SPEC, DEFAULT_SPEC, type DataPlan, type DatasetName, type ModelSpec } from '../../lib/supervised/model-spec.ts';
+import { paramCounts } from '../../lib/supervised/param-counts.ts';
 import { BACKEND_CHOICES } from '../shared/backend-picker.ts';
 import { numberChoice, textChoice, type SettingsOf } from '../shared/settings.ts';
 
-export const PRESET_IDS = ['optimizers', 'regularisation'] as const;
+export const PRESET_IDS = ['optimizers', 'regularisation', 'mlp-vs-cnn'] as const;
 export type PresetId = (typeof PRESET_IDS)[number];
 
 /** One run of a comparison. */
@@ -39,7 +43,12 @@ export interface Preset {
   /** Validation images (from the end of the 60,000) and test images, unless the author gives others. */
   validationCount: number;
   testLimit: number;
+  /** The images every run trains on (default MNIST). */
+  dataset?: DatasetName;
 }
+
+/** One chart with every run's validation curve (optimizers, mlp-vs-cnn), or one chart per run with training and validation (regularisation). */
+export const overlaid = (preset: Pick<Preset, 'id'>): boolean => preset.id !== 'regularisation';
 
 /** All runs of a comparison use the same seed: the same initial weights and batch order. */
 export const SEED = 7;
@@ -83,6 +92,29 @@ function regularisationRun(i: number, id: string, name: string, dropout: number,
   };
 }
 
+/** "101,770 parameters". */
+const paramsText = (spec: ModelSpec): string => `${paramCounts(spec).total.toLocaleString('en-US')} parameters`;
+
+/** The MLP and the CNN differ only in their layers: same optimiser, learning rate, batch size (and, per run, images and epochs). */
+const CNN_RUNS: ComparedRun[] = [
+  {
+    id: 'mlp',
+    name: 'MLP',
+    detail: `784-128-10, ${paramsText(DEFAULT_SPEC)}`,
+    spec: { ...DEFAULT_SPEC, epochs: 1 },
+    color: COLORS[0],
+    dashed: true,
+  },
+  {
+    id: 'cnn',
+    name: 'CNN',
+    detail: `3×3 convolutions of 8 and 16 filters, each pooled 2×2, ${paramsText(DEFAULT_CNN_SPEC)}`,
+    spec: { ...DEFAULT_CNN_SPEC, epochs: 1 },
+    color: COLORS[1],
+    dashed: false,
+  },
+];
+
 export const PRESETS: Readonly<Record<PresetId, Preset>> = {
   optimizers: {
     id: 'optimizers',
@@ -111,6 +143,16 @@ export const PRESETS: Readonly<Record<PresetId, Preset>> = {
     validationCount: 5000,
     testLimit: 10_000,
   },
+  'mlp-vs-cnn': {
+    id: 'mlp-vs-cnn',
+    title: 'A dense network against a convolutional one on Fashion-MNIST',
+    intro:
+      'The default MLP (every pixel wired to each of 128 units) and the default CNN (small filters slid over the image, then pooled) trained on the same Fashion-MNIST images for the same epochs, with the same optimiser (Adam, learning rate 0.001) and batches of 64.',
+    runs: CNN_RUNS,
+    validationCount: 5000,
+    testLimit: 10_000,
+    dataset: 'fashion-mnist',
+  },
 };
 
 const BACKENDS = BACKEND_CHOICES.map((c) => c.value);
@@ -133,6 +175,16 @@ export const SETTINGS = {
     epochs: numberChoice({ label: 'Epochs', choices: [10, 20, 40], default: 40 }),
     backend: textChoice<BackendRequest>({ label: 'Backend', choices: BACKENDS, default: 'auto', format: backendLabel, secondary: true }),
   },
+  'mlp-vs-cnn': {
+    trainLimit: numberChoice({
+      label: 'Training images',
+      choices: [250, 2000, 10_000, 50_000],
+      default: 10_000,
+      format: (n) => n.toLocaleString('en-US'),
+    }),
+    epochs: numberChoice({ label: 'Epochs', choices: [1, 3, 5], default: 3 }),
+    backend: textChoice<BackendRequest>({ label: 'Backend', choices: BACKENDS, default: 'auto', format: backendLabel, secondary: true }),
+  },
 } as const;
 
 export type CompareSettings = SettingsOf<(typeof SETTINGS)['optimizers']>;
@@ -152,6 +204,7 @@ export function dataPlanOf(preset: Preset, settings: Pick<CompareSettings, 'trai
     trainLimit: settings.trainLimit,
     validationCount: clampInt(sizes.validationCount, 100, 10_000, preset.validationCount),
     testLimit: clampInt(sizes.testLimit, 100, 10_000, preset.testLimit),
+    ...(preset.dataset ? { dataset: preset.dataset } : {}),
   };
 }
 

@@ -1,7 +1,8 @@
 /**
- * <tk-run-compare preset="optimizers" | "regularisation">: several MNIST runs, one after another in
- * the builder's worker (src/workers/builder), their accuracy curves overlaid (optimisers) or side by
- * side (regularisation, training against validation), and a table of the final numbers.
+ * <tk-run-compare preset="optimizers" | "regularisation" | "mlp-vs-cnn">: several runs, one after
+ * another in the builder's worker (src/workers/builder), their accuracy curves overlaid (optimisers,
+ * MLP against CNN) or side by side (regularisation, training against validation), and a table of
+ * the final numbers.
  *
  * The kit's TrainerLifecycle runs Start/Stop, data-state, the status line and errors; the handle it
  * holds stands for whichever run is going. For tests and assistive technology: `data-state`, the
@@ -17,7 +18,7 @@ import { datasetUrl } from '../shared/data-url.ts';
 import { part } from '../shared/html.ts';
 import { readForm, settingsFromAttributes } from '../shared/settings.ts';
 import { TrainerLifecycle } from '../shared/trainer.ts';
-import { dataPlanOf, presetOf, runsOf, SEED, SETTINGS, type ComparedRun, type DataSizes, type Preset } from './config.ts';
+import { dataPlanOf, overlaid, presetOf, runsOf, SEED, SETTINGS, type ComparedRun, type DataSizes, type Preset } from './config.ts';
 import { compareMarkup, idleStatus, type PresetSettings } from './markup.ts';
 import { doneStatus, emptyResult, epochStatus, resultsTableMarkup, runStartStatus, type RunResult } from './results.ts';
 
@@ -76,7 +77,7 @@ export class RunCompareElement extends HTMLElement {
   }
 
   private chartHosts(): HTMLElement[] {
-    return this.preset.id === 'optimizers' ? [part(this, 'chart-all')] : this.preset.runs.map((r) => part(this, `chart-${r.id}`));
+    return overlaid(this.preset) ? [part(this, 'chart-all')] : this.preset.runs.map((r) => part(this, `chart-${r.id}`));
   }
 
   private destroyCharts(): void {
@@ -99,7 +100,7 @@ export class RunCompareElement extends HTMLElement {
     // The live charts take the place of the empty axes.
     this.destroyCharts();
     const hosts = this.chartHosts();
-    if (preset.id === 'optimizers') {
+    if (overlaid(preset)) {
       const series = runs.map((r) => ({ id: r.id, label: r.name, color: r.color, dashed: r.dashed, markers: true }));
       hosts[0]!.replaceChildren();
       this.charts = [accuracyChart(hosts[0]!, settings.epochs, series)];
@@ -157,7 +158,7 @@ export class RunCompareElement extends HTMLElement {
         const point = { epoch: m.epoch + 1, trainAccuracy: m.trainAccuracy, valAccuracy: m.valAccuracy, valLoss: m.valLoss };
         result.epochs.push(point);
         result.seconds = m.seconds;
-        if (this.preset.id === 'optimizers') {
+        if (overlaid(this.preset)) {
           if (m.valAccuracy !== null) this.charts[0]?.add(runs[i]!.id, { x: point.epoch, y: m.valAccuracy });
         } else {
           this.charts[i]?.add('train', { x: point.epoch, y: m.trainAccuracy });

@@ -3,13 +3,14 @@
  * the empty axes with the legend, and the results table listing the runs and their settings.
  * No DOM here.
  */
+import { plural } from '../../lib/format/numbers.ts';
 import { accuracyFrame } from '../../viz/epoch-frames.ts';
 import { figureMarkup, type FigurePanel } from '../shared/figure.ts';
 import { escapeHtml } from '../shared/html.ts';
 import { progressMarkup } from '../shared/progress.ts';
 import { runControlsMarkup } from '../shared/run-controls.ts';
 import { controlsMarkup, type SettingsOf } from '../shared/settings.ts';
-import { runsOf, SETTINGS, type ComparedRun, type Preset } from './config.ts';
+import { overlaid, runsOf, SETTINGS, type ComparedRun, type Preset } from './config.ts';
 import { resultsTableMarkup } from './results.ts';
 
 export type PresetSettings = SettingsOf<(typeof SETTINGS)[keyof typeof SETTINGS]>;
@@ -23,20 +24,16 @@ function legendItem(color: string, dashed: boolean, label: string): string {
 }
 
 export function legendMarkup(preset: Preset, runs: readonly ComparedRun[]): string {
-  const items =
-    preset.id === 'optimizers'
-      ? runs.map((r) => legendItem(r.color, r.dashed, `${r.name} (${r.detail})`))
-      : [
-          legendItem('var(--fg, #1f2328)', true, 'training accuracy (dashed)'),
-          legendItem('var(--fg, #1f2328)', false, 'validation accuracy (solid)'),
-        ];
+  const items = overlaid(preset)
+    ? runs.map((r) => legendItem(r.color, r.dashed, `${r.name} (${r.detail})`))
+    : [legendItem('var(--fg, #1f2328)', true, 'training accuracy (dashed)'), legendItem('var(--fg, #1f2328)', false, 'validation accuracy (solid)')];
   return `<ul class="tk-chart__legend tk-compare__legend" data-part="legend">${items.join('')}</ul>`;
 }
 
-/** The chart panels: one for all runs (optimisers), or one per run (regularisation). */
+/** The chart panels: one for all runs (optimisers, MLP against CNN), or one per run (regularisation). */
 export function chartPanels(preset: Preset, runs: readonly ComparedRun[], epochs: number): FigurePanel[] {
   const frame = `<div class="tk-compare__chart">${accuracyFrame({ epochs })}</div>`;
-  if (preset.id === 'optimizers') {
+  if (overlaid(preset)) {
     return [{ caption: 'Validation accuracy after each epoch', content: frame + legendMarkup(preset, runs), part: 'chart-all', wide: true }];
   }
   return runs.map((run) => ({ caption: `${run.name}: ${run.detail}`, content: frame, part: `chart-${run.id}` }));
@@ -44,7 +41,7 @@ export function chartPanels(preset: Preset, runs: readonly ComparedRun[], epochs
 
 export function compareMarkup(preset: Preset, settings: PresetSettings, idleStatus: string): string {
   const runs = runsOf(preset, settings);
-  const legend = preset.id === 'regularisation' ? legendMarkup(preset, runs) : '';
+  const legend = overlaid(preset) ? '' : legendMarkup(preset, runs);
   return `<div class="tk-widget tk-compare tk-compare--${preset.id}" data-part="root">
 <p class="tk-widget__title">${escapeHtml(preset.title)}</p>
 <p class="tk-widget__intro">${escapeHtml(preset.intro)}</p>
@@ -64,5 +61,6 @@ ${progressMarkup('Progress')}
 /** Before Start: what will run, in words. */
 export function idleStatus(preset: Preset, settings: PresetSettings): string {
   const n = preset.runs.length;
-  return `Ready: ${n} runs, one after another, each ${settings.epochs} epochs on ${settings.trainLimit.toLocaleString('en-US')} training images. Press Start training.`;
+  const data = preset.dataset === 'fashion-mnist' ? ' Fashion-MNIST' : '';
+  return `Ready: ${n} runs, one after another, each ${plural(settings.epochs, 'epoch')} on ${settings.trainLimit.toLocaleString('en-US')}${data} training images. Press Start training.`;
 }

@@ -29,6 +29,17 @@ describe('run comparison results', () => {
     );
   });
 
+  it('mlp-vs-cnn: the final test accuracies and the best, in words', () => {
+    const runs = runsOf(PRESETS['mlp-vs-cnn'], { epochs: 3 });
+    const results = [
+      { ...result(0.86, 0.84), testAccuracy: 0.8312 },
+      { ...result(0.9, 0.88), testAccuracy: 0.8791 },
+    ];
+    expect(doneStatus(PRESETS['mlp-vs-cnn'], runs, results, 10_000)).toBe(
+      'Test accuracy after 2 epochs on 10,000 Fashion-MNIST images: MLP 83.1%, CNN 87.9%. Best: CNN.',
+    );
+  });
+
   it('regularisation: each gap with its two accuracies, the smallest gap and the best validation accuracy; ties named together', () => {
     const runs = runsOf(PRESETS.regularisation, { epochs: 2 });
     const results = [result(1, 0.85), result(0.95, 0.88), result(0.97, 0.87), result(0.93, 0.88)];

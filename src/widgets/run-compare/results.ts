@@ -72,6 +72,11 @@ export function runStartStatus(runIndex: number, runs: readonly ComparedRun[]): 
 /** When every run has finished: the key figures in words. */
 export function doneStatus(preset: Preset, runs: readonly ComparedRun[], results: readonly RunResult[], trainLimit: number): string {
   const epochs = Math.max(0, ...results.map((r) => last(r)?.epoch ?? 0));
+  if (preset.id === 'mlp-vs-cnn') {
+    const parts = runs.map((run, i) => `${run.name} ${formatPercent(results[i]?.testAccuracy ?? NaN)}`);
+    const best = bestBy(runs, results, (r) => r.testAccuracy, 'max');
+    return `Test accuracy after ${plural(epochs, 'epoch')} on ${formatCount(trainLimit)} Fashion-MNIST images: ${parts.join(', ')}. Best: ${best}.`;
+  }
   if (preset.id === 'optimizers') {
     const parts = runs.map((run, i) => `${run.name} ${formatPercent(last(results[i])?.valAccuracy ?? NaN)}`);
     const best = bestBy(runs, results, (r) => last(r)?.valAccuracy ?? null, 'max');

@@ -5,7 +5,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_SPEC, type ModelSpec } from '../../lib/supervised/model-spec.ts';
+import { DEFAULT_CNN_SPEC, DEFAULT_SPEC, type ModelSpec } from '../../lib/supervised/model-spec.ts';
 import { SAVED_MODEL_URL } from '../../lib/supervised/saved-model.ts';
 import type { BuilderFromWorker, BuilderRequest } from './protocol.ts';
 import { runBuilderSession, type BuilderSessionDeps, type SplitData, type SplitLoader } from './session.ts';
@@ -31,8 +31,10 @@ const TRAIN = synthetic(300, 1);
 const TEST = synthetic(60, 2);
 const loads: Array<{ split: string; limit: number | undefined }> = [];
 
-const fakeLoader: SplitLoader = async (_url, _dataset, split, options) => {
+const datasets: string[] = [];
+const fakeLoader: SplitLoader = async (_url, dataset, split, options) => {
   loads.push({ split, limit: options.limit });
+  datasets.push(dataset);
   const data = split === 'train' ? TRAIN : TEST;
   const n = Math.min(options.limit ?? data.count, data.count);
   options.onProgress?.({ loaded: 10, total: 10, files: [{ file: `mnist/${split}-images`, loaded: 10, total: 10 }] });
@@ -223,5 +225,77 @@ describe('runBuilderSession', () => {
     );
     expect(tf.memory().numTensors).toBe(before);
     expect(messages.at(-1)).toMatchObject({ type: 'error', message: expect.stringMatching(/injected failure/) });
+  });
+
+  describe('convolutional specs', () => {
+    // The default CNN on the 4 × 4 toy images: 4×4×1 → 4×4×8 → 2×2×8 → 2×2×16 → 1×1×16 → 16 → 10.
+    const CNN: ModelSpec = { ...DEFAULT_CNN_SPEC, learningRate: 0.02, batchSize: 20, epochs: 2 };
+
+    it('trains on images, sends the first convolution’s filters as they change, saves where asked — and leaks nothing', async () => {
+      saved.length = 0;
+      datasets.length = 0;
+      const before = tf.memory().numTensors;
+      let clock = 0;
+      const messages = await run(
+        { spec: CNN, data: { trainLimit: 200, validationCount: 50, testLimit: 60, dataset: 'fashion-mnist' }, saveUrl: 'indexeddb://cnn-test' },
+        // 100 ms per batch: filters at most every 250 ms, i.e. after every third batch.
+        { now: () => clock, afterBatch: () => void (clock += 100) },
+      );
+      expect(tf.memory().numTensors).toBe(before);
+      expect(datasets).toEqual(['fashion-mnist', 'fashion-mnist']);
+      expect(messages.find((m) => m.type === 'phase' && m.phase === 'loading-data')).toMatchObject({ message: 'Loading Fashion-MNIST…' });
+
+      const filters = ofType(messages, 'filters');
+      // Before the first batch, then every third batch of 20 (epochs of 200), then once after the last.
+      expect(filters.map((f) => f.examplesSeen)).toEqual([0, 60, 120, 180, 240, 300, 360, 400]);
+      expect(filters.map((f) => f.epoch)).toEqual([0, 0, 0, 0, 1, 1, 1, 1]);
+      for (const f of filters) {
+        expect(f.layer).toBe(0);
+        expect(f.shape).toEqual([3, 3, 1, 8]);
+        expect(f.values).toBeInstanceOf(Float32Array);
+        expect(f.values.length).toBe(72);
+      }
+      expect(Array.from(filters.at(-1)!.values)).not.toEqual(Array.from(filters[0]!.values));
+      // The first message is sent before training, the last after it, before testing.
+      const types = messages.map((m) => (m.type === 'phase' ? `phase:${m.phase}` : m.type));
+      expect(types.indexOf('filters')).toBeLessThan(types.indexOf('metrics'));
+      expect(types.lastIndexOf('filters')).toBeGreaterThan(types.lastIndexOf('epoch'));
+      expect(types.lastIndexOf('filters')).toBeLessThan(types.indexOf('phase:testing'));
+
+      const done = ofType(messages, 'done')[0]!;
+      expect(done).toMatchObject({ stopped: false, epochsCompleted: 2, tensorsLeft: 0 });
+      expect(done.testAccuracy).toBeGreaterThan(0.5);
+      const save = ofType(messages, 'saved')[0]!;
+      expect(save.url).toBe('indexeddb://cnn-test');
+      expect(save.meta).toMatchObject({ spec: CNN, dataset: 'fashion-mnist' });
+      expect(saved.map((s) => [s.url, s.weights])).toEqual([['indexeddb://cnn-test', 6]]);
+    });
+
+    it('sends no filters for a dense model, and loads MNIST by default', async () => {
+      datasets.length = 0;
+      const messages = await run({ save: false });
+      expect(ofType(messages, 'filters')).toEqual([]);
+      expect(datasets).toEqual(['mnist', 'mnist']);
+    });
+
+    it('stops a CNN within a batch without leaking', async () => {
+      const before = tf.memory().numTensors;
+      let stop = false;
+      const messages = await run({ spec: CNN }, { afterBatch: (epoch, batch) => void (epoch === 0 && batch === 1 && (stop = true)) }, () => stop);
+      expect(tf.memory().numTensors).toBe(before);
+      expect(ofType(messages, 'done')[0]).toMatchObject({ stopped: true, tensorsLeft: 0, testAccuracy: expect.any(Number) });
+      expect(ofType(messages, 'filters').map((f) => f.examplesSeen)).toEqual([0, 40]);
+    });
+
+    it('rejects a CNN without a flatten in words', async () => {
+      const messages = await run({ spec: { ...CNN, layers: CNN.layers.slice(0, 4) } });
+      expect(messages).toEqual([
+        expect.objectContaining({
+          type: 'error',
+          message:
+            'This model cannot be trained: The output layer needs one list of numbers, but gets a 7 × 7 × 16 image: add a flatten layer after the last pooling or convolution layer.',
+        }),
+      ]);
+    });
   });
 });

@@ -1,8 +1,11 @@
 /**
  * The model builder's training run: a ModelSpec (src/lib/supervised) built with the tfjs layers
- * API (src/tf/build-model.ts) and trained on MNIST, in the worker (./worker.ts) or on the main
- * thread (./client.ts). It speaks only ./protocol.ts through `emit`.
+ * API (src/tf/build-model.ts) and trained on MNIST or Fashion-MNIST (`data.dataset`), in the
+ * worker (./worker.ts) or on the main thread (./client.ts). It speaks only ./protocol.ts through `emit`.
  *
+ *  - a spatial spec (first layer conv2d or maxPool) gets its images as [n, rows, cols, 1]; a spec
+ *    with a conv2d layer sends that layer's kernel (`filters`) before the first batch, at most
+ *    every FILTERS_INTERVAL_MS while training and after the last batch;
  *  - the data: the first `trainLimit` of the 60,000 training images for the gradient steps, the
  *    last `validationCount` for validation after every epoch, the first `testLimit` of the 10,000
  *    test images once at the end; every evaluation in batches of ≤ 1,000 (src/tf/evaluate.ts);
@@ -10,7 +13,7 @@
  *    that a stop is heard within one batch and the loop yields (src/lib/runtime/yield.ts);
  *    running loss and accuracy are summed on the device and read back ~every 100 ms
  *    (src/tf/batch-metrics.ts), as in src/workers/train/session.ts;
- *  - a finished run stores the model in IndexedDB (SAVED_MODEL_URL) with its spec, test accuracy
+ *  - a finished run stores the model (at `saveUrl`, default SAVED_MODEL_URL in IndexedDB) with its spec, test accuracy
  *    and date as metadata, for the model inspector;
  *  - everything is disposed before the last message, which says so: `done.tensorsLeft` is the
  *    change in tf.memory().numTensors over the run (0).
@@ -22,10 +25,12 @@ import { describeFailure } from '../../lib/runtime/errors.ts';
 import { batchRanges, epochSeed, shuffledIndices } from '../../lib/runtime/shuffle.ts';
 import { yieldToEventLoop } from '../../lib/runtime/yield.ts';
 import { SAVED_MODEL_URL, savedModelMetadata, type SavedModelMeta } from '../../lib/supervised/saved-model.ts';
+import { planDataset, takesImages } from '../../lib/supervised/model-spec.ts';
 import { planProblems, specProblems } from '../../lib/supervised/spec-check.ts';
 import { initBackend, type BackendResult } from '../../tf/backend.ts';
 import { BatchMetrics } from '../../tf/batch-metrics.ts';
 import { buildModel, disposeModel } from '../../tf/build-model.ts';
+import { firstConvIndex, readFilters } from '../../tf/conv-filters.ts';
 import { evaluateBatched } from '../../tf/evaluate.ts';
 import { trainableVariables } from '../../tf/mlp.ts';
 import { accumulate, lossAndCorrect, toTensors } from '../../tf/mnist-tensors.ts';
@@ -60,6 +65,8 @@ export interface BuilderSessionDeps {
 }
 
 const DOWNLOAD_INTERVAL_MS = 100;
+/** Minimum time between two `filters` messages while training: at most 4 a second. */
+const FILTERS_INTERVAL_MS = 250;
 const YIELD_INTERVAL_MS = 10;
 
 class StopRequested extends Error {
@@ -86,6 +93,8 @@ export async function runBuilderSession(request: BuilderRequest, emit: Emit, con
   const metricsInterval = deps.metricsIntervalMs ?? 100;
   const yieldInterval = deps.yieldIntervalMs ?? YIELD_INTERVAL_MS;
   const { spec, data: plan } = request;
+  const dataset = planDataset(plan);
+  const saveUrl = request.saveUrl ?? SAVED_MODEL_URL;
 
   const tensorsBefore = tf.memory().numTensors;
   const owned: { dispose(): void }[] = [];
@@ -120,7 +129,7 @@ export async function runBuilderSession(request: BuilderRequest, emit: Emit, con
 
     // 2. Data: the whole training file when validation images come from its end.
     failurePhase = 'data';
-    setPhase('loading-data', 'Loading MNIST…');
+    setPhase('loading-data', dataset === 'fashion-mnist' ? 'Loading Fashion-MNIST…' : 'Loading MNIST…');
     const lastReport = new Map<string, number>();
     const onProgress = (p: { files: Array<{ file: string; loaded: number; total: number | null }> }): void => {
       const t = now();
@@ -135,24 +144,31 @@ export async function runBuilderSession(request: BuilderRequest, emit: Emit, con
     };
     const options = (limit?: number) => ({ ...(limit ? { limit } : {}), onProgress, ...(control.signal ? { signal: control.signal } : {}) });
     const [trainFile, test] = await Promise.all([
-      load(request.dataUrl, 'mnist', 'train', options(plan.validationCount > 0 ? undefined : plan.trainLimit)),
-      load(request.dataUrl, 'mnist', 'test', options(plan.testLimit)),
+      load(request.dataUrl, dataset, 'train', options(plan.validationCount > 0 ? undefined : plan.trainLimit)),
+      load(request.dataUrl, dataset, 'test', options(plan.testLimit)),
     ]);
     if (control.stopped()) throw new StopRequested();
     if (trainFile.count < plan.trainLimit + plan.validationCount || test.count < plan.testLimit) {
       throw new Error(`The data has ${count(trainFile.count)} training and ${count(test.count)} test images, fewer than the run needs.`);
     }
     const train = rows(trainFile, 0, plan.trainLimit);
-    const trainData = toTensors(tf, train);
-    owned.push(trainData.x, trainData.y);
-    const valData = plan.validationCount > 0 ? toTensors(tf, rows(trainFile, trainFile.count - plan.validationCount, trainFile.count)) : null;
-    if (valData) owned.push(valData.x, valData.y);
-    const testData = toTensors(tf, test);
-    owned.push(testData.x, testData.y);
+    // One example: an image for a spatial model, a vector of pixels otherwise.
+    const example = takesImages(spec) ? [train.rows, train.cols, 1] : [train.rows * train.cols];
+    const tensors = (split: SplitData): { x: tf.Tensor; y: tf.Tensor2D } => {
+      const { x, y } = toTensors(tf, split);
+      owned.push(x, y);
+      if (example.length === 1) return { x, y };
+      const images = x.reshape([split.count, ...example]);
+      owned.push(images);
+      return { x: images, y };
+    };
+    const trainData = tensors(train);
+    const valData = plan.validationCount > 0 ? tensors(rows(trainFile, trainFile.count - plan.validationCount, trainFile.count)) : null;
+    const testData = tensors(test);
 
     // 3. Model (its optimiser comes with it).
     failurePhase = 'training';
-    model = buildModel(tf, spec, request.seed);
+    model = buildModel(tf, spec, request.seed, example);
     const net = model;
     const optimizer = net.optimizer;
     const variables = trainableVariables(net);
@@ -160,7 +176,7 @@ export async function runBuilderSession(request: BuilderRequest, emit: Emit, con
       await yieldNow();
       watch.check();
     };
-    const evaluate = (split: { x: tf.Tensor2D; y: tf.Tensor2D }) => evaluateBatched(tf, net, split.x, split.y, { between, readBack });
+    const evaluate = (split: { x: tf.Tensor; y: tf.Tensor2D }) => evaluateBatched(tf, net, split.x, split.y, { between, readBack });
 
     // 4. Train.
     const ranges = batchRanges(train.count, spec.batchSize);
@@ -175,9 +191,19 @@ export async function runBuilderSession(request: BuilderRequest, emit: Emit, con
     let lastMetricsAt = -Infinity;
     let lastYieldAt = -Infinity;
     const fields = (epoch: number, batch: number) => ({ epoch, batch, batchesPerEpoch, examplesSeen });
+    const convIndex = firstConvIndex(spec);
+    let lastFiltersAt = -Infinity;
+    let lastEpoch = 0;
+    const sendFilters = async (epoch: number): Promise<void> => {
+      const { shape, values } = await readFilters(net, convIndex, readBack);
+      emit({ type: 'filters', layer: convIndex, shape, values, epoch, examplesSeen });
+      lastFiltersAt = now();
+    };
+    if (convIndex >= 0) await sendFilters(0);
 
     for (let epoch = 0; epoch < spec.epochs && !stopped; epoch++) {
       setPhase('training', `Training: epoch ${epoch + 1} of ${spec.epochs}`);
+      lastEpoch = epoch;
       const order = shuffledIndices(train.count, epochSeed(request.seed, epoch));
       // The epoch's own sums (the metrics' sums are reset at every message).
       let epochLoss = tf.scalar(0);
@@ -232,6 +258,7 @@ export async function runBuilderSession(request: BuilderRequest, emit: Emit, con
           await running.report(fields(epoch, b));
           lastMetricsAt = now();
         }
+        if (convIndex >= 0 && now() - lastFiltersAt >= FILTERS_INTERVAL_MS) await sendFilters(epoch);
         const t = now();
         if (t - lastYieldAt >= yieldInterval) {
           await yieldNow();
@@ -267,7 +294,8 @@ export async function runBuilderSession(request: BuilderRequest, emit: Emit, con
       });
     }
 
-    // 5. Test once, then store a finished run's model.
+    // 5. The filters as trained, test once, then store a finished run's model.
+    if (convIndex >= 0 && trainedAnything) await sendFilters(lastEpoch);
     let final: { loss: number; accuracy: number } | null = null;
     if (trainedAnything) {
       setPhase('testing', `Testing on ${count(test.count)} images…`);
@@ -275,11 +303,16 @@ export async function runBuilderSession(request: BuilderRequest, emit: Emit, con
     }
     if (!stopped && final && request.save !== false) {
       setPhase('saving', 'Saving the model in this browser…');
-      const meta: SavedModelMeta = { spec, testAccuracy: final.accuracy, trainedAt: new Date().toISOString() };
+      const meta: SavedModelMeta = {
+        spec,
+        testAccuracy: final.accuracy,
+        trainedAt: new Date().toISOString(),
+        ...(dataset !== 'mnist' ? { dataset } : {}),
+      };
       net.setUserDefinedMetadata(savedModelMetadata(meta));
       try {
-        await save(net, SAVED_MODEL_URL);
-        emit({ type: 'saved', url: SAVED_MODEL_URL, meta });
+        await save(net, saveUrl);
+        emit({ type: 'saved', url: saveUrl, meta });
       } catch (err) {
         emit({ type: 'save-failed', message: `The model could not be saved in this browser (${errorText(err)}).` });
       }
