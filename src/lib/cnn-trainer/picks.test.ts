@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { firstOfEachClass, mistakes, stepIndex } from './picks.ts';
+import { firstOfEachClass, mistakes, shadeLevel, stepIndex } from './picks.ts';
 
 describe('picks', () => {
   it('finds the first image of each class, in class order, skipping missing classes', () => {
@@ -19,5 +19,13 @@ describe('picks', () => {
     expect(stepIndex(9, 1, 10)).toBe(0);
     expect(stepIndex(0, -1, 10)).toBe(9);
     expect(stepIndex(3, 0, 0)).toBe(0);
+  });
+
+  it('shades confusion cells from 0 (empty) to 4 (the largest), a single image already visible', () => {
+    expect(shadeLevel(0, 900)).toBe(0);
+    expect(shadeLevel(1, 900)).toBe(1);
+    expect(shadeLevel(30, 900)).toBe(3);
+    expect(shadeLevel(900, 900)).toBe(4);
+    expect(shadeLevel(5, 0)).toBe(0);
   });
 });

@@ -36,3 +36,9 @@ export function stepIndex(position: number, delta: number, length: number): numb
   if (length <= 0) return 0;
   return (((position + delta) % length) + length) % length;
 }
+
+/** A confusion cell's shade, 0 (none) to 4 (the largest count), on a log scale so that a few mistakes show beside many right answers. */
+export function shadeLevel(count: number, max: number): number {
+  if (count <= 0 || max <= 0) return 0;
+  return Math.max(1, Math.min(4, Math.ceil((4 * Math.log1p(count)) / Math.log1p(max))));
+}
