@@ -142,7 +142,8 @@ export class CnnTrainerElement extends HTMLElement {
         break;
       case 'backend': {
         const line = part(this, 'backend');
-        line.textContent = `${backendSentence(m.backend, life.handle?.mode ?? null)}.${m.fallbackReason ? ` ${m.fallbackReason}.` : ''}`;
+        const why = m.fallbackReason ? ` ${m.fallbackReason.replace(/\.$/, '')}.` : '';
+        line.textContent = `${backendSentence(m.backend, life.handle?.mode ?? null)}.${why}`;
         line.hidden = false;
         break;
       }
