@@ -53,11 +53,6 @@ export function mistakesCaption(key: ModelKey, shown: number, total: number, tes
   return `${head}${shown < total ? `; the first ${formatCount(shown)} are shown` : ''}. Choose one to see its feature maps.`;
 }
 
-/** A mistake's name for a screen reader: "Test image 12: a Shirt, predicted T-shirt/top". */
-export function mistakeName(index: number, truth: number, guess: number): string {
-  return `Test image ${index + 1}: a ${className(truth)}, predicted ${className(guess)}`;
-}
-
 /** The feature-map view's caption for one image. */
 export function mapsCaption(key: ModelKey, index: number, truth: number, guess: number | null): string {
   const predicted = guess === null ? '' : guess === truth ? `; predicted right` : `; predicted ${className(guess)}`;
