@@ -98,6 +98,7 @@ export class CnnTrainerElement extends HTMLElement {
   private async usePretrained(): Promise<void> {
     const view = this.view;
     if (!view || this.life?.busy) return;
+    if (view.has('pretrained')) return void view.show('pretrained');
     this.quietLoads = false;
     const { testLimit } = readForm(SETTINGS, part(this, 'settings'));
     await view.load('pretrained', pretrainedUrl(), { dataUrl: datasetUrl(), testLimit });

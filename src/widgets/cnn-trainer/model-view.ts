@@ -37,6 +37,7 @@ export class ModelView {
   private chosen: number | null = null;
   private strip: number[] = [];
   private loading: Promise<boolean> | null = null;
+  private readonly pending = new Set<ModelKey>();
 
   constructor(
     private readonly host: HTMLElement,
@@ -53,9 +54,15 @@ export class ModelView {
     return this.models.size > 0;
   }
 
+  /** Whether model `key` is loaded, or on its way. */
+  has(key: ModelKey): boolean {
+    return this.models.has(key) || this.pending.has(key);
+  }
+
   /** Loads model `key` from `url` into the worker, tests it and shows it. False (and said) when it fails. */
   load(key: ModelKey, url: string, data: { dataUrl: string; testLimit: number }): Promise<boolean> {
-    const run = (this.loading ?? Promise.resolve(true)).then(() => this.doLoad(key, url, data));
+    this.pending.add(key);
+    const run = (this.loading ?? Promise.resolve(true)).then(() => this.doLoad(key, url, data)).finally(() => this.pending.delete(key));
     this.loading = run;
     return run;
   }
