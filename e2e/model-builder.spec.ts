@@ -149,6 +149,17 @@ test.describe('model builder', { tag: '@dev-pages' }, () => {
 
     await page.evaluate(() => document.dispatchEvent(new CustomEvent('tk-open-in-builder', { detail: { layers: 'many' } })));
     await expect(widget.getByRole('status')).toHaveText('That model could not be opened: The model description has no list of layers.');
+
+    // A convolutional spec is refused in words; the form keeps the model it had.
+    await page.evaluate(() => {
+      const layers = [{ kind: 'conv2d', filters: 8, kernelSize: 3, strides: 1, padding: 'same', activation: 'relu' }, { kind: 'flatten' }];
+      const detail = { layers, l2: 0, optimizer: 'adam', learningRate: 0.001, momentum: 0.9, batchSize: 64, epochs: 1 };
+      document.dispatchEvent(new CustomEvent('tk-open-in-builder', { detail }));
+    });
+    await expect(widget.getByRole('status')).toHaveText(
+      /^That model has convolution, pooling or flatten layers \(layer 1 is conv2d\); the model builder builds dense networks only\./,
+    );
+    await expect(widget.getByLabel('Units of layer 1')).toHaveValue('256');
   });
 
   test('passes axe in both themes', async ({ page }) => {

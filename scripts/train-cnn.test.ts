@@ -16,7 +16,7 @@ import { PRETRAINED_CNN_METRICS_URL, PRETRAINED_CNN_URL, readPretrainedMetrics }
 import { readSavedModelMeta } from '../src/lib/supervised/saved-model.ts';
 import { evaluateBatched } from '../src/tf/evaluate.ts';
 import { toTensors } from '../src/tf/mnist-tensors.ts';
-import { MODEL_DIR, ROOT, folderLoadHandler, readFashion } from './cnn-node.ts';
+import { MODEL_DIR, ROOT, folderLoadHandler, parseTrainArgs, readFashion } from './cnn-node.ts';
 
 let model: tf.LayersModel;
 
@@ -65,4 +65,26 @@ describe('the pretrained CNN', () => {
       tf.dispose([x, y, images]);
     }
   }, 120_000);
+});
+
+describe('train:cnn options', () => {
+  const defaults = { epochs: 3, wasmAvailable: false };
+  it('defaults to all 60,000 images, the spec’s epochs, seed 1, and wasm only when its training kernels exist', () => {
+    expect(parseTrainArgs([], defaults)).toEqual({ backend: 'cpu', trainLimit: 60_000, epochs: 3, seed: 1 });
+    expect(parseTrainArgs([], { ...defaults, wasmAvailable: true }).backend).toBe('wasm');
+    expect(parseTrainArgs(['--train-limit', '5000', '--epochs', '1', '--backend', 'wasm', '--seed', '9', '--note', 'x'], defaults)).toEqual({
+      backend: 'wasm',
+      trainLimit: 5000,
+      epochs: 1,
+      seed: 9,
+      note: 'x',
+    });
+  });
+
+  it('says what is wrong with an option', () => {
+    expect(() => parseTrainArgs(['--epochs', '0'], defaults)).toThrow('--epochs needs a whole number from 1 to 100, not 0.');
+    expect(() => parseTrainArgs(['--train-limit'], defaults)).toThrow('--train-limit needs a whole number from 1 to 60000, not nothing.');
+    expect(() => parseTrainArgs(['--backend', 'webgl'], defaults)).toThrow('--backend must be cpu or wasm, not webgl.');
+    expect(() => parseTrainArgs(['--fast'], defaults)).toThrow('Unknown option --fast; use --backend, --train-limit, --epochs, --seed or --note.');
+  });
 });

@@ -106,9 +106,12 @@ describe('specProblems and readModelSpec for convolutional layers', () => {
       'Layer 2 (conv2d) needs a whole kernel size from 1 to 28 pixels, not 29.',
       'Layer 3 (maxPool) needs a whole stride from 1 to 28 pixels, not 0.',
     ]);
-    expect(specProblems({ ...DEFAULT_CNN_SPEC, layers: [{ ...conv(8), padding: 'full' as 'same' }, flatten] })).toEqual([
-      'Layer 1 (conv2d) has an unknown padding "full"; use valid or same.',
-    ]);
+    expect(
+      specProblems({
+        ...DEFAULT_CNN_SPEC,
+        layers: [{ kind: 'conv2d', filters: 8, kernelSize: 3, strides: 1, padding: 'full' as 'same', activation: 'relu' }, flatten],
+      }),
+    ).toEqual(['Layer 1 (conv2d) has an unknown padding "full"; use valid or same.']);
   });
 
   it('refuses a model too large for a browser', () => {

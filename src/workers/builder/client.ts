@@ -6,10 +6,12 @@
  *   run.dispose();  // now: the worker is terminated, nothing more is delivered
  *
  * `request` is a BuilderRequest (./protocol.ts): { spec, data: { trainLimit, validationCount,
- * testLimit }, seed, backend, dataUrl, save?, testEveryEpoch? }. Messages arrive in order:
- * `phase`, `backend`, `download`, then per epoch `metrics` (~every 100 ms) and `epoch` (training
- * and validation loss/accuracy), then `saved` or `save-failed` (finished runs with `save` on, the
- * default), and last `done` (test accuracy and loss) or `error`. Each run has its own worker, so
+ * testLimit, dataset? }, seed, backend, dataUrl, save?, saveUrl?, testEveryEpoch? }. Messages arrive
+ * in order: `phase`, `backend`, `download`, then per epoch `metrics` (~every 100 ms) and `epoch`
+ * (training and validation loss/accuracy), with `filters` (the first convolution's kernel, for specs
+ * that have one: before the first batch, at most 4 a second, after the last batch), then `saved` or
+ * `save-failed` (finished runs with `save` on, the default), and last `done` (test accuracy and
+ * loss) or `error`. Each run has its own worker, so
  * several runs may go on at once (they share the machine). Pass `save: false` for runs that must
  * not replace the model the reader saved.
  *
