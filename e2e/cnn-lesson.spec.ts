@@ -190,6 +190,8 @@ test.describe(`the lesson "${TITLE}"`, () => {
     expect(links.length).toBeGreaterThan(4);
     for (const href of links) {
       const url = new URL(href);
+      // From a blank page, so that two sections of one lesson are two real page loads.
+      await page.goto('about:blank');
       const response = await page.goto(href);
       expect(response?.status(), href).toBe(200);
       if (url.hash) await expect(page.locator(url.hash), `the target of ${href}`).toHaveCount(1);
