@@ -14,6 +14,7 @@ export const PAGES = [
   { name: 'lesson "A network from scratch"', path: './lessons/network-from-scratch/' },
   { name: 'lesson "Supervised learning with the layers API"', path: './lessons/layers-api/' },
   { name: 'lesson "Inspect, save and tune a classifier"', path: './lessons/inspect-and-tune/' },
+  { name: 'lesson "Convolutional networks"', path: './lessons/convolutional-networks/' },
   { name: 'lesson "Q-learning wins Snake"', path: './lessons/q-learning-snake/' },
   { name: 'progress', path: './progress/' },
   { name: 'use Tinker offline', path: './offline/' },

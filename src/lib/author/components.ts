@@ -44,7 +44,11 @@ export const AUTHOR_COMPONENTS: readonly AuthorComponent[] = [
   { name: 'TicTacToe', preview: 'placeholder', description: 'Self-play Q-learning at tic-tac-toe.' },
   { name: 'ModelBuilder', preview: 'placeholder', description: 'Build, train and test a dense MNIST classifier with the layers API.' },
   { name: 'OptimizerRace', preview: 'placeholder', description: 'SGD, momentum, RMSProp and Adam racing on 2-D loss surfaces.' },
-  { name: 'RunCompare', preview: 'placeholder', description: 'Several MNIST runs overlaid: optimisers or regularisation (preset).' },
+  {
+    name: 'RunCompare',
+    preview: 'placeholder',
+    description: 'Several training runs overlaid: optimisers, regularisation, or a dense network against a CNN (preset).',
+  },
   { name: 'ModelInspector', preview: 'placeholder', description: 'Confusion matrix, draw a digit, save and load the model.' },
   { name: 'HyperSearch', preview: 'placeholder', description: 'Random hyperparameter search with ASHA early stopping on parallel workers.' },
 ];
