@@ -51,6 +51,18 @@ export const AUTHOR_COMPONENTS: readonly AuthorComponent[] = [
   },
   { name: 'ModelInspector', preview: 'placeholder', description: 'Confusion matrix, draw a digit, save and load the model.' },
   { name: 'HyperSearch', preview: 'placeholder', description: 'Random hyperparameter search with ASHA early stopping on parallel workers.' },
+  {
+    name: 'CnnTrainer',
+    preview: 'placeholder',
+    description: 'Train a small CNN on Fashion-MNIST: curves, confusion matrix, filters and feature maps.',
+  },
+  {
+    name: 'ConvExplorer',
+    preview: 'placeholder',
+    description: 'Slide a kernel: input size, kernel, stride, padding and dilation, with im2col and tf.conv2d.',
+  },
+  { name: 'ReceptiveField', preview: 'placeholder', description: 'Receptive fields growing layer by layer, on an image.' },
+  { name: 'ArchitectureTable', preview: 'placeholder', description: 'LeNet-style and VGG-style networks, parameters per layer.' },
 ];
 
 const BY_NAME = new Map(AUTHOR_COMPONENTS.map((c) => [c.name, c]));
