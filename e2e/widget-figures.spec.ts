@@ -123,6 +123,14 @@ test.describe('widgets are figures before Start', () => {
       for (let i = 0; i < count; i++) {
         const widget = widgets.nth(i);
         await widget.scrollIntoViewIfNeeded();
+        // A widget far down its lesson loads its script only when scrolled near (loadWhenNear): give it five
+        // seconds to be defined and to finish its first drawing (server markup may say "loading" until then).
+        await widget.evaluate(async (el) => {
+          await Promise.race([customElements.whenDefined(el.localName), new Promise((resolve) => setTimeout(resolve, 5_000))]);
+          for (let t = 0; t < 50 && el.getAttribute('data-state') === 'loading' && !el.hasAttribute('data-autoplay'); t++) {
+            await new Promise((resolve) => setTimeout(resolve, 100));
+          }
+        });
         // Drawings made on upgrade or when scrolled into view get two frames.
         await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
         found.push(await widget.evaluate(findFigure, FIGURE_MIN));
