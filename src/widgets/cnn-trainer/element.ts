@@ -23,7 +23,7 @@ import { datasetUrl } from '../shared/data-url.ts';
 import { part } from '../shared/html.ts';
 import { readForm } from '../shared/settings.ts';
 import { TrainerLifecycle } from '../shared/trainer.ts';
-import type { CnnCharts } from './charts.ts';
+import type { LossAccuracyCharts } from '../../viz/epoch-charts.ts';
 import { SETTINGS, runRequest, settingsFromAttributes } from './config.ts';
 import { cnnTrainerMarkup, emptyCharts } from './markup.ts';
 import { ModelView } from './model-view.ts';
@@ -34,7 +34,7 @@ const pretrainedUrl = (): string => new URL(joinBase(import.meta.env.BASE_URL, P
 
 export class CnnTrainerElement extends HTMLElement {
   private life: TrainerLifecycle<BuilderRunHandle> | null = null;
-  private charts: CnnCharts | null = null;
+  private charts: LossAccuracyCharts | null = null;
   private view: ModelView | null = null;
   /** Where the finished run saved its model ('saved'), loaded into the view after `done`. */
   private savedUrl: string | null = null;
@@ -117,9 +117,9 @@ export class CnnTrainerElement extends HTMLElement {
     delete this.dataset.tensorsLeft;
     const mods = await life.load(id, () => Promise.all([import('../../workers/builder/client.ts'), import('./charts.ts')]));
     if (!mods) return;
-    const [client, { CnnCharts }] = mods;
+    const [client, { cnnCharts }] = mods;
     this.charts?.destroy();
-    this.charts = new CnnCharts(part(this, 'charts'), settings.epochs);
+    this.charts = cnnCharts(part(this, 'charts'), settings.epochs);
     const request = runRequest(settings, datasetUrl());
     life.attach(
       client.startBuilderRun(
@@ -153,7 +153,7 @@ export class CnnTrainerElement extends HTMLElement {
         break;
       case 'metrics': {
         const x = epochsElapsed({ epoch: m.epoch + 1, batch: m.batch + 1, batchesPerEpoch: m.batchesPerEpoch });
-        this.charts?.add(x, m.loss, m.accuracy);
+        this.charts?.add('train', x, m.loss, m.accuracy);
         life.progress?.show('Training', x, epochs);
         life.running(trainingStatus({ epoch: m.epoch + 1, epochs, batch: m.batch + 1, batchesPerEpoch: m.batchesPerEpoch, loss: m.loss }));
         break;

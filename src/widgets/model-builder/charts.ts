@@ -1,11 +1,10 @@
 /**
  * The builder's live charts, loaded with `import()` at Start (d3): loss and accuracy against
- * epochs, the training batches as a line and the validation images after each epoch as points,
- * with the same axes and target line as the empty frames of the markup.
+ * epochs, the training batches (series 'train') as a line and the validation images after each
+ * epoch (series 'val') as points, with the same axes and target line as the empty frames.
  */
-import { accuracyChart, lossChart } from '../../viz/epoch-charts.ts';
-import { accuracyTarget } from '../../viz/epoch-frames.ts';
-import type { LineChart, SeriesSpec } from '../../viz/line-chart.ts';
+import { LossAccuracyCharts } from '../../viz/epoch-charts.ts';
+import type { SeriesSpec } from '../../viz/line-chart.ts';
 import { TARGET_ACCURACY } from './config.ts';
 
 const SERIES: SeriesSpec[] = [
@@ -13,30 +12,4 @@ const SERIES: SeriesSpec[] = [
   { id: 'val', label: 'validation images', color: 'var(--tk-series-2, #d9480f)', dashed: true, markers: true },
 ];
 
-export class BuilderCharts {
-  private readonly loss: LineChart;
-  private readonly accuracy: LineChart;
-
-  constructor(host: HTMLElement, epochs: number) {
-    host.replaceChildren();
-    this.loss = lossChart(host, epochs, SERIES);
-    this.accuracy = accuracyChart(host, epochs, SERIES, true, accuracyTarget(TARGET_ACCURACY));
-  }
-
-  /** The training batches' mean loss and accuracy at `x` epochs. */
-  addBatch(x: number, loss: number, accuracy: number): void {
-    this.loss.add('train', { x, y: loss });
-    this.accuracy.add('train', { x, y: accuracy });
-  }
-
-  /** The validation images after epoch `x`. */
-  addValidation(x: number, loss: number, accuracy: number): void {
-    this.loss.add('val', { x, y: loss });
-    this.accuracy.add('val', { x, y: accuracy });
-  }
-
-  destroy(): void {
-    this.loss.destroy();
-    this.accuracy.destroy();
-  }
-}
+export const builderCharts = (host: HTMLElement, epochs: number): LossAccuracyCharts => new LossAccuracyCharts(host, epochs, SERIES, TARGET_ACCURACY);

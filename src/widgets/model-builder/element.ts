@@ -24,7 +24,7 @@ import { datasetUrl } from '../shared/data-url.ts';
 import { part } from '../shared/html.ts';
 import { readForm } from '../shared/settings.ts';
 import { TrainerLifecycle } from '../shared/trainer.ts';
-import type { BuilderCharts } from './charts.ts';
+import type { LossAccuracyCharts } from '../../viz/epoch-charts.ts';
 import {
   NUMBER_FIELDS,
   SEED,
@@ -50,7 +50,7 @@ function markInvalid(field: Element | null, invalid: boolean): void {
 
 export class ModelBuilderElement extends HTMLElement {
   private life: TrainerLifecycle<BuilderRunHandle> | null = null;
-  private charts: BuilderCharts | null = null;
+  private charts: LossAccuracyCharts | null = null;
   private readonly onOpen = (event: Event): void => this.open((event as CustomEvent<unknown>).detail);
 
   connectedCallback(): void {
@@ -223,9 +223,9 @@ export class ModelBuilderElement extends HTMLElement {
     delete this.dataset.tensorsLeft;
     const mods = await life.load(id, () => Promise.all([import('../../workers/builder/client.ts'), import('./charts.ts')]));
     if (!mods) return;
-    const [client, { BuilderCharts }] = mods;
+    const [client, { builderCharts }] = mods;
     this.charts?.destroy();
-    this.charts = new BuilderCharts(part(this, 'charts'), spec.epochs);
+    this.charts = builderCharts(part(this, 'charts'), spec.epochs);
     const request: BuilderRequest = { spec, data: dataPlan(settings.trainLimit), seed: SEED, backend: settings.backend, dataUrl: datasetUrl() };
     life.attach(
       client.startBuilderRun(
@@ -258,13 +258,13 @@ export class ModelBuilderElement extends HTMLElement {
         break;
       case 'metrics': {
         const x = epochsElapsed({ epoch: m.epoch + 1, batch: m.batch + 1, batchesPerEpoch: m.batchesPerEpoch });
-        this.charts?.addBatch(x, m.loss, m.accuracy);
+        this.charts?.add('train', x, m.loss, m.accuracy);
         life.progress?.show('Training', x, epochs);
         life.running(trainingStatus({ epoch: m.epoch + 1, epochs, batch: m.batch + 1, batchesPerEpoch: m.batchesPerEpoch, loss: m.loss }));
         break;
       }
       case 'epoch':
-        if (m.valLoss !== null && m.valAccuracy !== null) this.charts?.addValidation(m.epoch + 1, m.valLoss, m.valAccuracy);
+        if (m.valLoss !== null && m.valAccuracy !== null) this.charts?.add('val', m.epoch + 1, m.valLoss, m.valAccuracy);
         if (!life.stopping) life.status.announce(epochStatus(m.epoch + 1, epochs, m.trainAccuracy, m.valAccuracy));
         break;
       case 'saved':
