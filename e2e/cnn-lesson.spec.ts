@@ -9,6 +9,7 @@
  * The widgets have their own specs; the exercise's starter and solution are graded by
  * e2e/code-cell.spec.ts on /dev/exercises/.
  */
+import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { convGeometry, im2colShape, outputSize, type AxisSetting } from '../src/lib/nn/conv-geometry.ts';
 import { answerQuiz, expectNoAxeViolations, lessonProse, quizById, watchForProblems } from './helpers.ts';
@@ -283,4 +284,23 @@ test.describe('the code cells run as written and print what the prose says', () 
     expect(await lessonProse(page)).toContain('The cell prints 80, 1,168 and 7,850 parameters for the three layers that have any, and 9,098 in all.');
     expect(problems).toEqual([]);
   });
+});
+
+test('the trainer loads the pretrained model the prose quotes and scores what its metrics.json records on the 10,000 test images @subpath', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  const problems = watchForProblems(page);
+  const metrics = JSON.parse(readFileSync(new URL('../public/models/fashion-cnn/metrics.json', import.meta.url), 'utf8')) as { testAccuracy: number };
+  await page.goto(PATH);
+  const widget = page.locator('tk-cnn-trainer');
+  await widget.getByRole('button', { name: 'Use the pretrained model' }).click();
+  await expect(widget).toHaveAttribute('data-model', 'pretrained', { timeout: 150_000 });
+  const status = widget.getByRole('status');
+  await expect(status).toHaveText(/^The pretrained model: test accuracy \d+\.\d% on 10,000 test images\.$/);
+  const shown = Number(/(\d+\.\d)%/.exec((await status.textContent()) ?? '')![1]);
+  expect(Math.abs(shown - metrics.testAccuracy * 100)).toBeLessThanOrEqual(0.1);
+  // The lesson quotes the same figure.
+  await expect(page.locator('.prose').first()).toContainText(`${(metrics.testAccuracy * 100).toFixed(2)}%`);
+  expect(problems).toEqual([]);
 });
