@@ -197,7 +197,7 @@ test.describe('convolution explorer', { tag: '@dev-pages' }, () => {
   test('pooling mode takes the max or the average of each window’s input cells', async ({ page }) => {
     const w = await open(page);
     await w.getByRole('combobox', { name: /^Operation/ }).selectOption('max');
-    await expect(w.getByRole('status')).toHaveText('5 × 5 input, 3 × 3 max pooling window, stride 2, padding 1: 3 × 3 output');
+    await expect(w.getByRole('status')).toHaveText('5 × 5 input, 3 × 3 max pooling, stride 2, padding 1: 3 × 3 output');
     await expect(w.getByRole('combobox', { name: /^Kernel/ })).toBeHidden();
     await expect(w.locator('[data-part="code"]')).toContainText('tf.maxPool(x, [3, 3], [2, 2], 1)');
     const inputAt = async (y: number, x: number) => Number(await w.locator(`[data-part="input"] [data-y="${y}"][data-x="${x}"]`).innerText());

@@ -11,7 +11,7 @@ export function tfRefusal(setting: AxisSetting, mode: ExplorerMode): string | nu
     const op = mode === 'conv' ? 'tf.conv2d' : 'tf.pool';
     return (
       `${op} refuses a stride above 1 together with a dilation above 1 (“Either strides or dilations must be 1”). ` +
-      `Set the stride or the dilation to 1 to run it; the grids above still show what such a window would read.`
+      `Set the stride or the dilation to 1 to run it; the grids above still show what such a patch would read.`
     );
   }
   if (mode !== 'conv' && setting.d > 1 && setting.p > 0) {

@@ -54,7 +54,7 @@ export function explorerGeometry(setting: AxisSetting): ConvGeometry {
   return convGeometry(1, 1, setting, setting);
 }
 
-/** One tap of the window: its place in the kernel and the input cell it reads (which may be padding). */
+/** One tap of the patch: its place in the kernel and the input cell it reads (which may be padding). */
 export interface Tap {
   ky: number;
   kx: number;
@@ -77,7 +77,7 @@ export function patchOf(setting: AxisSetting, oy: number, ox: number): Tap[] {
   return taps;
 }
 
-/** Every output cell whose window reads input cell (y, x) (a padding cell too), in row-major order. */
+/** Every output cell whose patch reads input cell (y, x) (a padding cell too), in row-major order. */
 export function readersOf(setting: AxisSetting, y: number, x: number): Cell[] {
   const out = outputSize(setting);
   const along = (c: number): number[] => {
@@ -93,12 +93,12 @@ export function readersOf(setting: AxisSetting, y: number, x: number): Cell[] {
   return rows.flatMap((oy) => cols.map((ox) => ({ y: oy, x: ox })));
 }
 
-/** One output cell's value; null for a pooling window that holds only padding (it has no input to pool). */
+/** One output cell's value; null for a pooling patch that holds only padding (it has no input to pool). */
 export type OutputValue = number | null;
 
 /**
  * The output grid, row-major: the convolution (cross-correlation, as tf.conv2d: padding reads 0)
- * as im2col · weights, or the max / average of the window's input cells (padding is left out, as
+ * as im2col · weights, or the max / average of the patch's input cells (padding is left out, as
  * tf.maxPool and tf.avgPool do).
  */
 export function outputValues(setting: AxisSetting, mode: ExplorerMode, input: Float32Array, weights: Float32Array): OutputValue[] {

@@ -76,7 +76,7 @@ describe('sentences and formula', () => {
   it('says the issue’s example in words and with numbers', () => {
     expect(settingSentence(DEFAULT_SETTING)).toBe('5 × 5 input, 3 × 3 kernel, stride 2, padding 1: 3 × 3 output');
     expect(settingSentence({ n: 7, k: 2, s: 1, p: 0, d: 2 }, 'max')).toBe(
-      '7 × 7 input, 2 × 2 max pooling window, stride 1, padding 0, dilation 2: 5 × 5 output',
+      '7 × 7 input, 2 × 2 max pooling, stride 1, padding 0, dilation 2: 5 × 5 output',
     );
     expect(formulaText(DEFAULT_SETTING)).toBe('⌊(5 + 2·1 − 1·(3 − 1) − 1) / 2⌋ + 1 = 3');
   });

@@ -1,5 +1,5 @@
 /**
- * The convolution explorer's setting: one square window (input size n, kernel k, stride s,
+ * The convolution explorer's setting: one square patch (input size n, kernel k, stride s,
  * padding p, dilation d, the same on both axes) and a mode (convolution, max or average pooling).
  * Which values each control may take so that the setting stays possible, reading what a reader
  * typed, and the sentences the explorer says. The geometry itself is src/lib/nn/conv-geometry.ts.
@@ -94,9 +94,9 @@ export function applyTyped(
 export function settingSentence(setting: AxisSetting, mode: ExplorerMode = 'conv'): string {
   const { n, k, s, p, d } = setting;
   const out = outputSize(setting);
-  const window = mode === 'conv' ? 'kernel' : `${mode === 'max' ? 'max' : 'average'} pooling window`;
+  const shape = mode === 'conv' ? 'kernel' : `${mode === 'max' ? 'max' : 'average'} pooling`;
   const dilation = d === 1 ? '' : `, dilation ${d}`;
-  return `${n} × ${n} input, ${k} × ${k} ${window}, stride ${s}, padding ${p}${dilation}: ${out} × ${out} output`;
+  return `${n} × ${n} input, ${k} × ${k} ${shape}, stride ${s}, padding ${p}${dilation}: ${out} × ${out} output`;
 }
 
 /** The formula with the numbers put in, as plain text: ⌊(5 + 2·1 − 1·(3 − 1) − 1) / 2⌋ + 1 = 3. */

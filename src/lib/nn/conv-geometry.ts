@@ -1,5 +1,5 @@
 /**
- * The geometry of a 2D convolution or pooling window, and im2col: the patches of a batch of
+ * The geometry of a 2D convolution or pooling patch, and im2col: the patches of a batch of
  * images unrolled into the rows of one matrix, so that a convolution becomes one matrix product.
  * Shared by the engine's Conv2D and MaxPool2D (src/lib/nn), the wasm training kernels (src/tf)
  * and the convolution explorer. Pure: no tfjs, no DOM.
@@ -11,7 +11,7 @@
  * the order kh, kw, c), the convolution's output is C · W, rows in (batch, outY, outX) order.
  */
 
-/** One spatial axis of a sliding window: input size n, kernel k, stride s, padding p (each side), dilation d. */
+/** One spatial axis of a sliding patch: input size n, kernel k, stride s, padding p (each side), dilation d. */
 export interface AxisSetting {
   n: number;
   k: number;
@@ -22,7 +22,7 @@ export interface AxisSetting {
 
 /**
  * The output size along one axis: ⌊(n + 2p − d(k − 1) − 1) / s⌋ + 1. Assumes a valid setting
- * (see `axisProblem`); 0 or less means the window does not fit.
+ * (see `axisProblem`); 0 or less means the patch does not fit.
  */
 export function outputSize({ n, k, s, p, d }: AxisSetting): number {
   return Math.floor((n + 2 * p - d * (k - 1) - 1) / s) + 1;
@@ -53,7 +53,7 @@ export function axisProblem({ n, k, s, p, d }: AxisSetting): string | null {
   return null;
 }
 
-/** Everything im2col needs: the input batch's shape, the window, and the output size. */
+/** Everything im2col needs: the input batch's shape, the patch, and the output size. */
 export interface ConvGeometry {
   batch: number;
   inHeight: number;

@@ -2,7 +2,7 @@
  * A 2D convolution over NHWC images, the way tfjs lays it out: a batch is `batch × (H · W · C)`
  * row-major, the filter is [kh, kw, inC, outC] and the output is NHWC again.
  *
- * Forward is one matrix product: im2col unrolls every window into a row of the columns matrix
+ * Forward is one matrix product: im2col unrolls every patch into a row of the columns matrix
  * Col ((batch · outH · outW) × (kh · kw · inC)), so Y = Col · W + b, rows in (batch, y, x) order,
  * which is the NHWC output itself. Backward reuses Col: dW += Colᵀ · dY, db += Σ_rows dY,
  * and dX = col2im(dY · Wᵀ) (col2im adds each entry back into the pixel it was read from).
@@ -42,7 +42,7 @@ export class Conv2D implements Layer {
   readonly filters: number;
   readonly kernel: Param;
   readonly bias: Param;
-  /** The window of one image; each forward call copies it with its batch. */
+  /** The patch of one image; each forward call copies it with its batch. */
   readonly geometry: Readonly<ConvGeometry>;
   private readonly paramList: readonly Param[];
 

@@ -1,7 +1,7 @@
 /**
  * Shapes of the image layers (Conv2D, MaxPool2D, Flatten): NHWC images flattened row by row,
  * so a batch is still a `batch × (height · width · channels)` matrix like every other layer's.
- * Helpers to read [height, width] settings, work out one axis of a window with its padding,
+ * Helpers to read [height, width] settings, work out one axis of a patch with its padding,
  * and say in words what is wrong with a shape.
  */
 import { axisProblem, effectiveKernel, outputSize } from './conv-geometry.ts';
@@ -33,7 +33,7 @@ export function shapeMismatch(kind: string, shape: ImageShape, got: number): Err
   );
 }
 
-/** One axis of a window once its padding is resolved: zero cells before the first row/column and the output size. */
+/** One axis of a patch once its padding is resolved: zero cells before the first row/column and the output size. */
 export interface ResolvedAxis {
   padBefore: number;
   out: number;

@@ -1,9 +1,9 @@
 /**
  * Max pooling over NHWC images, channel by channel: each output is the largest input in its
- * window (pool height × pool width, moved by the strides; no padding, tfjs' 'valid').
- * Backward sends each output's gradient to the one input that won its window (where windows
- * overlap, an input can win several and gets the sum). The running max starts from the window's
- * first value, not from 0, so an all-negative window is right; on a tie the first maximum in
+ * patch (pool height × pool width, moved by the strides; no padding, tfjs' 'valid').
+ * Backward sends each output's gradient to the one input that won its patch (where windows
+ * overlap, an input can win several and gets the sum). The running max starts from the patch's
+ * first value, not from 0, so an all-negative patch is right; on a tie the first maximum in
  * reading order (top row first, left to right) wins.
  */
 import { ensureFloat32, ensureInt32Capacity } from './kernels.ts';
@@ -29,7 +29,7 @@ export class MaxPool2D implements Layer {
 
   private output: Float32Array = new Float32Array(0);
   private gradInput: Float32Array = new Float32Array(0);
-  /** For each output of the last forward batch, the index in the input of its window's max. */
+  /** For each output of the last forward batch, the index in the input of its patch's max. */
   private winner: Int32Array = new Int32Array(0);
   private lastBatch = -1;
 

@@ -1,12 +1,12 @@
 /**
  * The gradient of max pooling over NHWC images, as plain loops over the
- * window geometry of ./conv-geometry.ts (kernel = pool window, inChannels = channels; the output
+ * patch geometry of ./conv-geometry.ts (kernel = pool patch, inChannels = channels; the output
  * has the same channels). Used by the wasm backend's training kernels (src/tf/wasm-kernels.ts).
  *
  * The semantics follow TensorFlow.js' cpu backend, the reference the kernels are tested against:
- *  - each output's gradient goes to the FIRST largest input of its window (row by
- *    row), looking only at taps inside the image: a window of −4, −3, −2, −1 sends it to −1;
- *  - padding taps are skipped, never read as 0 (a window of negatives next to the border
+ *  - each output's gradient goes to the FIRST largest input of its patch (row by
+ *    row), looking only at taps inside the image: a patch of −4, −3, −2, −1 sends it to −1;
+ *  - padding taps are skipped, never read as 0 (a patch of negatives next to the border
  *    does not pick the padding).
  */
 import type { ConvGeometry } from './conv-geometry.ts';
@@ -23,8 +23,8 @@ function checkLength(name: string, what: string, array: Float32Array, needed: nu
 
 /**
  * Calls `visit(outIndex, tapIndices, count)` for every output cell (b, oy, ox) with the input
- * offsets (of channel 0) of the window's in-image taps, row by row. One scratch array serves
- * every window, so the loops allocate nothing per cell.
+ * offsets (of channel 0) of the patch's in-image taps, row by row. One scratch array serves
+ * every patch, so the loops allocate nothing per cell.
  */
 function forEachWindow(g: ConvGeometry, visit: (out: number, taps: Int32Array, count: number) => void): void {
   const { inHeight: H, inWidth: W, inChannels: C } = g;
@@ -52,7 +52,7 @@ function forEachWindow(g: ConvGeometry, visit: (out: number, taps: Int32Array, c
 
 /**
  * The gradient of max pooling: every output's dy goes to the first largest in-image input of its
- * window (ties: the first, row by row). `dx` is overwritten.
+ * patch (ties: the first, row by row). `dx` is overwritten.
  */
 export function maxPoolBackward(input: Float32Array, dy: Float32Array, g: ConvGeometry, dx?: Float32Array): Float32Array {
   checkLength('maxPoolBackward', 'the input', input, inputSize(g));
@@ -70,7 +70,7 @@ export function maxPoolBackward(input: Float32Array, dy: Float32Array, g: ConvGe
       const src = taps[t]!;
       for (let c = 0; c < C; c++) {
         const v = input[src + c]!;
-        // Strictly greater: the first of equal values wins (and a window of −Infinity or NaN passes nothing, as in tfjs).
+        // Strictly greater: the first of equal values wins (and a patch of −Infinity or NaN passes nothing, as in tfjs).
         if (v > best[c]!) {
           best[c] = v;
           where[c] = src + c;

@@ -13,7 +13,7 @@
 import { resolveAxis } from './image-shape.ts';
 import type { Padding } from './types.ts';
 
-/** A convolution or pooling layer as far as its window is concerned. */
+/** A convolution or pooling layer as far as its patch is concerned. */
 export interface WindowLayer {
   kind: 'conv' | 'pool';
   kernel: number;
@@ -26,7 +26,7 @@ export interface WindowLayer {
 export interface LayerField {
   /** 1 for the first layer. */
   layer: number;
-  window: WindowLayer;
+  op: WindowLayer;
   /** The side of the layer's output grid (units per row). */
   size: number;
   /** r_l: the side of the square of input pixels one unit sees (padding included). */
@@ -37,21 +37,21 @@ export interface LayerField {
   first: number;
 }
 
-/** The fields of every layer of `layers` on an n × n input; throws, in words, for a window that does not fit. */
+/** The fields of every layer of `layers` on an n × n input; throws, in words, for a patch that does not fit. */
 export function receptiveFields(inputSize: number, layers: readonly WindowLayer[]): LayerField[] {
   let n = inputSize;
   let field = 1;
   let jump = 1;
   let first = 0;
-  return layers.map((window, i) => {
-    const dilation = window.dilation ?? 1;
-    const kind = window.kind === 'conv' ? 'Convolution' : 'Pooling';
-    const { padBefore, out } = resolveAxis(`${kind} layer ${i + 1}`, 'width', n, window.kernel, window.stride, dilation, window.padding);
+  return layers.map((op, i) => {
+    const dilation = op.dilation ?? 1;
+    const kind = op.kind === 'conv' ? 'Convolution' : 'Pooling';
+    const { padBefore, out } = resolveAxis(`${kind} layer ${i + 1}`, 'width', n, op.kernel, op.stride, dilation, op.padding);
     first -= padBefore * jump;
-    field += (window.kernel - 1) * dilation * jump;
-    jump *= window.stride;
+    field += (op.kernel - 1) * dilation * jump;
+    jump *= op.stride;
     n = out;
-    return { layer: i + 1, window, size: out, field, jump, first };
+    return { layer: i + 1, op, size: out, field, jump, first };
   });
 }
 

@@ -10,7 +10,7 @@ import { CLASSES, inputShape, type LayerSpec, type ModelSpec } from './model-spe
 /** [height, width, channels] for an image, [values] for a vector (batch left out). */
 export type Shape = number[];
 
-/** Output size along one axis: 'same' keeps ⌈n / s⌉, 'valid' fits the window inside (0 or less: it does not fit). */
+/** Output size along one axis: 'same' keeps ⌈n / s⌉, 'valid' fits the patch inside (0 or less: it does not fit). */
 export function windowOutput(n: number, k: number, s: number, padding: 'same' | 'valid'): number {
   return padding === 'same' ? Math.ceil(n / s) : outputSize({ n, k, s, p: 0, d: 1 });
 }
@@ -70,7 +70,7 @@ const KIND_WORDS: Record<LayerSpec['kind'], string> = {
  * What is wrong with the ORDER and SIZES of the layers (assumes each layer's own numbers are in
  * range): convolutions and pools only while the data is still an image (so first, before any flatten
  * or dense layer), exactly one flatten after the last of them and before the first dense layer, and
- * every window no larger than the image it slides over.
+ * every patch no larger than the image it slides over.
  */
 export function structureIssues(spec: Pick<ModelSpec, 'layers'>): StructureIssue[] {
   const issues: StructureIssue[] = [];

@@ -24,7 +24,7 @@ export const SPEC_LIMITS = {
   units: { min: 1, max: 2048 },
   filters: { min: 1, max: 256 },
   /** Kernel and pool sizes and strides, in pixels (square). */
-  window: { min: 1, max: 28 },
+  patch: { min: 1, max: 28 },
   /** All weights and biases together: more would not fit a browser tab's memory with the optimiser's copies. */
   maxParams: 40_000_000,
   dropout: { min: 0, max: 0.9 },
@@ -123,8 +123,8 @@ function layerProblems(layer: LayerSpec, i: number): string[] {
       out.push(`Layer ${i + 1} (${layer.kind}) has an unknown activation "${a}"; use ${ACTIVATIONS.join(', ')}.`);
   };
   const windowSize = (what: string, v: number): void => {
-    if (!wholeInRange(v, L.window))
-      out.push(`Layer ${i + 1} (${layer.kind}) needs a whole ${what} from ${L.window.min} to ${L.window.max} pixels, not ${shown(v)}.`);
+    if (!wholeInRange(v, L.patch))
+      out.push(`Layer ${i + 1} (${layer.kind}) needs a whole ${what} from ${L.patch.min} to ${L.patch.max} pixels, not ${shown(v)}.`);
   };
   switch (layer.kind) {
     case 'dense':

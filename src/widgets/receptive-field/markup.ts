@@ -104,7 +104,7 @@ export function tableMarkup(view: View): string {
   const rows = view.fields.map(
     (f) =>
       `<tr data-layer="${f.layer}"><th scope="row"><span class="tk-rf__swatch" style="--swatch:${layerColour(f.layer, n)}" aria-hidden="true"></span>${f.layer}</th>` +
-      `<td>${escapeHtml(windowName(f.window))}</td><td>${f.size} × ${f.size}</td><td>${f.jump}</td><td>${f.field} × ${f.field}</td></tr>`,
+      `<td>${escapeHtml(windowName(f.op))}</td><td>${f.size} × ${f.size}</td><td>${f.jump}</td><td>${f.field} × ${f.field}</td></tr>`,
   );
   return (
     `<table class="tk-rf__table" data-part="table"><caption>Layer by layer: r<sub>l</sub> = r<sub>l−1</sub> + (k<sub>l</sub> − 1)·j<sub>l−1</sub>, j<sub>l</sub> = j<sub>l−1</sub>·s<sub>l</sub></caption>` +

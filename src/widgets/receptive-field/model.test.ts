@@ -46,7 +46,7 @@ describe('receptive-field model', () => {
     const lenet = computeView('lenet');
     expect(lenet.squares.map((s) => s.field)).toEqual([5, 6, 14, 16]);
     expect(lenet.grid).toBe(4);
-    expect(windowName(lenet.fields[0]!.window)).toBe('conv 5 × 5, no padding');
+    expect(windowName(lenet.fields[0]!.op)).toBe('conv 5 × 5, no padding');
   });
 
   it('clamps units to the grid, reads unknown stacks as the default, and moves by keys', () => {

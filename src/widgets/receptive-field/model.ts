@@ -103,7 +103,7 @@ export function statusFor(view: View): string {
   const inside = `${range('rows', last.y0, last.y1)}, ${range('columns', last.x0, last.x1)}`;
   const padding = last.outside ? '; the rest of its square is padding beyond the edge' : '';
   return (
-    `After layer ${f.layer} (${windowName(f.window)}), unit (${view.unit.x}, ${view.unit.y}) of the ${view.grid} × ${view.grid} grid ` +
+    `After layer ${f.layer} (${windowName(f.op)}), unit (${view.unit.x}, ${view.unit.y}) of the ${view.grid} × ${view.grid} grid ` +
     `sees a ${last.field} × ${last.field} patch of the ${IMAGE_SIZE} × ${IMAGE_SIZE} image (${inside}${padding}). ` +
     `Layer by layer: ${view.squares.map((s) => s.field).join(', ')} pixels wide.`
   );
