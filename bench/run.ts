@@ -60,6 +60,19 @@ function printSection(title: string, rows: Row[]): void {
   }
 }
 
+/**
+ * A group name stands for every benchmark named `<group>-…`: `--only unsupervised` runs unsupervised-kmeans,
+ * unsupervised-encode and unsupervised-scatter. A name that is itself a benchmark stays as it is; each runs once.
+ */
+export function expandGroups(names: string[], benchmarks: Pick<Benchmark, 'name'>[]): string[] {
+  const expanded = names.flatMap((name) => {
+    if (benchmarks.some((b) => b.name === name)) return [name];
+    const members = benchmarks.filter((b) => b.name.startsWith(`${name}-`)).map((b) => b.name);
+    return members.length ? members : [name];
+  });
+  return [...new Set(expanded)];
+}
+
 async function main(): Promise<number> {
   const { values } = parseArgs({
     options: {
@@ -75,7 +88,7 @@ async function main(): Promise<number> {
     console.error(`--examples must be a whole number >= 64, got ${values.examples}.`);
     return 2;
   }
-  const wanted = values.only ? values.only.split(',') : BENCHMARKS.map((b) => b.name);
+  const wanted = values.only ? expandGroups(values.only.split(','), BENCHMARKS) : BENCHMARKS.map((b) => b.name);
   const unknown = wanted.filter((n) => !BENCHMARKS.some((b) => b.name === n));
   if (unknown.length) {
     console.error(`Unknown benchmark(s): ${unknown.join(', ')}. Known: ${BENCHMARKS.map((b) => b.name).join(', ')}.`);
