@@ -166,7 +166,11 @@ export function generateSet(id: DatasetId, options: { count?: number; seed?: num
   if (!Number.isFinite(seed)) throw new Error(`generateSet: seed must be a finite number, got ${seed}.`);
   const rand = mulberry32(Math.trunc(seed));
   const made =
-    id === 'moons' ? moonSet(count, rand) : id === 'anisotropic' ? anisotropicSet(count, rand) : blobSet(id === 'blobs' ? BLOBS : DENSITIES, count, rand);
+    id === 'moons'
+      ? moonSet(count, rand)
+      : id === 'anisotropic'
+        ? anisotropicSet(count, rand)
+        : blobSet(id === 'blobs' ? BLOBS : DENSITIES, count, rand);
 
   // Shuffle the order (Fisher–Yates), so the points' order says nothing about their group.
   const order = Array.from({ length: count }, (_, i) => i);
