@@ -67,9 +67,10 @@ describe('generateSet', () => {
     const set = generateSet('anisotropic', { count: 3000 });
     const xs: [number, number][] = [];
     for (let i = 0; i < set.n; i++) if (set.classes![i] === 1) xs.push([set.points[2 * i]!, set.points[2 * i + 1]!]);
-    const m = xs.reduce((s, p) => [s[0] + p[0] / xs.length, s[1] + p[1] / xs.length], [0, 0]);
-    const cov = xs.reduce((s, p) => [s[0] + (p[0] - m[0]) ** 2, s[1] + (p[0] - m[0]) * (p[1] - m[1]), s[2] + (p[1] - m[1]) ** 2], [0, 0, 0]);
-    const [a, b, c] = cov.map((v) => v / xs.length) as [number, number, number];
+    let [mx, my] = [0, 0];
+    for (const [x, y] of xs) [mx, my] = [mx + x / xs.length, my + y / xs.length];
+    let [a, b, c] = [0, 0, 0];
+    for (const [x, y] of xs) [a, b, c] = [a + (x - mx) ** 2 / xs.length, b + ((x - mx) * (y - my)) / xs.length, c + (y - my) ** 2 / xs.length];
     const root = Math.sqrt(((a - c) / 2) ** 2 + b * b);
     const major = (a + c) / 2 + root;
     const minor = (a + c) / 2 - root;

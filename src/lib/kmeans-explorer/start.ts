@@ -42,7 +42,7 @@ export function startCentroids(points: Float32Array, n: number, k: number, metho
   if (k < 2) return initCentroids(points, n, 2, k, 'k-means++', seed); // one centroid always has every point
   const out = new Float32Array(2 * k);
   out.set(initCentroids(points, n, 2, k - 1, 'k-means++', seed));
-  const inset = 0.15;
+  const inset = 0.3; // the centroid's mark stays whole inside the plane
   const corners: [number, number][] = [
     [PLANE.x[1] - inset, PLANE.y[1] - inset],
     [PLANE.x[0] + inset, PLANE.y[1] - inset],
