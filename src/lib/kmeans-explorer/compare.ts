@@ -7,7 +7,6 @@
  * group's cluster, and the score is the share of points that do. DBSCAN's noise points belong to no
  * cluster, so they count as wrong.
  */
-import { kmeans } from '../unsupervised/kmeans.ts';
 import { hungarian } from '../unsupervised/metrics.ts';
 import { dbscan, NOISE, type DbscanOptions, type DbscanResult } from './dbscan.ts';
 import type { PointSet } from './datasets.ts';
@@ -52,11 +51,4 @@ export function compare(set: PointSet, k: number, start: StartMethod, seed: numb
     kmeans: { labels, accuracy: score(labels, k), k },
     dbscan: { ...db, accuracy: score(db.labels, db.clusters) },
   };
-}
-
-/** k-means alone, to convergence, as `kmeans` runs it (for the figures): matched accuracy on a generated set. */
-export function kmeansAccuracy(set: PointSet, k: number, seed: number): number | null {
-  if (!set.classes || !set.groups) return null;
-  const result = kmeans(set.points, set.n, 2, { k, init: 'k-means++', seed });
-  return matchedAccuracyWithNoise(result.labels, set.classes, k, set.groups);
 }

@@ -5,6 +5,7 @@
  */
 import { formatPercent } from '../format/numbers.ts';
 import type { Comparison } from './compare.ts';
+import type { PointsChoice } from './explorer.ts';
 import { START_NAMES, type StartMethod } from './start.ts';
 import type { Snapshot, StepKind } from './stepper.ts';
 
@@ -93,3 +94,14 @@ export function elbowSentence(inertias: readonly number[], k: number): string {
   const list = inertias.map((v, i) => `k = ${i + 1}: ${formatInertia(v)}`).join(', ');
   return `Elbow plot, inertia after k-means++ to convergence: ${list}. The chosen k is ${k}.`;
 }
+
+/** What each set shows about k-means (the caption under the plane); the reader's own points get the instructions. */
+export const SET_NOTES: Readonly<Record<PointsChoice, string>> = {
+  blobs: 'Round blobs of the same size: what k-means is made for.',
+  moons:
+    'k-means draws straight borders, halfway between two centroids, so no start and no k lets it follow a curved moon. DBSCAN joins points that have crowded neighbours, so it follows any shape.',
+  anisotropic: 'k-means measures plain distance, as if every cluster were round: it cuts stretched blobs across.',
+  densities:
+    "k-means puts each border halfway between two centroids, whatever each cluster's spread; DBSCAN's one radius ε cannot suit a tight cluster and a sparse one at once.",
+  own: 'Your own points: click the plane to add more.',
+};

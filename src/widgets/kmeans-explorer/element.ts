@@ -15,6 +15,7 @@
  */
 import { ExplorerModel } from '../../lib/kmeans-explorer/explorer.ts';
 import { PLANE } from '../../lib/kmeans-explorer/datasets.ts';
+import { SET_NOTES } from '../../lib/kmeans-explorer/text.ts';
 import { part } from '../shared/html.ts';
 import { readForm, settingsFromAttributes } from '../shared/settings.ts';
 import { StatusLine } from '../shared/status.ts';
@@ -189,6 +190,7 @@ export class KMeansExplorerElement extends HTMLElement {
     part(this, 'centroids').innerHTML = inner.centroids;
     part(this, 'plane-title').textContent = planeLabel(model);
     part(this, 'readout').textContent = readoutText(model);
+    part(this, 'note').textContent = SET_NOTES[model.settings.points];
     const db = dbscanPanel(model);
     part(this, 'dbscan-svg').innerHTML = db.svg;
     part(this, 'dbscan-caption').textContent = db.caption;

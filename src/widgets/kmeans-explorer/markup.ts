@@ -4,7 +4,7 @@
  * strings the element redraws. No DOM here.
  */
 import type { ExplorerModel } from '../../lib/kmeans-explorer/explorer.ts';
-import { comparisonSentence, elbowSentence, formatInertia } from '../../lib/kmeans-explorer/text.ts';
+import { comparisonSentence, elbowSentence, formatInertia, SET_NOTES } from '../../lib/kmeans-explorer/text.ts';
 import { figureMarkup } from '../shared/figure.ts';
 import { escapeHtml } from '../shared/html.ts';
 import { controlsMarkup } from '../shared/settings.ts';
@@ -67,7 +67,8 @@ export function explorerMarkup(model: ExplorerModel, form: FormSettings): string
   const plane =
     `<div class="tk-km__plane" data-part="plane-box" role="group" aria-label="The plane: click to add a point; each centroid is a button you can drag or move with the arrow keys">` +
     planeMarkup(planeParts(model), planeLabel(model)) +
-    `</div><p class="tk-km__readout" data-part="readout">${escapeHtml(readoutText(model))}</p>`;
+    `</div><p class="tk-km__readout" data-part="readout">${escapeHtml(readoutText(model))}</p>` +
+    `<p class="tk-km__note" data-part="note">${escapeHtml(SET_NOTES[model.settings.points])}</p>`;
   const db = dbscanPanel(model);
   return `<div class="tk-widget tk-km" data-part="root">
 <p class="tk-widget__title">k-means, one half-step at a time</p>

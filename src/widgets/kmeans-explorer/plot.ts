@@ -118,7 +118,7 @@ export function centroidsMarkup(centroids: Float32Array, k: number, sizes: reado
       : '';
     out.push(
       `<g class="tk-km__centroid${empty ? ' tk-km__centroid--empty' : ''}" data-centroid="${c}" data-x="${x.toFixed(3)}" data-y="${y.toFixed(3)}"${empty ? ' data-empty=""' : ''} tabindex="0" role="button" aria-roledescription="movable centroid" aria-label="${label}" style="--c: ${clusterColour(c)}">` +
-        `<circle class="tk-km__halo" cx="${r1(px)}" cy="${r1(py)}" r="16"/>` +
+        `<circle class="tk-km__halo" cx="${r1(px)}" cy="${r1(py)}" r="22"/>` +
         `<circle class="tk-km__mark" cx="${r1(px)}" cy="${r1(py)}" r="11"/>` +
         `<text class="tk-km__number" x="${r1(px)}" y="${r1(py)}" dy="0.35em" text-anchor="middle">${c + 1}</text>${emptyTag}</g>`,
     );
