@@ -78,6 +78,13 @@ export class KMeansExplorerElement extends HTMLElement {
     if (control.name === 'points') {
       model.settings = { ...model.settings, k: next.k, start: next.start, seed: next.seed, dbscan: next.dbscan };
       model.choosePoints(next.points);
+      // A generated set comes with the k of its groups (the reader may change it after).
+      const k = model.suggestedK();
+      if (k !== null && k !== model.settings.k) {
+        part<HTMLSelectElement>(this, 'k').value = String(k);
+        this.form = readForm(SETTINGS, part(this, 'settings'));
+        model.restart({ k });
+      }
     } else if (control.name === 'eps' || control.name === 'minPoints') {
       model.setDbscan(next.dbscan);
     } else {
