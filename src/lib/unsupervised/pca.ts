@@ -357,3 +357,27 @@ export function explainedRatio(pca: Pca): number[] {
   const total = pca.totalVariance;
   return Array.from(pca.variances, (v) => (total > 0 ? v / total : 0));
 }
+
+/**
+ * The mean squared error per value of the n vectors rebuilt from their first m components, for each m in `ms`
+ * (in blocks of rows, so the rebuilt copy stays small).
+ */
+export function reconstructionMse(pca: Pca, data: Float32Array, n: number, ms: readonly number[]): number[] {
+  const d = pcaDimension(pca);
+  checkData('reconstructionMse', data, n, d);
+  const top = Math.max(...ms);
+  const sums = ms.map(() => 0);
+  const rowsPerBlock = 1000;
+  for (let r0 = 0; r0 < n; r0 += rowsPerBlock) {
+    const rows = Math.min(rowsPerBlock, n - r0);
+    const block = data.subarray(r0 * d, (r0 + rows) * d);
+    const coords = project(pca, block, rows, top);
+    ms.forEach((m, k) => {
+      const back = reconstruct(pca, coords, rows, m);
+      let s = 0;
+      for (let i = 0; i < rows * d; i++) s += (back[i]! - block[i]!) ** 2;
+      sums[k] = sums[k]! + s;
+    });
+  }
+  return sums.map((s) => (n > 0 ? s / (n * d) : 0));
+}
