@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PCA_FILES, embeddingFromFile, pcaFromFiles, pixelsToUnit, readPcaInfo, type PcaInfo } from '../src/lib/unsupervised/pca-files.ts';
+import { classSpreads } from '../src/lib/unsupervised/pca-summary.ts';
 import { explainedRatio, fitPca, project, reconstructionMse } from '../src/lib/unsupervised/pca.ts';
 import { ROOT, readFashion } from './cnn-node.ts';
 
@@ -65,7 +66,7 @@ describe('the committed PCA of Fashion-MNIST', () => {
     expect(info.totalVariance / total).toBeCloseTo(1, 4);
   });
 
-  it('embeds the test images as project() does, and rebuilds them with the errors it records', () => {
+  it('embeds the test images as project() does, with the class spreads it records, and rebuilds them with the errors it records', () => {
     const test = readFashion('test');
     const x = pixelsToUnit(test.images, 0, test.count * d);
     const embedding = embeddingFromFile(info, bytes(PCA_FILES.embedding));
@@ -73,6 +74,15 @@ describe('the committed PCA of Fashion-MNIST', () => {
     let worst = 0;
     for (let i = 0; i < fresh.length; i++) worst = Math.max(worst, Math.abs(fresh[i]! - embedding[i]!));
     expect(worst).toBeLessThan(1e-4);
+    const spreads = classSpreads(fresh, 3, test.labels, 10);
+    spreads.forEach((c, k) => {
+      const saved = info.testClasses[k]!;
+      expect(saved.count).toBe(c.count);
+      for (let a = 0; a < 2; a++) {
+        expect(saved.centre[a]).toBeCloseTo(c.centre[a]!, 3);
+        expect(saved.spread[a]).toBeCloseTo(c.spread[a]!, 3);
+      }
+    });
     const recorded = info.testReconstruction.filter((r) => [1, 10, 50].includes(r.components));
     expect(recorded).toHaveLength(3);
     const mses = reconstructionMse(pca, x, test.count, [1, 10, 50]);

@@ -17,6 +17,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PCA_FILES, PCA_FORMAT, pixelsToUnit, type PcaInfo } from '../src/lib/unsupervised/pca-files.ts';
+import { classSpreads } from '../src/lib/unsupervised/pca-summary.ts';
 import { explainedRatio, fitPca, project, reconstructionMse } from '../src/lib/unsupervised/pca.ts';
 import { ROOT, readFashion } from './cnn-node.ts';
 
@@ -36,6 +37,8 @@ function parseArgs(argv: readonly string[]): { trainLimit: number } {
   }
   return { trainLimit };
 }
+
+const round = (v: number): number => Number(v.toFixed(4));
 
 function main(): void {
   const { trainLimit } = parseArgs(process.argv.slice(2));
@@ -68,6 +71,11 @@ function main(): void {
     explainedRatio: ratio.map((v) => Number(v.toPrecision(8))),
     embedding: { split: 'test', count: test.count, dimensions: EMBEDDING_DIMENSIONS },
     testReconstruction: RECONSTRUCTION_COMPONENTS.map((m, i) => ({ components: m, mse: Number(mses[i]!.toPrecision(6)) })),
+    testClasses: classSpreads(embedding, EMBEDDING_DIMENSIONS, test.labels, 10).map((c) => ({
+      ...c,
+      centre: [round(c.centre[0]), round(c.centre[1])],
+      spread: [round(c.spread[0]), round(c.spread[1])],
+    })),
     seconds: Number(seconds.toFixed(1)),
     date: new Date().toISOString(),
   };

@@ -13,6 +13,7 @@ const fake: PcaInfo = {
   explainedRatio: [0.5, 0.25],
   embedding: { split: 'test', count: 4, dimensions: 2 },
   testReconstruction: [{ components: 1, mse: 0.2 }],
+  testClasses: [{ label: 0, count: 4, centre: [1, -1], spread: [0.5, 0.25] }],
   seconds: 0.1,
   date: '2026-01-01T00:00:00.000Z',
 };
@@ -33,6 +34,7 @@ describe('readPcaInfo', () => {
     expect(bad({ totalVariance: 0 })).toMatch(/totalVariance/);
     expect(bad({ embedding: { split: 'train', count: 4, dimensions: 2 } })).toMatch(/embedding/);
     expect(bad({ testReconstruction: [{ components: 0, mse: 1 }] })).toMatch(/testReconstruction/);
+    expect(bad({ testClasses: [{ label: 0, count: 4, centre: [1], spread: [0.5, 0.25] }] })).toMatch(/testClasses/);
     expect(readPcaInfo(null)).toMatchObject({ ok: false });
   });
 });

@@ -7,6 +7,7 @@
  * URLs are relative to the site base.
  */
 import type { Pca } from './pca.ts';
+import type { ClassSpread } from './pca-summary.ts';
 
 export const PCA_FILES = {
   weights: 'models/fashion-pca/pca.bin',
@@ -33,6 +34,8 @@ export interface PcaInfo {
   explainedRatio: number[];
   /** What embedding.bin holds. */
   embedding: { split: 'test'; count: number; dimensions: number };
+  /** Each class's centre and spread of the test images on the first two components (for the scatter's figure and words). */
+  testClasses: ClassSpread[];
   /** Mean squared error per pixel of the test images rebuilt from their first m components. */
   testReconstruction: { components: number; mse: number }[];
   /** Seconds the fit took (covariance and eigen-decomposition, in Node). */
@@ -64,6 +67,11 @@ export function readPcaInfo(json: unknown): PcaInfoResult {
   const r = o.testReconstruction;
   if (!Array.isArray(r) || !r.every((x: { components?: unknown; mse?: unknown }) => isCount(x?.components) && typeof x.mse === 'number')) {
     return fail('testReconstruction must list { components, mse }.');
+  }
+  const classes = o.testClasses;
+  const pair = (v: unknown): boolean => isNumbers(v, 2);
+  if (!Array.isArray(classes) || !classes.every((c: Partial<ClassSpread>) => Number.isInteger(c?.label) && pair(c.centre) && pair(c.spread))) {
+    return fail('testClasses must list { label, count, centre: [x, y], spread: [x, y] }.');
   }
   return { ok: true, info: json as PcaInfo };
 }
