@@ -79,6 +79,7 @@ export class PcaExplorerElement extends HTMLElement {
   disconnectedCallback(): void {
     if (this.dataset['state'] === 'loading') this.status.announce('Stopped: the widget was removed from the page');
     this.controller?.abort();
+    clearTimeout(this.pendingStatus);
     this.scatter?.destroy();
     this.scatter = null;
     this.ready = false;
