@@ -75,7 +75,10 @@ test.describe('PCA explorer', { tag: '@dev-pages' }, () => {
     await page.keyboard.press('ArrowLeft');
     await page.keyboard.press('Enter');
     const picked = await w.locator('[data-part="image"]').inputValue();
-    await expect(w.locator('[data-part="original"]')).toHaveAttribute('aria-label', new RegExp(`^The test image ${Number(picked).toLocaleString('en-US')}, `));
+    await expect(w.locator('[data-part="original"]')).toHaveAttribute(
+      'aria-label',
+      new RegExp(`^The test image ${Number(picked).toLocaleString('en-US')}, `),
+    );
     await expect(hoverText).toContainText(`Test image ${Number(picked).toLocaleString('en-US')}`);
 
     // The slider: more components, smaller error.
