@@ -1,6 +1,7 @@
 import { PCA } from 'ml-pca';
 import { describe, expect, it } from 'vitest';
-import { covariance, explainedRatio, fitPca, project, reconstruct, symmetricEigen } from './pca.ts';
+import { covariance, explainedRatio, fitPca, fitPcaInSlices, project, reconstruct } from './pca.ts';
+import { symmetricEigen } from './symmetric-eigen.ts';
 
 /** A small deterministic generator (mulberry32) and standard normals from it. */
 function normals(seed: number): () => number {
@@ -144,6 +145,25 @@ describe('fitPca in higher dimensions', () => {
       const column = vectors.getColumn(c);
       expect(Math.abs(dot(column, pca.components, 0, c * d, d))).toBeCloseTo(1, 4);
     }
+  });
+});
+
+describe('fitPcaInSlices', () => {
+  const data = correlated(300, 20, 5);
+
+  it('gives what fitPca gives, pausing between slices', async () => {
+    let pauses = 0;
+    const sliced = await fitPcaInSlices(data, 300, 20, { components: 4, blockRows: 64 }, { pause: async () => void pauses++, sliceMs: 0 });
+    const whole = fitPca(data, 300, 20, { components: 4, blockRows: 64 });
+    expect(pauses).toBeGreaterThan(5);
+    expect(Array.from(sliced.components)).toEqual(Array.from(whole.components));
+    expect(Array.from(sliced.variances)).toEqual(Array.from(whole.variances));
+  });
+
+  it('stops when its signal aborts', async () => {
+    const controller = new AbortController();
+    const run = fitPcaInSlices(data, 300, 20, { components: 2 }, { pause: async () => controller.abort(), sliceMs: 0, signal: controller.signal });
+    await expect(run).rejects.toThrow(/stopped/);
   });
 });
 
