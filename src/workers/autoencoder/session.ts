@@ -78,7 +78,7 @@ const YIELD_INTERVAL_MS = 10;
 const TEST_IMAGES = 10_000;
 const SAMPLES_MAX = 64;
 /** Seeds of the fixed corruption of the test images (samples and test loss), apart from training's. */
-const TEST_NOISE_SEED = 2_024;
+export const TEST_NOISE_SEED = 2_024;
 
 class StopRequested extends Error {}
 
