@@ -26,7 +26,6 @@ import {
   autoencoderParameters,
   DEFAULT_CORRUPTION,
   PRETRAINED_SPECS,
-  TRAINING_DEFAULTS,
   type AutoencoderKind,
   type AutoencoderMetrics,
 } from '../src/lib/unsupervised/ae-spec.ts';
@@ -35,11 +34,14 @@ import type { AutoencoderFromWorker, AutoencoderRequest } from '../src/workers/a
 import { runAutoencoderSession } from '../src/workers/autoencoder/session.ts';
 import { ROOT, folderSaveHandler, readFashion } from './cnn-node.ts';
 
-/** Epochs of each model in a full run (chosen to keep the whole script within ~6 minutes on 2 busy cores). */
-export const EPOCHS: Readonly<Record<AutoencoderKind, number>> = { ae: 8, vae: 8, dae: 5 };
+/**
+ * Epochs of each model in a full run: about 2 minutes of CPU time in all (measured: 2 min 1 s of CPU,
+ * 14 min of wall-clock time on 2 cores shared with a load average of ~17; see /work/wt/FIGURES-models.md).
+ */
+export const EPOCHS: Readonly<Record<AutoencoderKind, number>> = { ae: 3, vae: 3, dae: 2 };
 export const SEED = 1;
 export const BATCH_SIZE = 256;
-export const LEARNING_RATE = 0.002;
+export const LEARNING_RATE = 0.003;
 export const modelDir = (kind: AutoencoderKind): string => join(ROOT, 'public', 'models', `fashion-${kind}`);
 
 interface Options {
@@ -165,7 +167,7 @@ async function main(): Promise<void> {
   log(`train:autoencoders: ${options.only.join(', ')} on ${options.trainLimit} images, seed ${options.seed}, backend ${tf.getBackend()}`);
   const t0 = performance.now();
   for (const kind of options.only) await train(kind, options);
-  log(`done in ${((performance.now() - t0) / 1000).toFixed(0)} s (defaults: ${JSON.stringify(TRAINING_DEFAULTS)})`);
+  log(`done in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
