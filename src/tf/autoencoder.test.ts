@@ -4,7 +4,7 @@
  * loss going down over a few steps, and no tensor left behind by a step.
  */
 import * as tf from '@tensorflow/tfjs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { autoencoderParameters, autoencoderSpec, type AutoencoderKind } from '../lib/unsupervised/ae-spec.ts';
 import {
   autoencoderVariables,
@@ -68,6 +68,10 @@ describe('building', () => {
 });
 
 describe('loss terms', () => {
+  // Every tensor a test makes is freed at its end.
+  beforeEach(() => tf.engine().startScope());
+  afterEach(() => tf.engine().endScope());
+
   it('KL is 0 when μ = 0 and log σ² = 0, and ½ μ² per dimension when only μ moves', () => {
     const zeros = tf.zeros([2, 3]) as tf.Tensor2D;
     expect(Array.from(klDivergence(tf, zeros, zeros).dataSync(), Math.abs)).toEqual([0, 0]); // −½ (1 + 0 − 0 − 1)
