@@ -152,7 +152,19 @@ describe('runAutoencoderSession', () => {
     expect(fromPretrained).not.toEqual(scratch);
     const again = buildAutoencoder(tf, autoencoderSpec('ae', 3, [16]), 99);
     const wrong = await run({ latent: 4, pretrained: urls }, { loadModel: async (url) => (url === urls.encoder ? again.encoder : again.decoder) });
-    expect(ofType(wrong, 'error')[0]!.message).toMatch(/does not fit this run.*784 → 16 → 4/);
+    expect(ofType(wrong, 'error')[0]).toMatchObject({
+      message: expect.stringMatching(/does not fit this run.*784 → 16 → 4/),
+      hint: expect.stringMatching(/from scratch/),
+    });
+    const before = tf.memory().numTensors;
+    const kept = buildAutoencoder(tf, autoencoderSpec('ae', 3, [16]), 99);
+    const missing = await run(
+      { pretrained: urls },
+      { loadModel: async (url) => (url === urls.encoder ? kept.encoder : Promise.reject(new Error('404 Not Found'))) },
+    );
+    expect(ofType(missing, 'error')[0]).toMatchObject({ message: 'The pretrained model could not be loaded: 404 Not Found' });
+    kept.decoder.dispose(); // never handed to the session
+    expect(tf.memory().numTensors).toBe(before); // the encoder that did load is freed
   });
 
   it('stops within a batch, tests what it trained and says it stopped', async () => {

@@ -15,6 +15,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { loadSplit as defaultLoadSplit, type SplitLoader } from '../../lib/data/load.ts';
+import { errorText } from '../../lib/format/error-text.ts';
 import { describeFailure } from '../../lib/runtime/errors.ts';
 import { batchRanges, epochSeed, shuffledIndices } from '../../lib/runtime/shuffle.ts';
 import { yieldToEventLoop } from '../../lib/runtime/yield.ts';
@@ -81,6 +82,15 @@ const SAMPLES_MAX = 64;
 export const TEST_NOISE_SEED = 2_024;
 
 class StopRequested extends Error {}
+
+/** A run that cannot go on, with what to tell the reader (a pretrained model that cannot be used). */
+class Refusal extends Error {
+  readonly hint: string;
+  constructor(message: string, hint: string) {
+    super(message);
+    this.hint = hint;
+  }
+}
 
 const count = (n: number): string => n.toLocaleString('en-US');
 
@@ -182,10 +192,25 @@ export async function runAutoencoderSession(
     failurePhase = 'training';
     if (request.pretrained) {
       setPhase('loading-model', 'Loading the pretrained weights…');
-      const [encoder, decoder] = await Promise.all([loadModel(request.pretrained.encoder), loadModel(request.pretrained.decoder)]);
+      const loaded = await Promise.allSettled([loadModel(request.pretrained.encoder), loadModel(request.pretrained.decoder)]);
+      const [encoder, decoder] = loaded.map((l) => (l.status === 'fulfilled' ? l.value : null));
+      if (!encoder || !decoder) {
+        encoder?.dispose();
+        decoder?.dispose();
+        const failed = loaded.find((l): l is PromiseRejectedResult => l.status === 'rejected')!;
+        throw new Refusal(
+          `The pretrained model could not be loaded: ${errorText(failed.reason)}`,
+          'Check your connection and reload the page, or train from scratch.',
+        );
+      }
       model = { spec, encoder, decoder };
       const mismatch = shapeProblems(spec, encoder, decoder);
-      if (mismatch.length > 0) throw new Error(`The pretrained model does not fit this run. ${mismatch.join(' ')}`);
+      if (mismatch.length > 0) {
+        throw new Refusal(
+          `The pretrained model does not fit this run. ${mismatch.join(' ')}`,
+          'Use the pretrained model’s settings, or train from scratch.',
+        );
+      }
     } else {
       model = buildAutoencoder(tf, spec, request.seed);
     }
@@ -330,7 +355,9 @@ export async function runAutoencoderSession(
       tensorsLeft: 0,
     };
   } catch (err) {
-    if (err instanceof StopRequested || (control.stopped() && failurePhase !== 'training')) {
+    if (err instanceof Refusal) {
+      ending = { type: 'error', code: 'unknown', message: err.message, hint: err.hint };
+    } else if (err instanceof StopRequested || (control.stopped() && failurePhase !== 'training')) {
       ending = {
         type: 'done',
         stopped: true,
