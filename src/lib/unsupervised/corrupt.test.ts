@@ -121,11 +121,11 @@ describe('corruptImage and corruptBatch', () => {
 
   it('gives every image its own damage, the same whatever the batch', () => {
     const data = grey(0.5, 3 * W * W);
-    const all = corruptBatch(data, 3, W * W, { kind: 'salt-pepper', strength: 0.3 }, 11);
+    const all = corruptBatch(data, 3, W * W, { kind: 'salt-and-pepper', strength: 0.3 }, 11);
     const first = all.subarray(0, W * W);
     const second = all.subarray(W * W, 2 * W * W);
     expect(first).not.toEqual(second);
-    expect(corruptBatch(data.subarray(0, W * W), 1, W * W, { kind: 'salt-pepper', strength: 0.3 }, 11)).toEqual(first);
+    expect(corruptBatch(data.subarray(0, W * W), 1, W * W, { kind: 'salt-and-pepper', strength: 0.3 }, 11)).toEqual(first);
     expect(() => corruptBatch(data, 2, W * W, { kind: 'gaussian', strength: 0.1 }, 1)).toThrow(/expected 2 × 784/);
   });
 });

@@ -15,7 +15,8 @@
  */
 import { epochSeed, mulberry32, shuffledIndices } from '../runtime/shuffle.ts';
 
-export const CORRUPTION_KINDS = ['gaussian', 'salt-pepper', 'square', 'blocks'] as const;
+/** 'mask' hides random blocks, 'square' one square (the training worker's CorruptionSpec uses the first three). */
+export const CORRUPTION_KINDS = ['gaussian', 'salt-and-pepper', 'mask', 'square'] as const;
 export type CorruptionKind = (typeof CORRUPTION_KINDS)[number];
 
 /** What to do to an image: the kind and its strength (σ for Gaussian noise, else the fraction of pixels hit, 0..1). */
@@ -27,9 +28,9 @@ export interface Corruption {
 /** Human names for the kinds (controls and sentences). */
 export const CORRUPTION_LABELS: Record<CorruptionKind, string> = {
   gaussian: 'Gaussian noise',
-  'salt-pepper': 'Salt and pepper',
+  'salt-and-pepper': 'Salt and pepper',
+  mask: 'Masked blocks',
   square: 'Masked square',
-  blocks: 'Masked blocks',
 };
 
 /** Side of the blocks that `maskBlocks` hides, in pixels (7 × 7 blocks on a 28 × 28 image). */
@@ -139,12 +140,12 @@ export function corruptImage(pixels: Float32Array, width: number, corruption: Co
   switch (kind) {
     case 'gaussian':
       return gaussianNoise(pixels, strength, seed);
-    case 'salt-pepper':
+    case 'salt-and-pepper':
       return saltAndPepper(pixels, strength, seed);
+    case 'mask':
+      return maskBlocks(pixels, width, strength, seed);
     case 'square':
       return maskSquare(pixels, width, strength, seed);
-    case 'blocks':
-      return maskBlocks(pixels, width, strength, seed);
     default:
       throw new RangeError(`Unknown corruption "${String(kind)}": use one of ${CORRUPTION_KINDS.join(', ')}.`);
   }
