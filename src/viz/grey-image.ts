@@ -25,3 +25,34 @@ export function paintGrey(canvas: HTMLCanvasElement, values: ArrayLike<number>, 
   const rgba = greyToRgba(values, index, side * side);
   canvas.getContext('2d')?.putImageData(new ImageData(rgba, side, side), 0, 0);
 }
+
+export interface ImageRow {
+  /** Read by screen readers before the row's images ("Test images"). */
+  label: string;
+  /** count × side² floats. */
+  values: ArrayLike<number>;
+}
+
+/**
+ * Rows of small images, one above the other, column k of every row showing image k (inputs above
+ * their reconstructions). The canvases are made once and repainted on later calls.
+ */
+export function paintImageRows(host: HTMLElement, rows: readonly ImageRow[], count: number, side = 28): void {
+  rows.forEach((row, r) => {
+    let line = host.children[r] as HTMLElement | undefined;
+    if (!line) {
+      line = document.createElement('div');
+      line.className = 'tk-image-row';
+      line.setAttribute('role', 'img');
+      host.append(line);
+    }
+    line.setAttribute('aria-label', `${row.label}: ${count} images`);
+    while (line.children.length < count) {
+      const canvas = document.createElement('canvas');
+      canvas.className = 'tk-image-row__image';
+      line.append(canvas);
+    }
+    while (line.children.length > count) line.lastElementChild?.remove();
+    for (let k = 0; k < count; k++) paintGrey(line.children[k] as HTMLCanvasElement, row.values, k, side);
+  });
+}
