@@ -76,7 +76,7 @@ function accumulateCovariance(block: Float32Array, rows: number, d: number, cov:
       gemmTN(panels[p]!, panels[q]!, tile, wp, rows, wq);
       for (let i = 0; i < wp; i++) {
         const row = (p0 + i) * d + q0;
-        for (let j = 0; j < wq; j++) cov[row + j] += tile[i * wq + j]!;
+        for (let j = 0; j < wq; j++) cov[row + j] = cov[row + j]! + tile[i * wq + j]!;
       }
     }
   }
@@ -89,9 +89,9 @@ export function covariance(data: Float32Array, n: number, d: number, blockRows =
   const mean = new Float64Array(d);
   for (let i = 0; i < n; i++) {
     const o = i * d;
-    for (let j = 0; j < d; j++) mean[j] += data[o + j]!;
+    for (let j = 0; j < d; j++) mean[j] = mean[j]! + data[o + j]!;
   }
-  for (let j = 0; j < d; j++) mean[j] /= n;
+  for (let j = 0; j < d; j++) mean[j] = mean[j]! / n;
   const rowsPerBlock = Math.max(1, Math.min(blockRows, n));
   const block = new Float32Array(rowsPerBlock * d);
   const panels = Array.from({ length: Math.ceil(d / PANEL) }, () => new Float32Array(rowsPerBlock * PANEL));
@@ -108,7 +108,7 @@ export function covariance(data: Float32Array, n: number, d: number, blockRows =
   }
   const scale = 1 / (n - 1);
   for (let i = 0; i < d; i++) {
-    cov[i * d + i] *= scale;
+    cov[i * d + i] = cov[i * d + i]! * scale;
     for (let j = i + 1; j < d; j++) {
       const v = cov[i * d + j]! * scale;
       cov[i * d + j] = v;
@@ -167,7 +167,7 @@ function tred2(W: Float64Array, n: number, d: Float64Array, e: Float64Array): vo
         for (let k = j + 1; k <= i - 1; k++) {
           const v = W[col + k]!;
           g += v * d[k]!;
-          e[k] += v * f;
+          e[k] = e[k]! + v * f;
         }
         e[j] = g;
       }
@@ -182,7 +182,7 @@ function tred2(W: Float64Array, n: number, d: Float64Array, e: Float64Array): vo
         f = d[j]!;
         g = e[j]!;
         const col = j * n;
-        for (let k = j; k <= i - 1; k++) W[col + k] -= f * e[k]! + g * d[k]!;
+        for (let k = j; k <= i - 1; k++) W[col + k] = W[col + k]! - (f * e[k]! + g * d[k]!);
         d[j] = W[col + i - 1]!;
         W[col + i] = 0;
       }
@@ -201,7 +201,7 @@ function tred2(W: Float64Array, n: number, d: Float64Array, e: Float64Array): vo
         const col = j * n;
         let g = 0;
         for (let k = 0; k <= i; k++) g += W[next + k]! * W[col + k]!;
-        for (let k = 0; k <= i; k++) W[col + k] -= g * d[k]!;
+        for (let k = 0; k <= i; k++) W[col + k] = W[col + k]! - g * d[k]!;
       }
     }
     for (let k = 0; k <= i; k++) W[next + k] = 0;
