@@ -7,7 +7,15 @@
 import { FASHION_CLASS_NAMES } from '../../lib/data/manifest.ts';
 import { escapeHtml } from '../../lib/format/html.ts';
 import { formatCount } from '../../lib/format/numbers.ts';
-import { LATENT_MAX, LATENT_MIN, TRAINING_DEFAULTS, autoencoderParameters, autoencoderSpec, decoderLayers, encoderLayers } from '../../lib/unsupervised/ae-spec.ts';
+import {
+  LATENT_MAX,
+  LATENT_MIN,
+  TRAINING_DEFAULTS,
+  autoencoderParameters,
+  autoencoderSpec,
+  decoderLayers,
+  encoderLayers,
+} from '../../lib/unsupervised/ae-spec.ts';
 import { chartFrame } from '../../viz/chart-frame.ts';
 import { CLASS_COLOURS } from '../../viz/class-colours.ts';
 import { networkDiagram } from '../../viz/network-diagram.ts';
@@ -68,7 +76,7 @@ function latentPanel(): string {
     `<div class="tk-ae__plot" data-part="plot">${frame}</div>` +
     `<div class="tk-ae__side">${legend()}` +
     `<div class="tk-ae__hover"><canvas class="tk-image-row__image" data-part="hover-image" width="28" height="28" aria-hidden="true"></canvas>` +
-    `<p class="tk-note" data-part="hover-text">Point at a dot (or focus the plot and zoom with + and −) to see its image.</p></div>` +
+    `<p class="tk-note" data-part="hover-text">Point at a dot to see its image; with the keyboard, focus the plot: the image nearest its centre shows here.</p></div>` +
     `</div></div>`
   );
 }
@@ -80,7 +88,13 @@ export function autoencoderMarkup(s: AeSettings): string {
 ${figureMarkup([
   { caption: networkCaption(s.latent), content: aeDiagram(s.latent), part: 'network', wide: true },
   { caption: 'Test images (top) and what the autoencoder rebuilds from their codes (bottom)', content: emptyPairs(), part: 'pairs-box', wide: true },
-  { caption: 'The 10,000 test images placed by their codes, coloured by class. Scroll or pinch to zoom, drag to move.', content: latentPanel(), part: 'latent-box', wide: true },
+  {
+    caption:
+      'The 10,000 test images placed by their codes, coloured by class. Drag to move; pinch, double-click or the wheel (once the plot has focus) to zoom.',
+    content: latentPanel(),
+    part: 'latent-box',
+    wide: true,
+  },
 ])}
 <fieldset class="tk-settings" data-part="settings">
 <legend>Settings</legend>

@@ -80,7 +80,10 @@ export class AutoencoderTrainerElement extends HTMLElement {
     life.status.announce('Loading the pretrained autoencoder and the Fashion-MNIST test images…');
     life.progress?.show('Download', 0, null);
     try {
-      const [{ loadSplit }, { loadPageAutoencoder }] = await Promise.all([import('../../lib/data/load.ts'), import('../../tf/pretrained-autoencoder.ts')]);
+      const [{ loadSplit }, { loadPageAutoencoder }] = await Promise.all([
+        import('../../lib/data/load.ts'),
+        import('../../tf/pretrained-autoencoder.ts'),
+      ]);
       const [split, model, metricsJson, embedding] = await Promise.all([
         loadSplit(datasetUrl(), 'fashion-mnist', 'test', { onProgress: (p) => !life.busy && life.progress?.show('Download', p.loaded, p.total) }),
         loadPageAutoencoder(absolute(PRETRAINED_AE.encoder), absolute(PRETRAINED_AE.decoder)),
@@ -135,7 +138,8 @@ export class AutoencoderTrainerElement extends HTMLElement {
     );
     const error = meanSquaredError(inputs, outputs);
     this.dataset.pairError = String(error);
-    part(this, 'pairs-box-caption').textContent = `Test images (top) and what ${whose} rebuilds from their codes (bottom): mean squared error ${error.toFixed(3)}`;
+    part(this, 'pairs-box-caption').textContent =
+      `Test images (top) and what ${whose} rebuilds from their codes (bottom): mean squared error ${error.toFixed(3)}`;
   }
 
   private showLatent(codes: Float32Array, count: number, dimensions: number, labels: Uint8Array, whose: string): void {
@@ -144,7 +148,7 @@ export class AutoencoderTrainerElement extends HTMLElement {
     this.dataset.latent = String(Number(this.dataset.latent ?? '0') + 1);
     part(this, 'latent-box-caption').textContent =
       `The ${formatCount(count)} test images placed by ${whose}, drawn on ${latentPlaneText(dimensions, plane)}, coloured by class. ` +
-      'Scroll or pinch to zoom, drag to move; focus the plot to zoom with + and −.';
+      'Drag to move; pinch, double-click or (once the plot has focus) the wheel to zoom.';
   }
 
   private hover(index: number | null): void {

@@ -20,7 +20,7 @@ export class LatentPlot {
   ) {}
 
   show(xy: Float32Array, classes: Uint8Array): void {
-    if (this.scatter && xy.length === 2 * this.count) return this.scatter.update(xy);
+    if (this.scatter && xy.length === 2 * this.count) return this.scatter.update(xy, classes);
     const previous = this.pending ?? Promise.resolve();
     this.pending = previous.then(async () => {
       const { createScatter2d } = await import('../../viz/scatter-2d.ts');
@@ -30,7 +30,10 @@ export class LatentPlot {
       canvas.className = 'tk-ae__canvas';
       canvas.tabIndex = 0;
       canvas.setAttribute('role', 'img');
-      canvas.setAttribute('aria-label', `${classes.length} test images placed by their codes, coloured by class: zoom with + and −, move with the arrow keys`);
+      canvas.setAttribute(
+        'aria-label',
+        `${classes.length} test images placed by their codes, coloured by class. Keys: + and − zoom, arrows move, 0 resets; the image nearest the centre is shown beside.`,
+      );
       this.host.replaceChildren(canvas);
       this.count = classes.length;
       this.scatter = createScatter2d(canvas, { xy, classes, palette: CLASS_COLOURS, onHover: this.onHover });

@@ -68,9 +68,17 @@ export function denoiserMarkup(c: CorruptionSettings, t: TrainSettings): string 
 ${figureMarkup([
   { caption: 'Clean test image', content: slot('clean', 'The clean test image'), part: 'clean-box' },
   { caption: 'Corrupted: draw on it', content: pad(), part: 'corrupted-box' },
-  { caption: 'Restored by the denoising autoencoder', content: slot('restored', 'The image restored by the denoising autoencoder'), part: 'restored-box' },
+  {
+    caption: 'Restored by the denoising autoencoder',
+    content: slot('restored', 'The image restored by the denoising autoencoder'),
+    part: 'restored-box',
+  },
   { caption: 'Gaussian blur of the corrupted image', content: slot('blurred', 'The corrupted image, blurred'), part: 'blurred-box' },
-  { caption: `The denoising autoencoder: ${params} parameters, trained on damaged images to give back the clean ones`, content: daeDiagram(), wide: true },
+  {
+    caption: `The denoising autoencoder: ${params} parameters, trained on damaged images to give back the clean ones`,
+    content: daeDiagram(),
+    wide: true,
+  },
 ])}
 <p class="tk-note">Scribble with the mouse or a finger. With the keyboard: focus the corrupted image, move the pen with the arrow keys, press Space to draw a dot; Shift with an arrow draws as it moves.</p>
 <fieldset class="tk-settings" data-part="corruption">

@@ -99,7 +99,9 @@ export class DenoiserElement extends HTMLElement {
     this.dataset.model = 'loading';
     life.status.announce('Loading Fashion-MNIST test images and the denoising autoencoder…');
     life.progress?.show('Download', 0, null);
-    const modelLoad = import('../../tf/pretrained-autoencoder.ts').then((m) => m.loadPageAutoencoder(absolute(PRETRAINED_DAE.encoder), absolute(PRETRAINED_DAE.decoder)));
+    const modelLoad = import('../../tf/pretrained-autoencoder.ts').then((m) =>
+      m.loadPageAutoencoder(absolute(PRETRAINED_DAE.encoder), absolute(PRETRAINED_DAE.decoder)),
+    );
     try {
       const { loadSplit } = await import('../../lib/data/load.ts');
       const split = await loadSplit(datasetUrl(), 'fashion-mnist', 'test', {
@@ -161,7 +163,9 @@ export class DenoiserElement extends HTMLElement {
     const clean = new Float32Array(PIXELS);
     for (let p = 0; p < PIXELS; p++) clean[p] = test.images[this.index * PIXELS + p]! / 255;
     const damaged =
-      settings.kind === 'none' ? clean : corruptImage(clean, SIDE, { kind: settings.kind, strength: settings.strength }, this.seed * 100_003 + this.index);
+      settings.kind === 'none'
+        ? clean
+        : corruptImage(clean, SIDE, { kind: settings.kind, strength: settings.strength }, this.seed * 100_003 + this.index);
     const corrupted = this.pad.drawn ? applyScribble(damaged, this.pad.mask, 1) : damaged;
     const blurred = blurGrey(corrupted, SIDE, settings.blurSigma);
     const restored = this.model ? this.model.reconstruct(corrupted, 1) : null;
@@ -176,7 +180,9 @@ export class DenoiserElement extends HTMLElement {
     part(this, 'corrupted-box-caption').textContent = `Corrupted (draw on it): error ${formatError(scores.corrupted)}`;
     part(this, 'blurred-box-caption').textContent = `Gaussian blur, σ = ${settings.blurSigma}: error ${formatError(scores.blurred)}`;
     part(this, 'restored-box-caption').textContent =
-      scores.restored === null ? 'Restored by the denoising autoencoder (loading…)' : `Restored by the denoising autoencoder: error ${formatError(scores.restored)}`;
+      scores.restored === null
+        ? 'Restored by the denoising autoencoder (loading…)'
+        : `Restored by the denoising autoencoder: error ${formatError(scores.restored)}`;
     this.dataset.image = String(this.index);
     this.dataset.errorCorrupted = String(scores.corrupted);
     this.dataset.errorBlurred = String(scores.blurred);
@@ -222,7 +228,8 @@ export class DenoiserElement extends HTMLElement {
       case 'samples':
         drawSamples(part(this, 'samples'), m.inputs, m.outputs, m.count);
         this.dataset.samples = String(Number(this.dataset.samples ?? '0') + 1);
-        part(this, 'live-caption').textContent = `Your denoiser after ${formatCount(m.examplesSeen)} training images: damaged test images (top), restored (bottom)`;
+        part(this, 'live-caption').textContent =
+          `Your denoiser after ${formatCount(m.examplesSeen)} training images: damaged test images (top), restored (bottom)`;
         break;
       case 'done': {
         const loss = m.testReconstruction === null ? '' : `: test loss ${m.testReconstruction.toFixed(1)} per image`;
