@@ -54,9 +54,20 @@ test.describe('autoencoder widgets', { tag: '@dev-pages' }, () => {
     const plot = widget.locator('.tk-ae__canvas');
     await expect(plot).toHaveAttribute('data-points', '10000');
     await expect(widget.locator('[data-part="latent-box-caption"]')).toContainText('principal components of the 3-D codes');
-    const box = (await plot.boundingBox())!;
-    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-    await expect(widget.locator('[data-part="hover-text"]')).toHaveText(/^Test image [\d,]+: /);
+    // Sweep the pointer across the plot until it is over a point: its image and class are shown.
+    await plot.scrollIntoViewIfNeeded();
+    const hoverText = widget.locator('[data-part="hover-text"]');
+    const sweep = async (): Promise<string> => {
+      const box = (await plot.boundingBox())!;
+      for (let k = 1; k < 40; k++) {
+        await page.mouse.move(box.x + (box.width * k) / 40, box.y + box.height * 0.5);
+        const text = (await hoverText.textContent()) ?? '';
+        if (text.startsWith('Test image')) return text;
+      }
+      return '';
+    };
+    await expect.poll(sweep).toMatch(/^Test image [\d,]+: (T-shirt\/top|Trouser|Pullover|Dress|Coat|Sandal|Shirt|Sneaker|Bag|Ankle boot)$/);
+    expect(await drawnCanvases(widget, '[data-part="hover-image"]')).toBe(1);
     await axeBothThemes(page, 'autoencoder trainer with the pretrained model');
 
     // The bottleneck slider, from the keyboard: the network and its caption follow.

@@ -5,7 +5,12 @@
  */
 
 /** RGBA pixels of image `index` of `values` (each image `pixels` long): v → grey 255·(1 − v). */
-export function greyToRgba(values: ArrayLike<number>, index: number, pixels: number, out = new Uint8ClampedArray(pixels * 4)): Uint8ClampedArray {
+export function greyToRgba(
+  values: ArrayLike<number>,
+  index: number,
+  pixels: number,
+  out: Uint8ClampedArray<ArrayBuffer> = new Uint8ClampedArray(pixels * 4),
+): Uint8ClampedArray<ArrayBuffer> {
   const offset = index * pixels;
   if (index < 0 || offset + pixels > values.length) throw new RangeError(`greyToRgba: no image ${index} in ${Math.floor(values.length / pixels)}.`);
   for (let p = 0; p < pixels; p++) {

@@ -102,6 +102,7 @@ export class DenoiserElement extends HTMLElement {
     const modelLoad = import('../../tf/pretrained-autoencoder.ts').then((m) =>
       m.loadPageAutoencoder(absolute(PRETRAINED_DAE.encoder), absolute(PRETRAINED_DAE.decoder)),
     );
+    modelLoad.catch(() => {}); // awaited below, after the images: not an unhandled rejection meanwhile
     try {
       const { loadSplit } = await import('../../lib/data/load.ts');
       const split = await loadSplit(datasetUrl(), 'fashion-mnist', 'test', {
