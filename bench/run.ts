@@ -24,6 +24,7 @@ import { imageFilterBench } from './runner/image-filter.ts';
 import { nnBench } from './runner/nn.ts';
 import { responsivenessBench } from './runner/responsiveness.ts';
 import { rlBench } from './runner/rl.ts';
+import { unsupervisedEncodeBench } from './runner/unsupervised-encode.ts';
 import { serveStatic } from './runner/serve.ts';
 import { supervisedBench } from './runner/supervised.ts';
 import { autoBackendBench, backendsBench, workerVsMainBench } from './runner/training.ts';
@@ -49,6 +50,7 @@ export const BENCHMARKS: Benchmark[] = [
   authorBench,
   responsivenessBench,
   cnnBench,
+  unsupervisedEncodeBench,
 ];
 
 function printSection(title: string, rows: Row[]): void {

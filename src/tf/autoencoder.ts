@@ -34,6 +34,8 @@ function denseStack(tf: Tf, layers: DenseLayerSpec[], seed: number, name: string
     model.add(
       tf.layers.dense({
         ...(i === 0 ? { inputShape: [layer.inputs] } : {}),
+        // Named, so that the saved files do not depend on how many layers were built before.
+        name: `${name}_dense_${i + 1}`,
         units: layer.units,
         activation: layer.activation,
         kernelInitializer: tf.initializers.glorotUniform({ seed: seed + i * 7919 }),

@@ -69,6 +69,8 @@ export interface AutoencoderSessionDeps {
   batchIntervalMs?: number;
   /** Test hook, called after every trained batch. */
   afterBatch?: (epoch: number, batch: number) => void;
+  /** Called with the trained model after the test, before it is disposed (scripts/train-autoencoders.ts saves it). */
+  onTrained?: (model: Autoencoder) => Promise<void>;
 }
 
 const SAMPLES_INTERVAL_MS = 250;
@@ -76,7 +78,7 @@ const YIELD_INTERVAL_MS = 10;
 const TEST_IMAGES = 10_000;
 const SAMPLES_MAX = 64;
 /** Seeds of the fixed corruption of the test images (samples and test loss), apart from training's. */
-const TEST_NOISE_SEED = 2_024;
+export const TEST_NOISE_SEED = 2_024;
 
 class StopRequested extends Error {}
 
@@ -314,6 +316,7 @@ export async function runAutoencoderSession(
       await sendSamples(lastEpoch);
       setPhase('testing', `Testing on ${count(testImages)} images…`);
       final = await evaluateAutoencoder(tf, net, testInputs, clean, testImages, between);
+      await deps.onTrained?.(net);
     }
     ending = {
       type: 'done',
