@@ -123,6 +123,7 @@ test.describe('autoencoder widgets', { tag: '@dev-pages' }, () => {
     await widget.getByLabel('Corruption').selectOption('none');
     await expect.poll(() => numberData(widget, 'error-corrupted')).toBe(0);
     const pad = widget.locator('[data-part="corrupted"]');
+    await pad.scrollIntoViewIfNeeded();
     const p = (await pad.boundingBox())!;
     await page.mouse.move(p.x + p.width * 0.2, p.y + p.height * 0.3);
     await page.mouse.down();

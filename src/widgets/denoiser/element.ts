@@ -47,6 +47,7 @@ export class DenoiserElement extends HTMLElement {
   private index = 0;
   private seed = 1;
   private frame = 0;
+  private trailing: ReturnType<typeof setTimeout> | undefined;
 
   connectedCallback(): void {
     if (this.life) return;
@@ -89,6 +90,7 @@ export class DenoiserElement extends HTMLElement {
     this.life?.disconnect();
     this.pad?.destroy();
     cancelAnimationFrame(this.frame);
+    clearTimeout(this.trailing);
     this.model?.dispose();
     this.model = null;
   }
@@ -189,7 +191,16 @@ export class DenoiserElement extends HTMLElement {
     this.dataset.errorBlurred = String(scores.blurred);
     if (scores.restored === null) delete this.dataset.errorRestored;
     else this.dataset.errorRestored = String(scores.restored);
-    if (this.life && !this.life.busy && this.dataset.model !== 'failed') this.life.status.update(scoresSentence(scores));
+    if (this.life && !this.life.busy && this.dataset.model !== 'failed') this.say(scoresSentence(scores));
+  }
+
+  /** The status line, thinned to one change a second; the last sentence of a quick series is said once the second is over. */
+  private say(text: string): void {
+    clearTimeout(this.trailing);
+    if (this.life?.status.update(text)) return;
+    this.trailing = setTimeout(() => {
+      if (this.life && !this.life.busy && this.dataset.model !== 'failed') this.life.status.announce(text);
+    }, 1000);
   }
 
   /** Start: retrain a denoiser in the autoencoder worker, its samples drawn as it learns. */
