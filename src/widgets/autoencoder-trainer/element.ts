@@ -91,13 +91,13 @@ export class AutoencoderTrainerElement extends HTMLElement {
         fetchOk(absolute(PRETRAINED_AE.embedding)).then(async (r) => new Float32Array(await r.arrayBuffer())),
       ]);
       try {
+        this.test = { images: split.images, labels: split.labels }; // for hovering, whichever model is shown
         if (!this.isConnected || life.busy || this.dataset.model === 'own') return;
         const metrics = readAutoencoderMetrics(metricsJson);
         if (!metrics.ok) throw new Error(metrics.problem);
         if (embedding.length !== EMBEDDING_COUNT * EMBEDDING_DIMENSIONS) {
           throw new Error(`The embedding holds ${embedding.length} numbers, not ${EMBEDDING_COUNT} × ${EMBEDDING_DIMENSIONS}.`);
         }
-        this.test = { images: split.images, labels: split.labels };
         const inputs = this.testFloats(PAIR_COUNT);
         this.showPairs(inputs, model.reconstruct(inputs, PAIR_COUNT), 'the pretrained autoencoder (3-D bottleneck)');
         this.showLatent(embedding, EMBEDDING_COUNT, EMBEDDING_DIMENSIONS, split.labels, 'the pretrained autoencoder');
