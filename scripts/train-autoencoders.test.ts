@@ -15,7 +15,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CORRUPTION, IMAGE_PIXELS, PRETRAINED_SPECS, readAutoencoderMetrics, type AutoencoderKind } from '../src/lib/unsupervised/ae-spec.ts';
 import { EMBEDDING_COUNT, EMBEDDING_DIMENSIONS, PRETRAINED_AUTOENCODERS } from '../src/lib/unsupervised/pretrained.ts';
 import { encodeAll, evaluateAutoencoder, shapeProblems, type Autoencoder } from '../src/tf/autoencoder.ts';
-import { corruptionFor } from '../src/workers/autoencoder/noise.ts';
+import { corruptBatch } from '../src/lib/unsupervised/corrupt.ts';
 import { TEST_NOISE_SEED } from '../src/workers/autoencoder/session.ts';
 import { ROOT, folderLoadHandler, readFashion } from './cnn-node.ts';
 import { modelDir } from './train-autoencoders.ts';
@@ -81,7 +81,7 @@ describe.each(KINDS)('the pretrained %s', (kind) => {
   it('has the test losses its metrics.json states, on all 10,000 test images', async () => {
     const model = await load(kind);
     const metrics = metricsOf(kind);
-    const inputs = kind === 'dae' ? corruptionFor(DEFAULT_CORRUPTION)(clean, 10_000, IMAGE_PIXELS, TEST_NOISE_SEED) : clean;
+    const inputs = kind === 'dae' ? corruptBatch(clean, 10_000, IMAGE_PIXELS, DEFAULT_CORRUPTION, TEST_NOISE_SEED) : clean;
     const losses = await evaluateAutoencoder(tf, model, inputs, clean, 10_000);
     expect(Math.abs(losses.loss - metrics.testLoss) / metrics.testLoss).toBeLessThan(1e-3);
     expect(Math.abs(losses.reconstruction - metrics.testReconstruction) / metrics.testReconstruction).toBeLessThan(1e-3);

@@ -6,7 +6,7 @@
  *  - from random seeded weights, or from the pretrained files (`request.pretrained`, checked against the spec);
  *  - the first `images` training images, shuffled every epoch from the seed, Adam, a custom step
  *    (trainStep: optimizer.minimize inside its tidy); the denoiser gets each batch corrupted
- *    afresh (./noise.ts) and the clean batch as the target;
+ *    afresh (lib/unsupervised/corrupt.ts, the denoiser widget's own corruption) and the clean batch as the target;
  *  - running losses summed on the device, read back ~every 100 ms (`batch`); `samples` (the first
  *    `sampleCount` test images and their reconstructions) before training, at most 4 a second and
  *    at the end; `latent` (codes of the first `latentCount` test images) before training and after every epoch;
@@ -42,7 +42,7 @@ import {
 import { initBackend, type BackendResult } from '../../tf/backend.ts';
 import { disposeOptimizer } from '../../tf/build-model.ts';
 import { ContextLost, WebglWatch } from '../../tf/webgl-watch.ts';
-import { corruptionFor, type CorruptBatch } from './noise.ts';
+import { corruptBatch } from '../../lib/unsupervised/corrupt.ts';
 import type { AutoencoderFromWorker, AutoencoderPhase, AutoencoderRequest } from './protocol.ts';
 
 export type Emit = (message: AutoencoderFromWorker) => void;
@@ -60,8 +60,8 @@ export interface AutoencoderSessionDeps {
   initBackend?: (request: AutoencoderRequest['backend']) => Promise<BackendResult>;
   /** Loads a pretrained encoder or decoder (default tf.loadLayersModel). */
   loadModel?: (url: string) => Promise<tf.LayersModel>;
-  /** The denoiser's corruption (default ./noise.ts for the request's CorruptionSpec). */
-  corrupt?: CorruptBatch;
+  /** The denoiser's corruption (default: corruptBatch of lib/unsupervised/corrupt.ts with the request's CorruptionSpec). */
+  corrupt?: (pixels: Float32Array, n: number, d: number, seed: number) => Float32Array;
   yieldToEventLoop?: () => Promise<void>;
   now?: () => number;
   /** Longest time between two yields of the batch loop (ms). Default 10. */
@@ -129,7 +129,8 @@ export async function runAutoencoderSession(
   const yieldInterval = deps.yieldIntervalMs ?? YIELD_INTERVAL_MS;
   const spec: AutoencoderSpec = autoencoderSpec(request.kind, request.latent, request.hidden ?? DEFAULT_HIDDEN);
   const denoising = spec.kind === 'dae';
-  const corrupt = deps.corrupt ?? corruptionFor(request.corruption ?? DEFAULT_CORRUPTION);
+  const corruption = request.corruption ?? DEFAULT_CORRUPTION;
+  const corrupt = deps.corrupt ?? ((pixels: Float32Array, n: number, d: number, seed: number) => corruptBatch(pixels, n, d, corruption, seed));
   const sampleCount = request.sampleCount;
   const latentCount = request.latentCount ?? TEST_IMAGES;
 
