@@ -28,7 +28,7 @@ export interface OrbitCamera {
 export const MAX_PITCH = (85 * Math.PI) / 180;
 export const MIN_DISTANCE = 1.2;
 export const MAX_DISTANCE = 8;
-export const DEFAULT_CAMERA: Readonly<OrbitCamera> = { yaw: Math.PI / 6, pitch: Math.PI / 9, distance: 3 };
+export const DEFAULT_CAMERA: Readonly<OrbitCamera> = { yaw: Math.PI / 6, pitch: Math.PI / 9, distance: 2.6 };
 /** Vertical field of view, radians. */
 const FOV = Math.PI / 4;
 

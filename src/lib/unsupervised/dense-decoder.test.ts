@@ -13,7 +13,7 @@ async function save(model: tf.LayersModel): Promise<Saved> {
   await model.save(
     tf.io.withSaveHandler(async (artifacts) => {
       const data = artifacts.weightData!;
-      const weights = Array.isArray(data) ? tf.io.concatenateArrayBuffers(data) : (data as ArrayBuffer);
+      const weights = new tf.io.CompositeArrayBuffer(data).slice();
       saved = {
         json: { modelTopology: artifacts.modelTopology, weightsManifest: [{ paths: ['weights.bin'], weights: artifacts.weightSpecs! }] },
         weights: weights.slice(0),

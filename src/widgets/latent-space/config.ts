@@ -1,0 +1,43 @@
+/**
+ * The latent-space view's settings, files and words (no DOM): which embedding is shown, where its
+ * files are, and the 3-D cursor's sliders (0…100 % of each axis's range, lib/latent-view/cursor.ts).
+ */
+import { numberRange, textChoice, type SettingsOf } from '../shared/settings.ts';
+
+export type EmbeddingId = 'vae' | 'ae' | 'pca';
+export const EMBEDDINGS: readonly EmbeddingId[] = ['vae', 'ae', 'pca'];
+
+export const EMBEDDING_NAMES: Readonly<Record<EmbeddingId, string>> = {
+  vae: 'VAE latent means',
+  ae: 'autoencoder latent',
+  pca: 'PCA, first 3 components',
+};
+
+/**
+ * Each embedding's folder under the site's models/ (the training scripts write them: models helper's
+ * scripts/train-autoencoders.ts, pca helper's scripts/fit-pca.ts). `decoder` is how a position turns
+ * back into an image: a Dense-only tfjs decoder, or PCA's mean and components.
+ */
+export const EMBEDDING_FILES: Readonly<Record<EmbeddingId, { folder: string; decoder: 'dense' | 'pca' }>> = {
+  vae: { folder: 'fashion-vae/', decoder: 'dense' },
+  ae: { folder: 'fashion-ae/', decoder: 'dense' },
+  pca: { folder: 'fashion-pca/', decoder: 'pca' },
+};
+
+export const SETTINGS = {
+  embedding: textChoice<EmbeddingId>({ label: 'Embedding', choices: EMBEDDINGS, default: 'vae', format: (v) => EMBEDDING_NAMES[v] }),
+  cursorX: numberRange({ label: 'Cursor x', min: 0, max: 100, step: 1, default: 50 }),
+  cursorY: numberRange({ label: 'Cursor y', min: 0, max: 100, step: 1, default: 50 }),
+  cursorZ: numberRange({ label: 'Cursor z', min: 0, max: 100, step: 1, default: 50 }),
+};
+export type LatentSettings = SettingsOf<typeof SETTINGS>;
+export const CURSOR_SLIDERS = ['cursorX', 'cursorY', 'cursorZ'] as const;
+
+/** Images in the interpolation strip, both ends included. */
+export const STRIP_STEPS = 8;
+
+/** The keys, as the view's label and the help under it say them. */
+export const KEY_HELP =
+  'Drag or arrow keys rotate; wheel, pinch or + and − zoom; X, Y, Z move the cursor (Shift moves it back); Enter picks the image nearest the cursor; Home resets the view.';
+
+export const LOADING_STATUS = 'Loading the 10,000 test images’ positions…';
