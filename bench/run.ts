@@ -27,6 +27,7 @@ import { rlBench } from './runner/rl.ts';
 import { serveStatic } from './runner/serve.ts';
 import { supervisedBench } from './runner/supervised.ts';
 import { autoBackendBench, backendsBench, workerVsMainBench } from './runner/training.ts';
+import { unsupervisedScatterBench } from './runner/unsupervised-scatter.ts';
 import { fmt, type Benchmark, type Row } from './runner/types.ts';
 import { errorText } from '../src/lib/format/error-text.ts';
 
@@ -49,6 +50,7 @@ export const BENCHMARKS: Benchmark[] = [
   authorBench,
   responsivenessBench,
   cnnBench,
+  unsupervisedScatterBench,
 ];
 
 function printSection(title: string, rows: Row[]): void {

@@ -97,6 +97,13 @@ test.describe('latent space', { tag: '@dev-pages' }, () => {
     await page.mouse.click(box.x + at.x, box.y + at.y);
     await expect(widget).toHaveAttribute('data-selected', /^\d+$/);
     await expect(widget.locator('[data-part="decoded"]')).toHaveAttribute('aria-label', /^Decoded from image /);
+
+    // The GPU context lost (a driver reset): the view goes on, on the 2-D canvas.
+    await widget
+      .locator('canvas.tk-latent__points')
+      .evaluate((c: HTMLCanvasElement) => c.getContext('webgl2')!.getExtension('WEBGL_lose_context')!.loseContext());
+    await expect(widget.locator('[data-part="view"]')).toHaveAttribute('data-renderer', 'canvas2d');
+    await expect(widget.getByRole('status')).toHaveText(/drawn on a 2-D canvas because WebGL2 is not available here \(the WebGL2 context was lost\)/);
   });
 
   test('without WebGL2 it draws on a 2-D canvas and says so', async ({ page }) => {

@@ -18,10 +18,12 @@ export interface CreatedPoints {
 
 /**
  * The renderer for `canvas`. A canvas holds only one kind of context, so when WebGL2 fails the
- * fallback draws on a fresh copy of the canvas put in its place.
+ * fallback draws on a fresh copy of the canvas put in its place. `webglProblem` (e.g. the context was
+ * lost) skips WebGL2 and says why.
  */
-export function createPoints3d(canvas: HTMLCanvasElement, cloud: PointCloud): CreatedPoints {
+export function createPoints3d(canvas: HTMLCanvasElement, cloud: PointCloud, webglProblem: string | null = null): CreatedPoints {
   try {
+    if (webglProblem) throw new Error(webglProblem);
     return { renderer: createWebglPoints(canvas, cloud), canvas, fallbackReason: null };
   } catch (err) {
     const reason = err instanceof Error ? err.message : String(err);

@@ -4,6 +4,7 @@
  * framebuffer, each in a colour that encodes its index (lib/latent-view/pick.ts), and the pixels
  * under the pointer read back. Throws if WebGL2 is missing, so the caller can fall back to canvas 2D.
  */
+import { multiply } from '../../lib/latent-view/camera.ts';
 import { indexToRgb, rgbToIndex } from '../../lib/latent-view/pick.ts';
 import { parseColour, PICK_RADIUS, POINT_SIZE, type PointCloud, type PointsRenderer } from './types.ts';
 
@@ -68,8 +69,12 @@ function ids(n: number): Float32Array {
   return out;
 }
 
+/** The picking square's half-width in device pixels, enough for PICK_RADIUS CSS pixels at a pixel ratio up to 2. */
+const PICK_RADIUS_PX = 2 * PICK_RADIUS;
+const PICK_SIZE = 2 * PICK_RADIUS_PX + 1;
+
 export function createWebglPoints(canvas: HTMLCanvasElement, cloud: PointCloud): PointsRenderer {
-  const gl = canvas.getContext('webgl2', { antialias: true, preserveDrawingBuffer: false });
+  const gl = canvas.getContext('webgl2', { antialias: false, preserveDrawingBuffer: false });
   if (!gl) throw new Error('this browser has no WebGL2');
   const prog = program(gl);
   const vao = gl.createVertexArray();
@@ -90,23 +95,31 @@ export function createWebglPoints(canvas: HTMLCanvasElement, cloud: PointCloud):
   const uSize = gl.getUniformLocation(prog, 'u_size');
   const uPicking = gl.getUniformLocation(prog, 'u_picking');
 
-  // The offscreen picking target: an RGBA8 colour buffer and a depth buffer, resized with the canvas.
+  // The offscreen picking target: a small RGBA8 colour buffer and a depth buffer, PICK_SIZE² pixels.
   const pickFramebuffer = gl.createFramebuffer();
   const pickColour = gl.createRenderbuffer();
   const pickDepth = gl.createRenderbuffer();
+  gl.bindRenderbuffer(gl.RENDERBUFFER, pickColour);
+  gl.renderbufferStorage(gl.RENDERBUFFER, gl.RGBA8, PICK_SIZE, PICK_SIZE);
+  gl.bindRenderbuffer(gl.RENDERBUFFER, pickDepth);
+  gl.renderbufferStorage(gl.RENDERBUFFER, gl.DEPTH_COMPONENT16, PICK_SIZE, PICK_SIZE);
+  gl.bindFramebuffer(gl.FRAMEBUFFER, pickFramebuffer);
+  gl.framebufferRenderbuffer(gl.FRAMEBUFFER, gl.COLOR_ATTACHMENT0, gl.RENDERBUFFER, pickColour);
+  gl.framebufferRenderbuffer(gl.FRAMEBUFFER, gl.DEPTH_ATTACHMENT, gl.RENDERBUFFER, pickDepth);
+  gl.bindFramebuffer(gl.FRAMEBUFFER, null);
   let pixelRatio = 1;
   let lastMatrix: Float32Array | null = null;
 
-  const pass = (matrix: Float32Array, picking: boolean): void => {
-    gl.viewport(0, 0, canvas.width, canvas.height);
+  /** One pass over all the points, into the bound framebuffer of `width` × `height` pixels. */
+  const pass = (matrix: Float32Array, picking: boolean, width: number, height: number): void => {
+    gl.viewport(0, 0, width, height);
     gl.enable(gl.DEPTH_TEST);
     gl.clearColor(0, 0, 0, 0);
     gl.clear(gl.COLOR_BUFFER_BIT | gl.DEPTH_BUFFER_BIT);
     gl.useProgram(prog);
     gl.bindVertexArray(vao);
     gl.uniformMatrix4fv(uMatrix, false, matrix);
-    // The picking pass draws bigger points, so a click near a point finds it.
-    gl.uniform1f(uSize, (picking ? POINT_SIZE + 4 : POINT_SIZE) * pixelRatio);
+    gl.uniform1f(uSize, POINT_SIZE * pixelRatio);
     gl.uniform1i(uPicking, picking ? 1 : 0);
     gl.drawArrays(gl.POINTS, 0, cloud.n);
   };
@@ -116,27 +129,32 @@ export function createWebglPoints(canvas: HTMLCanvasElement, cloud: PointCloud):
     draw(matrix) {
       lastMatrix = matrix;
       gl.bindFramebuffer(gl.FRAMEBUFFER, null);
-      pass(matrix, false);
+      pass(matrix, false, canvas.width, canvas.height);
     },
     pick(x, y) {
       if (!lastMatrix) return null;
+      // The id colours of only the PICK_SIZE² pixels round the pointer: the view is magnified so that this
+      // square fills the small picking framebuffer, and the points outside it are clipped before they are drawn.
+      const R = PICK_RADIUS_PX;
+      const r = Math.min(R, Math.ceil(PICK_RADIUS * pixelRatio));
+      const centreX = ((x * pixelRatio) / canvas.width) * 2 - 1;
+      const centreY = 1 - ((y * pixelRatio) / canvas.height) * 2;
+      const sx = canvas.width / PICK_SIZE;
+      const sy = canvas.height / PICK_SIZE;
+      // prettier-ignore
+      const zoomIn = new Float32Array([sx, 0, 0, 0, 0, sy, 0, 0, 0, 0, 1, 0, -centreX * sx, -centreY * sy, 0, 1]);
       gl.bindFramebuffer(gl.FRAMEBUFFER, pickFramebuffer);
-      pass(lastMatrix, true);
-      // Read a small square round the pointer; the point nearest its centre wins.
-      const r = Math.ceil(PICK_RADIUS * pixelRatio);
-      const size = 2 * r + 1;
-      const px = Math.round(x * pixelRatio) - r;
-      const py = canvas.height - 1 - Math.round(y * pixelRatio) - r;
-      const pixels = new Uint8Array(size * size * 4);
-      gl.readPixels(px, py, size, size, gl.RGBA, gl.UNSIGNED_BYTE, pixels);
+      pass(multiply(zoomIn, lastMatrix), true, PICK_SIZE, PICK_SIZE);
+      const pixels = new Uint8Array(PICK_SIZE * PICK_SIZE * 4);
+      gl.readPixels(0, 0, PICK_SIZE, PICK_SIZE, gl.RGBA, gl.UNSIGNED_BYTE, pixels);
       gl.bindFramebuffer(gl.FRAMEBUFFER, null);
       let best: number | null = null;
       let bestD = Infinity;
-      for (let j = 0; j < size; j++) {
-        for (let i = 0; i < size; i++) {
-          const o = (j * size + i) * 4;
+      for (let j = 0; j < PICK_SIZE; j++) {
+        for (let i = 0; i < PICK_SIZE; i++) {
+          const o = (j * PICK_SIZE + i) * 4;
           const index = pixels[o + 3] === 255 ? rgbToIndex(pixels[o]!, pixels[o + 1]!, pixels[o + 2]!) : null;
-          const d = (i - r) ** 2 + (j - r) ** 2;
+          const d = (i - R) ** 2 + (j - R) ** 2;
           if (index !== null && index < cloud.n && d < bestD && d <= r * r) {
             best = index;
             bestD = d;
@@ -158,14 +176,6 @@ export function createWebglPoints(canvas: HTMLCanvasElement, cloud: PointCloud):
       pixelRatio = ratio;
       canvas.width = Math.max(1, Math.round(width * ratio));
       canvas.height = Math.max(1, Math.round(height * ratio));
-      gl.bindRenderbuffer(gl.RENDERBUFFER, pickColour);
-      gl.renderbufferStorage(gl.RENDERBUFFER, gl.RGBA8, canvas.width, canvas.height);
-      gl.bindRenderbuffer(gl.RENDERBUFFER, pickDepth);
-      gl.renderbufferStorage(gl.RENDERBUFFER, gl.DEPTH_COMPONENT16, canvas.width, canvas.height);
-      gl.bindFramebuffer(gl.FRAMEBUFFER, pickFramebuffer);
-      gl.framebufferRenderbuffer(gl.FRAMEBUFFER, gl.COLOR_ATTACHMENT0, gl.RENDERBUFFER, pickColour);
-      gl.framebufferRenderbuffer(gl.FRAMEBUFFER, gl.DEPTH_ATTACHMENT, gl.RENDERBUFFER, pickDepth);
-      gl.bindFramebuffer(gl.FRAMEBUFFER, null);
     },
     destroy() {
       gl.getExtension('WEBGL_lose_context')?.loseContext();

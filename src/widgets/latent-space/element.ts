@@ -81,19 +81,41 @@ export class LatentSpaceElement extends HTMLElement {
     }
     if (!this.isConnected || !this.status) return;
     this.points = points;
-    const view = part(this, 'view');
     part(this, 'axes').setAttribute('hidden', '');
-    this.scene = new LatentScene(view, part(this, 'points'), part(this, 'overlay'), points, this.classes, {
-      onPick: (index) => this.select(index),
-      onCamera: (camera) => (view.dataset.angle = angleLabel(camera)),
-    });
-    view.dataset.angle = angleLabel(this.scene.camera);
-    view.dataset.points = String(TEST_COUNT);
-    view.dataset.renderer = this.scene.renderer.kind;
+    this.buildScene(null);
     this.dataset.state = 'idle';
     this.onSlider();
     this.describe();
     await this.loadDecoder();
+  }
+
+  /** The scene on WebGL2, or on the canvas-2D fallback when `webglProblem` says why not. */
+  private buildScene(webglProblem: string | null): void {
+    const view = part(this, 'view');
+    const previous = this.scene;
+    previous?.destroy();
+    this.scene = new LatentScene(
+      view,
+      part(this, 'points'),
+      part(this, 'overlay'),
+      this.points,
+      this.classes,
+      {
+        onPick: (index) => this.select(index),
+        onCamera: (camera) => (view.dataset.angle = angleLabel(camera)),
+        // Destroying the lost context's scene from inside its own event would be re-entrant: next task.
+        onContextLost: () => setTimeout(() => this.scene && this.buildScene('the WebGL2 context was lost')),
+      },
+      webglProblem,
+    );
+    if (previous) {
+      this.scene.camera = previous.camera;
+      this.scene.marks = previous.marks;
+      this.describe();
+    }
+    view.dataset.angle = angleLabel(this.scene.camera);
+    view.dataset.points = String(TEST_COUNT);
+    view.dataset.renderer = this.scene.renderer.kind;
   }
 
   private fail(err: unknown): void {

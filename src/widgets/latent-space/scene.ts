@@ -29,6 +29,8 @@ export interface SceneEvents {
   onPick(index: number): void;
   /** The camera moved (for data-angle). */
   onCamera(camera: OrbitCamera): void;
+  /** The WebGL context was lost: the caller makes a new scene on the fallback. */
+  onContextLost(): void;
 }
 
 const ROTATE_PER_PIXEL = 0.008;
@@ -72,13 +74,20 @@ export class LatentScene {
     points: Float32Array,
     classes: Uint8Array,
     private readonly events: SceneEvents,
+    webglProblem: string | null = null,
   ) {
     this.bounds = fitBounds(points, classes.length);
     this.marks = { cursor: [...this.bounds.centre], selected: null, a: null, b: null };
-    const created = createPoints3d(pointsCanvas, { points, n: classes.length, classes, palette: classPalette(view) });
+    const created = createPoints3d(pointsCanvas, { points, n: classes.length, classes, palette: classPalette(view) }, webglProblem);
     this.renderer = created.renderer;
     this.fallbackReason = created.fallbackReason;
     this.pointsCanvas = created.canvas;
+    const lost = (e: Event) => {
+      e.preventDefault();
+      this.events.onContextLost();
+    };
+    this.pointsCanvas.addEventListener('webglcontextlost', lost);
+    this.cleanups.push(() => this.pointsCanvas.removeEventListener('webglcontextlost', lost));
     this.listen();
     this.resizeObserver = new ResizeObserver(() => this.resize());
     this.resizeObserver.observe(view);
