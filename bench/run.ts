@@ -24,6 +24,7 @@ import { imageFilterBench } from './runner/image-filter.ts';
 import { nnBench } from './runner/nn.ts';
 import { responsivenessBench } from './runner/responsiveness.ts';
 import { rlBench } from './runner/rl.ts';
+import { unsupervisedEncodeBench } from './runner/unsupervised-encode.ts';
 import { serveStatic } from './runner/serve.ts';
 import { supervisedBench } from './runner/supervised.ts';
 import { autoBackendBench, backendsBench, workerVsMainBench } from './runner/training.ts';
@@ -50,6 +51,7 @@ export const BENCHMARKS: Benchmark[] = [
   authorBench,
   responsivenessBench,
   cnnBench,
+  unsupervisedEncodeBench,
   unsupervisedScatterBench,
 ];
 

@@ -26,7 +26,12 @@ export class WebglWatch {
   private flagged = false;
   private detach = (): void => {};
 
-  constructor(private readonly tf: Tf) {}
+  private readonly tf: Tf;
+
+  // A plain field, not a parameter property: Node runs this file as it is (scripts/train-autoencoders.ts).
+  constructor(tf: Tf) {
+    this.tf = tf;
+  }
 
   /** Starts watching once the backend is chosen (does nothing off WebGL). */
   start(backend: BackendName): void {

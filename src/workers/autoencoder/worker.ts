@@ -1,0 +1,16 @@
+/**
+ * The autoencoder worker: runs ./session.ts for each `start` and posts AutoencoderFromWorker
+ * messages back (src/workers/shared/worker-entry.ts does the start/stop bookkeeping).
+ */
+import { serveSessions } from '../shared/worker-entry.ts';
+import type { AutoencoderFromWorker, AutoencoderToWorker } from './protocol.ts';
+import { runAutoencoderSession } from './session.ts';
+
+/** No page to keep responsive here: yield less often than on the main thread (10 ms). */
+const WORKER_YIELD_INTERVAL_MS = 25;
+
+serveSessions<Extract<AutoencoderToWorker, { type: 'start' }>, AutoencoderFromWorker>({
+  run: (message, post, control) => runAutoencoderSession(message.request, post, control, { yieldIntervalMs: WORKER_YIELD_INTERVAL_MS }),
+  busy: { type: 'error', code: 'unknown', message: 'A training run is already going on in this worker.', hint: 'Stop it first, then start again.' },
+  failed: (text) => ({ type: 'error', code: 'unknown', message: `Training failed: ${text}`, hint: 'Reload the page and press Start again.' }),
+});
