@@ -17,7 +17,7 @@ export function createCanvasPoints(canvas: HTMLCanvasElement, cloud: PointCloud)
   let width = canvas.width;
   let height = canvas.height;
   let pixelRatio = 1;
-  let palette = cloud.palette;
+  const palette = cloud.palette;
   const projected = new Float32Array(cloud.n * 3);
   const order = new Int32Array(cloud.n);
 
@@ -62,9 +62,6 @@ export function createCanvasPoints(canvas: HTMLCanvasElement, cloud: PointCloud)
     },
     setPoints(points) {
       cloud = { ...cloud, points };
-    },
-    setPalette(next) {
-      palette = next;
     },
     resize(w, h, ratio) {
       width = w;

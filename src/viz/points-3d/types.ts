@@ -18,8 +18,6 @@ export interface PointsRenderer {
   pick(x: number, y: number): number | null;
   /** New positions for the same points (another embedding, or a live training step). */
   setPoints(points: Float32Array): void;
-  /** New colours (the theme changed). */
-  setPalette(palette: readonly string[]): void;
   /** The canvas's size in CSS pixels and the device pixel ratio. */
   resize(width: number, height: number, pixelRatio: number): void;
   destroy(): void;

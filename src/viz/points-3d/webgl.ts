@@ -89,7 +89,7 @@ export function createWebglPoints(canvas: HTMLCanvasElement, cloud: PointCloud):
     return buffer;
   };
   const positionBuffer = attribute('a_position', cloud.points);
-  const colourBuffer = attribute('a_colour', colours(cloud, cloud.palette));
+  attribute('a_colour', colours(cloud, cloud.palette));
   attribute('a_id', ids(cloud.n));
   const uMatrix = gl.getUniformLocation(prog, 'u_matrix');
   const uSize = gl.getUniformLocation(prog, 'u_size');
@@ -167,10 +167,6 @@ export function createWebglPoints(canvas: HTMLCanvasElement, cloud: PointCloud):
       cloud = { ...cloud, points };
       gl.bindBuffer(gl.ARRAY_BUFFER, positionBuffer);
       gl.bufferSubData(gl.ARRAY_BUFFER, 0, points, 0, cloud.n * 3);
-    },
-    setPalette(palette) {
-      gl.bindBuffer(gl.ARRAY_BUFFER, colourBuffer);
-      gl.bufferSubData(gl.ARRAY_BUFFER, 0, colours(cloud, palette));
     },
     resize(width, height, ratio) {
       pixelRatio = ratio;

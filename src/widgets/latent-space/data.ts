@@ -16,9 +16,9 @@ const PIXELS = 28 * 28;
 /** A position in the latent space → a 28 × 28 image, 0…1. */
 export type Decode = (z: ArrayLike<number>) => Float32Array;
 
-/** Where the site serves the pretrained models: <base>/models/. */
-export function modelsUrl(): string {
-  return new URL(`${import.meta.env.BASE_URL.replace(/\/?$/, '/')}models/`, location.href).href;
+/** A file's absolute URL from its path relative to the site base. */
+function siteUrl(path: string): string {
+  return new URL(`${import.meta.env.BASE_URL.replace(/\/?$/, '/')}${path}`, location.href).href;
 }
 
 async function fetchBytes(url: string): Promise<ArrayBuffer> {
@@ -51,7 +51,7 @@ const decoders = new Map<EmbeddingId, Promise<Decode>>();
 export function loadEmbedding(id: EmbeddingId): Promise<Float32Array> {
   let pending = embeddings.get(id);
   if (!pending) {
-    const url = `${modelsUrl()}${EMBEDDING_FILES[id].folder}embedding.bin`;
+    const url = siteUrl(EMBEDDING_FILES[id].embedding);
     pending = fetchBytes(url).then((bytes) => parseEmbedding(bytes, TEST_COUNT, 3, url));
     pending.catch(() => embeddings.delete(id)); // a failure may be tried again
     embeddings.set(id, pending);
@@ -59,19 +59,29 @@ export function loadEmbedding(id: EmbeddingId): Promise<Float32Array> {
   return pending;
 }
 
+/** The file names a model.json's weightsManifest lists (so weights.bin is found beside it, whatever its name). */
+function weightPaths(json: unknown): string[] {
+  const manifest = (json as { weightsManifest?: { paths?: unknown }[] } | null)?.weightsManifest;
+  return Array.isArray(manifest)
+    ? manifest.flatMap((group) => (Array.isArray(group.paths) ? group.paths.filter((p) => typeof p === 'string') : []))
+    : [];
+}
+
 async function fetchDecoder(id: EmbeddingId): Promise<Decode> {
-  const folder = `${modelsUrl()}${EMBEDDING_FILES[id].folder}`;
-  if (EMBEDDING_FILES[id].decoder === 'pca') {
-    const pca = parsePcaBasis(await fetchBytes(`${folder}pca.bin`), PIXELS, 3, `${folder}pca.bin`);
+  const files = EMBEDDING_FILES[id].decoder;
+  if ('pca' in files) {
+    const url = siteUrl(files.pca);
+    const pca = parsePcaBasis(await fetchBytes(url), PIXELS, 3, url);
     return (z) => pcaImage(pca, z);
   }
-  const [json, weights] = await Promise.all([
-    fetchBytes(`${folder}decoder/model.json`).then((b) => JSON.parse(new TextDecoder().decode(b)) as unknown),
-    fetchBytes(`${folder}decoder/weights.bin`),
-  ]);
+  const modelUrl = siteUrl(files.dense);
+  const json = JSON.parse(new TextDecoder().decode(await fetchBytes(modelUrl))) as unknown;
+  const paths = weightPaths(json);
+  if (paths.length !== 1) throw new Error(`${modelUrl} should list one weights file, not ${paths.length}.`);
+  const weights = await fetchBytes(new URL(paths[0]!, modelUrl).href);
   const model = parseDenseModel(json, weights);
   if (model.inputSize !== 3 || model.outputSize !== PIXELS) {
-    throw new Error(`The decoder in ${folder} maps ${model.inputSize} numbers to ${model.outputSize}; this view needs 3 → 784.`);
+    throw new Error(`The decoder ${modelUrl} maps ${model.inputSize} numbers to ${model.outputSize}; this view needs 3 → 784.`);
   }
   return (z) => runDense(model, z);
 }

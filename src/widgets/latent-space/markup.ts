@@ -5,6 +5,7 @@
  */
 import { FASHION_CLASS_NAMES } from '../../lib/data/manifest.ts';
 import { DEFAULT_CAMERA, projectAll, viewProjection, type Bounds } from '../../lib/latent-view/camera.ts';
+import { CLASS_COLOURS } from '../../viz/class-colours.ts';
 import { figureMarkup } from '../shared/figure.ts';
 import { escapeHtml } from '../shared/html.ts';
 import { controlsMarkup } from '../shared/settings.ts';
@@ -50,10 +51,10 @@ export function axesPreview(width = VIEW_SIZE.width, height = VIEW_SIZE.height):
   );
 }
 
-/** The class legend: a swatch (the class's --class-N colour) and the name. */
+/** The class legend: a swatch in the points' colour (viz/class-colours.ts) and the name. */
 export function legendMarkup(): string {
   const items = FASHION_CLASS_NAMES.map(
-    (name, i) => `<li><span class="tk-latent__swatch" style="background: var(--class-${i})" aria-hidden="true"></span>${escapeHtml(name)}</li>`,
+    (name, i) => `<li><span class="tk-latent__swatch" style="background: ${CLASS_COLOURS[i]}" aria-hidden="true"></span>${escapeHtml(name)}</li>`,
   );
   return `<ul class="tk-latent__legend" aria-label="Colours: the ten classes">${items.join('')}</ul>`;
 }

@@ -15,6 +15,7 @@ import {
   type OrbitCamera,
   type Vec3,
 } from '../../lib/latent-view/camera.ts';
+import { CLASS_COLOURS } from '../../viz/class-colours.ts';
 import { createPoints3d, type PointsRenderer } from '../../viz/points-3d/index.ts';
 
 export interface SceneMarks {
@@ -47,11 +48,6 @@ function overlayColours(el: Element): { line: string; text: string; accent: stri
   };
 }
 
-export function classPalette(el: Element): string[] {
-  const style = getComputedStyle(el);
-  return Array.from({ length: 10 }, (_, i) => style.getPropertyValue(`--class-${i}`).trim() || '#6a6a6a');
-}
-
 export class LatentScene {
   camera: OrbitCamera = { ...DEFAULT_CAMERA };
   bounds: Bounds;
@@ -78,7 +74,7 @@ export class LatentScene {
   ) {
     this.bounds = fitBounds(points, classes.length);
     this.marks = { cursor: [...this.bounds.centre], selected: null, a: null, b: null };
-    const created = createPoints3d(pointsCanvas, { points, n: classes.length, classes, palette: classPalette(view) }, webglProblem);
+    const created = createPoints3d(pointsCanvas, { points, n: classes.length, classes, palette: CLASS_COLOURS }, webglProblem);
     this.renderer = created.renderer;
     this.fallbackReason = created.fallbackReason;
     this.pointsCanvas = created.canvas;
@@ -101,9 +97,8 @@ export class LatentScene {
     this.requestDraw();
   }
 
-  /** The theme changed: new class colours. */
+  /** The theme changed: the overlay's colours follow it (the points' palette serves both themes). */
   refreshColours(): void {
-    this.renderer.setPalette(classPalette(this.view));
     this.requestDraw();
   }
 
@@ -274,6 +269,8 @@ export class LatentScene {
     on(
       'wheel',
       (e) => {
+        // The wheel zooms once the view has focus (a click or Tab) or with Ctrl / ⌘, so scrolling the lesson past it is not caught.
+        if (document.activeElement !== this.view && !e.ctrlKey && !e.metaKey) return;
         e.preventDefault();
         this.zoomBy(Math.exp(e.deltaY * 0.001));
       },
