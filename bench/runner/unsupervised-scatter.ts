@@ -9,7 +9,10 @@
  */
 import { cpus, loadavg } from 'node:os';
 import type { Page } from '@playwright/test';
-import { routeMissingLatentFiles } from '../shared/latent-fake.ts';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseDenseModel, runDense } from '../../src/lib/unsupervised/dense-decoder.ts';
+import { fakeLatentFiles, routeMissingLatentFiles } from '../shared/latent-fake.ts';
 import { fmt, type Benchmark, type Row } from './types.ts';
 
 const FRAMES = 300;
@@ -115,6 +118,27 @@ function rows(m: Measured, label: string): Row[] {
   ];
 }
 
+/** The VAE decoder alone, in this Node process (the same pure TypeScript the page runs): median of 2,000 decodes. */
+function decodeOnly(dist: string): Row {
+  const folder = join(dist, 'models', 'fashion-vae', 'decoder');
+  const real = existsSync(join(folder, 'model.json'));
+  const fake = fakeLatentFiles();
+  const json: unknown = JSON.parse((real ? readFileSync(join(folder, 'model.json')) : fake.get('fashion-vae/decoder/model.json')!).toString());
+  const bytes = real ? readFileSync(join(folder, 'weights.bin')) : fake.get('fashion-vae/decoder/weights.bin')!;
+  const model = parseDenseModel(json, bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+  const times: number[] = [];
+  for (let k = 0; k < 2000; k++) {
+    const t0 = performance.now();
+    runDense(model, [Math.sin(k), Math.cos(k), (k % 7) - 3]);
+    times.push(performance.now() - t0);
+  }
+  const shape = [model.inputSize, ...model.layers.map((l) => l.units)].join(' → ');
+  return {
+    label: 'decode only (Node, pure TypeScript)',
+    value: `median ${fmt(quantile(times, 0.5), 3)} ms, p95 ${fmt(quantile(times, 0.95), 3)} ms (${shape}${real ? '' : ', stand-in'})`,
+  };
+}
+
 export const unsupervisedScatterBench: Benchmark = {
   name: 'unsupervised-scatter',
   title: '3-D latent space of the 10,000 test images: frame time while turning, click-to-decoded-image latency',
@@ -139,6 +163,7 @@ export const unsupervisedScatterBench: Benchmark = {
         await p.close();
       }
     }
+    out.push(decodeOnly(dist));
     return out;
   },
 };
