@@ -106,6 +106,28 @@ test.describe('latent space', { tag: '@dev-pages' }, () => {
     await expect(widget.getByRole('status')).toHaveText(/drawn on a 2-D canvas because WebGL2 is not available here \(the WebGL2 context was lost\)/);
   });
 
+  test('retraining the VAE here moves the points as epochs end', async ({ page }) => {
+    const widget = await open(page);
+    const words = widget.locator('[data-part="words"] li').first();
+    const pretrained = await words.textContent();
+    // A tiny run (640 images, 1 epoch): enough to see the points replaced.
+    await widget.evaluate((el: HTMLElement) => Object.assign(el.dataset, { retrainImages: '640', retrainEpochs: '1' }));
+    await widget.getByRole('button', { name: 'Retrain the VAE here' }).click();
+    await expect(widget).toHaveAttribute('data-state', 'running');
+    await expect(widget.getByRole('combobox', { name: 'Embedding' })).toBeDisabled();
+    await expect(widget).toHaveAttribute('data-retrain-epochs', '1', { timeout: 60_000 });
+    await expect(widget).toHaveAttribute('data-state', 'idle', { timeout: 30_000 });
+    await expect(widget.getByRole('status')).toHaveText(
+      /^Retrained for 1 epoch; test loss [\d.]+ per image\. The points show the new model's means\.$/,
+    );
+    await expect(words).not.toHaveText(pretrained!);
+    await expect(widget.locator('[data-part="decoded-panel-caption"]')).toHaveText(/^Decoding is off/);
+    // Back to the pretrained VAE: its positions and its decoder.
+    await widget.getByRole('button', { name: 'Back to the pretrained VAE' }).click();
+    await expect(words).toHaveText(pretrained!);
+    await expect(widget.getByRole('button', { name: 'Retrain the VAE here' })).toBeVisible();
+  });
+
   test('without WebGL2 it draws on a 2-D canvas and says so', async ({ page }) => {
     await page.addInitScript(() => {
       const original = HTMLCanvasElement.prototype.getContext;

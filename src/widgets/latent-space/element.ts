@@ -24,6 +24,7 @@ import { StatusLine } from '../shared/status.ts';
 import { CURSOR_SLIDERS, EMBEDDING_NAMES, SETTINGS, STRIP_STEPS, type EmbeddingId } from './config.ts';
 import { drawImages, loadDecoder, loadEmbedding, loadLabels, TEST_COUNT, type Decode } from './data.ts';
 import { latentMarkup } from './markup.ts';
+import { startRetrain, type RetrainRun } from './retrain.ts';
 import { LatentScene } from './scene.ts';
 
 const ROTATE_STEP = (5 * Math.PI) / 180;
@@ -45,6 +46,10 @@ export class LatentSpaceElement extends HTMLElement {
   private b: number | null = null;
   private decodes = 0;
   private themeObserver: MutationObserver | null = null;
+  /** A live VAE run (retrain.ts), and whether the points now show a retrained model. */
+  private retrain: RetrainRun | null = null;
+  private retrainPending = false;
+  private retrained = false;
 
   connectedCallback(): void {
     if (this.status) return;
@@ -57,12 +62,15 @@ export class LatentSpaceElement extends HTMLElement {
     part(this, 'set-a').addEventListener('click', () => this.setEnd('a'));
     part(this, 'set-b').addEventListener('click', () => this.setEnd('b'));
     part(this, 'view').addEventListener('keydown', (e) => this.onKey(e));
+    part(this, 'retrain').addEventListener('click', () => void this.onRetrain());
     this.themeObserver = new MutationObserver(() => this.scene?.refreshColours());
     this.themeObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
     void this.load();
   }
 
   disconnectedCallback(): void {
+    this.retrain?.dispose();
+    this.retrain = null;
     this.themeObserver?.disconnect();
     this.scene?.destroy();
     this.scene = null;
@@ -145,6 +153,7 @@ export class LatentSpaceElement extends HTMLElement {
     const id = readForm(SETTINGS, part(this, 'settings')).embedding;
     this.embedding = id;
     this.dataset.embedding = id;
+    this.retrained = false;
     this.status?.announce(`Loading the ${EMBEDDING_NAMES[id]}…`);
     let points: Float32Array;
     try {
@@ -155,6 +164,14 @@ export class LatentSpaceElement extends HTMLElement {
     }
     if (id !== this.embedding || !this.scene) return;
     this.dataset.state = 'idle';
+    this.showPoints(points);
+    this.syncSliders();
+    await this.loadDecoder();
+  }
+
+  /** New positions for the same 10,000 images: the picked ones and A, B move with them. */
+  private showPoints(points: Float32Array): void {
+    if (!this.scene) return;
     this.points = points;
     this.scene.setPoints(points, TEST_COUNT);
     // The same images, at their places in the new embedding.
@@ -162,8 +179,68 @@ export class LatentSpaceElement extends HTMLElement {
     this.scene.marks.a = this.positionOf(this.a);
     this.scene.marks.b = this.positionOf(this.b);
     if (this.selected !== null) this.scene.marks.cursor = this.positionOf(this.selected)!;
-    this.syncSliders();
-    await this.loadDecoder();
+  }
+
+  /** Retrain: start a VAE run (its points replace the VAE's); Stop; afterwards, back to the pretrained VAE. */
+  private async onRetrain(): Promise<void> {
+    const button = part<HTMLButtonElement>(this, 'retrain');
+    if (this.retrain) {
+      this.retrain.stop();
+      button.disabled = true;
+      this.status?.announce('Stopping after this batch…');
+      return;
+    }
+    if (!this.scene || this.retrainPending) return;
+    if (this.retrained) {
+      await this.switchEmbedding();
+      button.textContent = 'Retrain the VAE here';
+      return;
+    }
+    this.retrainPending = true;
+    const select = part<HTMLSelectElement>(this, 'embedding');
+    if (select.value !== 'vae') {
+      select.value = 'vae';
+      await this.switchEmbedding();
+    }
+    select.disabled = true;
+    this.dataset.state = 'running';
+    button.textContent = 'Stop';
+    this.status?.announce('Loading TensorFlow.js…');
+    const limit = (name: string) => (this.dataset[name] ? Number(this.dataset[name]) : undefined);
+    const limits = { images: limit('retrainImages'), epochs: limit('retrainEpochs') };
+    const end = (text: string, failed: boolean) => {
+      this.retrain = null;
+      select.disabled = false;
+      button.disabled = false;
+      button.textContent = this.retrained ? 'Back to the pretrained VAE' : 'Retrain the VAE here';
+      this.dataset.state = failed ? 'error' : 'idle';
+      this.status?.announce(text);
+    };
+    try {
+      const run = await startRetrain(
+        {
+          onProgress: (text) => this.status?.update(text),
+          onLatent: (values, epochs) => {
+            if (epochs === 0 || !this.isConnected) return; // the untrained model's means: nothing to see yet
+            this.retrained = true;
+            this.decode = null;
+            this.decodeProblem = 'Decoding is off: the points come from the VAE training here, and only the pretrained decoder is in the page.';
+            this.showPoints(values);
+            this.decodeCursor();
+            this.dataset.retrainEpochs = String(epochs);
+            this.describe(false);
+          },
+          onEnd: end,
+        },
+        { ...(limits.images ? { images: limits.images } : {}), ...(limits.epochs ? { epochs: limits.epochs } : {}) },
+      );
+      if (this.isConnected) this.retrain = run;
+      else run.dispose();
+    } catch (err) {
+      end(`Retraining could not start: ${err instanceof Error ? err.message : String(err)} Reload the page to try again.`, true);
+    } finally {
+      this.retrainPending = false;
+    }
   }
 
   private positionOf(index: number | null): Vec3 | null {
@@ -288,11 +365,12 @@ export class LatentSpaceElement extends HTMLElement {
     e.preventDefault();
   }
 
-  /** The text alternative: the renderer, then each class's centre and spread. */
-  private describe(): void {
+  /** The text alternative (each class's centre and spread) and, unless `announce` is false, the status. */
+  private describe(announce = true): void {
     if (!this.scene) return;
     const lines = summaryLines(summarise(this.points, TEST_COUNT, this.classes, 10), FASHION_CLASS_NAMES);
     part(this, 'words').innerHTML = lines.map((l) => `<li>${escapeHtml(l)}</li>`).join('');
+    if (!announce) return;
     const drawn = this.scene.fallbackReason
       ? `drawn on a 2-D canvas because WebGL2 is not available here (${this.scene.fallbackReason}); turning may be slower`
       : 'drawn with WebGL2';

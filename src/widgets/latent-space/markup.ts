@@ -84,6 +84,7 @@ ${figureMarkup([
 <legend>View</legend>
 ${controlsMarkup(SETTINGS, settings)}
 </fieldset>
+<div class="tk-actions"><button type="button" class="tk-button" data-part="retrain">Retrain the VAE here</button></div>
 <details class="tk-latent__words"><summary>The view in words</summary><ul data-part="words"><li>Loading…</li></ul></details>
 <p class="tk-status" role="status" aria-live="polite" data-part="status">${escapeHtml(LOADING_STATUS)}</p>
 </div>`;
