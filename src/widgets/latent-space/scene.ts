@@ -43,7 +43,7 @@ function overlayColours(el: Element): { line: string; text: string; accent: stri
   const style = getComputedStyle(el);
   return {
     line: style.getPropertyValue('--grid').trim() || '#d0d7de',
-    text: style.getPropertyValue('--text').trim() || '#1f2328',
+    text: style.getPropertyValue('--fg').trim() || '#1a1d21',
     accent: style.getPropertyValue('--focus').trim() || '#c2410c',
   };
 }
