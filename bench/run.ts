@@ -28,6 +28,7 @@ import { unsupervisedEncodeBench } from './runner/unsupervised-encode.ts';
 import { serveStatic } from './runner/serve.ts';
 import { supervisedBench } from './runner/supervised.ts';
 import { autoBackendBench, backendsBench, workerVsMainBench } from './runner/training.ts';
+import { unsupervisedScatterBench } from './runner/unsupervised-scatter.ts';
 import { fmt, type Benchmark, type Row } from './runner/types.ts';
 import { errorText } from '../src/lib/format/error-text.ts';
 
@@ -51,6 +52,7 @@ export const BENCHMARKS: Benchmark[] = [
   responsivenessBench,
   cnnBench,
   unsupervisedEncodeBench,
+  unsupervisedScatterBench,
 ];
 
 function printSection(title: string, rows: Row[]): void {
