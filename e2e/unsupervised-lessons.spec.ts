@@ -50,6 +50,7 @@ const round = (v: number, digits: number) => String(Math.round(v * 10 ** digits)
 const CLUSTERING_QUIZZES: [string, Answer, string][] = [
   ['kmeans-update', { type: round(kmeansStep([1, 2, 4, 8, 10], [2, 5])[1]!, 4) }, '22/3'],
   ['elbow-zero', { at: [0] }, '0'],
+  ['kmeans-boundary', { at: [0] }, 'straight line'],
   ['cluster-purity', { type: round(purity * 100, 2) }, '100/150'],
   ['cluster-hungarian', { type: round(hungarian * 100, 2) }, '85/150'],
   ['purity-singletons', { at: [0] }, '100%'],
@@ -59,6 +60,7 @@ const CLUSTERING_QUIZZES: [string, Answer, string][] = [
 const AUTOENCODER_QUIZZES: [string, Answer, string][] = [
   ['ae-encoder-parameters', { type: String(dense(784, 64) + dense(64, 64) + dense(64, 3)) }, '54,595'],
   ['denoise-target', { at: [0] }, 'clean image'],
+  ['why-log-variance', { at: [0] }, 'always positive'],
   ['vae-kl', { type: String(klTerm([1, 0, 0], [1, 1, 1])) }, '0.5'],
   ['interpolate-midpoint', { type: String(0.75 * 0 + 0.25 * 2) }, '0.5'],
 ];
