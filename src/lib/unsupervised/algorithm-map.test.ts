@@ -11,7 +11,7 @@ describe('the map of unsupervised algorithms', () => {
 
   it('marks what the course builds, each with a section of one of the two lessons', () => {
     const built = mapAlgorithms().filter((a) => a.built);
-    expect(built.map((a) => a.id)).toEqual(expect.arrayContaining(['k-means', 'pca', 'autoencoder', 'vae']));
+    expect(built.map((a) => a.id)).toEqual(expect.arrayContaining(['k-means', 'dbscan', 'pca', 'autoencoder', 'vae']));
     expect(sectionPath(built[0]!.built!)).toBe('lessons/clustering-and-pca/#k-means');
     for (const a of built) expect(sectionPath(a.built!)).toMatch(/^lessons\/(clustering-and-pca|autoencoders)\/#[a-z0-9-]+$/);
   });
@@ -27,7 +27,7 @@ describe('the map of unsupervised algorithms', () => {
   it('describes the whole map in words: every family, what is built, and the relations', () => {
     const text = mapDescription();
     for (const g of UNSUPERVISED_MAP) expect(text).toContain(g.title.toLowerCase());
-    expect(text).toContain('built in this course, with links to their sections: k-means, PCA, autoencoders, VAE');
+    expect(text).toContain('built in this course, with links to their sections: k-means, DBSCAN, PCA, autoencoders, VAE');
     for (const r of MAP_RELATIONS) expect(text).toContain(r.sentence);
   });
 });

@@ -69,7 +69,12 @@ export const UNSUPERVISED_MAP: readonly MapGroup[] = [
         built: { lesson: LESSON_1, section: 'k-means', title: 'k-means' },
       },
       { id: 'hierarchical', name: 'hierarchical', note: 'Merges the two closest groups again and again, into a tree of clusters.' },
-      { id: 'dbscan', name: 'DBSCAN', note: 'Grows clusters from points with many close neighbours; isolated points stay noise.' },
+      {
+        id: 'dbscan',
+        name: 'DBSCAN',
+        note: 'Grows clusters from points with many close neighbours; isolated points stay noise.',
+        built: { lesson: LESSON_1, section: 'where-k-means-fails', title: 'Where k-means fails' },
+      },
       {
         id: 'gmm-clustering',
         name: 'Gaussian mixture',
