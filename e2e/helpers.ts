@@ -15,6 +15,8 @@ export const PAGES = [
   { name: 'lesson "Supervised learning with the layers API"', path: './lessons/layers-api/' },
   { name: 'lesson "Inspect, save and tune a classifier"', path: './lessons/inspect-and-tune/' },
   { name: 'lesson "Convolutional networks"', path: './lessons/convolutional-networks/' },
+  { name: 'lesson "Learning without labels: clustering and PCA"', path: './lessons/clustering-and-pca/' },
+  { name: 'lesson "Autoencoders: compress, denoise, generate"', path: './lessons/autoencoders/' },
   { name: 'lesson "Q-learning wins Snake"', path: './lessons/q-learning-snake/' },
   { name: 'progress', path: './progress/' },
   { name: 'use Tinker offline', path: './offline/' },

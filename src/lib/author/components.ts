@@ -63,6 +63,11 @@ export const AUTHOR_COMPONENTS: readonly AuthorComponent[] = [
   },
   { name: 'ReceptiveField', preview: 'placeholder', description: 'Receptive fields growing layer by layer, on an image.' },
   { name: 'ArchitectureTable', preview: 'placeholder', description: 'LeNet-style and VGG-style networks, parameters per layer.' },
+  {
+    name: 'UnsupervisedMap',
+    preview: 'placeholder',
+    description: 'A map of unsupervised algorithms by family, the ones the course builds linked to their sections.',
+  },
 ];
 
 const BY_NAME = new Map(AUTHOR_COMPONENTS.map((c) => [c.name, c]));
