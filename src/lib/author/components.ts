@@ -68,6 +68,27 @@ export const AUTHOR_COMPONENTS: readonly AuthorComponent[] = [
     preview: 'placeholder',
     description: 'A map of unsupervised algorithms by family, the ones the course builds linked to their sections.',
   },
+  {
+    name: 'KMeansExplorer',
+    preview: 'placeholder',
+    description: 'Step through k-means on the plane: k-means++, empty clusters, the elbow, DBSCAN beside it.',
+  },
+  {
+    name: 'PcaExplorer',
+    preview: 'placeholder',
+    description: 'PCA of Fashion-MNIST: 2-D projection, components as images, explained variance, rebuild from m.',
+  },
+  {
+    name: 'AutoencoderTrainer',
+    preview: 'placeholder',
+    description: 'Train an autoencoder on Fashion-MNIST: reconstructions, bottleneck slider, latent scatter.',
+  },
+  { name: 'Denoiser', preview: 'placeholder', description: 'Corrupt an image and restore it with a denoising autoencoder, beside a Gaussian blur.' },
+  {
+    name: 'LatentSpace',
+    preview: 'placeholder',
+    description: "A VAE's 3-D latent space: rotate, decode a point, interpolate, switch between PCA, AE and VAE.",
+  },
 ];
 
 const BY_NAME = new Map(AUTHOR_COMPONENTS.map((c) => [c.name, c]));
