@@ -26,6 +26,7 @@ import { responsivenessBench } from './runner/responsiveness.ts';
 import { rlBench } from './runner/rl.ts';
 import { serveStatic } from './runner/serve.ts';
 import { supervisedBench } from './runner/supervised.ts';
+import { unsupervisedKmeansBench } from './runner/unsupervised-kmeans.ts';
 import { autoBackendBench, backendsBench, workerVsMainBench } from './runner/training.ts';
 import { fmt, type Benchmark, type Row } from './runner/types.ts';
 import { errorText } from '../src/lib/format/error-text.ts';
@@ -49,6 +50,7 @@ export const BENCHMARKS: Benchmark[] = [
   authorBench,
   responsivenessBench,
   cnnBench,
+  unsupervisedKmeansBench,
 ];
 
 function printSection(title: string, rows: Row[]): void {
