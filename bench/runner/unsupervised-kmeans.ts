@@ -15,6 +15,7 @@ import { fmt, type Benchmark, type Row } from './types.ts';
 const K = 10;
 const SEED = 1;
 const TOLERANCE = 1e-4;
+const ROUNDS = 2;
 
 export const unsupervisedKmeansBench: Benchmark = {
   name: 'unsupervised-kmeans',
@@ -30,15 +31,21 @@ export const unsupervisedKmeansBench: Benchmark = {
     let t = performance.now();
     const start = initCentroids(data, n, d, K, 'k-means++', SEED);
     const initSeconds = (performance.now() - t) / 1000;
-    t = performance.now();
-    const ours = kmeans(data, n, d, { k: K, init: 'k-means++', seed: SEED, tolerance: TOLERANCE });
-    const oursSeconds = (performance.now() - t) / 1000;
-
     const rows = Array.from({ length: n }, (_, i) => Array.from(data.subarray(i * d, (i + 1) * d)));
     const startRows = Array.from({ length: K }, (_, c) => Array.from(start.subarray(c * d, (c + 1) * d)));
-    t = performance.now();
-    const theirs = mlKmeans(rows, K, { initialization: startRows, tolerance: TOLERANCE, maxIterations: 100 });
-    const theirSeconds = (performance.now() - t) / 1000;
+    // Each ROUNDS times, alternately, and the faster run of each counts (a busy machine slows single runs).
+    let ours = kmeans(data, n, d, { k: K, init: 'k-means++', seed: SEED, tolerance: TOLERANCE });
+    let theirs = mlKmeans(rows, K, { initialization: startRows, tolerance: TOLERANCE, maxIterations: 100 });
+    let oursSeconds = Infinity;
+    let theirSeconds = Infinity;
+    for (let round = 0; round < ROUNDS; round++) {
+      t = performance.now();
+      ours = kmeans(data, n, d, { k: K, init: 'k-means++', seed: SEED, tolerance: TOLERANCE });
+      oursSeconds = Math.min(oursSeconds, (performance.now() - t) / 1000);
+      t = performance.now();
+      theirs = mlKmeans(rows, K, { initialization: startRows, tolerance: TOLERANCE, maxIterations: 100 });
+      theirSeconds = Math.min(theirSeconds, (performance.now() - t) / 1000);
+    }
     // ml-kmeans returns the centroids after its last update; score them the way ours are scored.
     const theirScore = assignPoints(data, n, d, Float32Array.from(theirs.centroids.flat()), K);
 
@@ -47,7 +54,7 @@ export const unsupervisedKmeansBench: Benchmark = {
         label: 'ours: seconds to convergence (k-means++ start included)',
         value: `${fmt(oursSeconds, 2)} s (the start alone ${fmt(initSeconds, 2)} s)`,
       },
-      { label: 'ml-kmeans: seconds to convergence from the same start', value: `${fmt(theirSeconds, 2)} s` },
+      { label: 'ml-kmeans: seconds to convergence from the same start (best of 2)', value: `${fmt(theirSeconds, 2)} s` },
       { label: 'speed-up (ml-kmeans time / ours)', value: `${fmt(theirSeconds / oursSeconds, 1)}×` },
       {
         label: 'iterations: ours / ml-kmeans',

@@ -32,7 +32,7 @@ export const TEST_COUNT = 10_000;
 /** Three clusters per class: room for a class with several looks, far too few to name single images. */
 export const MAX_CLUSTERS = 30;
 /** The bar (see exercise.yaml for the measured starter and solution it sits between). */
-export const THRESHOLD = 0.62;
+export const THRESHOLD = 0.63;
 
 export function unsupervisedClassifierInput(): ClassifierInput {
   return { dataset: 'fashion-mnist', trainCount: TRAIN_COUNT, testCount: TEST_COUNT, maxClusters: MAX_CLUSTERS };
