@@ -42,7 +42,7 @@ describe('the unsupervised-classifier judge', () => {
     const below = await judge({ train: ids(40, trainLabels), test: ids(20, testLabels, wrong) });
     expect(below.pass).toBe(false);
     expect(below.figure).toBeCloseTo((20 - wrong) / 20, 12);
-    expect(below.message).toMatch(/needed/);
+    expect(below.message).toMatch(/at least 63% of the test images must land in a cluster of their own class/);
   });
 
   it('counts a test image wrong when its cluster has no training image, and says which classes no cluster stands for', async () => {
@@ -51,6 +51,7 @@ describe('the unsupervised-classifier judge', () => {
     expect(result.pass).toBe(false);
     expect(result.figure).toBeCloseTo(2 / 20, 12);
     expect(result.message).toContain('No cluster stands for Trouser, Pullover');
+    expect(result.message).toContain('Each of your 10 clusters is named');
     expect(result.details).toContain('Cluster 3 → no class (no training image): 0 training images, 2 test images.');
   });
 

@@ -117,14 +117,22 @@ export async function judgeUnsupervisedClassifier(input: ClassifierInput, measur
   });
   const unnamed = FASHION_CLASS_NAMES.filter((_, y) => !names.includes(y));
   const figureText = `${percent(accuracy)} of the ${formatCount(input.testCount)} test images`;
-  const scored = `Named by the commonest class of their training images, your ${used.length} clusters classify ${figureText} correctly`;
-  if (pass) return { pass, figure: accuracy, figureText, message: `${scored}: at least ${percent(THRESHOLD)} was needed. Passed.`, details };
-  const missing = unnamed.length ? ` No cluster stands for ${unnamed.join(', ')}: those test images are all counted wrong.` : '';
+  const bar = `${Math.round(100 * THRESHOLD)}%`;
+  const named = `Each of your ${used.length} clusters is named after the commonest class of its training images`;
+  if (pass)
+    return {
+      pass,
+      figure: accuracy,
+      figureText,
+      message: `${named}, and at least ${bar} of the test images had to land in a cluster of their own class. Passed.`,
+      details,
+    };
+  const missing = unnamed.length ? ` No cluster stands for ${unnamed.join(', ')}: those test images all count as wrong.` : '';
   return {
     pass,
     figure: accuracy,
     figureText,
-    message: `${scored}; ${percent(THRESHOLD)} is needed.${missing} Look at which classes share a cluster below, and see the hints.`,
+    message: `${named}; at least ${bar} of the test images must land in a cluster of their own class.${missing} The list below shows which classes share a cluster; see the hints.`,
     details,
   };
 }
