@@ -27,6 +27,7 @@ import { rlBench } from './runner/rl.ts';
 import { unsupervisedEncodeBench } from './runner/unsupervised-encode.ts';
 import { serveStatic } from './runner/serve.ts';
 import { supervisedBench } from './runner/supervised.ts';
+import { unsupervisedKmeansBench } from './runner/unsupervised-kmeans.ts';
 import { autoBackendBench, backendsBench, workerVsMainBench } from './runner/training.ts';
 import { unsupervisedScatterBench } from './runner/unsupervised-scatter.ts';
 import { fmt, type Benchmark, type Row } from './runner/types.ts';
@@ -51,6 +52,7 @@ export const BENCHMARKS: Benchmark[] = [
   authorBench,
   responsivenessBench,
   cnnBench,
+  unsupervisedKmeansBench,
   unsupervisedEncodeBench,
   unsupervisedScatterBench,
 ];

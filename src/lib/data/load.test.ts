@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeIdx } from './idx.ts';
-import { DataLoadError, fetchIdxFile, idxByteLength, loadSplit, type CacheLike, type LoadProgress } from './load.ts';
+import { DataLoadError, fetchIdxFile, idxByteLength, loadLabels, loadSplit, type CacheLike, type LoadProgress } from './load.ts';
 import type { DatasetFile, DatasetInfo } from './manifest.ts';
 import { sha256Hex } from './sha256.ts';
 
@@ -356,5 +356,14 @@ describe('loadSplit', () => {
     const err = await loadError(loadSplit(`${base}/data`, 'mnist', 'test', { cache: 'none' }));
     expect(err.reason).toBe('checksum');
     expect(err.message).toMatch(/mnist\/t10k-(images|labels)-idx\d-ubyte\.gz failed its checksum check/);
+  });
+});
+
+describe('loadLabels', () => {
+  it('loads only the labels of a split, verified', async () => {
+    const labels = await loadLabels(`${base}/data`, TINY, 'test', { cache: 'none' });
+    expect(Array.from(labels)).toEqual(Array.from(content['t10k-labels-idx1-ubyte']!.subarray(8)));
+    const err = await loadError(loadLabels(`${base}/data`, 'mnist', 'train', { cache: 'none' }));
+    expect(err.reason).toBe('checksum');
   });
 });

@@ -138,3 +138,32 @@ export async function loadSplit(
     signal?.removeEventListener('abort', forward);
   }
 }
+
+/**
+ * Only the labels of one split (a few kilobytes, verified against the manifest like loadSplit's):
+ * what a grader needs to score answers without the images.
+ */
+export async function loadLabels(
+  dataUrl: string,
+  dataset: DatasetId | DatasetInfo,
+  split: SplitName,
+  options: Pick<LoadSplitOptions, 'signal' | 'cache'> = {},
+): Promise<Uint8Array> {
+  const info = typeof dataset === 'string' ? DATASETS[dataset] : dataset;
+  const file = splitFiles(info, split).labels;
+  const fileName = `${info.id}/${file.name}.gz`;
+  const { idx } = await fetchIdxFile(dataFileUrl(dataUrl, info.id, file.name), {
+    fileName,
+    expectedSha256: file.sha256,
+    expectedBytes: idxByteLength('labels', file.count, info.rows, info.cols),
+    ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.cache !== undefined ? { cache: options.cache } : {}),
+  });
+  if (idx.kind !== 'labels') {
+    throw new DataLoadError(
+      { file: fileName, url: dataFileUrl(dataUrl, info.id, file.name), reason: 'mismatch' },
+      `${fileName} holds ${idx.kind}, not labels. ${PREPARE_HINT}`,
+    );
+  }
+  return idx.data;
+}

@@ -88,7 +88,7 @@ describe('the custom grader: measuring script in the worker, judge in the page',
     expect((await gradeCustom({ ...spec, judge: 'nope' }, context())).message).toMatch(/names a judge "nope" that does not exist/);
   });
 
-  it('never passes a malformed measurement', () => {
+  it('never passes a malformed measurement', async () => {
     for (const bad of [
       null,
       42,
@@ -97,7 +97,7 @@ describe('the custom grader: measuring script in the worker, judge in the page',
       { kind: 'custom', measured: { t: 'evil' } },
       { kind: 'custom', measured: { t: 'object', keys: ['layers'], values: [] } },
     ]) {
-      const result = judgeCustom(spec, bad);
+      const result = await judgeCustom(spec, bad);
       expect(result.pass, JSON.stringify(bad)).toBe(false);
     }
   });

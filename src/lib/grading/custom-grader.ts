@@ -7,7 +7,7 @@
 import type { CustomGraderSpec, GradeResult } from '../exercises/types.ts';
 import { errorText } from '../format/error-text.ts';
 import { describeReturned } from './describe.ts';
-import { judgeNamed } from './judges/index.ts';
+import { judgeNamed, type JudgeContext } from './judges/index.ts';
 import { malformedMeasurement } from './malformed.ts';
 import { readSnapshot, takeSnapshot, type Snapshot } from './snapshot.ts';
 
@@ -65,8 +65,11 @@ export async function measureCustom(plan: CustomPlan, context: CustomGraderConte
   }
 }
 
-/** Runs in the page: checks the measurement and lets the exercise's judge decide. */
-export function judgeCustom(spec: CustomGraderSpec, measurement: unknown): GradeResult {
+/** No labels: the context of a judge run where the page has no data (a judge that needs labels then fails, blaming the exercise). */
+const NO_DATA: JudgeContext = { labels: () => Promise.reject(new Error('no dataset labels are available here')) };
+
+/** Runs in the page: checks the measurement and lets the exercise's judge decide. Never rejects. */
+export async function judgeCustom(spec: CustomGraderSpec, measurement: unknown, context: JudgeContext = NO_DATA): Promise<GradeResult> {
   const judge = judgeNamed(spec.judge);
   if (!judge) return graderBug(`it names a judge "${spec.judge}" that does not exist`);
   const m = measurement as { kind?: unknown; bug?: unknown; measured?: unknown } | null;
@@ -75,16 +78,21 @@ export function judgeCustom(spec: CustomGraderSpec, measurement: unknown): Grade
   if (!('measured' in m)) return malformedMeasurement('it holds no measured value');
   const read = readSnapshot(m.measured);
   if ('problem' in read) return malformedMeasurement(read.problem);
-  const result = judge.judge(judge.input(), read.value);
+  let result: unknown;
+  try {
+    result = await judge.judge(judge.input(), read.value, context);
+  } catch (error) {
+    return graderBug(`its judge threw ${errorText(error)}`);
+  }
   const checked = checkGradeResult(result);
   return 'result' in checked ? checked.result : graderBug(checked.problem);
 }
 
 /** Grades with a custom grader: measure (as the worker does), copy as a message would, judge (as the page does). */
-export async function gradeCustom(spec: CustomGraderSpec, context: CustomGraderContext): Promise<GradeResult> {
+export async function gradeCustom(spec: CustomGraderSpec, context: CustomGraderContext, judgeContext?: JudgeContext): Promise<GradeResult> {
   const plan = customPlan(spec);
-  if (!plan) return judgeCustom(spec, null);
-  return judgeCustom(spec, structuredClone(await measureCustom(plan, context)));
+  if (!plan) return judgeCustom(spec, null, judgeContext);
+  return judgeCustom(spec, structuredClone(await measureCustom(plan, context)), judgeContext);
 }
 
 /** Checks that a custom grader's return value is a GradeResult; the problem in words otherwise. */

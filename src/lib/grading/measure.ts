@@ -12,10 +12,12 @@
  * formed fails with a message, and one that is well formed is judged like any other.
  * What the worker receives (the plan) holds inputs only, never the expected values.
  */
+import { loadLabels } from '../data/load.ts';
 import type { GradeResult, GraderSpec } from '../exercises/types.ts';
 import { agentPlan, judgeAgent, type AgentMeasurement, type AgentPlan } from './agent-grader.ts';
 import { customPlan, judgeCustom, type CustomMeasurement, type CustomPlan } from './custom-grader.ts';
 import { functionPlan, judgeFunction, type FunctionMeasurement, type FunctionPlan } from './function-grader.ts';
+import type { JudgeContext } from './judges/index.ts';
 import { malformedMeasurement } from './malformed.ts';
 import type { TensorsLeft } from './tensors-left.ts';
 
@@ -54,11 +56,21 @@ export function measurePlan(spec: GraderSpec): MeasurePlan | null {
   }
 }
 
+/** The page's judge context: labels downloaded from the site's data/ folder (`dataUrl`), verified. */
+export function pageJudgeContext(dataUrl: string): JudgeContext {
+  return { labels: (dataset, split) => loadLabels(dataUrl, dataset, split) };
+}
+
 /**
  * Decides from a measurement, for every grader but model-accuracy (whose model is evaluated
- * in a fresh grader worker: see checkModelMeasurement). Never throws; never passes a malformed measurement.
+ * in a fresh grader worker: see checkModelMeasurement). Never rejects; never passes a malformed measurement.
+ * `context` gives a custom judge what the worker never sees (see pageJudgeContext).
  */
-export function judgeMeasurement(spec: Exclude<GraderSpec, { kind: 'model-accuracy' }>, measurement: unknown): GradeResult {
+export async function judgeMeasurement(
+  spec: Exclude<GraderSpec, { kind: 'model-accuracy' }>,
+  measurement: unknown,
+  context?: JudgeContext,
+): Promise<GradeResult> {
   try {
     switch (spec.kind) {
       case 'function':
@@ -66,7 +78,7 @@ export function judgeMeasurement(spec: Exclude<GraderSpec, { kind: 'model-accura
       case 'agent-win-rate':
         return judgeAgent(spec, measurement);
       case 'custom':
-        return judgeCustom(spec, measurement);
+        return await judgeCustom(spec, measurement, context);
     }
   } catch {
     return malformedMeasurement('checking it failed');

@@ -53,6 +53,9 @@ export interface KMeansResult {
   converged: boolean;
 }
 
+/** gemmNT's fast path takes centroids four at a time; the distance product pads them to a multiple of 4. */
+const paddedCount = (k: number): number => Math.ceil(k / 4) * 4;
+
 /** Points per block in the distance product: 256 × 784 floats of data stay in cache while the centroids stream past. */
 const BLOCK = 256;
 
@@ -175,7 +178,7 @@ export function assignPoints(
   if (!Number.isInteger(k) || k < 1) throw new RangeError(`assignPoints: k must be a positive integer, got ${k}.`);
   if (centroids.length < k * d) throw new RangeError(`assignPoints: ${k} centroids of dimension ${d} need ${k * d} values, got ${centroids.length}.`);
   const labels = new Int32Array(n);
-  const inertia = assignInto(data, n, d, centroids, k, labels, distances, new Float32Array(Math.min(n, BLOCK) * k));
+  const inertia = assignInto(data, n, d, centroids, k, labels, distances, new Float32Array(Math.min(n, BLOCK) * paddedCount(k)));
   return { labels, inertia };
 }
 
@@ -191,16 +194,20 @@ function assignInto(
   dots: Float32Array,
 ): number {
   const centroidNorms = rowNorms(centroids, k, d);
+  // gemmNT's fast path takes centroids four at a time: pad with zero rows (never chosen) to a multiple of 4.
+  const padded = paddedCount(k);
+  const block = padded === k ? centroids : new Float32Array(padded * d);
+  if (block !== centroids) block.set(centroids.subarray(0, k * d));
   let inertia = 0;
   for (let start = 0; start < n; start += BLOCK) {
     const rows = Math.min(BLOCK, n - start);
-    gemmNT(data.subarray(start * d, (start + rows) * d), centroids, dots, rows, d, k);
+    gemmNT(data.subarray(start * d, (start + rows) * d), block, dots, rows, d, padded);
     for (let r = 0; r < rows; r++) {
       const i = start + r;
       let best = 0;
       let bestDist = Infinity;
       for (let c = 0; c < k; c++) {
-        const dist = centroidNorms[c]! - 2 * dots[r * k + c]!;
+        const dist = centroidNorms[c]! - 2 * dots[r * padded + c]!;
         if (dist < bestDist) {
           bestDist = dist;
           best = c;
@@ -273,7 +280,7 @@ export function kmeans(data: Float32Array, n: number, d: number, options: KMeans
   if (!Number.isInteger(maxIterations) || maxIterations < 0)
     throw new RangeError(`kmeans: maxIterations must be a non-negative integer, got ${maxIterations}.`);
   if (!(tolerance >= 0)) throw new RangeError(`kmeans: tolerance must be a non-negative number, got ${tolerance}.`);
-  const dots = new Float32Array(Math.min(n, BLOCK) * k);
+  const dots = new Float32Array(Math.min(n, BLOCK) * paddedCount(k));
   const distances = new Float64Array(n);
   let labels = new Int32Array(n);
   let centroids = initCentroids(data, n, d, k, init, seed);

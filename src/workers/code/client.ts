@@ -104,8 +104,8 @@ export function runCode(request: CodeRun, handlers: RunHandlers, options: RunOpt
 
   const judge = (measurement: unknown): Promise<GradeResult> => {
     if (!grader) return Promise.resolve(malformedMeasurement('this cell has no grader'));
-    return grading().then(({ judgeMeasurement, checkModelMeasurement, judgeTensorsLeft }) => {
-      if (grader.kind !== 'model-accuracy') return judgeMeasurement(grader, measurement);
+    return grading().then(({ judgeMeasurement, checkModelMeasurement, judgeTensorsLeft, pageJudgeContext }) => {
+      if (grader.kind !== 'model-accuracy') return judgeMeasurement(grader, measurement, pageJudgeContext(request.dataUrl));
       const checked = checkModelMeasurement(measurement);
       if ('result' in checked) return checked.result;
       // Accuracy from the grader worker, then the memory check (when the exercise asks for one).
