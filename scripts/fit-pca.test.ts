@@ -8,26 +8,28 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PCA_FILES, embeddingFromFile, pcaFromFiles, pixelsToUnit, readPcaInfo, type PcaInfo } from '../src/lib/unsupervised/pca-files.ts';
+import { readEmbedding } from '../src/lib/unsupervised/embedding-file.ts';
+import { pcaFromFiles, pixelsToUnit, readPcaInfo, type PcaInfo } from '../src/lib/unsupervised/pca-files.ts';
 import { classSpreads } from '../src/lib/unsupervised/pca-summary.ts';
 import { explainedRatio, fitPca, project, reconstructionMse } from '../src/lib/unsupervised/pca.ts';
+import { PRETRAINED_PCA } from '../src/lib/unsupervised/pretrained.ts';
 import { ROOT, readFashion } from './cnn-node.ts';
 
 const bytes = (url: string): ArrayBuffer => {
   const b = readFileSync(join(ROOT, 'public', url));
   return b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength);
 };
-const read = readPcaInfo(JSON.parse(readFileSync(join(ROOT, 'public', PCA_FILES.info), 'utf8')));
+const read = readPcaInfo(JSON.parse(readFileSync(join(ROOT, 'public', PRETRAINED_PCA.info), 'utf8')));
 if (!read.ok) throw new Error(read.problem);
 const info: PcaInfo = read.info;
-const pca = pcaFromFiles(info, bytes(PCA_FILES.weights));
+const pca = pcaFromFiles(info, bytes(PRETRAINED_PCA.weights));
 const d = 784;
 
 describe('the committed PCA of Fashion-MNIST', () => {
   it('has the shapes of the contract and stays small', () => {
     expect(info).toMatchObject({ dataset: 'fashion-mnist', trainImages: 60_000, dimension: d, components: 64 });
     expect(info.embedding).toEqual({ split: 'test', count: 10_000, dimensions: 3 });
-    const size = [PCA_FILES.weights, PCA_FILES.info, PCA_FILES.embedding].reduce((s, url) => s + bytes(url).byteLength, 0);
+    const size = [PRETRAINED_PCA.weights, PRETRAINED_PCA.info, PRETRAINED_PCA.embedding].reduce((s, url) => s + bytes(url).byteLength, 0);
     expect(size).toBeLessThan(600_000);
   });
 
@@ -69,7 +71,7 @@ describe('the committed PCA of Fashion-MNIST', () => {
   it('embeds the test images as project() does, with the class spreads it records, and rebuilds them with the errors it records', () => {
     const test = readFashion('test');
     const x = pixelsToUnit(test.images, 0, test.count * d);
-    const embedding = embeddingFromFile(info, bytes(PCA_FILES.embedding));
+    const embedding = readEmbedding(bytes(PRETRAINED_PCA.embedding), info.embedding.count, info.embedding.dimensions, PRETRAINED_PCA.embedding);
     const fresh = project(pca, x, test.count, 3);
     let worst = 0;
     for (let i = 0; i < fresh.length; i++) worst = Math.max(worst, Math.abs(fresh[i]! - embedding[i]!));

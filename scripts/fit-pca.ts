@@ -1,7 +1,7 @@
 /**
  * Fits the PCA of the clustering-and-PCA lesson on the 60,000 Fashion-MNIST training images (pixels
  * scaled to 0…1) with the project's own PCA (src/lib/unsupervised/pca.ts), in Node, and writes
- * public/models/fashion-pca/ (PCA_FILES, src/lib/unsupervised/pca-files.ts):
+ * public/models/fashion-pca/ (PRETRAINED_PCA, src/lib/unsupervised/pretrained.ts; format in pca-files.ts):
  *
  *   pca.bin        Float32: the mean (784) then the top 64 components (64 × 784)
  *   pca.json       a PcaInfo: variances, total variance, explained ratios, test reconstruction errors, seconds, date
@@ -16,9 +16,10 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PCA_FILES, PCA_FORMAT, pixelsToUnit, type PcaInfo } from '../src/lib/unsupervised/pca-files.ts';
+import { PCA_FORMAT, pixelsToUnit, type PcaInfo } from '../src/lib/unsupervised/pca-files.ts';
 import { classSpreads } from '../src/lib/unsupervised/pca-summary.ts';
 import { explainedRatio, fitPca, project, reconstructionMse } from '../src/lib/unsupervised/pca.ts';
+import { PRETRAINED_PCA } from '../src/lib/unsupervised/pretrained.ts';
 import { ROOT, readFashion } from './cnn-node.ts';
 
 /** Components kept in pca.bin, and the test-set reconstruction errors recorded. */
@@ -84,9 +85,9 @@ function main(): void {
   const weights = new Float32Array((PCA_COMPONENTS + 1) * d);
   weights.set(pca.mean, 0);
   weights.set(pca.components, d);
-  writeFileSync(file(PCA_FILES.weights), new Uint8Array(weights.buffer));
-  writeFileSync(file(PCA_FILES.embedding), new Uint8Array(embedding.buffer));
-  writeFileSync(file(PCA_FILES.info), `${JSON.stringify(info, null, 1)}\n`);
+  writeFileSync(file(PRETRAINED_PCA.weights), new Uint8Array(weights.buffer));
+  writeFileSync(file(PRETRAINED_PCA.embedding), new Uint8Array(embedding.buffer));
+  writeFileSync(file(PRETRAINED_PCA.info), `${JSON.stringify(info, null, 1)}\n`);
   log(`test reconstruction MSE: ${info.testReconstruction.map((r) => `${r.components} → ${r.mse}`).join(', ')}`);
   log(`wrote ${join('public', 'models', 'fashion-pca')}/`);
 }

@@ -1,14 +1,17 @@
 /**
  * unsupervised-encode: the time to encode the 10,000 Fashion-MNIST test images with the pretrained
  * AE and VAE encoders (public/models/fashion-{ae,vae}/, batches of 1,000), side by side in this
- * Node process (tfjs wasm and cpu) and in the bench page (wasm, cpu, webgl). Same code both sides:
- * bench/shared/encode-bench.ts.
+ * Node process (tfjs wasm and cpu, and plain TypeScript without tfjs: lib/unsupervised/dense-model.ts,
+ * as the pages run the pretrained models) and in the bench page (wasm, cpu, webgl). The same tfjs
+ * code both sides: bench/shared/encode-bench.ts.
  *
  *   npm run bench -- --only unsupervised-encode
  */
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, dirname, sep } from 'node:path';
 import { errorText } from '../../src/lib/format/error-text.ts';
+import { denseAutoencoder, parseDenseModel, type DenseModel } from '../../src/lib/unsupervised/dense-model.ts';
 import { folderLoadHandler, readFashion, ROOT } from '../../scripts/cnn-node.ts';
 import type { EncodeTiming } from '../shared/encode-bench.ts';
 import { fmt, type Benchmark, type Row } from './types.ts';
@@ -26,7 +29,7 @@ export async function nodeEncodeBench(): Promise<EncodeTiming[]> {
   wasm.setWasmPaths(`${wasmDir}${sep}`);
   const test = readFashion('test');
   const pixels = Float32Array.from(test.images, (v) => v / 255);
-  return runEncodeBench(tf, {
+  const timings = await runEncodeBench(tf, {
     pixels,
     count: test.count,
     backends: ['wasm', 'cpu'],
@@ -48,6 +51,33 @@ export async function nodeEncodeBench(): Promise<EncodeTiming[]> {
       return { encoder, decoder };
     },
   });
+  return [...timings, ...denseEncodeBench(pixels, test.count)];
+}
+
+/** A Dense-only model from its committed folder, read as the pages read it (lib/unsupervised/dense-model.ts). */
+function readDenseModel(dir: string): DenseModel {
+  const json = JSON.parse(readFileSync(join(dir, 'model.json'), 'utf8')) as { weightsManifest: { paths: string[] }[] };
+  const file = readFileSync(join(dir, json.weightsManifest[0]!.paths[0]!));
+  return parseDenseModel(json, file.buffer.slice(file.byteOffset, file.byteOffset + file.byteLength));
+}
+
+/** The same encoding in plain TypeScript, without tfjs (the pages' pretrained views): backend "pure TS". */
+function denseEncodeBench(pixels: Float32Array, count: number, runs = 3): EncodeTiming[] {
+  return (['ae', 'vae'] as const).map((model) => {
+    try {
+      const dir = join(ROOT, 'public', 'models', `fashion-${model}`);
+      const ae = denseAutoencoder(readDenseModel(join(dir, 'encoder')), readDenseModel(join(dir, 'decoder')));
+      const times: number[] = [];
+      for (let r = 0; r < runs; r++) {
+        const start = performance.now();
+        ae.encode(pixels, count);
+        times.push(performance.now() - start);
+      }
+      return { model, backend: 'pure TS (no tfjs)', ms: times.sort((a, b) => a - b)[runs >> 1]!, runs };
+    } catch (err) {
+      return { model, backend: 'pure TS (no tfjs)', runs, error: errorText(err) };
+    }
+  });
 }
 
 export function encodeRows(where: string, timings: EncodeTiming[]): Row[] {
@@ -62,7 +92,8 @@ export function encodeRows(where: string, timings: EncodeTiming[]): Row[] {
 
 export const unsupervisedEncodeBench: Benchmark = {
   name: 'unsupervised-encode',
-  title: 'Encoding the 10,000 Fashion-MNIST test images with the pretrained AE and VAE encoders: Node (wasm, cpu) and the page (wasm, cpu, webgl)',
+  title:
+    'Encoding the 10,000 Fashion-MNIST test images with the pretrained AE and VAE encoders: Node (wasm, cpu, pure TS) and the page (wasm, cpu, webgl)',
   async run({ page }) {
     const rows: Row[] = [];
     try {

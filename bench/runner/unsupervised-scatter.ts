@@ -11,7 +11,7 @@ import { cpus, loadavg } from 'node:os';
 import type { Page } from '@playwright/test';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseDenseModel, runDense } from '../../src/lib/unsupervised/dense-decoder.ts';
+import { parseDenseModel, runDense } from '../../src/lib/unsupervised/dense-model.ts';
 import { fakeLatentFiles, routeMissingLatentFiles } from '../shared/latent-fake.ts';
 import { fmt, type Benchmark, type Row } from './types.ts';
 

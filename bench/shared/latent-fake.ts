@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { Page } from '@playwright/test';
 import { parseLabels } from '../../src/lib/data/idx.ts';
+import { PCA_FORMAT, type PcaInfo } from '../../src/lib/unsupervised/pca-files.ts';
 
 const N = 10_000;
 const PIXELS = 784;
@@ -81,6 +82,27 @@ function pcaBin(seed: number): Buffer {
   return Buffer.from(out.buffer);
 }
 
+/** The pca.json that describes pcaBin (lib/unsupervised/pca-files.ts's format; made-up variances). */
+function pcaJson(): Buffer {
+  const variances = Array.from({ length: 64 }, (_, k) => 1 / (k + 1));
+  const info: PcaInfo = {
+    format: PCA_FORMAT,
+    dataset: 'fashion-mnist',
+    trainImages: 60_000,
+    dimension: PIXELS,
+    components: 64,
+    variances,
+    totalVariance: 10,
+    explainedRatio: variances.map((v) => v / 10),
+    embedding: { split: 'test', count: 10_000, dimensions: 3 },
+    testClasses: [],
+    testReconstruction: [],
+    seconds: 0,
+    date: '2026-01-01T00:00:00.000Z',
+  };
+  return Buffer.from(JSON.stringify(info));
+}
+
 /** Every stand-in file by its path under models/. `labels` (the test labels) puts each class in its own cluster. */
 export function fakeLatentFiles(labels: Uint8Array | null = null): Map<string, Buffer> {
   const files = new Map<string, Buffer>();
@@ -92,6 +114,7 @@ export function fakeLatentFiles(labels: Uint8Array | null = null): Map<string, B
   }
   files.set('fashion-pca/embedding.bin', embedding(30, labels));
   files.set('fashion-pca/pca.bin', pcaBin(31));
+  files.set('fashion-pca/pca.json', pcaJson());
   return files;
 }
 

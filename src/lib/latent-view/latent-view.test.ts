@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { angleLabel, DEFAULT_CAMERA, fitBounds, MAX_DISTANCE, MAX_PITCH, multiply, projectAll, rotate, viewProjection, zoom } from './camera.ts';
 import { clampCursor, cursorRange, moveCursor } from './cursor.ts';
-import { parseEmbedding, parsePcaBasis, pcaImage } from './files.ts';
 import { interpolate } from './interpolate.ts';
 import { indexToRgb, nearestPoint, nearestProjected, rgbToIndex } from './pick.ts';
 import { summarise, summaryLines } from './summary.ts';
@@ -127,23 +126,5 @@ describe('summary', () => {
     expect(lines[3]).toMatch(
       /Tightest: Alpha; widest: Gamma\. Closest class centres: Alpha and Beta \(10\.00 apart\) and Alpha and Gamma \(12\.00 apart\)\.$/,
     );
-  });
-});
-
-describe('files', () => {
-  it('reads an embedding of the right size and rejects any other', () => {
-    const values = new Float32Array([1, 2, 3, 4, 5, 6]);
-    expect(Array.from(parseEmbedding(values.buffer, 2, 3, 'e.bin'))).toEqual([1, 2, 3, 4, 5, 6]);
-    expect(() => parseEmbedding(values.buffer, 3, 3, 'e.bin')).toThrow(/e\.bin holds 24 bytes, not 36 \(3 points × 3 float32\)/);
-    expect(() => parseEmbedding(new Float32Array([1, Number.NaN, 3]).buffer, 1, 3, 'e.bin')).toThrow(/not finite/);
-  });
-  it('reconstructs from PCA components', () => {
-    // 2 pixels: mean (1, 2), components (1, 0) and (0, 1), (3, 3).
-    const pca = parsePcaBasis(new Float32Array([1, 2, 1, 0, 0, 1, 3, 3]).buffer, 2, 2, 'pca.bin');
-    expect(pca.components).toBe(3);
-    expect(Array.from(pcaImage(pca, [0.5, -1]))).toEqual([1.5, 1]);
-    expect(Array.from(pcaImage(pca, [0, 0, 1]))).toEqual([4, 5]);
-    expect(() => parsePcaBasis(new Float32Array(7).buffer, 2, 2, 'pca.bin')).toThrow(/not a mean and at least 2 components/);
-    expect(() => parsePcaBasis(new Float32Array(4).buffer, 2, 2, 'pca.bin')).toThrow(/at least 2 components/);
   });
 });

@@ -5,7 +5,7 @@
  *   encoder  784 pixels → hidden (relu) … → latent (linear); the VAE's last layer gives 2·latent
  *            numbers: the means μ, then the log-variances log σ²
  *   decoder  latent → hidden reversed (relu) … → 784 pixels (sigmoid): Dense layers only, so the
- *            pretrained decoders run without tfjs (src/lib/unsupervised/dense-decoder.ts)
+ *            pretrained decoders run without tfjs (src/lib/unsupervised/dense-model.ts)
  *
  * The loss, the same everywhere (training, metrics.json, the lesson): binary cross-entropy SUMMED
  * over the 784 pixels of an image and AVERAGED over the images — nats per image. The VAE adds its

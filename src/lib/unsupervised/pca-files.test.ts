@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { PCA_FORMAT, embeddingFromFile, pcaFromFiles, pixelsToUnit, readPcaInfo, type PcaInfo } from './pca-files.ts';
+import { PCA_FORMAT, pcaFromFiles, pixelsToUnit, readPcaInfo, type PcaInfo } from './pca-files.ts';
+import { reconstruct } from './pca.ts';
 
 /** A tiny fake of pca.json: 2 components of dimension 3, an embedding of 4 × 2. */
 const fake: PcaInfo = {
@@ -39,7 +40,7 @@ describe('readPcaInfo', () => {
   });
 });
 
-describe('pcaFromFiles and embeddingFromFile', () => {
+describe('pcaFromFiles', () => {
   it('reads the mean then the components', () => {
     const pca = pcaFromFiles(fake, Float32Array.from([1, 2, 3, 1, 0, 0, 0, 1, 0]).buffer);
     expect(Array.from(pca.mean)).toEqual([1, 2, 3]);
@@ -50,8 +51,16 @@ describe('pcaFromFiles and embeddingFromFile', () => {
 
   it('refuses files of the wrong size, in words', () => {
     expect(() => pcaFromFiles(fake, new ArrayBuffer(8))).toThrow(/holds 8 bytes.*36 bytes/);
-    expect(embeddingFromFile(fake, new ArrayBuffer(32))).toHaveLength(8);
-    expect(() => embeddingFromFile(fake, new ArrayBuffer(12))).toThrow(/4 × 2/);
+    expect(() => pcaFromFiles({ ...fake, components: 3 }, new ArrayBuffer(36))).toThrow(/pca\.bin holds 36 bytes; pca\.json describes 3 components/);
+  });
+
+  it('rebuilds images from the components it read (mean + Σ coordinate × component)', () => {
+    // 2 pixels: mean (1, 2), components (1, 0), (0, 1) and (3, 3).
+    const info = { ...fake, dimension: 2, components: 3, variances: [3, 2, 1], explainedRatio: [0.5, 0.3, 0.1] };
+    const pca = pcaFromFiles(info, Float32Array.from([1, 2, 1, 0, 0, 1, 3, 3]).buffer);
+    expect(Array.from(reconstruct(pca, Float32Array.from([0.5, -1]), 1, 2))).toEqual([1.5, 1]);
+    expect(Array.from(reconstruct(pca, Float32Array.from([0, 0, 1]), 1, 3))).toEqual([4, 5]);
+    expect(() => reconstruct(pca, Float32Array.from([0, 0, 0, 1]), 1, 4)).toThrow(/from 1 to 3/);
   });
 
   it('scales bytes to 0…1', () => {

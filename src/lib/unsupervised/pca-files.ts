@@ -1,19 +1,14 @@
 /**
- * The committed PCA of Fashion-MNIST (public/models/fashion-pca/, written by `npm run fit:pca`,
- * scripts/fit-pca.ts) and the reader of its files:
+ * The reader of the committed PCA of Fashion-MNIST (public/models/fashion-pca/, URLs in
+ * PRETRAINED_PCA of ./pretrained.ts, written by `npm run fit:pca`, scripts/fit-pca.ts):
  *   pca.bin        Float32 little-endian: the mean (784) then the top 64 components (64 × 784, unit rows)
  *   pca.json       a PcaInfo: shapes, variances, total variance, explained ratios, test reconstruction errors, date
  *   embedding.bin  Float32 10,000 × 3, row-major: the test images projected on the first 3 components, in test-set order
- * URLs are relative to the site base.
+ * embedding.bin is read by ./embedding-file.ts, as the autoencoders' are; images come back from
+ * components with ./pca.ts's reconstruct.
  */
 import type { Pca } from './pca.ts';
 import type { ClassSpread } from './pca-summary.ts';
-
-export const PCA_FILES = {
-  weights: 'models/fashion-pca/pca.bin',
-  info: 'models/fashion-pca/pca.json',
-  embedding: 'models/fashion-pca/embedding.bin',
-} as const;
 
 export const PCA_FORMAT = 'tinker-pca-1';
 
@@ -88,17 +83,6 @@ export function pcaFromFiles(info: PcaInfo, weights: ArrayBuffer): Pca {
   }
   const all = new Float32Array(weights);
   return { mean: all.slice(0, d), components: all.slice(d), variances: Float64Array.from(info.variances), totalVariance: info.totalVariance };
-}
-
-/** The embedding.bin values, checked against pca.json's shape. */
-export function embeddingFromFile(info: PcaInfo, bytes: ArrayBuffer): Float32Array {
-  const { count, dimensions } = info.embedding;
-  if (bytes.byteLength !== count * dimensions * 4) {
-    throw new Error(
-      `embedding.bin holds ${bytes.byteLength} bytes; pca.json describes ${count} × ${dimensions} Float32 values. Run \`npm run fit:pca\` again.`,
-    );
-  }
-  return new Float32Array(bytes);
 }
 
 /** Pixels 0…255 (the data loader's bytes) as the Float32 0…1 vectors the PCA was fitted on. */

@@ -2,8 +2,9 @@
  * <tk-autoencoder-trainer>: encoder → bottleneck → decoder on Fashion-MNIST. Useful before Start:
  * when the element starts (AutoencoderTrainer.astro delays that until the reader nears it) it loads
  * the test images and the pretrained autoencoder (public/models/fashion-ae/: a 3-D bottleneck) and
- * shows eight test images beside their reconstructions and the 10,000 test images' codes
- * (embedding.bin) on a plane, coloured by class, with zoom and hover showing the image. Start
+ * shows eight test images beside their reconstructions (the pretrained encoder and decoder run in
+ * plain TypeScript, lib/unsupervised/dense-model.ts: no tfjs before Start) and the 10,000 test
+ * images' codes (the committed embedding.bin: nothing to compute) on a plane, coloured by class, with zoom and hover showing the image. Start
  * trains a new autoencoder with the chosen bottleneck (2…64) in the autoencoder worker; its
  * reconstructions and codes replace the pretrained ones as it learns. Codes wider than 2 are drawn
  * on their first two principal components (lib/unsupervised/latent-2d.ts).
@@ -80,32 +81,27 @@ export class AutoencoderTrainerElement extends HTMLElement {
     life.status.announce('Loading the pretrained autoencoder and the Fashion-MNIST test images…');
     life.progress?.show('Download', 0, null);
     try {
-      const [{ loadSplit }, { loadPageAutoencoder }] = await Promise.all([
+      const [{ loadSplit }, { fetchBytes, fetchDenseAutoencoder }, { readEmbedding }] = await Promise.all([
         import('../../lib/data/load.ts'),
-        import('../../tf/pretrained-autoencoder.ts'),
+        import('../shared/dense-model-fetch.ts'),
+        import('../../lib/unsupervised/embedding-file.ts'),
       ]);
+      const embeddingUrl = absolute(PRETRAINED_AE.embedding);
       const [split, model, metricsJson, embedding] = await Promise.all([
         loadSplit(datasetUrl(), 'fashion-mnist', 'test', { onProgress: (p) => !life.busy && life.progress?.show('Download', p.loaded, p.total) }),
-        loadPageAutoencoder(absolute(PRETRAINED_AE.encoder), absolute(PRETRAINED_AE.decoder)),
-        fetchOk(absolute(PRETRAINED_AE.metrics)).then((r) => r.json() as Promise<unknown>),
-        fetchOk(absolute(PRETRAINED_AE.embedding)).then(async (r) => new Float32Array(await r.arrayBuffer())),
+        fetchDenseAutoencoder(absolute(PRETRAINED_AE.encoder), absolute(PRETRAINED_AE.decoder)),
+        fetchBytes(absolute(PRETRAINED_AE.metrics)).then((bytes) => JSON.parse(new TextDecoder().decode(bytes)) as unknown),
+        fetchBytes(embeddingUrl).then((bytes) => readEmbedding(bytes, EMBEDDING_COUNT, EMBEDDING_DIMENSIONS, embeddingUrl)),
       ]);
-      try {
-        this.test = { images: split.images, labels: split.labels }; // for hovering, whichever model is shown
-        if (!this.isConnected || life.busy || this.dataset.model === 'own') return;
-        const metrics = readAutoencoderMetrics(metricsJson);
-        if (!metrics.ok) throw new Error(metrics.problem);
-        if (embedding.length !== EMBEDDING_COUNT * EMBEDDING_DIMENSIONS) {
-          throw new Error(`The embedding holds ${embedding.length} numbers, not ${EMBEDDING_COUNT} × ${EMBEDDING_DIMENSIONS}.`);
-        }
-        const inputs = this.testFloats(PAIR_COUNT);
-        this.showPairs(inputs, model.reconstruct(inputs, PAIR_COUNT), 'the pretrained autoencoder (3-D bottleneck)');
-        this.showLatent(embedding, EMBEDDING_COUNT, EMBEDDING_DIMENSIONS, split.labels, 'the pretrained autoencoder');
-        this.dataset.model = 'pretrained';
-        life.status.announce(pretrainedStatus(metrics.metrics));
-      } finally {
-        model.dispose();
-      }
+      this.test = { images: split.images, labels: split.labels }; // for hovering, whichever model is shown
+      if (!this.isConnected || life.busy || this.dataset.model === 'own') return;
+      const metrics = readAutoencoderMetrics(metricsJson);
+      if (!metrics.ok) throw new Error(metrics.problem);
+      const inputs = this.testFloats(PAIR_COUNT);
+      this.showPairs(inputs, model.reconstruct(inputs, PAIR_COUNT), 'the pretrained autoencoder (3-D bottleneck)');
+      this.showLatent(embedding, EMBEDDING_COUNT, EMBEDDING_DIMENSIONS, split.labels, 'the pretrained autoencoder');
+      this.dataset.model = 'pretrained';
+      life.status.announce(pretrainedStatus(metrics.metrics));
     } catch (err) {
       this.dataset.model = 'failed';
       if (!life.busy) {
@@ -217,12 +213,6 @@ export class AutoencoderTrainerElement extends HTMLElement {
         break;
     }
   }
-}
-
-async function fetchOk(url: string): Promise<Response> {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`${url} answered ${response.status} ${response.statusText}`.trim());
-  return response;
 }
 
 if (!customElements.get('tk-autoencoder-trainer')) customElements.define('tk-autoencoder-trainer', AutoencoderTrainerElement);

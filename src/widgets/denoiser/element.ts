@@ -1,10 +1,11 @@
 /**
  * <tk-denoiser>: a Fashion-MNIST test image, damaged as the reader chooses (Gaussian noise, salt and
  * pepper, masked blocks or a square, a strength slider, and the reader's own scribble), restored two
- * ways: by the pretrained denoising autoencoder (public/models/fashion-dae/, run on the page with tfjs
- * on the cpu backend) and by the images lesson's Gaussian blur; each with its mean squared error
- * against the clean image. The reader can also retrain a denoiser in the autoencoder worker and
- * watch it restore test images as it learns (the kit's lifecycle runs that part).
+ * ways: by the pretrained denoising autoencoder (public/models/fashion-dae/, run on the page in plain
+ * TypeScript by lib/unsupervised/dense-model.ts: tfjs loads only for a retraining run) and by the
+ * images lesson's Gaussian blur; each with its mean squared error against the clean image. The
+ * reader can also retrain a denoiser in the autoencoder worker and watch it restore test images as
+ * it learns (the kit's lifecycle runs that part).
  *
  * The test set and the model load when the element starts, which Denoiser.astro delays until the
  * reader nears it. For tests: `data-model` (loading, pretrained, failed), `data-image` (test index),
@@ -18,7 +19,7 @@ import { formatCount } from '../../lib/format/numbers.ts';
 import { applyScribble, corruptImage } from '../../lib/unsupervised/corrupt.ts';
 import { blurGrey, denoiseScores, formatError, scoresSentence } from '../../lib/unsupervised/denoise.ts';
 import { PRETRAINED_DAE } from '../../lib/unsupervised/pretrained.ts';
-import type { PageAutoencoder } from '../../tf/pretrained-autoencoder.ts';
+import type { DenseAutoencoder } from '../../lib/unsupervised/dense-model.ts';
 import { paintGrey } from '../../viz/grey-image.ts';
 import type { AutoencoderFromWorker } from '../../workers/autoencoder/protocol.ts';
 import type { AutoencoderRunHandle } from '../../workers/autoencoder/client.ts';
@@ -42,7 +43,7 @@ interface TestSet {
 export class DenoiserElement extends HTMLElement {
   private life: TrainerLifecycle<AutoencoderRunHandle> | null = null;
   private pad: ScribblePad | null = null;
-  private model: PageAutoencoder | null = null;
+  private model: DenseAutoencoder | null = null;
   private test: TestSet | null = null;
   private index = 0;
   private seed = 1;
@@ -91,7 +92,6 @@ export class DenoiserElement extends HTMLElement {
     this.pad?.destroy();
     cancelAnimationFrame(this.frame);
     clearTimeout(this.trailing);
-    this.model?.dispose();
     this.model = null;
   }
 
@@ -101,8 +101,8 @@ export class DenoiserElement extends HTMLElement {
     this.dataset.model = 'loading';
     life.status.announce('Loading Fashion-MNIST test images and the denoising autoencoder…');
     life.progress?.show('Download', 0, null);
-    const modelLoad = import('../../tf/pretrained-autoencoder.ts').then((m) =>
-      m.loadPageAutoencoder(absolute(PRETRAINED_DAE.encoder), absolute(PRETRAINED_DAE.decoder)),
+    const modelLoad = import('../shared/dense-model-fetch.ts').then((m) =>
+      m.fetchDenseAutoencoder(absolute(PRETRAINED_DAE.encoder), absolute(PRETRAINED_DAE.decoder)),
     );
     modelLoad.catch(() => {}); // awaited below, after the images: not an unhandled rejection meanwhile
     try {
@@ -116,14 +116,13 @@ export class DenoiserElement extends HTMLElement {
       this.test = { images: split.images, labels: split.labels, count: split.count };
       this.draw();
     } catch (err) {
-      void modelLoad.then((m) => m.dispose()).catch(() => {});
       return this.failed('The test images could not be loaded', err, 'Check your connection, then reload the page.');
     } finally {
       if (!life.busy) life.progress?.hide();
     }
     try {
       const model = await modelLoad;
-      if (!this.isConnected) return model.dispose();
+      if (!this.isConnected) return;
       this.model = model;
       this.dataset.model = 'pretrained';
       this.draw();

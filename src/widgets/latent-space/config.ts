@@ -17,12 +17,14 @@ export const EMBEDDING_NAMES: Readonly<Record<EmbeddingId, string>> = {
 /**
  * Each embedding's files, relative to the site base (lib/unsupervised/pretrained.ts; written by
  * scripts/train-autoencoders.ts and scripts/fit-pca.ts), and how a position turns back into an image:
- * a Dense-only tfjs decoder (its model.json), or PCA's mean and components (pca.bin).
+ * a Dense-only tfjs decoder (its model.json), or PCA's mean and components (pca.json and pca.bin).
  */
-export const EMBEDDING_FILES: Readonly<Record<EmbeddingId, { embedding: string; decoder: { dense: string } | { pca: string } }>> = {
+export const EMBEDDING_FILES: Readonly<
+  Record<EmbeddingId, { embedding: string; decoder: { dense: string } | { pca: { info: string; weights: string } } }>
+> = {
   vae: { embedding: PRETRAINED_VAE.embedding, decoder: { dense: PRETRAINED_VAE.decoder } },
   ae: { embedding: PRETRAINED_AE.embedding, decoder: { dense: PRETRAINED_AE.decoder } },
-  pca: { embedding: PRETRAINED_PCA.embedding, decoder: { pca: PRETRAINED_PCA.weights } },
+  pca: { embedding: PRETRAINED_PCA.embedding, decoder: { pca: { info: PRETRAINED_PCA.info, weights: PRETRAINED_PCA.weights } } },
 };
 
 export const SETTINGS = {

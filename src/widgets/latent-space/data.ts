@@ -1,12 +1,15 @@
 /**
  * The files the view reads, fetched and checked: the test labels (for the colours), each embedding,
- * and each embedding's way back to an image (a Dense decoder run by lib/unsupervised/dense-decoder.ts,
- * or PCA's basis). Each file is fetched once per page.
+ * and each embedding's way back to an image (a Dense decoder run by lib/unsupervised/dense-model.ts,
+ * or PCA's mean and components, lib/unsupervised/pca-files.ts). Each file is fetched once per page.
  */
 import { DATASETS, dataFileUrl, splitFiles } from '../../lib/data/manifest.ts';
 import { fetchIdxFile } from '../../lib/data/load.ts';
-import { parseEmbedding, parsePcaBasis, pcaImage } from '../../lib/latent-view/files.ts';
-import { parseDenseModel, runDense } from '../../lib/unsupervised/dense-decoder.ts';
+import { readEmbedding } from '../../lib/unsupervised/embedding-file.ts';
+import { runDense } from '../../lib/unsupervised/dense-model.ts';
+import { reconstruct } from '../../lib/unsupervised/pca.ts';
+import { pcaFromFiles, readPcaInfo } from '../../lib/unsupervised/pca-files.ts';
+import { fetchBytes, fetchDenseModel } from '../shared/dense-model-fetch.ts';
 import { datasetUrl } from '../shared/data-url.ts';
 import { EMBEDDING_FILES, type EmbeddingId } from './config.ts';
 
@@ -19,17 +22,6 @@ export type Decode = (z: ArrayLike<number>) => Float32Array;
 /** A file's absolute URL from its path relative to the site base. */
 function siteUrl(path: string): string {
   return new URL(`${import.meta.env.BASE_URL.replace(/\/?$/, '/')}${path}`, location.href).href;
-}
-
-async function fetchBytes(url: string): Promise<ArrayBuffer> {
-  let response: Response;
-  try {
-    response = await fetch(url);
-  } catch {
-    throw new Error(`Could not download ${url}: is the connection lost?`);
-  }
-  if (!response.ok) throw new Error(`Could not download ${url} (HTTP ${response.status}).`);
-  return response.arrayBuffer();
 }
 
 /** The classes of the 10,000 Fashion-MNIST test images, in order. */
@@ -52,34 +44,29 @@ export function loadEmbedding(id: EmbeddingId): Promise<Float32Array> {
   let pending = embeddings.get(id);
   if (!pending) {
     const url = siteUrl(EMBEDDING_FILES[id].embedding);
-    pending = fetchBytes(url).then((bytes) => parseEmbedding(bytes, TEST_COUNT, 3, url));
+    pending = fetchBytes(url).then((bytes) => readEmbedding(bytes, TEST_COUNT, 3, url));
     pending.catch(() => embeddings.delete(id)); // a failure may be tried again
     embeddings.set(id, pending);
   }
   return pending;
 }
 
-/** The file names a model.json's weightsManifest lists (so weights.bin is found beside it, whatever its name). */
-function weightPaths(json: unknown): string[] {
-  const manifest = (json as { weightsManifest?: { paths?: unknown }[] } | null)?.weightsManifest;
-  return Array.isArray(manifest)
-    ? manifest.flatMap((group) => (Array.isArray(group.paths) ? group.paths.filter((p) => typeof p === 'string') : []))
-    : [];
-}
-
 async function fetchDecoder(id: EmbeddingId): Promise<Decode> {
   const files = EMBEDDING_FILES[id].decoder;
   if ('pca' in files) {
-    const url = siteUrl(files.pca);
-    const pca = parsePcaBasis(await fetchBytes(url), PIXELS, 3, url);
-    return (z) => pcaImage(pca, z);
+    const [infoBytes, weights] = await Promise.all([fetchBytes(siteUrl(files.pca.info)), fetchBytes(siteUrl(files.pca.weights))]);
+    const read = readPcaInfo(JSON.parse(new TextDecoder().decode(infoBytes)));
+    if (!read.ok) throw new Error(read.problem);
+    const pca = pcaFromFiles(read.info, weights);
+    if (read.info.dimension !== PIXELS || read.info.components < 3) {
+      throw new Error(
+        `${siteUrl(files.pca.weights)} holds ${read.info.components} components of ${read.info.dimension} pixels; this view needs 3 of 784.`,
+      );
+    }
+    return (z) => reconstruct(pca, Float32Array.from(z), 1, 3);
   }
   const modelUrl = siteUrl(files.dense);
-  const json = JSON.parse(new TextDecoder().decode(await fetchBytes(modelUrl))) as unknown;
-  const paths = weightPaths(json);
-  if (paths.length !== 1) throw new Error(`${modelUrl} should list one weights file, not ${paths.length}.`);
-  const weights = await fetchBytes(new URL(paths[0]!, modelUrl).href);
-  const model = parseDenseModel(json, weights);
+  const model = await fetchDenseModel(modelUrl);
   if (model.inputSize !== 3 || model.outputSize !== PIXELS) {
     throw new Error(`The decoder ${modelUrl} maps ${model.inputSize} numbers to ${model.outputSize}; this view needs 3 → 784.`);
   }

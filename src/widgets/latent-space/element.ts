@@ -5,7 +5,7 @@
  * Dense decoder, no tfjs), and two chosen images give a strip of images along the line between them.
  *
  * The markup (LatentSpace.astro) already shows the axes, the legend and the controls. The maths is
- * lib/latent-view/ and lib/unsupervised/dense-decoder.ts; the drawing is scene.ts on viz/points-3d.
+ * lib/latent-view/ and lib/unsupervised/dense-model.ts; the drawing is scene.ts on viz/points-3d.
  *
  * For tests and assistive technology: `data-state` loading, idle (ready) or error; on the view,
  * `data-points` (points drawn), `data-angle` (yaw,pitch in degrees), `data-renderer` (webgl2 or

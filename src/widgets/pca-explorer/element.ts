@@ -10,9 +10,11 @@ import { joinBase } from '../../lib/content/url.ts';
 import { FASHION_CLASS_NAMES } from '../../lib/data/manifest.ts';
 import { errorText } from '../../lib/format/error-text.ts';
 import { formatCount, formatPercent } from '../../lib/format/numbers.ts';
-import { PCA_FILES, pcaFromFiles, embeddingFromFile, readPcaInfo, type PcaInfo } from '../../lib/unsupervised/pca-files.ts';
+import { readEmbedding } from '../../lib/unsupervised/embedding-file.ts';
+import { pcaFromFiles, readPcaInfo, type PcaInfo } from '../../lib/unsupervised/pca-files.ts';
 import { cumulativeRatio, divergingPixels, greyPixels, meanSquaredError } from '../../lib/unsupervised/pca-summary.ts';
 import { project, reconstruct, type Pca } from '../../lib/unsupervised/pca.ts';
+import { PRETRAINED_PCA } from '../../lib/unsupervised/pretrained.ts';
 import type { Scatter2d } from '../../viz/scatter-2d.ts';
 import { varianceMarker } from '../../viz/variance-chart.ts';
 import { datasetUrl } from '../shared/data-url.ts';
@@ -132,14 +134,15 @@ export class PcaExplorerElement extends HTMLElement {
         import('../../lib/data/load.ts'),
         import('../../viz/scatter-2d.ts'),
         import('../../viz/class-colours.ts'),
-        fetchBytes(url(PCA_FILES.info), controller.signal),
-        fetchBytes(url(PCA_FILES.weights), controller.signal),
-        fetchBytes(url(PCA_FILES.embedding), controller.signal),
+        fetchBytes(url(PRETRAINED_PCA.info), controller.signal),
+        fetchBytes(url(PRETRAINED_PCA.weights), controller.signal),
+        fetchBytes(url(PRETRAINED_PCA.embedding), controller.signal),
       ]);
       const read = readPcaInfo(JSON.parse(new TextDecoder().decode(infoBytes)));
       if (!read.ok) throw new Error(read.problem);
       const pca = pcaFromFiles(read.info, weights);
-      const embedding = embeddingFromFile(read.info, embeddingBytes);
+      const { count: embedded, dimensions } = read.info.embedding;
+      const embedding = readEmbedding(embeddingBytes, embedded, dimensions, url(PRETRAINED_PCA.embedding));
       const split = await loadSplit(datasetUrl(), 'fashion-mnist', 'test', {
         signal: controller.signal,
         onProgress: (p) => {

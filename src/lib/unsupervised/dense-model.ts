@@ -1,7 +1,8 @@
 /**
- * Runs a tfjs Layers model made only of Dense layers (the autoencoders' decoders) in plain
- * TypeScript, from its `model.json` and `weights.bin`, without tfjs: one latent vector decodes in
- * well under a millisecond, so a click shows its image within the same frame.
+ * Runs a tfjs Layers model made only of Dense layers (the pretrained autoencoders' encoders and
+ * decoders) in plain TypeScript, from its `model.json` and `weights.bin`, without tfjs: one latent
+ * vector decodes in well under a millisecond, so a click shows its image within the same frame, and
+ * the pages show the pretrained models before any tfjs is loaded (`denseAutoencoder`).
  *
  * The files are untrusted until checked: `parseDenseModel` validates the topology (Sequential or a
  * chain of Dense layers, activations relu / sigmoid / linear), the weights manifest (float32 only,
@@ -160,7 +161,8 @@ export function parseDenseModel(modelJson: unknown, weights: ArrayBuffer): Dense
   }
   if (layers.length === 0) fail('model.json has no Dense layer.');
   const unused = specs.filter((s) => !used.has(s.name));
-  if (unused.length) fail(`The manifest has weights no layer uses (${unused.map((s) => s.name).join(', ')}): is this the decoder's model.json?`);
+  if (unused.length)
+    fail(`The manifest has weights no layer uses (${unused.map((s) => s.name).join(', ')}): is this a Dense-only model's model.json?`);
   return { layers, inputSize: layers[0]!.inputs, outputSize: layers[layers.length - 1]!.units };
 }
 
@@ -175,18 +177,66 @@ function activate(values: Float32Array, activation: DenseActivation): void {
 /** Runs the model on one input vector (length `inputSize`); returns a new array of `outputSize`. */
 export function runDense(model: DenseModel, input: ArrayLike<number>): Float32Array {
   if (input.length !== model.inputSize) throw new DenseModelError(`The model takes ${model.inputSize} numbers, got ${input.length}.`);
-  let current = Float32Array.from(input);
+  return runDenseBatch(model, Float32Array.from(input), 1);
+}
+
+/**
+ * Runs the model on n input vectors (row-major, n × `inputSize`); returns n × `outputSize`, row-major.
+ * About 2 × n × (weights) floating-point operations: the 10,000 test images through the AE encoder are
+ * roughly a GFLOP, so a page runs that in slices (or reads the committed embedding.bin instead).
+ */
+export function runDenseBatch(model: DenseModel, inputs: Float32Array, n: number): Float32Array {
+  if (!Number.isInteger(n) || n < 0 || inputs.length !== n * model.inputSize) {
+    throw new DenseModelError(`The model takes ${n} × ${model.inputSize} numbers, got ${inputs.length}.`);
+  }
+  let current = inputs;
   for (const layer of model.layers) {
-    const out = Float32Array.from(layer.bias);
-    const { kernel, units } = layer;
-    for (let i = 0; i < layer.inputs; i++) {
-      const x = current[i]!;
-      if (x === 0) continue;
-      const row = i * units;
-      for (let j = 0; j < units; j++) out[j]! += x * kernel[row + j]!;
+    const { kernel, units, bias } = layer;
+    const out = new Float32Array(n * units);
+    for (let r = 0; r < n; r++) {
+      const o = r * units;
+      const x0 = r * layer.inputs;
+      out.set(bias, o);
+      for (let i = 0; i < layer.inputs; i++) {
+        const x = current[x0 + i]!;
+        if (x === 0) continue;
+        const row = i * units;
+        for (let j = 0; j < units; j++) out[o + j]! += x * kernel[row + j]!;
+      }
     }
     activate(out, layer.activation);
     current = out;
   }
   return current;
+}
+
+/** A pretrained autoencoder run without tfjs: images are row-major n × `pixels`, 0…1; codes n × `latent`. */
+export interface DenseAutoencoder {
+  /** Size of the code z (a VAE's encoder gives μ then log σ²; `encode` returns μ). */
+  readonly latent: number;
+  readonly pixels: number;
+  encode(images: Float32Array, n: number): Float32Array;
+  decode(codes: Float32Array, n: number): Float32Array;
+  /** decode(encode(images)): what the network rebuilds. */
+  reconstruct(images: Float32Array, n: number): Float32Array;
+}
+
+/** Pairs an encoder and a decoder; throws `DenseModelError` when their sizes do not fit together. */
+export function denseAutoencoder(encoder: DenseModel, decoder: DenseModel): DenseAutoencoder {
+  const pixels = encoder.inputSize;
+  const latent = decoder.inputSize;
+  if (decoder.outputSize !== pixels) throw new DenseModelError(`The decoder gives ${decoder.outputSize} pixels, the encoder takes ${pixels}.`);
+  const encoded = encoder.outputSize;
+  if (encoded !== latent && encoded !== 2 * latent) {
+    throw new DenseModelError(`The encoder gives ${encoded} numbers, but the decoder takes ${latent}.`);
+  }
+  const encode = (images: Float32Array, n: number): Float32Array => {
+    const out = runDenseBatch(encoder, images, n);
+    if (encoded === latent) return out;
+    const mu = new Float32Array(n * latent);
+    for (let r = 0; r < n; r++) mu.set(out.subarray(r * encoded, r * encoded + latent), r * latent);
+    return mu;
+  };
+  const decode = (codes: Float32Array, n: number): Float32Array => runDenseBatch(decoder, codes, n);
+  return { latent, pixels, encode, decode, reconstruct: (images, n) => decode(encode(images, n), n) };
 }

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DenseModelError, parseDenseModel, runDense } from './dense-decoder.ts';
+import { DenseModelError, denseAutoencoder, parseDenseModel, runDense, runDenseBatch } from './dense-model.ts';
 
 /** A tfjs model saved with tf.io, as the training script saves the decoders: model.json + weights.bin. */
 interface Saved {
@@ -49,13 +49,42 @@ function decoderLike(): tf.Sequential {
   return model;
 }
 
-describe('dense decoder', () => {
+/** An encoder-shaped model as the VAE's: 10 pixels → 8 (relu) → 6 (linear: μ then log σ² of a 3-D code). */
+function encoderLike(): tf.Sequential {
+  const model = tf.sequential();
+  model.add(
+    tf.layers.dense({
+      inputShape: [10],
+      units: 8,
+      activation: 'relu',
+      kernelInitializer: tf.initializers.glorotUniform({ seed: 6 }),
+      biasInitializer: tf.initializers.randomNormal({ seed: 7 }),
+    }),
+  );
+  model.add(
+    tf.layers.dense({
+      units: 6,
+      kernelInitializer: tf.initializers.glorotUniform({ seed: 8 }),
+      biasInitializer: tf.initializers.randomNormal({ seed: 9 }),
+    }),
+  );
+  return model;
+}
+
+const predict = (model: tf.LayersModel, inputs: number[][]): number[][] =>
+  tf.tidy(() => (model.predict(tf.tensor2d(inputs)) as tf.Tensor).arraySync() as number[][]);
+
+describe('dense model', () => {
   let saved: Saved;
   let model: tf.Sequential;
+  let encoderSaved: Saved;
+  let encoder: tf.Sequential;
   beforeAll(async () => {
     await tf.setBackend('cpu');
     model = decoderLike();
     saved = await save(model);
+    encoder = encoderLike();
+    encoderSaved = await save(encoder);
   });
 
   it('gives what tfjs predict gives on the same saved model', () => {
@@ -74,6 +103,33 @@ describe('dense decoder', () => {
       const ours = Array.from(runDense(parsed, z));
       ours.forEach((v, j) => expect(v).toBeCloseTo(expected[i]![j]!, 5));
     }
+  });
+
+  it('runs an encoder-shaped model on a batch as tfjs predict does', () => {
+    const parsed = parseDenseModel(encoderSaved.json, encoderSaved.weights);
+    expect([parsed.inputSize, parsed.outputSize]).toEqual([10, 6]);
+    const inputs = Array.from({ length: 5 }, (_, r) => Array.from({ length: 10 }, (_, p) => ((r * 10 + p) % 7) / 7));
+    const expected = predict(encoder, inputs);
+    const ours = runDenseBatch(parsed, Float32Array.from(inputs.flat()), 5);
+    expect(ours).toHaveLength(5 * 6);
+    expected.flat().forEach((v, k) => expect(ours[k]).toBeCloseTo(v, 5));
+    expect(() => runDenseBatch(parsed, new Float32Array(25), 3)).toThrow(/takes 3 × 10 numbers, got 25/);
+  });
+
+  it('pairs an encoder (μ then log σ²) with a decoder: encode keeps μ, reconstruct decodes it', () => {
+    const enc = parseDenseModel(encoderSaved.json, encoderSaved.weights);
+    const dec = parseDenseModel(saved.json, saved.weights);
+    const ae = denseAutoencoder(enc, dec);
+    expect([ae.latent, ae.pixels]).toEqual([3, 10]);
+    const inputs = [Array.from({ length: 10 }, (_, p) => p / 10), Array.from({ length: 10 }, (_, p) => 1 - p / 10)];
+    const mu = predict(encoder, inputs).map((row) => row.slice(0, 3));
+    const codes = ae.encode(Float32Array.from(inputs.flat()), 2);
+    mu.flat().forEach((v, k) => expect(codes[k]).toBeCloseTo(v, 5));
+    const rebuilt = ae.reconstruct(Float32Array.from(inputs.flat()), 2);
+    predict(model, mu)
+      .flat()
+      .forEach((v, k) => expect(rebuilt[k]).toBeCloseTo(v, 5));
+    expect(() => denseAutoencoder(dec, dec)).toThrow(/decoder gives 10 pixels, the encoder takes 3/);
   });
 
   it('says which weight is missing', () => {
