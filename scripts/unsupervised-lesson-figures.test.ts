@@ -24,9 +24,9 @@ import { elbowCurve, startCentroids, type StartMethod } from '../src/lib/kmeans-
 import { KMeansStepper, type Snapshot } from '../src/lib/kmeans-explorer/stepper.ts';
 import { corruptImage, meanSquaredError } from '../src/lib/unsupervised/corrupt.ts';
 import { blurGrey } from '../src/lib/unsupervised/denoise.ts';
-import { parseDenseModel, runDense, type DenseModel } from '../src/lib/unsupervised/dense-decoder.ts';
-import { PCA_FILES, readPcaInfo } from '../src/lib/unsupervised/pca-files.ts';
-import { PRETRAINED_AUTOENCODERS } from '../src/lib/unsupervised/pretrained.ts';
+import { parseDenseModel, runDense, type DenseModel } from '../src/lib/unsupervised/dense-model.ts';
+import { readPcaInfo } from '../src/lib/unsupervised/pca-files.ts';
+import { PRETRAINED_AUTOENCODERS, PRETRAINED_PCA } from '../src/lib/unsupervised/pretrained.ts';
 import { defaults } from '../src/widgets/shared/settings.ts';
 import { SETTINGS as EXPLORER_SETTINGS } from '../src/widgets/kmeans-explorer/config.ts';
 import { CORRUPTION_SETTINGS } from '../src/widgets/denoiser/config.ts';
@@ -128,7 +128,7 @@ describe('lesson 08: the k-means explorer', () => {
 });
 
 describe('lesson 08: PCA of Fashion-MNIST (public/models/fashion-pca/pca.json)', () => {
-  const read = readPcaInfo(json(PCA_FILES.info));
+  const read = readPcaInfo(json(PRETRAINED_PCA.info));
   if (!read.ok) throw new Error(read.problem);
   const info = read.info;
 
