@@ -21,7 +21,7 @@ export interface PointsRenderer {
   pick(x: number, y: number): number | null;
   /** Whether a pick is a plain lookup now (the pick buffer matches the last drawn view). */
   readonly pickReady: boolean;
-  /** Makes the pick buffer for the last drawn view, if it is not ready: call it once the camera has stopped. */
+  /** Starts making the pick buffer for the last drawn view, if it is not ready (`pickReady` says when it is): call it once the camera has stopped. */
   preparePick(): void;
   /** New positions for the same points (another embedding, or a live training step). */
   setPoints(points: Float32Array): void;

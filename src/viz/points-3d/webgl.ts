@@ -2,9 +2,10 @@
  * All the points in one WebGL2 draw call (gl.POINTS, round sprites, depth-tested), and picking as the
  * TensorFlow Embedding Projector does it: the same points drawn once more into an offscreen
  * framebuffer the size of the canvas, each in a colour that encodes its index (lib/latent-view/pick.ts),
- * but only when asked (`preparePick`, once the camera has stopped) and read back whole into memory, so a
- * click is a lookup in that copy (lib/latent-view/pick-buffer.ts). Drawing a new view, new positions or
- * a new size makes the copy stale; a pick on a stale copy prepares it first. Throws if WebGL2 is
+ * but only when asked (`preparePick`, once the camera has stopped) and read back whole into memory
+ * asynchronously (a pixel-pack buffer and a fence, so the page never waits on the GPU), so a click is a
+ * lookup in that copy (lib/latent-view/pick-buffer.ts). Drawing a new view, new positions or a new size
+ * makes the copy stale; a pick on a stale copy draws and reads it back at once, blocking. Throws if WebGL2 is
  * missing, so the caller can fall back to canvas 2D.
  */
 import { indexToRgb } from '../../lib/latent-view/pick.ts';
@@ -116,6 +117,16 @@ export function createWebglPoints(canvas: HTMLCanvasElement, cloud: PointCloud):
   /** The id colours of the last prepared view, read back; null until the first. */
   let pickBuffer: PickBuffer | null = null;
   let pickStale = true;
+  /** Counts the changes of view, points and size, so a read-back that finishes after another change is dropped. */
+  let generation = 0;
+  const invalidate = (): void => {
+    pickStale = true;
+    generation++;
+  };
+  /** The asynchronous read-back in flight: the pixels go to a GPU buffer, copied out once its fence has passed. */
+  const pixelPack = gl.createBuffer();
+  let inFlight: { sync: WebGLSync; generation: number } | null = null;
+  let poll: number | null = null;
 
   /** One pass over all the points, into the bound framebuffer of `width` × `height` pixels. */
   const pass = (matrix: Float32Array, picking: boolean, width: number, height: number): void => {
@@ -131,26 +142,68 @@ export function createWebglPoints(canvas: HTMLCanvasElement, cloud: PointCloud):
     gl.drawArrays(gl.POINTS, 0, cloud.n);
   };
 
-  /** Draws the id colours of the last drawn view into the picking framebuffer and reads them all back. */
-  const preparePick = (): void => {
-    if (!pickStale || !lastMatrix) return;
-    const width = canvas.width;
-    const height = canvas.height;
+  /** Draws the id colours of the last drawn view into the picking framebuffer (left bound); false if nothing is drawn yet. */
+  const drawIds = (): boolean => {
+    if (!lastMatrix) return false;
+    const { width, height } = canvas;
     if (!pickBuffer || pickBuffer.width !== width || pickBuffer.height !== height) {
       sizePickTarget(width, height);
       pickBuffer = { pixels: new Uint8Array(width * height * 4), width, height };
+      gl.bindBuffer(gl.PIXEL_PACK_BUFFER, pixelPack);
+      gl.bufferData(gl.PIXEL_PACK_BUFFER, width * height * 4, gl.STREAM_READ);
+      gl.bindBuffer(gl.PIXEL_PACK_BUFFER, null);
     }
     gl.bindFramebuffer(gl.FRAMEBUFFER, pickFramebuffer);
     pass(lastMatrix, true, width, height);
-    gl.readPixels(0, 0, width, height, gl.RGBA, gl.UNSIGNED_BYTE, pickBuffer.pixels);
+    return true;
+  };
+
+  /** The pick buffer now, blocking until the GPU has drawn it (a click before the camera has settled). */
+  const prepareNow = (): void => {
+    if (!pickStale || !drawIds()) return;
+    gl.readPixels(0, 0, pickBuffer!.width, pickBuffer!.height, gl.RGBA, gl.UNSIGNED_BYTE, pickBuffer!.pixels);
     gl.bindFramebuffer(gl.FRAMEBUFFER, null);
     pickStale = false;
+  };
+
+  /** Copies the read-back out once its fence has passed (checked each animation frame, never waited on). */
+  const collect = (): void => {
+    poll = null;
+    if (!inFlight) return;
+    const status = gl.clientWaitSync(inFlight.sync, 0, 0);
+    if (status === gl.TIMEOUT_EXPIRED) {
+      poll = requestAnimationFrame(collect);
+      return;
+    }
+    gl.deleteSync(inFlight.sync);
+    if (status !== gl.WAIT_FAILED && inFlight.generation === generation && pickStale && pickBuffer) {
+      gl.bindBuffer(gl.PIXEL_PACK_BUFFER, pixelPack);
+      gl.getBufferSubData(gl.PIXEL_PACK_BUFFER, 0, pickBuffer.pixels);
+      gl.bindBuffer(gl.PIXEL_PACK_BUFFER, null);
+      pickStale = false;
+    }
+    inFlight = null;
+  };
+
+  /** Starts drawing and reading back the pick buffer without blocking; `pickReady` turns true a frame or so later. */
+  const preparePick = (): void => {
+    if (!pickStale || inFlight?.generation === generation || !drawIds()) return;
+    gl.bindBuffer(gl.PIXEL_PACK_BUFFER, pixelPack);
+    gl.readPixels(0, 0, pickBuffer!.width, pickBuffer!.height, gl.RGBA, gl.UNSIGNED_BYTE, 0);
+    gl.bindBuffer(gl.PIXEL_PACK_BUFFER, null);
+    gl.bindFramebuffer(gl.FRAMEBUFFER, null);
+    if (inFlight) gl.deleteSync(inFlight.sync);
+    const sync = gl.fenceSync(gl.SYNC_GPU_COMMANDS_COMPLETE, 0);
+    if (!sync) return;
+    gl.flush();
+    inFlight = { sync, generation };
+    poll ??= requestAnimationFrame(collect);
   };
 
   return {
     kind: 'webgl2',
     draw(matrix) {
-      if (!sameMatrix(lastMatrix, matrix)) pickStale = true;
+      if (!sameMatrix(lastMatrix, matrix)) invalidate();
       lastMatrix = matrix;
       gl.bindFramebuffer(gl.FRAMEBUFFER, null);
       pass(matrix, false, canvas.width, canvas.height);
@@ -160,23 +213,24 @@ export function createWebglPoints(canvas: HTMLCanvasElement, cloud: PointCloud):
     },
     preparePick,
     pick(x, y) {
-      preparePick();
+      prepareNow();
       if (!pickBuffer || pickStale) return null;
       return lookupPick(pickBuffer, x * pixelRatio, y * pixelRatio, Math.ceil(PICK_RADIUS * pixelRatio), cloud.n);
     },
     setPoints(points) {
       cloud = { ...cloud, points };
-      pickStale = true;
+      invalidate();
       gl.bindBuffer(gl.ARRAY_BUFFER, positionBuffer);
       gl.bufferSubData(gl.ARRAY_BUFFER, 0, points, 0, cloud.n * 3);
     },
     resize(width, height, ratio) {
       pixelRatio = ratio;
-      pickStale = true;
+      invalidate();
       canvas.width = Math.max(1, Math.round(width * ratio));
       canvas.height = Math.max(1, Math.round(height * ratio));
     },
     destroy() {
+      if (poll !== null) cancelAnimationFrame(poll);
       gl.getExtension('WEBGL_lose_context')?.loseContext();
     },
   };
