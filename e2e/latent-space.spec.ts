@@ -86,10 +86,21 @@ test.describe('latent space', { tag: '@dev-pages' }, () => {
     await expect(words).not.toHaveText(vaeWords!);
     await expect(widget.getByRole('status')).toHaveText(/^PCA, first 3 components: 10,000 test images drawn with WebGL2/);
 
-    // Click where image 0 is drawn: the id-colour pick finds a point there and decodes it.
-    const at = await widget.evaluate((el) => {
-      const scene = (el as unknown as { scene: { screenPosition(p: number[]): { x: number; y: number }; drawNow(): void } }).scene;
+    // Turn the view a little, then click where image 0 is drawn once the camera has settled: the id-colour
+    // pick buffer, drawn once the camera stopped and not while it turned, finds a point there and decodes it.
+    const turned = await widget.evaluate((el) => {
+      const scene = (el as unknown as { scene: { rotateBy(dYaw: number, dPitch: number): void; drawNow(): void; renderer: { pickReady: boolean } } })
+        .scene;
+      scene.rotateBy(0.05, 0);
       scene.drawNow();
+      return scene.renderer.pickReady;
+    });
+    expect(turned).toBe(false);
+    await expect
+      .poll(() => widget.evaluate((el) => (el as unknown as { scene: { renderer: { pickReady: boolean } } }).scene.renderer.pickReady))
+      .toBe(true);
+    const at = await widget.evaluate((el) => {
+      const scene = (el as unknown as { scene: { screenPosition(p: number[]): { x: number; y: number } } }).scene;
       const points = (el as unknown as { points: Float32Array }).points;
       return scene.screenPosition([points[0]!, points[1]!, points[2]!]);
     });

@@ -2,7 +2,7 @@
  * The fallback when WebGL2 is missing or fails: the same points projected on the CPU
  * (lib/latent-view/camera.ts) and painted far to near on a 2-D canvas, one small square each,
  * grouped by colour per depth slice so the fill style changes a few hundred times, not 10,000.
- * Picking is the nearest projected point (lib/latent-view/pick.ts).
+ * Picking is the nearest of the points as last projected (lib/latent-view/pick.ts): nothing to prepare.
  */
 import { projectAll } from '../../lib/latent-view/camera.ts';
 import { nearestProjected } from '../../lib/latent-view/pick.ts';
@@ -60,6 +60,8 @@ export function createCanvasPoints(canvas: HTMLCanvasElement, cloud: PointCloud)
     pick(x, y) {
       return nearestProjected(projected, cloud.n, x, y, PICK_RADIUS);
     },
+    pickReady: true,
+    preparePick() {},
     setPoints(points) {
       cloud = { ...cloud, points };
     },

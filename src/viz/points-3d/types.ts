@@ -14,8 +14,15 @@ export interface PointsRenderer {
   readonly kind: 'webgl2' | 'canvas2d';
   /** Draws every point with this clip-space matrix (camera/viewProjection) on the canvas's current size. */
   draw(matrix: Float32Array): void;
-  /** The point drawn at canvas pixel (x, y) in CSS pixels (or within a few pixels of it); null if none. */
+  /**
+   * The point drawn at canvas pixel (x, y) in CSS pixels (or within a few pixels of it); null if none.
+   * A lookup when the pick buffer is ready; otherwise it is prepared first.
+   */
   pick(x: number, y: number): number | null;
+  /** Whether a pick is a plain lookup now (the pick buffer matches the last drawn view). */
+  readonly pickReady: boolean;
+  /** Starts making the pick buffer for the last drawn view, if it is not ready (`pickReady` says when it is): call it once the camera has stopped. */
+  preparePick(): void;
   /** New positions for the same points (another embedding, or a live training step). */
   setPoints(points: Float32Array): void;
   /** The canvas's size in CSS pixels and the device pixel ratio. */

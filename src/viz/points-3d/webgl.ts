@@ -1,11 +1,15 @@
 /**
  * All the points in one WebGL2 draw call (gl.POINTS, round sprites, depth-tested), and picking as the
  * TensorFlow Embedding Projector does it: the same points drawn once more into an offscreen
- * framebuffer, each in a colour that encodes its index (lib/latent-view/pick.ts), and the pixels
- * under the pointer read back. Throws if WebGL2 is missing, so the caller can fall back to canvas 2D.
+ * framebuffer the size of the canvas, each in a colour that encodes its index (lib/latent-view/pick.ts),
+ * but only when asked (`preparePick`, once the camera has stopped) and read back whole into memory
+ * asynchronously (a pixel-pack buffer and a fence, so the page never waits on the GPU), so a click is a
+ * lookup in that copy (lib/latent-view/pick-buffer.ts). Drawing a new view, new positions or a new size
+ * makes the copy stale; a pick on a stale copy draws and reads it back at once, blocking. Throws if WebGL2 is
+ * missing, so the caller can fall back to canvas 2D.
  */
-import { multiply } from '../../lib/latent-view/camera.ts';
-import { indexToRgb, rgbToIndex } from '../../lib/latent-view/pick.ts';
+import { indexToRgb } from '../../lib/latent-view/pick.ts';
+import { lookupPick, type PickBuffer } from '../../lib/latent-view/pick-buffer.ts';
 import { parseColour, PICK_RADIUS, POINT_SIZE, type PointCloud, type PointsRenderer } from './types.ts';
 
 const VERTEX = `#version 300 es
@@ -69,9 +73,7 @@ function ids(n: number): Float32Array {
   return out;
 }
 
-/** The picking square's half-width in device pixels, enough for PICK_RADIUS CSS pixels at a pixel ratio up to 2. */
-const PICK_RADIUS_PX = 2 * PICK_RADIUS;
-const PICK_SIZE = 2 * PICK_RADIUS_PX + 1;
+const sameMatrix = (a: Float32Array | null, b: Float32Array): boolean => a !== null && a.every((v, i) => v === b[i]);
 
 export function createWebglPoints(canvas: HTMLCanvasElement, cloud: PointCloud): PointsRenderer {
   const gl = canvas.getContext('webgl2', { antialias: false, preserveDrawingBuffer: false });
@@ -95,20 +97,36 @@ export function createWebglPoints(canvas: HTMLCanvasElement, cloud: PointCloud):
   const uSize = gl.getUniformLocation(prog, 'u_size');
   const uPicking = gl.getUniformLocation(prog, 'u_picking');
 
-  // The offscreen picking target: a small RGBA8 colour buffer and a depth buffer, PICK_SIZE² pixels.
+  // The offscreen picking target, the canvas's size: an RGBA8 colour buffer and a depth buffer, (re)sized when drawn into.
   const pickFramebuffer = gl.createFramebuffer();
   const pickColour = gl.createRenderbuffer();
   const pickDepth = gl.createRenderbuffer();
-  gl.bindRenderbuffer(gl.RENDERBUFFER, pickColour);
-  gl.renderbufferStorage(gl.RENDERBUFFER, gl.RGBA8, PICK_SIZE, PICK_SIZE);
-  gl.bindRenderbuffer(gl.RENDERBUFFER, pickDepth);
-  gl.renderbufferStorage(gl.RENDERBUFFER, gl.DEPTH_COMPONENT16, PICK_SIZE, PICK_SIZE);
+  const sizePickTarget = (width: number, height: number): void => {
+    gl.bindRenderbuffer(gl.RENDERBUFFER, pickColour);
+    gl.renderbufferStorage(gl.RENDERBUFFER, gl.RGBA8, width, height);
+    gl.bindRenderbuffer(gl.RENDERBUFFER, pickDepth);
+    gl.renderbufferStorage(gl.RENDERBUFFER, gl.DEPTH_COMPONENT16, width, height);
+  };
+  sizePickTarget(1, 1);
   gl.bindFramebuffer(gl.FRAMEBUFFER, pickFramebuffer);
   gl.framebufferRenderbuffer(gl.FRAMEBUFFER, gl.COLOR_ATTACHMENT0, gl.RENDERBUFFER, pickColour);
   gl.framebufferRenderbuffer(gl.FRAMEBUFFER, gl.DEPTH_ATTACHMENT, gl.RENDERBUFFER, pickDepth);
   gl.bindFramebuffer(gl.FRAMEBUFFER, null);
   let pixelRatio = 1;
   let lastMatrix: Float32Array | null = null;
+  /** The id colours of the last prepared view, read back; null until the first. */
+  let pickBuffer: PickBuffer | null = null;
+  let pickStale = true;
+  /** Counts the changes of view, points and size, so a read-back that finishes after another change is dropped. */
+  let generation = 0;
+  const invalidate = (): void => {
+    pickStale = true;
+    generation++;
+  };
+  /** The asynchronous read-back in flight: the pixels go to a GPU buffer, copied out once its fence has passed. */
+  const pixelPack = gl.createBuffer();
+  let inFlight: { sync: WebGLSync; generation: number } | null = null;
+  let poll: number | null = null;
 
   /** One pass over all the points, into the bound framebuffer of `width` × `height` pixels. */
   const pass = (matrix: Float32Array, picking: boolean, width: number, height: number): void => {
@@ -124,56 +142,95 @@ export function createWebglPoints(canvas: HTMLCanvasElement, cloud: PointCloud):
     gl.drawArrays(gl.POINTS, 0, cloud.n);
   };
 
+  /** Draws the id colours of the last drawn view into the picking framebuffer (left bound); false if nothing is drawn yet. */
+  const drawIds = (): boolean => {
+    if (!lastMatrix) return false;
+    const { width, height } = canvas;
+    if (!pickBuffer || pickBuffer.width !== width || pickBuffer.height !== height) {
+      sizePickTarget(width, height);
+      pickBuffer = { pixels: new Uint8Array(width * height * 4), width, height };
+      gl.bindBuffer(gl.PIXEL_PACK_BUFFER, pixelPack);
+      gl.bufferData(gl.PIXEL_PACK_BUFFER, width * height * 4, gl.STREAM_READ);
+      gl.bindBuffer(gl.PIXEL_PACK_BUFFER, null);
+    }
+    gl.bindFramebuffer(gl.FRAMEBUFFER, pickFramebuffer);
+    pass(lastMatrix, true, width, height);
+    return true;
+  };
+
+  /** The pick buffer now, blocking until the GPU has drawn it (a click before the camera has settled). */
+  const prepareNow = (): void => {
+    if (!pickStale || !drawIds()) return;
+    gl.readPixels(0, 0, pickBuffer!.width, pickBuffer!.height, gl.RGBA, gl.UNSIGNED_BYTE, pickBuffer!.pixels);
+    gl.bindFramebuffer(gl.FRAMEBUFFER, null);
+    pickStale = false;
+  };
+
+  /** Copies the read-back out once its fence has passed (checked each animation frame, never waited on). */
+  const collect = (): void => {
+    poll = null;
+    if (!inFlight) return;
+    const status = gl.clientWaitSync(inFlight.sync, 0, 0);
+    if (status === gl.TIMEOUT_EXPIRED) {
+      poll = requestAnimationFrame(collect);
+      return;
+    }
+    gl.deleteSync(inFlight.sync);
+    if (status !== gl.WAIT_FAILED && inFlight.generation === generation && pickStale && pickBuffer) {
+      gl.bindBuffer(gl.PIXEL_PACK_BUFFER, pixelPack);
+      gl.getBufferSubData(gl.PIXEL_PACK_BUFFER, 0, pickBuffer.pixels);
+      gl.bindBuffer(gl.PIXEL_PACK_BUFFER, null);
+      pickStale = false;
+    }
+    inFlight = null;
+  };
+
+  /** Starts drawing and reading back the pick buffer without blocking; `pickReady` turns true a frame or so later. */
+  const preparePick = (): void => {
+    if (!pickStale || inFlight?.generation === generation || !drawIds()) return;
+    gl.bindBuffer(gl.PIXEL_PACK_BUFFER, pixelPack);
+    gl.readPixels(0, 0, pickBuffer!.width, pickBuffer!.height, gl.RGBA, gl.UNSIGNED_BYTE, 0);
+    gl.bindBuffer(gl.PIXEL_PACK_BUFFER, null);
+    gl.bindFramebuffer(gl.FRAMEBUFFER, null);
+    if (inFlight) gl.deleteSync(inFlight.sync);
+    const sync = gl.fenceSync(gl.SYNC_GPU_COMMANDS_COMPLETE, 0);
+    if (!sync) return;
+    gl.flush();
+    inFlight = { sync, generation };
+    poll ??= requestAnimationFrame(collect);
+  };
+
   return {
     kind: 'webgl2',
     draw(matrix) {
+      if (!sameMatrix(lastMatrix, matrix)) invalidate();
       lastMatrix = matrix;
       gl.bindFramebuffer(gl.FRAMEBUFFER, null);
       pass(matrix, false, canvas.width, canvas.height);
     },
+    get pickReady() {
+      return !pickStale;
+    },
+    preparePick,
     pick(x, y) {
-      if (!lastMatrix) return null;
-      // The id colours of only the PICK_SIZE² pixels round the pointer: the view is magnified so that this
-      // square fills the small picking framebuffer, and the points outside it are clipped before they are drawn.
-      const R = PICK_RADIUS_PX;
-      const r = Math.min(R, Math.ceil(PICK_RADIUS * pixelRatio));
-      const centreX = ((x * pixelRatio) / canvas.width) * 2 - 1;
-      const centreY = 1 - ((y * pixelRatio) / canvas.height) * 2;
-      const sx = canvas.width / PICK_SIZE;
-      const sy = canvas.height / PICK_SIZE;
-      // prettier-ignore
-      const zoomIn = new Float32Array([sx, 0, 0, 0, 0, sy, 0, 0, 0, 0, 1, 0, -centreX * sx, -centreY * sy, 0, 1]);
-      gl.bindFramebuffer(gl.FRAMEBUFFER, pickFramebuffer);
-      pass(multiply(zoomIn, lastMatrix), true, PICK_SIZE, PICK_SIZE);
-      const pixels = new Uint8Array(PICK_SIZE * PICK_SIZE * 4);
-      gl.readPixels(0, 0, PICK_SIZE, PICK_SIZE, gl.RGBA, gl.UNSIGNED_BYTE, pixels);
-      gl.bindFramebuffer(gl.FRAMEBUFFER, null);
-      let best: number | null = null;
-      let bestD = Infinity;
-      for (let j = 0; j < PICK_SIZE; j++) {
-        for (let i = 0; i < PICK_SIZE; i++) {
-          const o = (j * PICK_SIZE + i) * 4;
-          const index = pixels[o + 3] === 255 ? rgbToIndex(pixels[o]!, pixels[o + 1]!, pixels[o + 2]!) : null;
-          const d = (i - R) ** 2 + (j - R) ** 2;
-          if (index !== null && index < cloud.n && d < bestD && d <= r * r) {
-            best = index;
-            bestD = d;
-          }
-        }
-      }
-      return best;
+      prepareNow();
+      if (!pickBuffer || pickStale) return null;
+      return lookupPick(pickBuffer, x * pixelRatio, y * pixelRatio, Math.ceil(PICK_RADIUS * pixelRatio), cloud.n);
     },
     setPoints(points) {
       cloud = { ...cloud, points };
+      invalidate();
       gl.bindBuffer(gl.ARRAY_BUFFER, positionBuffer);
       gl.bufferSubData(gl.ARRAY_BUFFER, 0, points, 0, cloud.n * 3);
     },
     resize(width, height, ratio) {
       pixelRatio = ratio;
+      invalidate();
       canvas.width = Math.max(1, Math.round(width * ratio));
       canvas.height = Math.max(1, Math.round(height * ratio));
     },
     destroy() {
+      if (poll !== null) cancelAnimationFrame(poll);
       gl.getExtension('WEBGL_lose_context')?.loseContext();
     },
   };

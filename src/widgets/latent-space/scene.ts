@@ -2,7 +2,9 @@
  * The drawing of the latent view: the points (viz/points-3d: WebGL2 or the canvas-2D fallback), and
  * over them a 2-D overlay with the data's box, the 3-D cursor and the chosen points. Mouse, touch,
  * wheel and keys turn the orbit camera (lib/latent-view/camera.ts); a click picks a point. Frames are
- * drawn on demand, at most one per animation frame.
+ * drawn on demand, at most one per animation frame. While the camera moves nothing is picked: the pick
+ * buffer is prepared once it has stayed still for SETTLE_MS (lib/latent-view/pick-buffer.ts), so a click
+ * then is a lookup.
  */
 import {
   DEFAULT_CAMERA,
@@ -15,6 +17,7 @@ import {
   type OrbitCamera,
   type Vec3,
 } from '../../lib/latent-view/camera.ts';
+import { createSettle, type Settle } from '../../lib/latent-view/pick-buffer.ts';
 import { CLASS_COLOURS } from '../../viz/class-colours.ts';
 import { createPoints3d, type PointsRenderer } from '../../viz/points-3d/index.ts';
 
@@ -61,6 +64,8 @@ export class LatentScene {
   private readonly pointers = new Map<number, { x: number; y: number }>();
   private pressStart: { x: number; y: number } | null = null;
   private readonly resizeObserver: ResizeObserver;
+  /** Prepares the pick buffer once the view has stopped changing. */
+  private readonly settle: Settle;
   private readonly cleanups: Array<() => void> = [];
 
   constructor(
@@ -76,6 +81,7 @@ export class LatentScene {
     this.marks = { cursor: [...this.bounds.centre], selected: null, a: null, b: null };
     const created = createPoints3d(pointsCanvas, { points, n: classes.length, classes, palette: CLASS_COLOURS }, webglProblem);
     this.renderer = created.renderer;
+    this.settle = createSettle(() => this.renderer.preparePick());
     this.fallbackReason = created.fallbackReason;
     this.pointsCanvas = created.canvas;
     const lost = (e: Event) => {
@@ -131,6 +137,7 @@ export class LatentScene {
   drawNow(): void {
     this.matrix = viewProjection(this.camera, this.width / this.height, this.bounds);
     this.renderer.draw(this.matrix);
+    if (!this.renderer.pickReady) this.settle.moved();
     this.drawOverlay();
   }
 
@@ -147,6 +154,7 @@ export class LatentScene {
 
   destroy(): void {
     if (this.frame !== null) cancelAnimationFrame(this.frame);
+    this.settle.cancel();
     this.resizeObserver.disconnect();
     for (const cleanup of this.cleanups) cleanup();
     this.renderer.destroy();
