@@ -1,10 +1,12 @@
 /**
  * The latent plane: the shared 2-D scatter (viz/scatter-2d.ts: canvas, d3-zoom, nearest-point hover),
- * loaded with `import()` the first time there are codes to draw; until then the plot holds the empty
- * axes drawn at build time. Later codes of the same images move the points (`update`).
+ * loaded with `import()` the first time there are codes to draw and the plot is on screen (its code and
+ * d3-zoom are a third of a lesson's script budget: e2e/budget.spec.ts); until then the plot holds the
+ * empty axes drawn at build time. Later codes of the same images move the points (`update`).
  */
 import { CLASS_COLOURS } from '../../viz/class-colours.ts';
 import type { createScatter2d } from '../../viz/scatter-2d.ts';
+import { whenVisible } from '../shared/load-when-near.ts';
 
 type Scatter = ReturnType<typeof createScatter2d>;
 
@@ -23,6 +25,7 @@ export class LatentPlot {
     if (this.scatter && xy.length === 2 * this.count) return this.scatter.update(xy, classes);
     const previous = this.pending ?? Promise.resolve();
     this.pending = previous.then(async () => {
+      await whenVisible(this.host);
       const { createScatter2d } = await import('../../viz/scatter-2d.ts');
       if (this.destroyed) return;
       this.scatter?.destroy();

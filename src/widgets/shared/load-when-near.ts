@@ -42,3 +42,24 @@ export function loadWhenNear(tag: string, load: () => Promise<unknown>): void {
   }
   if (!observer) start();
 }
+
+/**
+ * Resolves once `el` is on screen (any part of it), or is pointed at or focused: for a part of a widget
+ * whose code is heavy and worth loading only when the reader looks at it (a widget near the top of a
+ * lesson is loaded with the page, its lower parts need not be). Resolves at once without IntersectionObserver.
+ */
+export function whenVisible(el: Element): Promise<void> {
+  if (!('IntersectionObserver' in globalThis)) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = (): void => {
+      observer.disconnect();
+      el.removeEventListener('pointerenter', done);
+      el.removeEventListener('focusin', done);
+      resolve();
+    };
+    const observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && done());
+    observer.observe(el);
+    el.addEventListener('pointerenter', done, { once: true });
+    el.addEventListener('focusin', done, { once: true });
+  });
+}
