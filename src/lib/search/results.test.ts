@@ -53,6 +53,22 @@ describe('sectionHits', () => {
     expect(hits.map((h) => h.section)).toEqual(['Steps', 'Train']);
   });
 
+  it('ranks sections across pages: the phrase on the page Pagefind lists second comes first', () => {
+    const together = (id: string) => ({
+      title: id,
+      url: `/b/#${id}`,
+      anchor: { id },
+      excerpt: id,
+      weighted_locations: [20, 21, 22].map((location) => ({ location, balanced_score: 1 })),
+    });
+    const scattered = { title: 'Loose', url: '/a/#loose', anchor: { id: 'loose' }, excerpt: 'l', weighted_locations: at(50, 50, 50) };
+    const first: PagefindPage = { url: '/a/', meta: { title: 'A' }, excerpt: '', sub_results: [scattered] };
+    const second: PagefindPage = { url: '/b/', meta: { title: 'B' }, excerpt: '', sub_results: [together('phrase')] };
+    expect(sectionHits([first, second]).map((h) => h.url)).toEqual(['/b/#phrase', '/a/#loose']);
+    // Equal sections keep Pagefind's page order.
+    expect(sectionHits([first, { ...second, sub_results: [scattered] }]).map((h) => h.lesson)).toEqual(['A', 'B']);
+  });
+
   it('gives the text before the first heading no section', () => {
     const [hit] = sectionHits([{ ...page, sub_results: [page.sub_results![0]!] }]);
     expect(hit).toEqual({ lesson: 'Start here', section: null, url: '/lessons/start-here/', excerpt: 'intro <mark>loss</mark>' });

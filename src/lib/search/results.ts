@@ -55,26 +55,35 @@ function score(section: PagefindSection): [number, number] {
 }
 
 /**
- * The best `perPage` sections of each page (matched words together, then Pagefind's word
- * scores, ties in reading order),
- * pages in Pagefind's order, at most `max` rows. A page with no sections gives one row for the page.
+ * The best `perPage` sections of each page (matched words together, then Pagefind's word scores,
+ * ties in reading order), then every kept section ranked the same way across pages (ties in
+ * Pagefind's page order): the section that holds the typed phrase comes first whichever page
+ * Pagefind ranks first. At most `max` rows. A page with no sections gives one row for the page,
+ * ranked after the sections.
  */
 export function sectionHits(pages: readonly PagefindPage[], options: { perPage?: number; max?: number } = {}): SearchHit[] {
   const { perPage = 3, max = 12 } = options;
-  const hits: SearchHit[] = [];
-  for (const page of pages) {
+  const ranked: { hit: SearchHit; score: [number, number]; page: number; order: number }[] = [];
+  const noSections: SearchHit[] = [];
+  pages.forEach((page, pageIndex) => {
     const lesson = page.meta.title?.trim() || page.url;
     const sections = (page.sub_results ?? [])
       .map((section, order) => ({ section, order, score: score(section) }))
-      .sort((a, b) => b.score[0] - a.score[0] || b.score[1] - a.score[1] || a.order - b.order)
+      .sort(byScore)
       .slice(0, perPage);
-    if (sections.length === 0) hits.push({ lesson, section: null, url: page.url, excerpt: page.excerpt });
-    for (const { section } of sections) {
+    if (sections.length === 0) noSections.push({ lesson, section: null, url: page.url, excerpt: page.excerpt });
+    for (const { section, order, score: sectionScore } of sections) {
       const isHeading = section.anchor?.id !== undefined && section.url.includes('#');
-      hits.push({ lesson, section: isHeading ? section.title.trim() : null, url: section.url, excerpt: section.excerpt });
+      const hit = { lesson, section: isHeading ? section.title.trim() : null, url: section.url, excerpt: section.excerpt };
+      ranked.push({ hit, score: sectionScore, page: pageIndex, order });
     }
-  }
-  return hits.slice(0, max);
+  });
+  ranked.sort((a, b) => b.score[0] - a.score[0] || b.score[1] - a.score[1] || a.page - b.page || a.order - b.order);
+  return [...ranked.map((r) => r.hit), ...noSections].slice(0, max);
+}
+
+function byScore(a: { score: [number, number]; order: number }, b: { score: [number, number]; order: number }): number {
+  return b.score[0] - a.score[0] || b.score[1] - a.score[1] || a.order - b.order;
 }
 
 /** The sentence for the results' status region. */
