@@ -27,6 +27,7 @@ import { rlBench } from './runner/rl.ts';
 import { unsupervisedEncodeBench } from './runner/unsupervised-encode.ts';
 import { serveStatic } from './runner/serve.ts';
 import { supervisedBench } from './runner/supervised.ts';
+import { unsupervisedExerciseBench } from './runner/unsupervised-exercise.ts';
 import { unsupervisedKmeansBench } from './runner/unsupervised-kmeans.ts';
 import { autoBackendBench, backendsBench, workerVsMainBench } from './runner/training.ts';
 import { unsupervisedScatterBench } from './runner/unsupervised-scatter.ts';
@@ -53,6 +54,7 @@ export const BENCHMARKS: Benchmark[] = [
   responsivenessBench,
   cnnBench,
   unsupervisedKmeansBench,
+  unsupervisedExerciseBench,
   unsupervisedEncodeBench,
   unsupervisedScatterBench,
 ];
@@ -67,7 +69,7 @@ function printSection(title: string, rows: Row[]): void {
 }
 
 /**
- * A group name stands for every benchmark named `<group>-…`: `--only unsupervised` runs unsupervised-kmeans,
+ * A group name stands for every benchmark named `<group>-…`: `--only unsupervised` runs unsupervised-kmeans, unsupervised-exercise,
  * unsupervised-encode and unsupervised-scatter. A name that is itself a benchmark stays as it is; each runs once.
  */
 export function expandGroups(names: string[], benchmarks: Pick<Benchmark, 'name'>[]): string[] {

@@ -5,9 +5,10 @@ import type { JudgeContext } from './index.ts';
 import {
   judgeUnsupervisedClassifier,
   MAX_CLUSTERS,
+  namedClusterAccuracy,
   THRESHOLD,
-  unsupervisedClassifierInput,
   type ClassifierInput,
+  unsupervisedClassifierInput,
 } from './unsupervised-classifier.ts';
 
 // A small protocol: 40 training and 20 test images, their classes cycling 0..9.
@@ -99,5 +100,15 @@ describe('the unsupervised-classifier judge', () => {
     const noLabels = await judgeCustom(spec, { kind: 'custom', measured: takeSnapshot(measured) });
     expect(noLabels.pass).toBe(false);
     expect(noLabels.message).toMatch(/could not load the labels/);
+  });
+});
+
+describe('namedClusterAccuracy', () => {
+  it('names each cluster by its training images and scores the test images by those names', () => {
+    // Cluster 0 holds classes 3, 3, 5 in training: named 3. Cluster 1: class 7. Cluster 2: no training image.
+    const { names, accuracy } = namedClusterAccuracy([0, 0, 0, 1], [3, 3, 5, 7], [0, 0, 1, 2], [3, 5, 7, 7], 3);
+    expect(names).toEqual([3, 7, -1]);
+    // Test: (0, 3) right, (0, 5) wrong, (1, 7) right, (2, 7) wrong: cluster 2 names nothing.
+    expect(accuracy).toBe(0.5);
   });
 });

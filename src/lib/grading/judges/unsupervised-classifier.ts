@@ -66,6 +66,23 @@ function readIds(value: unknown, count: number, which: string, maxClusters: numb
   return { ids };
 }
 
+/**
+ * The exercise's score: each of the k clusters named after the commonest class of its training images
+ * (−1 when no training image is in it), then the share of test images whose cluster bears their class.
+ */
+export function namedClusterAccuracy(
+  trainIds: ArrayLike<number>,
+  trainLabels: ArrayLike<number>,
+  testIds: ArrayLike<number>,
+  testLabels: ArrayLike<number>,
+  k: number,
+): { names: number[]; accuracy: number } {
+  const names = majorityMapping(trainIds, trainLabels, k, 10);
+  let right = 0;
+  contingency(testIds, testLabels, k, 10).forEach((row, c) => (right += names[c]! >= 0 ? row[names[c]!]! : 0));
+  return { names, accuracy: right / testIds.length };
+}
+
 export async function judgeUnsupervisedClassifier(input: ClassifierInput, measured: unknown, context: JudgeContext): Promise<GradeResult> {
   if (typeof measured !== 'object' || measured === null || Array.isArray(measured)) {
     return fail('The grader received nothing it could read from your code; run it again.');
@@ -99,14 +116,11 @@ export async function judgeUnsupervisedClassifier(input: ClassifierInput, measur
   testLabels = testLabels.subarray(0, input.testCount);
 
   const k = input.maxClusters;
-  const names = majorityMapping(train.ids, trainLabels, k, 10);
-  const testTable = contingency(test.ids, testLabels, k, 10);
-  let right = 0;
-  testTable.forEach((row, c) => (right += names[c]! >= 0 ? row[names[c]!]! : 0));
-  const accuracy = right / input.testCount;
+  const { names, accuracy } = namedClusterAccuracy(train.ids, trainLabels, test.ids, testLabels, k);
   const pass = accuracy >= THRESHOLD;
 
   const trainTable = contingency(train.ids, trainLabels, k, 10);
+  const testTable = contingency(test.ids, testLabels, k, 10);
   const used = trainTable
     .map((row, c) => ({ c, train: row.reduce((a, b) => a + b, 0), test: testTable[c]!.reduce((a, b) => a + b, 0) }))
     .filter((u) => u.train + u.test > 0);
