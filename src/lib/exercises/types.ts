@@ -92,6 +92,8 @@ export interface GradeResult {
   message: string;
   /** Per-case lines, e.g. "sigmoid(0) returned 0.6; expected 0.5". */
   details?: string[];
+  /** What the details list, as its heading where the cell shows it apart, e.g. "The 12 clusters"; default "The N checks". */
+  detailsTitle?: string;
   /** Whether each test case passed, for graders with cases: a result with a failing case never counts as a pass. */
   cases?: boolean[];
 }

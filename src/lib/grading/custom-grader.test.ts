@@ -108,12 +108,18 @@ describe('checkGradeResult', () => {
     expect(checkGradeResult({ pass: false, message: 'Not yet.' })).toEqual({ result: { pass: false, message: 'Not yet.' } });
   });
 
+  it("keeps a heading for the details list, the code cell's title for them", () => {
+    const checked = checkGradeResult({ pass: true, message: 'ok', details: ['a', 'b'], detailsTitle: 'The 2 clusters' });
+    expect(checked).toEqual({ result: { pass: true, message: 'ok', details: ['a', 'b'], detailsTitle: 'The 2 clusters' } });
+  });
+
   it('names the field that is wrong', () => {
     const problem = (v: unknown) => ('problem' in checkGradeResult(v) ? (checkGradeResult(v) as { problem: string }).problem : '');
     expect(problem(null)).toMatch(/returned null instead of an object/);
     expect(problem({ pass: true, message: '' })).toMatch(/"message" is the string "", not a non-empty string/);
     expect(problem({ pass: true, message: 'ok', figure: NaN })).toMatch(/"figure" is NaN, not a finite number/);
     expect(problem({ pass: true, message: 'ok', details: 'x' })).toMatch(/"details" is the string "x", not a list of strings/);
+    expect(problem({ pass: true, message: 'ok', detailsTitle: ' ' })).toMatch(/"detailsTitle" is the string " ", not a non-empty string/);
     expect(problem({ pass: true, message: 'ok', score: 1 })).toMatch(/unknown field\(s\) "score"/);
   });
 });

@@ -114,13 +114,17 @@ export function checkGradeResult(value: unknown): { result: GradeResult } | { pr
   if (v.details !== undefined && !(Array.isArray(v.details) && v.details.every((d) => typeof d === 'string'))) {
     return { problem: `its result's "details" is ${describeReturned(v.details)}, not a list of strings` };
   }
-  const known = new Set(['pass', 'message', 'figure', 'figureText', 'details', 'cases']);
+  if (v.detailsTitle !== undefined && (typeof v.detailsTitle !== 'string' || v.detailsTitle.trim() === '')) {
+    return { problem: `its result's "detailsTitle" is ${describeReturned(v.detailsTitle)}, not a non-empty string` };
+  }
+  const known = new Set(['pass', 'message', 'figure', 'figureText', 'details', 'detailsTitle', 'cases']);
   const unknown = Object.keys(v).filter((k) => !known.has(k));
   if (unknown.length) return { problem: `its result has unknown field(s) ${unknown.map((k) => `"${k}"`).join(', ')}` };
   const result: GradeResult = { pass: v.pass, message: v.message };
   if (v.figure !== undefined) result.figure = v.figure as number;
   if (v.figureText !== undefined) result.figureText = v.figureText as string;
   if (v.details !== undefined) result.details = [...(v.details as string[])];
+  if (v.detailsTitle !== undefined) result.detailsTitle = v.detailsTitle as string;
   if (v.cases !== undefined) {
     if (!(Array.isArray(v.cases) && v.cases.every((c) => typeof c === 'boolean')))
       return { problem: `its result's "cases" is ${describeReturned(v.cases)}, not a list of true or false` };

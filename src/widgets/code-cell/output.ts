@@ -239,7 +239,7 @@ export class OutputView {
     if (result.details && result.details.length > 0) {
       const list = el('ul', 'tk-grade__details');
       for (const detail of result.details) list.append(markdownInto(el('li'), detail));
-      if (options.verdict === false) parts.push(this.detailsOnly(result.pass, list));
+      if (options.verdict === false) parts.push(this.detailsOnly(result.pass, list, result.detailsTitle));
       else parts.push(list);
     }
     if (options.verdict === false) this.gradeBox.classList.add('tk-grade--details');
@@ -249,9 +249,9 @@ export class OutputView {
   }
 
   /** The checks without the verdict: open after a failure (what to fix), folded after a pass. */
-  private detailsOnly(pass: boolean, list: HTMLElement): HTMLElement {
+  private detailsOnly(pass: boolean, list: HTMLElement, heading?: string): HTMLElement {
     const count = list.childElementCount;
-    const title = count === 1 ? 'The check' : `The ${count} checks`;
+    const title = heading ?? (count === 1 ? 'The check' : `The ${count} checks`);
     if (!pass) {
       const box = el('div');
       box.append(el('p', 'tk-grade__details-title', title), list);

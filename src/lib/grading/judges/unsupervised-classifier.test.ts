@@ -37,6 +37,7 @@ describe('the unsupervised-classifier judge', () => {
     expect(perfect.figure).toBe(1);
     expect(perfect.figureText).toBe('100.0% of the 20 test images');
     expect(perfect.details).toHaveLength(10);
+    expect(perfect.detailsTitle).toBe('The 10 clusters');
     expect(perfect.details![0]).toBe('Cluster 10 → T-shirt/top: 4 training images (100.0% of them), 2 test images.');
     expect(asked).toEqual(expect.arrayContaining(['fashion-mnist/train', 'fashion-mnist/test']));
     const wrong = Math.ceil(20 * (1 - THRESHOLD)) + 1; // just below the bar

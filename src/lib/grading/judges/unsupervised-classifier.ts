@@ -129,6 +129,7 @@ export async function judgeUnsupervisedClassifier(input: ClassifierInput, measur
     const share = inTrain > 0 ? ` (${percent(trainTable[c]![names[c]!]! / inTrain)} of them)` : '';
     return `Cluster ${c} → ${name}: ${formatCount(inTrain)} training images${share}, ${formatCount(inTest)} test images.`;
   });
+  const detailsTitle = used.length === 1 ? 'The cluster' : `The ${used.length} clusters`;
   const unnamed = FASHION_CLASS_NAMES.filter((_, y) => !names.includes(y));
   const figureText = `${percent(accuracy)} of the ${formatCount(input.testCount)} test images`;
   const bar = `${Math.round(100 * THRESHOLD)}%`;
@@ -140,6 +141,7 @@ export async function judgeUnsupervisedClassifier(input: ClassifierInput, measur
       figureText,
       message: `${named}, and at least ${bar} of the test images had to land in a cluster of their own class. Passed.`,
       details,
+      detailsTitle,
     };
   const missing = unnamed.length ? ` No cluster stands for ${unnamed.join(', ')}: those test images all count as wrong.` : '';
   return {
@@ -148,5 +150,6 @@ export async function judgeUnsupervisedClassifier(input: ClassifierInput, measur
     figureText,
     message: `${named}; at least ${bar} of the test images must land in a cluster of their own class.${missing} The list below shows which classes share a cluster; see the hints.`,
     details,
+    detailsTitle,
   };
 }
