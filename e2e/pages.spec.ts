@@ -9,7 +9,8 @@ test('every internal link on every page leads to a page of this site @subpath', 
   const checked = new Map<string, number>();
   for (const { path } of PAGES) {
     await page.goto(path);
-    const hrefs = await page.locator('a[href]').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href));
+    // Resolved from the attribute: an SVG link's .href is not a string (the map of unsupervised algorithms has them).
+    const hrefs = await page.locator('a[href]').evaluateAll((links) => links.map((a) => new URL(a.getAttribute('href')!, document.baseURI).href));
     for (const href of hrefs) {
       const url = new URL(href);
       url.hash = '';
