@@ -1,10 +1,11 @@
 /**
  * The scribble on the corrupted image: mouse, touch and pen draw strokes (Pointer Events; CSS sets
- * touch-action: none), and the keyboard has the same: the arrow keys move a pen over the 28 × 28
+ * touch-action: none; widgets/shared/pointer-strokes.ts), and the keyboard has the same: the arrow keys move a pen over the 28 × 28
  * pixels (a square marks it), Space draws a dot there, Shift with an arrow draws as the pen moves.
  * Strokes go into a coverage mask (lib/unsupervised/corrupt.ts `paintStroke`); the widget applies it.
  */
 import { paintStroke, type Point } from '../../lib/unsupervised/corrupt.ts';
+import { trackStrokes } from '../shared/pointer-strokes.ts';
 
 export const SIDE = 28;
 /** Brush radius in pixels: a stroke about two pixels wide, like a pen on a 28 × 28 image. */
@@ -22,8 +23,6 @@ const MOVES: Record<string, [number, number]> = { ArrowLeft: [-1, 0], ArrowRight
 export class ScribblePad {
   /** Coverage of the reader's ink, 0..1 per pixel. */
   readonly mask = new Float32Array(SIDE * SIDE);
-  private last: Point | null = null;
-  private pointer: number | null = null;
   private readonly cursor = { x: 14, y: 14 };
   private readonly off: (() => void)[] = [];
 
@@ -36,10 +35,9 @@ export class ScribblePad {
       canvas.addEventListener(type, f);
       this.off.push(() => canvas.removeEventListener(type, f));
     };
-    on('pointerdown', (e) => this.down(e));
-    on('pointermove', (e) => this.move(e));
-    on('pointerup', (e) => this.up(e));
-    on('pointercancel', (e) => this.up(e));
+    this.off.push(
+      trackStrokes(canvas, SIDE, { segment: (from, to) => paintStroke(this.mask, SIDE, from, to, RADIUS), drew: () => this.events.change() }),
+    );
     on('keydown', (e) => this.key(e));
     on('focus', () => this.showCursor(true));
     on('blur', () => this.showCursor(false));
@@ -58,37 +56,9 @@ export class ScribblePad {
     for (const f of this.off.splice(0)) f();
   }
 
-  /** The pointer's place in image pixels. */
-  private at(e: PointerEvent): Point {
-    const box = this.canvas.getBoundingClientRect();
-    return { x: ((e.clientX - box.left) / Math.max(1, box.width)) * SIDE, y: ((e.clientY - box.top) / Math.max(1, box.height)) * SIDE };
-  }
-
   private stroke(from: Point, to: Point): void {
     paintStroke(this.mask, SIDE, from, to, RADIUS);
     this.events.change();
-  }
-
-  private down(e: PointerEvent): void {
-    if (e.button !== 0 || this.pointer !== null) return;
-    e.preventDefault();
-    this.pointer = e.pointerId;
-    this.canvas.setPointerCapture?.(e.pointerId);
-    this.last = this.at(e);
-    this.stroke(this.last, this.last);
-  }
-
-  private move(e: PointerEvent): void {
-    if (e.pointerId !== this.pointer || !this.last) return;
-    const p = this.at(e);
-    this.stroke(this.last, p);
-    this.last = p;
-  }
-
-  private up(e: PointerEvent): void {
-    if (e.pointerId !== this.pointer) return;
-    this.pointer = null;
-    this.last = null;
   }
 
   private key(e: KeyboardEvent): void {

@@ -5,6 +5,7 @@
  * alpha counts (ink()), so its colour is free for the theme. A test image can be opened in it.
  */
 import type { InkImage } from '../../lib/digits/preprocess.ts';
+import { trackStrokes } from '../shared/pointer-strokes.ts';
 
 export const CELLS = 28;
 const SIDE = 280;
@@ -20,8 +21,6 @@ export interface PadEvents {
 
 export class DrawingPad {
   private readonly ctx: CanvasRenderingContext2D;
-  private last: { x: number; y: number } | null = null;
-  private pointer: number | null = null;
   private cursor = { x: 14, y: 14 };
   private drawn = false;
   private readonly off: (() => void)[] = [];
@@ -38,10 +37,13 @@ export class DrawingPad {
       canvas.addEventListener(type, f);
       this.off.push(() => canvas.removeEventListener(type, f));
     };
-    on('pointerdown', (e) => this.down(e));
-    on('pointermove', (e) => this.move(e));
-    on('pointerup', (e) => this.up(e));
-    on('pointercancel', (e) => this.up(e));
+    this.off.push(
+      trackStrokes(canvas, SIDE, {
+        segment: (a, b) => this.segment(a, b),
+        drew: () => this.events.change(false),
+        ended: () => this.events.change(true),
+      }),
+    );
     on('keydown', (e) => this.key(e));
     on('blur', () => (this.cursorMark.hidden = true));
   }
@@ -77,38 +79,6 @@ export class DrawingPad {
 
   destroy(): void {
     for (const f of this.off) f();
-  }
-
-  private point(e: PointerEvent): { x: number; y: number } {
-    const r = this.canvas.getBoundingClientRect();
-    return { x: ((e.clientX - r.left) / r.width) * SIDE, y: ((e.clientY - r.top) / r.height) * SIDE };
-  }
-
-  private down(e: PointerEvent): void {
-    if (e.button !== 0 || this.pointer !== null) return;
-    e.preventDefault();
-    this.pointer = e.pointerId;
-    this.canvas.setPointerCapture?.(e.pointerId);
-    this.last = this.point(e);
-    this.segment(this.last, this.last);
-  }
-
-  private move(e: PointerEvent): void {
-    if (e.pointerId !== this.pointer || !this.last) return;
-    const events = typeof e.getCoalescedEvents === 'function' ? e.getCoalescedEvents() : [];
-    for (const ev of events.length > 0 ? events : [e]) {
-      const p = this.point(ev);
-      this.segment(this.last, p);
-      this.last = p;
-    }
-    this.events.change(false);
-  }
-
-  private up(e: PointerEvent): void {
-    if (e.pointerId !== this.pointer) return;
-    this.pointer = null;
-    this.last = null;
-    this.events.change(true);
   }
 
   private segment(a: { x: number; y: number }, b: { x: number; y: number }): void {
