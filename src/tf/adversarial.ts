@@ -363,7 +363,7 @@ export async function readWeights(model: TF.LayersModel): Promise<Float32Array[]
 
 /** Sets the model's weights from getWeights-ordered arrays (each checked against its shape). */
 export function writeWeights(tf: Tf, model: TF.LayersModel, weights: readonly Float32Array[]): void {
-  const shapes = model.weights.map((w) => w.shape);
+  const shapes = model.weights.map((w) => w.shape.map((d) => d ?? 0));
   if (weights.length !== shapes.length) throw new RangeError(`The model has ${shapes.length} weight arrays, got ${weights.length}.`);
   const tensors = weights.map((w, i) => {
     const shape = shapes[i]!;
