@@ -61,7 +61,7 @@ export interface RobustOptions {
 export const DEFAULT_OPTIONS: RobustOptions = {
   method: 'fgsm-rs',
   epsilon: 0.1,
-  images: 20_000,
+  images: 10_000,
   epochs: 2,
   batchSize: 64,
   learningRate: 1e-3,
