@@ -15,7 +15,7 @@ import { MODEL_DIR, readFashion } from '../../../scripts/cnn-node.ts';
 import { fgsm, pgd } from './attacks.ts';
 import { inputGradient, parseLayersCnn, predictClasses, probabilities, type CnnModel } from './cnn-model.ts';
 import { smallestFlipEpsilon } from './robustness.ts';
-import { LESSON_EPSILON, LESSON_SNEAKER_INDEX, TARGET_CLASS } from './sneaker.ts';
+import { ATTACK_IMAGES, LESSON_EPSILON, LESSON_SNEAKER_INDEX, TARGET_CLASS } from './sneaker.ts';
 
 const SNEAKER = 7;
 const SANDAL = 5;
@@ -47,6 +47,8 @@ const qualifies = (index: number): boolean => {
 describe('the lesson’s sneaker', () => {
   it('is the first test image the rule picks: a sneaker the model is over 99% sure of, fooled at LESSON_EPSILON', () => {
     expect(test.labels[LESSON_SNEAKER_INDEX]).toBe(SNEAKER);
+    // One of the robustness curves' images, so the lesson's sneaker is in the set the curves attack.
+    expect(LESSON_SNEAKER_INDEX).toBeLessThan(ATTACK_IMAGES);
     expect(qualifies(LESSON_SNEAKER_INDEX)).toBe(true);
     for (let i = 0; i < LESSON_SNEAKER_INDEX; i++) expect(qualifies(i), `test image ${i}`).toBe(false);
   });
