@@ -1,13 +1,15 @@
 /**
  * The lesson "Adversarial examples": its maths renders (FGSM, PGD and the min–max problem as displays), its
  * sections and quizzes are in place, and each quiz accepts the answer its explanation gives, computed here
- * (an FGSM step and a projection into the ε-ball on one pixel, a success rate); the linear argument's worked
+ * by the lesson's own attack code (an FGSM step and a projection into the ε-ball on one pixel, a success rate); the linear argument's worked
  * numbers are what the arithmetic gives; every widget of the lesson and its exercise are on the page; every
  * link to a lesson (and to a section of one) leads to a page and a heading that exist; the course map lists
  * it after "Convolutional networks" in the Supervised track and the CNN lesson leads to it.
  * The widgets have their own specs; axe in both themes runs on this page through PAGES (e2e/a11y.spec.ts).
  */
 import { expect, test, type Page } from '@playwright/test';
+import { clip01, fgsm, projectLinf } from '../src/lib/adversarial/attacks.ts';
+import { attackSummary } from '../src/lib/adversarial/robustness.ts';
 import { answerQuiz, quizById, watchForProblems, type QuizAnswer } from './helpers.ts';
 
 const PATH = './lessons/adversarial-examples/';
@@ -30,18 +32,25 @@ const SECTIONS = [
 const WIDGETS = ['tk-fgsm-explorer', 'tk-pgd-stepper', 'tk-robustness-curve', 'tk-adversarial-training'];
 const EXERCISE = 'fgsm';
 
-const clip = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
-/** One FGSM step on one pixel: v + ε·sign(g), clipped to [0, 1]. */
-const fgsmPixel = (v: number, gradient: number, epsilon: number) => clip(v + epsilon * Math.sign(gradient), 0, 1);
-/** The max-norm projection of one pixel into the ε-ball around its original value, then into [0, 1]. */
-const projectPixel = (original: number, v: number, epsilon: number) => clip(clip(v, original - epsilon, original + epsilon), 0, 1);
 const round = (v: number, digits: number) => Math.round(v * 10 ** digits) / 10 ** digits;
+
+/** The lesson's attacks on one pixel (src/lib/adversarial/attacks.ts), as its quizzes pose them. */
+const fgsmPixel = (value: number, gradient: number, epsilon: number) => fgsm(Float32Array.of(value), Float32Array.of(gradient), epsilon)[0]!;
+const projectedPixel = (original: number, stepped: number, epsilon: number) =>
+  clip01(projectLinf(Float32Array.of(original), Float32Array.of(stepped), epsilon))[0]!;
+/** The success-rate quiz: 1,000 images, 870 right, 609 of those made wrong (robustness.ts counts them). */
+function quizAttack() {
+  const labels = new Int32Array(1000);
+  const clean = Int32Array.from(labels, (_, i) => (i < 870 ? 0 : 1));
+  const adversarial = Int32Array.from(labels, (_, i) => (i < 609 ? 2 : clean[i]!));
+  return attackSummary(labels, clean, adversarial);
+}
 
 const QUIZZES: [string, QuizAnswer, string][] = [
   ['input-gradient-shape', { type: String(32 * 28 * 28 * 1) }, '25,088'],
   ['fgsm-one-pixel', { type: String(fgsmPixel(0.98, 1, 0.05)) }, 'brings back to 1'],
-  ['pgd-projection', { type: String(round(projectPixel(0.3, 0.43, 0.1), 4)) }, 'sets it to 0.40'],
-  ['attack-success-rate', { type: String(round((609 / 870) * 100, 2)) }, '70%'],
+  ['pgd-projection', { type: String(round(projectedPixel(0.3, 0.43, 0.1), 4)) }, 'sets it to 0.40'],
+  ['attack-success-rate', { type: String(round(quizAttack().successRate * 100, 2)) }, '70%'],
   ['min-max-inner', { at: [0] }, 'an attack'],
   ['accuracy-limits', { at: [0] }, 'threat model'],
 ];
@@ -80,7 +89,7 @@ test.describe(`the lesson "${TITLE}"`, () => {
     expect(problems).toEqual([]);
   });
 
-  test('the linear argument in high dimensions is worked out right', async ({ page }) => {
+  test('its worked numbers are what the arithmetic and the attack code give', async ({ page }) => {
     await page.goto(PATH);
     const prose = await renderedProse(page);
     const has = (text: string) => expect(prose, text).toContain(compact(text));
@@ -93,6 +102,14 @@ test.describe(`the lesson "${TITLE}"`, () => {
     expect(round(Math.log(0.98 / 0.02), 2)).toBe(3.89);
     expect(784 * 0.1 * 0.05).toBeGreaterThan(Math.log(0.98 / 0.02));
     has('log(0.98/0.02) ≈ 3.89');
+    // The success-rate quiz's robust accuracy, as robustness.ts counts it.
+    expect(round(quizAttack().robustAccuracy * 100, 1)).toBe(26.1);
+    has('(870 - 609)/1,000 = 26.1%');
+    // FGSM's and PGD's budgets: the sneaker's flip in grey levels, PGD's three steps inside the ball.
+    expect(Math.round(0.073 * 255)).toBe(19);
+    has('0.073 · 255 ≈ 19');
+    expect(round(3 * 0.025, 6)).toBeLessThan(0.1);
+    has('3 · 0.025 = 0.075 < ε');
   });
 
   test('every quiz accepts the answer its explanation gives', async ({ page }) => {
