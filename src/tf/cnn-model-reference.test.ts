@@ -50,8 +50,8 @@ function testImages(indices: readonly number[]): { x: Float32Array; labels: numb
 function tfGradient(x: Float32Array, n: number, classes: readonly number[]): Float32Array {
   return tf.tidy(() => {
     const images = tf.tensor4d(x, [n, 28, 28, 1]);
-    const targets = tf.oneHot(tf.tensor1d(classes, 'int32'), 10);
-    const loss = (input: tf.Tensor): tf.Scalar => tf.neg(tf.sum(tf.mul(targets, tf.log(model.predict(input) as tf.Tensor))));
+    const targets = tf.oneHot(tf.tensor1d([...classes], 'int32'), 10);
+    const loss = (input: tf.Tensor): tf.Scalar => tf.neg(tf.sum(tf.mul(targets, tf.log(model.predict(input) as tf.Tensor)))) as tf.Scalar;
     return tf.grad(loss)(images).dataSync() as Float32Array;
   });
 }

@@ -76,13 +76,20 @@ describe('the lesson’s sneaker', () => {
   it('becomes a Bag after 3 steps of targeted PGD at ε = LESSON_EPSILON, step ε/4', async () => {
     const x0 = image(LESSON_SNEAKER_INDEX);
     const classes: number[] = [];
+    // The target's loss, −log P(Bag), falls at every step: targeted steps descend it.
+    const targetLoss = (x: Float32Array): number => -Math.log(probabilities(model, x, 1)[TARGET_CLASS]!);
+    const losses = [targetLoss(x0)];
     await pgd(x0, 1, (x) => inputGradient(model, x, 1, [TARGET_CLASS]), {
       epsilon: LESSON_EPSILON,
       stepSize: LESSON_EPSILON / 4,
       steps: 3,
       targeted: true,
-      onStep: (_, x) => classes.push(predictClasses(model, x, 1)[0]!),
+      onStep: (_, x) => {
+        classes.push(predictClasses(model, x, 1)[0]!);
+        losses.push(targetLoss(x));
+      },
     });
+    for (let i = 1; i < losses.length; i++) expect(losses[i]).toBeLessThan(losses[i - 1]!);
     expect(classes[1]).not.toBe(TARGET_CLASS);
     expect(classes[2]).toBe(TARGET_CLASS);
   });
