@@ -134,6 +134,14 @@ describe('the train task', () => {
     expect(messages.at(-1)).toMatchObject({ type: 'done', stopped: false, tensorsLeft: 0 });
   });
 
+  it('refuses a bad training request in words before loading anything', async () => {
+    const messages = await run({ ...TRAIN, epsilon: 0, batchSize: 0, evaluate: { ...TRAIN.evaluate, attack: 'cw' as 'fgsm' } });
+    expect(messages).toHaveLength(1);
+    const { message } = messages[0] as { message: string };
+    expect(message).toMatch(/^This training run cannot start: /);
+    for (const part of [/ε above 0/, /batches of 1 to 1,024/, /FGSM or PGD/]) expect(message).toMatch(part);
+  });
+
   it('sends what it trained, and no curves, when stopped after a batch', async () => {
     const messages = await run(TRAIN, (m) => m.some((x) => x.type === 'batch'));
     expect(sequence(messages).slice(-3)).toEqual(['batch', 'trained', 'done']);
