@@ -74,7 +74,7 @@ describe('flips', () => {
   it('says which class flips most easily and into what, and which holds out best', () => {
     const names = FASHION_CLASS_NAMES;
     // Every class: 5 of 50 flipped into the next class.
-    const m = Array.from({ length: 10 }, (_, c) => Array.from({ length: 10 }, (_, to) => (c === to ? 45 : to === (c + 1) % 10 ? 5 : 0)));
+    const m: number[][] = Array.from({ length: 10 }, (_, c) => Array.from({ length: 10 }, (_, to) => (c === to ? 45 : to === (c + 1) % 10 ? 5 : 0)));
     m[6] = [40, 0, 2, 0, 3, 0, 5, 0, 0, 0]; // Shirt: 45 of 50 flipped, 40 into T-shirt/top
     m[1] = [0, 48, 0, 2, 0, 0, 0, 0, 0, 0]; // Trouser: 2 of 50
     m[2] = [0, 0, 40, 0, 10, 0, 0, 0, 0, 0]; // Pullover: 10 of 50, into Coat
