@@ -3,7 +3,7 @@ import { EPSILONS } from '../../lib/adversarial/robustness.ts';
 import type { CurvePoint } from '../../workers/adversarial/protocol.ts';
 import { defaults, parseSettings } from '../shared/settings.ts';
 import { SETTINGS, curveChart, curveMarkup } from './config.ts';
-import { cellName, cellSentence, doneStatus, progressLine } from './text.ts';
+import { cellName, cellSentence, doneStatus, progressLine, tookSentence } from './text.ts';
 
 /** A 10×10 matrix with `right` on the diagonal and, in row `flipRow`, `flips` images moved to class `into`. */
 function confusion(right: number, flipRow = 6, flips = 0, into = 0): number[][] {
@@ -53,6 +53,11 @@ describe('the robustness curve sentences', () => {
     expect(doneStatus('fgsm', 100, 0.9, point)).toBe(
       'FGSM on 100 images (clean accuracy 90.0%): at ε = 0.1 the attack flips 80.0% of the 90 images the model got right; robust accuracy 18.0%.',
     );
+  });
+
+  it('say how long the attack took', () => {
+    expect(tookSentence(3.14)).toBe('The attack took 3.1 s.');
+    expect(tookSentence(1234.4)).toBe('The attack took 1,234 s.');
   });
 
   it('name a cell and say a chosen one with the class names', () => {

@@ -62,8 +62,8 @@ export function curveMarkup(s: CurveSettings): string {
   return `<div class="tk-widget tk-robustness" data-part="root">
 <p class="tk-widget__title">How fragile is the whole test set?</p>
 ${figureMarkup([
-  { caption: 'Attack success rate and robust accuracy against ε', content: curveChart([], LESSON_EPSILON), part: 'chart', wide: true },
-  { caption: matrixCaption(LESSON_EPSILON), content: matrixPanel(), part: 'matrix-box', wide: true },
+  { caption: 'Attack success rate and robust accuracy against ε', content: curveChart([], LESSON_EPSILON), part: 'chart' },
+  { caption: matrixCaption(LESSON_EPSILON), content: matrixPanel(), part: 'matrix-box' },
 ])}
 <p class="tk-robustness__flips" data-part="flips">${escapeHtml('Which classes flip most easily, and into what, shows here once the attack has run.')}</p>
 <p class="tk-note" data-part="cell" hidden></p>
@@ -72,6 +72,7 @@ ${figureMarkup([
 ${controlsMarkup(SETTINGS, s)}
 </fieldset>
 ${runControlsMarkup(IDLE_STATUS).replace('>Start training<', '>Start the attack<')}
+<p class="tk-note" data-part="backend" hidden></p>
 ${progressMarkup('Progress')}
 <div class="tk-error" data-part="error" hidden></div>
 </div>`;

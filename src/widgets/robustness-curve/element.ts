@@ -6,13 +6,15 @@
  * the attack at the ε chosen in its select (widgets/shared/confusion-matrix/), with a sentence on
  * which class flips most easily and into what (lib/adversarial/flips.ts).
  *
- * For tests: `data-points` (the ε values on the curve, once drawn), `data-matrix` (the ε the matrix shows).
+ * For tests: `data-points` (the ε values on the curve, once drawn), `data-matrix` (the ε the matrix shows),
+ * `data-backend` (the tfjs backend the worker attacks on).
  */
 import { flipSentence } from '../../lib/adversarial/flips.ts';
 import { EPSILONS } from '../../lib/adversarial/robustness.ts';
 import { LESSON_EPSILON } from '../../lib/adversarial/sneaker.ts';
 import { joinBase } from '../../lib/content/url.ts';
 import { FASHION_CLASS_NAMES } from '../../lib/data/manifest.ts';
+import { backendSentence } from '../../lib/format/status.ts';
 import { PRETRAINED_CNN_URL } from '../../lib/supervised/pretrained.ts';
 import type { AdversarialRunHandle } from '../../workers/adversarial/client.ts';
 import type { AdversarialFromWorker, CurveMessage, CurveRequest } from '../../workers/adversarial/protocol.ts';
@@ -22,7 +24,7 @@ import { part } from '../shared/html.ts';
 import { readForm, settingsFromAttributes } from '../shared/settings.ts';
 import { TrainerLifecycle } from '../shared/trainer.ts';
 import { PGD_STEPS, SETTINGS, curveChart, curveMarkup, type CurveSettings } from './config.ts';
-import { cellName, cellSentence, doneStatus, matrixCaption, progressLine } from './text.ts';
+import { cellName, cellSentence, doneStatus, matrixCaption, progressLine, tookSentence } from './text.ts';
 
 const absolute = (path: string): string => new URL(joinBase(import.meta.env.BASE_URL, path), location.href).href;
 
@@ -103,6 +105,14 @@ export class RobustnessCurveElement extends HTMLElement {
         // The attack's own first words are its progress (below), "0 of 1,000 images".
         if (m.phase !== 'attacking' && !life.stopping) life.status.announce(m.message);
         break;
+      case 'backend': {
+        this.dataset.backend = m.backend;
+        const line = part(this, 'backend');
+        const why = m.fallbackReason ? ` ${m.fallbackReason.replace(/\.$/, '')}.` : '';
+        line.textContent = `${backendSentence(m.backend, life.handle?.mode ?? null)}.${why}`;
+        line.hidden = false;
+        break;
+      }
       case 'download':
         life.download(m.file, m.loaded, m.total);
         break;
@@ -121,7 +131,8 @@ export class RobustnessCurveElement extends HTMLElement {
           life.finish(`Stopped: the attack ended before every image was attacked, so there is no new curve.`, 'idle');
         } else {
           const point = curve.points.find((p) => p.epsilon === LESSON_EPSILON) ?? curve.points.at(-1);
-          life.finish(doneStatus(curve.attack, curve.images, curve.cleanAccuracy, point), 'done');
+          const seconds = curve.secondsPerImage * curve.images * curve.points.length;
+          life.finish(`${doneStatus(curve.attack, curve.images, curve.cleanAccuracy, point)} ${tookSentence(seconds)}`, 'done');
         }
         life.controls.start.textContent = 'Attack again';
         break;

@@ -43,6 +43,12 @@ export function doneStatus(attack: AttackName, imageCount: number, cleanAccuracy
   );
 }
 
+/** How long the attack took: "The attack took 12 s." (tenths under 10 s). */
+export function tookSentence(seconds: number): string {
+  const t = seconds < 10 ? seconds.toFixed(1) : formatCount(Math.round(seconds));
+  return `The attack took ${t} s.`;
+}
+
 /** A cell of the matrix, read out: "Shirt → T-shirt/top: 23 images", "Shirt → Shirt (still right): 40 images". */
 export function cellName(truth: number, guess: number, count: number): string {
   return `${className(truth)} → ${className(guess)}${truth === guess ? ' (still right)' : ''}: ${images(count)}`;
