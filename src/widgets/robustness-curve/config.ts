@@ -26,7 +26,8 @@ export type CurveSettings = SettingsOf<typeof SETTINGS>;
 /** PGD's iterations (the worker's step size is 2.5·ε / steps). */
 export const PGD_STEPS = 10;
 
-export const IDLE_STATUS = 'Ready. Start attacks the test images at every ε, in a worker; it takes a minute or two for 1,000 images.';
+export const IDLE_STATUS =
+  'Ready. Start attacks the test images at every ε, in a worker: seconds with FGSM, a few minutes with PGD for 1,000 images.';
 
 /** The chart, empty or with the curve; the marker at the ε the matrix shows. */
 export function curveChart(points: readonly CurvePoint[], epsilon: number): string {
