@@ -213,7 +213,8 @@ export async function runAdversarialSession(
       /* a lost context may refuse; the engine has still forgotten the tensors */
     }
     const leaked = tf.memory().numTensors - tensorsBefore;
-    if (leaked !== 0 && !watch.lost) console.warn(`The adversarial session left ${leaked} tensor(s) behind; this is a bug in src/workers/adversarial/session.ts.`);
+    if (leaked !== 0 && !watch.lost)
+      console.warn(`The adversarial session left ${leaked} tensor(s) behind; this is a bug in src/workers/adversarial/session.ts.`);
     if (ending) emit(ending.type === 'done' ? { ...ending, tensorsLeft: leaked } : ending);
   }
 }
