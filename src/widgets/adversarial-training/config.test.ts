@@ -23,7 +23,9 @@ describe('adversarial trainer settings', () => {
       evaluationImages: 1000,
       backend: 'auto',
     });
-    const s = settingsFromAttributes(attrs({ 'data-method': 'deepfool', 'data-epsilon': '0.7', 'data-images': '200', 'data-evaluation-images': '100' }));
+    const s = settingsFromAttributes(
+      attrs({ 'data-method': 'deepfool', 'data-epsilon': '0.7', 'data-images': '200', 'data-evaluation-images': '100' }),
+    );
     expect([s.method, s.epsilon, s.images, s.evaluationImages]).toEqual(['fgsm-rs', LESSON_EPSILON, 200, 100]);
   });
 
@@ -42,7 +44,11 @@ describe('adversarial trainer settings', () => {
       backend: 'auto',
       ...urls,
     });
-    const pgd = trainRequest(settingsFromAttributes(attrs({ 'data-method': 'pgd', 'data-steps': '10', 'data-evaluation-attack': 'pgd' })), EPSILONS, urls);
+    const pgd = trainRequest(
+      settingsFromAttributes(attrs({ 'data-method': 'pgd', 'data-steps': '10', 'data-evaluation-attack': 'pgd' })),
+      EPSILONS,
+      urls,
+    );
     expect(pgd.steps).toBe(10);
     expect(pgd.evaluate.steps).toBe(EVALUATION_PGD_STEPS);
   });
@@ -75,7 +81,7 @@ describe('adversarial trainer outcome', () => {
   });
 
   it('refuses curves that do not match', () => {
-    expect(outcomeOf(curve('standard', 0.9, [0.9, 0.1]), curve('trained', 0.8, [0.8, 0.6]), 0.1)).toBeNull(); // grid lengths differ
+    expect(outcomeOf(curve('standard', 0.9, [0.9, 0.1], [0, 0.1]), curve('trained', 0.8, [0.8, 0.6, 0.5, 0.4]), 0.1)).toBeNull(); // grid lengths differ
     expect(outcomeOf(curve('standard', 0.9, [0.9, 0.1], [0, 0.1]), curve('trained', 0.8, [0.8, 0.6], [0, 0.2]), 0.1)).toBeNull();
     expect(outcomeOf(curve('standard', 0.9, [0.9], [0]), curve('trained', 0.8, [0.8], [0]), 0.1)).toBeNull(); // no attacked point
   });
@@ -104,7 +110,7 @@ describe('adversarial trainer markup', () => {
   it('is a figure before Start: empty training axes, empty ε axes for both models, the sneaker slots', () => {
     const html = adversarialTrainingMarkup(settingsFromAttributes(attrs({})), EPSILONS);
     expect(html).toContain('data-part="charts"');
-    expect(html.match(/tk-chart__svg--empty/g)?.length).toBe(2); // loss and accuracy
+    expect(html.match(/tk-chart__svg--empty/g)?.length).toBe(3); // loss, accuracy, and against ε
     expect(html).toContain('standard model');
     expect(html).toContain('adversarially trained');
     for (const slot of ['before-clean', 'before-attacked', 'after-clean', 'after-attacked']) expect(html).toContain(`data-part="${slot}"`);
@@ -113,7 +119,12 @@ describe('adversarial trainer markup', () => {
   });
 
   it('draws the curves it is given', () => {
-    const html = curvesChart([0, 0.1], 0.1, { standard: [{ epsilon: 0, value: 0.9 }, { epsilon: 0.1, value: 0.1 }] });
+    const html = curvesChart([0, 0.1], 0.1, {
+      standard: [
+        { epsilon: 0, value: 0.9 },
+        { epsilon: 0.1, value: 0.1 },
+      ],
+    });
     expect(html).toContain('<table');
     expect(html).toContain('10.0%');
   });

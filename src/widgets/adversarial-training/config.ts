@@ -37,7 +37,13 @@ export const SETTINGS = {
     format: (a) => (a === 'pgd' ? 'PGD, 10 steps' : 'FGSM'),
     secondary: true,
   }),
-  evaluationImages: numberChoice({ label: 'Test images the curves use', choices: [100, 500, 1_000], default: 1_000, format: formatCount, secondary: true }),
+  evaluationImages: numberChoice({
+    label: 'Test images the curves use',
+    choices: [100, 500, 1_000],
+    default: 1_000,
+    format: formatCount,
+    secondary: true,
+  }),
   backend: textChoice<BackendRequest>({ label: 'Backend', choices: ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'], default: 'auto', secondary: true }),
 };
 
@@ -63,7 +69,10 @@ const MAX_EPSILON = 0.5;
  */
 export function parseEpsilons(raw: string | null | undefined): number[] {
   if (!raw || raw.trim() === '') return [...EPSILONS];
-  const values = raw.split(/[\s,]+/).filter((s) => s !== '').map(Number);
+  const values = raw
+    .split(/[\s,]+/)
+    .filter((s) => s !== '')
+    .map(Number);
   if (values.some((v) => !Number.isFinite(v) || v < 0 || v > MAX_EPSILON)) return [...EPSILONS];
   const grid = [...new Set(values)].sort((a, b) => a - b);
   return grid.length >= 2 ? grid : [...EPSILONS];

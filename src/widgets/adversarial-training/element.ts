@@ -161,7 +161,14 @@ export class AdversarialTrainingElement extends HTMLElement {
       case 'progress':
         life.progress?.show('Attacking', m.done, m.total);
         if (!life.stopping && m.model !== 'requested') {
-          life.running(curveProgressStatus(m.model, ATTACK_NAMES[request.evaluate.attack], Math.floor(m.done / request.evaluate.epsilons.length), request.evaluate.images));
+          life.running(
+            curveProgressStatus(
+              m.model,
+              ATTACK_NAMES[request.evaluate.attack],
+              Math.floor(m.done / request.evaluate.epsilons.length),
+              request.evaluate.images,
+            ),
+          );
         }
         break;
       case 'curve':
@@ -216,7 +223,8 @@ export class AdversarialTrainingElement extends HTMLElement {
       await view.show(weights, LESSON_EPSILON);
       part(this, 'sneaker').dataset.drawn = 'true';
     } catch (err) {
-      part(this, 'after-verdict').textContent = `The sneaker could not be attacked on this page (${errorText(err)}). Reload the page and train again.`;
+      part(this, 'after-verdict').textContent =
+        `The sneaker could not be attacked on this page (${errorText(err)}). Reload the page and train again.`;
     }
   }
 }

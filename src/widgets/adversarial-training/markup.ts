@@ -41,7 +41,11 @@ export function sneakerPairs(epsilon: number): string {
 }
 
 /** The robust accuracy of both models against ε (no points yet: the empty axes), the training ε marked. */
-export function curvesChart(epsilons: readonly number[], epsilon: number, points: { standard?: EpsilonPoint[]; trained?: EpsilonPoint[] } = {}): string {
+export function curvesChart(
+  epsilons: readonly number[],
+  epsilon: number,
+  points: { standard?: EpsilonPoint[]; trained?: EpsilonPoint[] } = {},
+): string {
   return epsilonChart({
     title: 'Accuracy under attack',
     yLabel: 'Accuracy under attack',
@@ -66,7 +70,11 @@ ${figureMarkup([
     content: `<div class="tk-charts" data-part="charts">${emptyCharts(settings.epochs)}</div>`,
     wide: true,
   },
-  { caption: 'Accuracy under attack against ε: the standard model and the trained one', content: curvesChart(epsilons, settings.epsilon), part: 'curves' },
+  {
+    caption: 'Accuracy under attack against ε: the standard model and the trained one',
+    content: curvesChart(epsilons, settings.epsilon),
+    part: 'curves',
+  },
   { caption: sneakerCaption(settings.epsilon), content: sneakerPairs(settings.epsilon), part: 'sneaker' },
 ])}
 <fieldset class="tk-settings" data-part="settings">

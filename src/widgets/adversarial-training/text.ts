@@ -65,7 +65,9 @@ export function doneStatus(o: Outcome): string {
 
 /** A run stopped before its curves: what it had done. */
 export function stoppedStatus(epochsCompleted: number): string {
-  return epochsCompleted > 0 ? `Stopped after ${plural(epochsCompleted, 'full epoch')}; no curves measured` : 'Stopped before a full epoch; no curves measured';
+  return epochsCompleted > 0
+    ? `Stopped after ${plural(epochsCompleted, 'full epoch')}; no curves measured`
+    : 'Stopped before a full epoch; no curves measured';
 }
 
 /** A prediction in words: "Sneaker (97.4%)". */
