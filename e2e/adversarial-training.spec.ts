@@ -48,7 +48,9 @@ test.describe('adversarial trainer', { tag: '@dev-pages' }, () => {
     await expect(widget).toHaveAttribute('data-state', 'running', { timeout: 60_000 });
     await expect(widget.getByRole('status')).toHaveText(/^(Epoch 1 of 1 · adversarial batches: loss|Measuring)/, { timeout: 60_000 });
     await expect(widget).toHaveAttribute('data-state', 'done', { timeout: 150_000 });
-    await expect(widget.getByRole('status')).toHaveText(/^Robust accuracy at ε = 0\.1 \(FGSM\) \d+%, was \d+%; clean accuracy \d+\.\d%, was \d+\.\d%$/);
+    await expect(widget.getByRole('status')).toHaveText(
+      /^Robust accuracy at ε = 0\.1 \(FGSM\) \d+%, was \d+%; clean accuracy \d+\.\d%, was \d+\.\d%$/,
+    );
     expect(await widget.getAttribute('data-tensors-left')).toBe('0');
     // Both curves, three points each, and their numbers in the table.
     for (const series of ['standard', 'trained']) {
@@ -65,8 +67,13 @@ test.describe('adversarial trainer', { tag: '@dev-pages' }, () => {
     for (const slot of ['before-clean', 'before-attacked', 'after-clean', 'after-attacked']) expect(await drawn(page, slot)).toBe(true);
     await expect(widget.locator('[data-part="before-clean-caption"]')).toHaveText(/^Sneaker \(\d+\.\d%\)$/);
     await expect(widget.locator('[data-part="before-verdict"]')).toHaveText(/^Fooled: it now sees an? [a-z/ -]+\.$/);
-    await expect(widget.locator('[data-part="after-verdict"]')).toHaveText(/^(Fooled: it now sees an? [a-z/ -]+|Still a sneaker: the attack failed)\.$/);
-    await expect(widget.locator('[data-part="after-attacked"]')).toHaveAttribute('aria-label', /^The sneaker attacked by FGSM at ε = 0\.1; the model sees .+ \(\d+\.\d%\)\.$/);
+    await expect(widget.locator('[data-part="after-verdict"]')).toHaveText(
+      /^(Fooled: it now sees an? [a-z/ -]+|Still a sneaker: the attack failed)\.$/,
+    );
+    await expect(widget.locator('[data-part="after-attacked"]')).toHaveAttribute(
+      'aria-label',
+      /^The sneaker attacked by FGSM at ε = 0\.1; the model sees .+ \(\d+\.\d%\)\.$/,
+    );
 
     await expectNoAxeViolations(page, 'adversarial trainer after a run, light');
     await page.evaluate(() => (document.documentElement.dataset.theme = 'dark'));

@@ -77,6 +77,7 @@ ${figureMarkup([
   },
   { caption: sneakerCaption(settings.epsilon), content: sneakerPairs(settings.epsilon), part: 'sneaker' },
 ])}
+<p class="tk-adv-train__outcome" data-part="outcome" hidden></p>
 <fieldset class="tk-settings" data-part="settings">
 <legend>Settings</legend>
 ${controlsMarkup(SETTINGS, settings, { custom: { backend: backendPickerMarkup(settings.backend) } })}
@@ -86,6 +87,5 @@ ${runControlsMarkup(IDLE_STATUS)}
 ${progressMarkup('Progress')}
 <p class="tk-note" data-part="backend" hidden></p>
 <div class="tk-error" data-part="error" hidden></div>
-<p class="tk-adv-train__outcome" data-part="outcome" hidden></p>
 </div>`;
 }
