@@ -100,6 +100,7 @@ describe('adversarial trainer outcome', () => {
     expect(batchStatus(1, 2, 0.5123, 0.713)).toBe('Epoch 1 of 2 · adversarial batches: loss 0.51, accuracy 71.3%');
     expect(stoppedStatus(0)).toBe('Stopped before a full epoch; no curves measured');
     expect(stoppedStatus(2)).toBe('Stopped after 2 full epochs; no curves measured');
+    expect(stoppedStatus(1, true)).toBe('Stopped while measuring the curves, after 1 epoch of training');
     expect(pairVerdict(7, 7)).toBe('Still a sneaker: the attack failed.');
     expect(pairVerdict(7, 9)).toBe('Fooled: it now sees an ankle boot.');
     expect(imageLabel('attacked', 0.1, 8, 0.62)).toBe('The sneaker attacked by FGSM at ε = 0.1; the model sees Bag (62.0%).');

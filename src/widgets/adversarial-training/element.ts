@@ -39,6 +39,8 @@ const modelUrl = (): string => new URL(joinBase(import.meta.env.BASE_URL, PRETRA
 interface RunResults {
   request: TrainRequest;
   epochsCompleted: number;
+  /** The worker is measuring the curves (training is over). */
+  measuring: boolean;
   curves: Partial<Record<'standard' | 'trained', CurveMessage>>;
 }
 
@@ -111,7 +113,7 @@ export class AdversarialTrainingElement extends HTMLElement {
     this.charts = new TrainingCharts(part(this, 'charts'), settings.epochs);
     this.sneaker ??= new SneakerView(this);
     const request = trainRequest(settings, this.epsilons, { dataUrl: datasetUrl(), modelUrl: modelUrl() });
-    this.results = { request, epochsCompleted: 0, curves: {} };
+    this.results = { request, epochsCompleted: 0, measuring: false, curves: {} };
     part(this, 'curves').innerHTML = curvesChart(request.evaluate.epsilons, request.epsilon);
     life.attach(
       client.startAdversarialRun(
@@ -130,6 +132,7 @@ export class AdversarialTrainingElement extends HTMLElement {
     switch (m.type) {
       case 'phase':
         if (m.phase === 'training') life.setState('running');
+        else if (m.phase === 'evaluating') results.measuring = true;
         else if (m.phase === 'loading-data') life.progress?.show('Download', 0, null);
         if (!life.stopping) life.status.announce(m.message);
         break;
@@ -197,7 +200,7 @@ export class AdversarialTrainingElement extends HTMLElement {
     const life = this.life!;
     const { standard, trained } = results.curves;
     const outcome = standard && trained ? outcomeOf(standard, trained, results.request.epsilon) : null;
-    if (stopped) return life.finish(stoppedStatus(results.epochsCompleted), 'idle');
+    if (stopped) return life.finish(stoppedStatus(results.epochsCompleted, results.measuring), 'idle');
     if (!outcome) {
       return life.fail({
         title: 'Measuring the models failed',

@@ -63,8 +63,9 @@ export function doneStatus(o: Outcome): string {
   );
 }
 
-/** A run stopped before its curves: what it had done. */
-export function stoppedStatus(epochsCompleted: number): string {
+/** A run stopped before its curves were done: what it had done. */
+export function stoppedStatus(epochsCompleted: number, measuring = false): string {
+  if (measuring) return `Stopped while measuring the curves, after ${plural(epochsCompleted, 'epoch')} of training`;
   return epochsCompleted > 0
     ? `Stopped after ${plural(epochsCompleted, 'full epoch')}; no curves measured`
     : 'Stopped before a full epoch; no curves measured';
