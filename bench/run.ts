@@ -16,6 +16,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { CHROMIUM_TEST_ARGS, findChromium } from '../scripts/check-browser.ts';
+import { adversarialBench } from './runner/adversarial.ts';
 import { authorBench } from './runner/author.ts';
 import { cnnBench } from './runner/cnn.ts';
 import { codeCellsBench } from './runner/code-cells.ts';
@@ -57,6 +58,7 @@ export const BENCHMARKS: Benchmark[] = [
   unsupervisedExerciseBench,
   unsupervisedEncodeBench,
   unsupervisedScatterBench,
+  adversarialBench,
 ];
 
 function printSection(title: string, rows: Row[]): void {

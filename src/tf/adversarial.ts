@@ -95,29 +95,6 @@ export async function predictClasses(tf: Tf, model: TF.LayersModel, x: Float32Ar
   return Int32Array.from(values);
 }
 
-export interface AttackOptions {
-  attack: AttackName;
-  epsilon: number;
-  /** PGD: iterations (default DEFAULT_PGD_STEPS), step 2.5ε/steps, no random start. */
-  steps?: number;
-}
-
-/** Untargeted adversarial examples of n images with true classes `labels`. */
-export async function attackImages(
-  tf: Tf,
-  model: TF.LayersModel,
-  x: Float32Array,
-  labels: ArrayLike<number>,
-  n: number,
-  options: AttackOptions,
-): Promise<Float32Array> {
-  const oracle = gradientOracle(tf, model, labels);
-  if (options.epsilon === 0) return x.slice();
-  if (options.attack === 'fgsm') return fgsm(x, await oracle(x, n), options.epsilon);
-  const steps = options.steps ?? DEFAULT_PGD_STEPS;
-  return pgd(x, n, oracle, { epsilon: options.epsilon, stepSize: pgdStepSize(options.epsilon, steps), steps });
-}
-
 export interface CurvePoint {
   epsilon: number;
   successRate: number;

@@ -19,7 +19,7 @@
 import type { BackendName, BackendRequest } from '../../lib/runtime/backends.ts';
 import type { TrainingErrorCode } from '../../lib/runtime/errors.ts';
 
-export type { BackendName, BackendRequest };
+export type { BackendName };
 
 export type AttackName = 'fgsm' | 'pgd';
 /** 'fgsm-rs': FGSM from a random start in the ε-ball, step 1.25ε (Wong et al. 2020); 'pgd': PGD with `steps` steps. */
