@@ -4,8 +4,9 @@ import { LESSON_EPSILON } from '../../lib/adversarial/sneaker.ts';
 import type { CurveMessage } from '../../workers/adversarial/protocol.ts';
 import { BATCH_SIZE, EVALUATION_PGD_STEPS, SEED, parseEpsilons, settingsFromAttributes, trainRequest } from './config.ts';
 import { adversarialTrainingMarkup, curvesChart } from './markup.ts';
-import { outcomeOf } from './outcome.ts';
-import { batchStatus, doneStatus, imageLabel, outcomeSentence, pairVerdict, stoppedStatus, type Outcome } from './text.ts';
+import type { RobustMetrics } from '../../lib/adversarial/pretrained.ts';
+import { metricsOutcome, outcomeOf } from './outcome.ts';
+import { batchStatus, doneStatus, imageLabel, outcomeSentence, pairVerdict, pretrainedSentence, stoppedStatus, type Outcome } from './text.ts';
 
 const attrs = (values: Record<string, string>) => (name: string) => values[name] ?? null;
 const urls = { dataUrl: 'http://x/data/', modelUrl: 'http://x/models/fashion-cnn/model.json' };
@@ -104,6 +105,44 @@ describe('adversarial trainer outcome', () => {
     expect(pairVerdict(7, 7)).toBe('Still a sneaker: the attack failed.');
     expect(pairVerdict(7, 9)).toBe('Fooled: it now sees an ankle boot.');
     expect(imageLabel('attacked', 0.1, 8, 0.62)).toBe('The sneaker attacked by FGSM at ε = 0.1; the model sees Bag (62.0%).');
+  });
+});
+
+describe('the pretrained robust model', () => {
+  const point = (epsilon: number, robustAccuracy: number) => ({ epsilon, successRate: 0, robustAccuracy });
+  const metrics: RobustMetrics = {
+    dataset: 'fashion-mnist',
+    method: 'fgsm-rs',
+    epsilon: 0.1,
+    trainImages: 60000,
+    epochs: 3,
+    batchSize: 100,
+    learningRate: 0.001,
+    seed: 1,
+    trainSeconds: 412.3,
+    backend: 'wasm',
+    trainedAt: '2026-12-05T18:50:00Z',
+    testImages: 10000,
+    attackImages: 1000,
+    pgdSteps: 10,
+    robust: { cleanAccuracy: 0.84, fgsm: [point(0, 0.85), point(0.1, 0.62)], pgd: [] },
+    standard: { cleanAccuracy: 0.8717, fgsm: [point(0, 0.875), point(0.1, 0.2)], pgd: [] },
+  };
+
+  it('says how it was trained and what it cost, from its metrics', () => {
+    expect(pretrainedSentence(metrics)).toBe(
+      'The pretrained robust model: the same CNN fine-tuned on FGSM with a random start at ε = 0.1, 60,000 images, 3 epochs (412 s on wasm).',
+    );
+    expect(metricsOutcome(metrics)).toEqual({
+      attack: 'FGSM',
+      epsilon: 0.1,
+      cleanBefore: 0.8717,
+      cleanAfter: 0.84,
+      robustBefore: 0.2,
+      robustAfter: 0.62,
+      images: 1000,
+    });
+    expect(pretrainedSentence({ ...metrics, method: 'pgd', trainSteps: 7 })).toContain('fine-tuned on PGD with 7 steps at ε = 0.1');
   });
 });
 

@@ -8,8 +8,8 @@
  *
  * For tests and assistive technology: `data-state`; the `role="status"` line ("Robust accuracy at
  * ε = 0.1 (FGSM) 61%, was 9%; …"); once a run has ended `dataset.cleanBefore`, `cleanAfter`,
- * `robustBefore`, `robustAfter` (fractions) and `tensorsLeft`; `data-epsilons` (author) sets the
- * curves' ε grid.
+ * `robustBefore`, `robustAfter` (fractions) and `tensorsLeft`; `data-model` (loading, pretrained-robust)
+ * once "Use the pretrained robust model" is pressed; `data-epsilons` (author) sets the curves' ε grid.
  */
 import { joinBase } from '../../lib/content/url.ts';
 import { epochsElapsed } from '../../lib/format/progress.ts';
@@ -21,6 +21,7 @@ import { detectCapabilities } from '../../tf/capabilities.ts';
 import type { AdversarialRunHandle } from '../../workers/adversarial/client.ts';
 import type { AdversarialFromWorker, CurveMessage, TrainRequest } from '../../workers/adversarial/protocol.ts';
 import { applyCapabilities } from '../shared/backend-picker.ts';
+import { clearError, showError } from '../shared/error-panel.ts';
 import { datasetUrl } from '../shared/data-url.ts';
 import { part } from '../shared/html.ts';
 import { readForm } from '../shared/settings.ts';
@@ -28,9 +29,9 @@ import { TrainerLifecycle } from '../shared/trainer.ts';
 import type { TrainingCharts } from './charts.ts';
 import { ATTACK_NAMES, SETTINGS, parseEpsilons, settingsFromAttributes, trainRequest } from './config.ts';
 import { adversarialTrainingMarkup, curvesChart, emptyCharts } from './markup.ts';
-import { outcomeOf } from './outcome.ts';
+import { accuracyPoints, metricsOutcome, outcomeOf } from './outcome.ts';
 import type { SneakerView } from './sneaker-view.ts';
-import { batchStatus, curveProgressStatus, doneStatus, outcomeSentence, stoppedStatus } from './text.ts';
+import { batchStatus, curveProgressStatus, doneStatus, outcomeSentence, pretrainedSentence, stoppedStatus } from './text.ts';
 
 /** The pretrained model's model.json, absolute (a worker resolves it). */
 const modelUrl = (): string => new URL(joinBase(import.meta.env.BASE_URL, PRETRAINED_CNN_URL), location.href).href;
@@ -74,7 +75,11 @@ export class AdversarialTrainingElement extends HTMLElement {
       },
       stoppingText: 'Stopping after this batch…',
       downloadLabel: 'Fashion-MNIST',
+      onState: (state) => {
+        part<HTMLButtonElement>(this, 'pretrained').disabled = state === 'loading' || state === 'running';
+      },
     });
+    part(this, 'pretrained').addEventListener('click', () => void this.usePretrained());
     // The figure follows the settings until a run draws the real charts.
     part(this, 'settings').addEventListener('change', () => {
       const s = readForm(SETTINGS, part(this, 'settings'));
@@ -94,6 +99,44 @@ export class AdversarialTrainingElement extends HTMLElement {
     this.charts = null;
   }
 
+  /** Shows the pretrained robust model: its measured curves beside the standard model's, the sentence, the sneaker. */
+  private async usePretrained(): Promise<void> {
+    const life = this.life;
+    if (!life || life.busy || this.dataset.model === 'loading') return;
+    this.dataset.model = 'loading';
+    clearError(life.errorPanel);
+    life.status.announce('Loading the pretrained robust model…');
+    life.progress?.show('Loading', 0, null);
+    try {
+      const [{ loadRobustModel }, { SneakerView }] = await Promise.all([import('./pretrained.ts'), import('./sneaker-view.ts')]);
+      const { model, metrics } = await loadRobustModel();
+      const outcome = metricsOutcome(metrics);
+      if (life.busy || !this.isConnected) return; // a run started meanwhile: its figures win
+      this.results = null;
+      part(this, 'curves').innerHTML = curvesChart(
+        metrics.standard.fgsm.map((p) => p.epsilon),
+        metrics.epsilon,
+        { standard: accuracyPoints(metrics.standard.fgsm), trained: accuracyPoints(metrics.robust.fgsm) },
+      );
+      const line = part(this, 'outcome');
+      line.textContent = `${pretrainedSentence(metrics)}${outcome ? ` ${outcomeSentence(outcome)}` : ''}`;
+      line.hidden = false;
+      this.sneaker ??= new SneakerView(this);
+      await this.sneaker.show(model, LESSON_EPSILON);
+      part(this, 'sneaker').dataset.drawn = 'true';
+      this.dataset.model = 'pretrained-robust';
+      life.status.announce(outcome ? `Pretrained robust model: ${doneStatus(outcome)}` : 'Pretrained robust model loaded');
+    } catch (err) {
+      this.dataset.model = 'none';
+      const message = `The pretrained robust model could not be loaded (${errorText(err)}).`;
+      const hint = 'Check your connection, then reload the page and try again; or train a model yourself with Start training.';
+      life.status.announce(`Error: ${message}`);
+      showError(life.errorPanel, { title: 'Loading failed', message, hint });
+    } finally {
+      life.progress?.hide();
+    }
+  }
+
   /** What Start does: fine-tune with the settings of the form, then measure both models. */
   async start(): Promise<void> {
     const life = this.life;
@@ -103,6 +146,7 @@ export class AdversarialTrainingElement extends HTMLElement {
     if (id === null) return;
     part(this, 'backend').hidden = true;
     part(this, 'outcome').hidden = true;
+    delete this.dataset.model;
     for (const key of ['cleanBefore', 'cleanAfter', 'robustBefore', 'robustAfter', 'tensorsLeft']) delete this.dataset[key];
     const mods = await life.load(id, () =>
       Promise.all([import('../../workers/adversarial/client.ts'), import('./charts.ts'), import('./sneaker-view.ts')]),

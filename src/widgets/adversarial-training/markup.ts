@@ -83,7 +83,7 @@ ${figureMarkup([
 ${controlsMarkup(SETTINGS, settings, { custom: { backend: backendPickerMarkup(settings.backend) } })}
 </fieldset>
 <p class="tk-note" data-part="backend-note" hidden></p>
-${runControlsMarkup(IDLE_STATUS)}
+${runControlsMarkup(IDLE_STATUS, '<button type="button" class="tk-button" data-part="pretrained">Use the pretrained robust model</button>')}
 ${progressMarkup('Progress')}
 <p class="tk-note" data-part="backend" hidden></p>
 <div class="tk-error" data-part="error" hidden></div>

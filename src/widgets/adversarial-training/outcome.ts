@@ -1,4 +1,6 @@
-/** What a finished run's two curves say at the training ε: the figures of the sentence under the chart. Pure. */
+/** What a finished run's two curves (or the pretrained robust model's metrics) say at the training ε: the figures of the sentence under the chart. Pure. */
+import type { RobustMetrics, RobustPoint } from '../../lib/adversarial/pretrained.ts';
+import type { EpsilonPoint } from '../../viz/epsilon-chart.ts';
 import type { CurveMessage } from '../../workers/adversarial/protocol.ts';
 import { ATTACK_NAMES } from './config.ts';
 import type { Outcome } from './text.ts';
@@ -26,4 +28,28 @@ export function outcomeOf(standard: CurveMessage, trained: CurveMessage, epsilon
     robustAfter: trained.points[best]!.robustAccuracy,
     images: standard.images,
   };
+}
+
+/** A curve of the metrics as chart points (accuracy under attack). */
+export const accuracyPoints = (curve: readonly RobustPoint[]): EpsilonPoint[] => curve.map((p) => ({ epsilon: p.epsilon, value: p.robustAccuracy }));
+
+/**
+ * The pretrained robust model's outcome under FGSM at the ε it was trained at (or the nearest measured),
+ * read from its metrics.json: clean accuracy on all its test images, accuracy under attack on its attack images.
+ */
+export function metricsOutcome(m: RobustMetrics): Outcome | null {
+  const asCurve = (clean: number, points: readonly RobustPoint[], model: 'standard' | 'trained'): CurveMessage => ({
+    type: 'curve',
+    model,
+    attack: 'fgsm',
+    images: m.attackImages,
+    points: points.map((p) => ({ ...p, confusion: [] })),
+    cleanAccuracy: clean,
+    secondsPerImage: 0,
+  });
+  return outcomeOf(
+    asCurve(m.standard.cleanAccuracy, m.standard.fgsm, 'standard'),
+    asCurve(m.robust.cleanAccuracy, m.robust.fgsm, 'trained'),
+    m.epsilon,
+  );
 }

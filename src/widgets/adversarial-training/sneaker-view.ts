@@ -22,7 +22,7 @@ interface Sneaker {
 }
 
 /** A model.json and the one weights file its manifest names, beside it, as the engine's CNN. */
-async function fetchCnn(modelUrl: string): Promise<CnnModel> {
+export async function fetchCnn(modelUrl: string): Promise<CnnModel> {
   const json = JSON.parse(new TextDecoder().decode(await fetchBytes(modelUrl))) as { weightsManifest?: { paths?: unknown[] }[] };
   const path = json.weightsManifest?.[0]?.paths?.[0];
   if (typeof path !== 'string') throw new Error(`${modelUrl} names no weights file.`);
@@ -44,8 +44,11 @@ export class SneakerView {
 
   constructor(private readonly host: HTMLElement) {}
 
-  /** Attacks the sneaker at ε with the standard model and with `weights` (getWeights order), and draws both pairs. */
-  async show(weights: readonly Float32Array[], epsilon: number): Promise<{ before: SneakerAttack; after: SneakerAttack }> {
+  /**
+   * Attacks the sneaker at ε with the standard model and with the trained one (`weights` in getWeights
+   * order, or a whole model), and draws both pairs.
+   */
+  async show(trained: readonly Float32Array[] | CnnModel, epsilon: number): Promise<{ before: SneakerAttack; after: SneakerAttack }> {
     this.sneaker ??= loadSneaker();
     let sneaker: Sneaker;
     try {
@@ -55,7 +58,8 @@ export class SneakerView {
       throw err;
     }
     const before = attackSneaker(sneaker.standard, sneaker.image, sneaker.label, epsilon);
-    const after = attackSneaker(cnnWithWeights(sneaker.standard, weights), sneaker.image, sneaker.label, epsilon);
+    const model = Array.isArray(trained) ? cnnWithWeights(sneaker.standard, trained as readonly Float32Array[]) : (trained as CnnModel);
+    const after = attackSneaker(model, sneaker.image, sneaker.label, epsilon);
     this.paint('before', before, epsilon);
     this.paint('after', after, epsilon);
     return { before, after };
