@@ -101,6 +101,26 @@ test.describe('adversarial trainer', { tag: '@dev-pages' }, () => {
     expect(problems).toEqual([]);
   });
 
+  test('the pretrained robust model at once: its curve beside the standard one, the cost in words, the sneaker after', async ({ page }) => {
+    const problems = watchForProblems(page);
+    await open(page);
+    const widget = page.locator(WIDGET);
+    await widget.getByRole('button', { name: 'Use the pretrained robust model' }).click();
+    await expect(widget).toHaveAttribute('data-model', 'pretrained-robust', { timeout: 30_000 });
+    await expect(widget.getByRole('status')).toHaveText(/^The pretrained robust model: robust accuracy at ε = 0\.1 \(FGSM\) \d+%, was \d+%;/);
+    for (const series of ['standard', 'trained']) {
+      await expect(widget.locator(`[data-part="curves"] [data-series="${series}"] .tk-epsilon-chart__markers`)).toHaveAttribute('data-points', '11');
+    }
+    await expect(widget.locator('[data-part="outcome"]')).toHaveText(
+      /^The pretrained robust model: the same CNN fine-tuned on .+ Clean accuracy fell from/,
+    );
+    await expect(widget.locator('[data-part="after-verdict"]')).toHaveText(
+      /^(Fooled: it now sees an? [a-z/ -]+|Still a sneaker: the attack failed)\.$/,
+    );
+    expect(await drawn(page, 'after-attacked')).toBe(true);
+    expect(problems).toEqual([]);
+  });
+
   test('a model that cannot be downloaded: the run fails in words, with what to do', async ({ page }) => {
     await page.route('**/models/fashion-cnn/model.json', (route) => route.fulfill({ status: 404, body: 'not here' }));
     await open(page);

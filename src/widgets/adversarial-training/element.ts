@@ -125,7 +125,9 @@ export class AdversarialTrainingElement extends HTMLElement {
       await this.sneaker.show(model, LESSON_EPSILON);
       part(this, 'sneaker').dataset.drawn = 'true';
       this.dataset.model = 'pretrained-robust';
-      life.status.announce(outcome ? `Pretrained robust model: ${doneStatus(outcome)}` : 'Pretrained robust model loaded');
+      life.status.announce(
+        outcome ? `The pretrained robust model: ${doneStatus(outcome).replace(/^R/, 'r')}` : 'The pretrained robust model is loaded',
+      );
     } catch (err) {
       this.dataset.model = 'none';
       const message = `The pretrained robust model could not be loaded (${errorText(err)}).`;
