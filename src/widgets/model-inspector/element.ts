@@ -6,7 +6,7 @@
  * (pad.ts) is classified live. The model and the test set live in the worker (src/workers/inspect);
  * tfjs and d3 load only when they are needed.
  */
-import { confusionCounts, pairCaption, pairIndices } from '../../lib/digits/confusion.ts';
+import { cellName, confusionCounts, pairCaption, pairIndices } from '../../lib/digits/confusion.ts';
 import { toMnistInput } from '../../lib/digits/preprocess.ts';
 import { formatBytes, formatCount, formatPercent } from '../../lib/format/numbers.ts';
 import { savedModelSentence } from '../../lib/model-files/metadata.ts';
@@ -20,7 +20,7 @@ import { ProgressBar } from '../shared/progress.ts';
 import { StatusLine } from '../shared/status.ts';
 import { barsSvg } from './bars.ts';
 import { inspectorMarkup, parseLimit, PAD_IDLE } from './markup.ts';
-import type { MatrixView } from './matrix.ts';
+import type { MatrixView } from '../shared/confusion-matrix/matrix.ts';
 import { DrawingPad } from './pad.ts';
 import { peekSavedModel } from './saved-peek.ts';
 import { paintDigit, thumbnails } from './thumbnails.ts';
@@ -231,8 +231,8 @@ export class ModelInspectorElement extends HTMLElement {
     part(this, 'pair').hidden = true;
     if (answer.evaluation) {
       // The matrix code (and d3) load with the first model.
-      const { MatrixView } = await import('./matrix.ts');
-      this.matrix ??= new MatrixView(part<HTMLTableElement>(this, 'matrix'), (t, g) => void this.showPair(t, g));
+      const { MatrixView } = await import('../shared/confusion-matrix/matrix.ts');
+      this.matrix ??= new MatrixView(part<HTMLTableElement>(this, 'matrix'), { cellName, onPick: (t, g) => void this.showPair(t, g) });
       await this.matrix.show(confusionCounts(answer.evaluation.labels, answer.evaluation.predicted));
     }
     for (const name of ['download', 'index', 'open']) part<HTMLButtonElement>(this, name).disabled = false;

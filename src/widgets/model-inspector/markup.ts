@@ -4,6 +4,7 @@
  * the drawing pad, the 28×28 input and the empty probability bars), the model actions, the test
  * image picker and the status lines. No DOM here.
  */
+import { matrixMarkup as sharedMatrixMarkup } from '../shared/confusion-matrix/markup.ts';
 import { figureMarkup } from '../shared/figure.ts';
 import { progressMarkup } from '../shared/progress.ts';
 import { barsSvg } from './bars.ts';
@@ -11,20 +12,14 @@ import { barsSvg } from './bars.ts';
 export const IDLE_STATUS = 'Looks for the model you trained in this browser when it comes into view.';
 export const PAD_IDLE = 'Draw a digit in the pad, or open a test image in it.';
 
-const cell = () => '<td class="tk-matrix__cell"></td>';
-
 /** The 10×10 table, empty: its rows are the true digits, its columns the predicted ones. */
 export function matrixMarkup(): string {
-  const digits = Array.from({ length: 10 }, (_, d) => d);
-  const head = `<tr><td class="tk-matrix__corner"></td><th scope="colgroup" colspan="10" class="tk-matrix__axis">Predicted digit →</th></tr>
-<tr><th scope="col" class="tk-matrix__axis tk-matrix__axis--rows">True ↓</th>${digits.map((d) => `<th scope="col">${d}</th>`).join('')}</tr>`;
-  const rows = digits.map((t) => `<tr><th scope="row">${t}</th>${digits.map(cell).join('')}</tr>`).join('\n');
-  return `<table class="tk-matrix" role="grid" aria-label="Confusion matrix of the test set: rows are the true digits, columns the predicted ones" data-part="matrix">
-<thead>${head}</thead>
-<tbody>
-${rows}
-</tbody>
-</table>`;
+  return sharedMatrixMarkup({
+    classes: Array.from({ length: 10 }, (_, d) => String(d)),
+    columnTitle: 'Predicted digit →',
+    rowTitle: 'True ↓',
+    label: 'Confusion matrix of the test set: rows are the true digits, columns the predicted ones',
+  });
 }
 
 export function padMarkup(): string {

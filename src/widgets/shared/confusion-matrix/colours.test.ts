@@ -11,7 +11,7 @@ describe('matrix colours', () => {
   });
 
   it('pick the text colour that keeps AA contrast on every cell of both themes', () => {
-    // The two themes' scales (model-inspector.css): light from #f4f8fd to #0b3d91, dark from #18202b to #8cc4ff.
+    // The two themes' scales (shared/confusion-matrix/matrix.css): light from #f4f8fd to #0b3d91, dark from #18202b to #8cc4ff.
     for (const [low, high] of [
       ['#f4f8fd', '#0b3d91'],
       ['#18202b', '#8cc4ff'],

@@ -1,50 +1,61 @@
 /**
- * The confusion matrix, live: the build-time table (markup.ts) gets one button per cell, named
- * "true 4, predicted 9: 23 images" and coloured by its count (d3's sequential symlog scale, so the
- * few mistakes show next to the thousand right answers; colours from the theme). The table is one
- * stop of the Tab key; the arrow keys, Home and End move inside it (roving tabindex).
+ * A confusion matrix, live: the build-time table (markup.ts) gets one button per cell, named by
+ * the widget ("true 4, predicted 9: 23 images") and coloured by its count (d3's sequential symlog
+ * scale, so the few mistakes show next to the thousand right answers; colours from the theme). The
+ * table is one stop of the Tab key; the arrow keys, Home and End move inside it (roving tabindex).
+ * Any number of classes: the table's cells say how many. Used by the model inspector and the
+ * robustness curve (original class → class after the attack).
  */
-import { cellName, DIGITS } from '../../lib/digits/confusion.ts';
-import { formatCount } from '../../lib/format/numbers.ts';
+import { formatCount } from '../../../lib/format/numbers.ts';
 import { mixColour, parseColour, textOn } from './colours.ts';
+
+export interface MatrixViewOptions {
+  /** How a cell is read out: "true 4, predicted 9: 23 images". */
+  cellName: (truth: number, guess: number, count: number) => string;
+  /** A cell was chosen (click, Enter or Space); none: the cells are read, not chosen. */
+  onPick?: (truth: number, guess: number) => void;
+}
 
 /** Where a count sits on the colour scale, 0..1. */
 type Scale = (count: number) => number;
 
 export class MatrixView {
   private buttons: HTMLButtonElement[] = [];
-  private counts: number[] = [];
+  private counts: readonly number[] = [];
   private scale: Scale | null = null;
+  private size = 0;
   private readonly onKey = (e: KeyboardEvent) => this.key(e);
 
   constructor(
     private readonly table: HTMLTableElement,
-    private readonly onPick: (truth: number, guess: number) => void,
+    private readonly options: MatrixViewOptions,
   ) {
     table.addEventListener('keydown', this.onKey);
   }
 
-  /** Fills the cells with `counts` (counts[true * 10 + predicted]). */
-  async show(counts: number[]): Promise<void> {
+  /** Fills the cells with `counts` (counts[true * classes + predicted]). */
+  async show(counts: readonly number[]): Promise<void> {
     const { scaleSequentialSymlog } = await import('d3-scale');
     this.counts = counts;
     const max = Math.max(1, ...counts);
     this.scale = scaleSequentialSymlog((t: number) => t).domain([0, max]);
     const cells = [...this.table.querySelectorAll<HTMLTableCellElement>('tbody td')];
+    const size = Math.round(Math.sqrt(cells.length));
+    this.size = size;
     const focused = this.buttons.findIndex((b) => b.tabIndex === 0);
     this.buttons = cells.map((td, i) => {
-      const truth = Math.floor(i / DIGITS);
-      const guess = i % DIGITS;
+      const truth = Math.floor(i / size);
+      const guess = i % size;
       const button = document.createElement('button');
       button.type = 'button';
       button.className = 'tk-matrix__button';
       button.tabIndex = i === Math.max(0, focused) ? 0 : -1;
       button.textContent = formatCount(counts[i] ?? 0);
-      button.setAttribute('aria-label', cellName(truth, guess, counts[i] ?? 0));
+      button.setAttribute('aria-label', this.options.cellName(truth, guess, counts[i] ?? 0));
       if (truth !== guess) button.classList.add('tk-matrix__button--off');
       button.addEventListener('click', () => {
         this.focusCell(i, false);
-        this.onPick(truth, guess);
+        this.options.onPick?.(truth, guess);
       });
       td.replaceChildren(button);
       return button;
@@ -88,15 +99,16 @@ export class MatrixView {
   private key(e: KeyboardEvent): void {
     const i = this.buttons.indexOf(e.target as HTMLButtonElement);
     if (i < 0) return;
-    const row = Math.floor(i / DIGITS);
-    const col = i % DIGITS;
+    const size = this.size;
+    const row = Math.floor(i / size);
+    const col = i % size;
     const moves: Record<string, number> = {
       ArrowLeft: col > 0 ? i - 1 : i,
-      ArrowRight: col < DIGITS - 1 ? i + 1 : i,
-      ArrowUp: row > 0 ? i - DIGITS : i,
-      ArrowDown: row < DIGITS - 1 ? i + DIGITS : i,
-      Home: e.ctrlKey ? 0 : row * DIGITS,
-      End: e.ctrlKey ? DIGITS * DIGITS - 1 : row * DIGITS + DIGITS - 1,
+      ArrowRight: col < size - 1 ? i + 1 : i,
+      ArrowUp: row > 0 ? i - size : i,
+      ArrowDown: row < size - 1 ? i + size : i,
+      Home: e.ctrlKey ? 0 : row * size,
+      End: e.ctrlKey ? size * size - 1 : row * size + size - 1,
     };
     const next = moves[e.key];
     if (next === undefined) return;
