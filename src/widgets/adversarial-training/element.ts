@@ -80,11 +80,11 @@ export class AdversarialTrainingElement extends HTMLElement {
       },
     });
     part(this, 'pretrained').addEventListener('click', () => void this.usePretrained());
-    // The figure follows the settings until a run draws the real charts.
+    // The figure follows the settings until a run (or the pretrained robust model) draws the real charts.
     part(this, 'settings').addEventListener('change', () => {
       const s = readForm(SETTINGS, part(this, 'settings'));
       if (!this.charts) part(this, 'charts').innerHTML = emptyCharts(s.epochs);
-      if (!this.results) part(this, 'curves').innerHTML = curvesChart(this.epsilons, s.epsilon);
+      if (!this.results && this.dataset.model !== 'pretrained-robust') part(this, 'curves').innerHTML = curvesChart(this.epsilons, s.epsilon);
     });
     try {
       applyCapabilities(part<HTMLSelectElement>(this, 'backend-picker'), detectCapabilities(), part<HTMLElement>(this, 'backend-note'));
@@ -112,7 +112,6 @@ export class AdversarialTrainingElement extends HTMLElement {
       const { model, metrics } = await loadRobustModel();
       const outcome = metricsOutcome(metrics);
       if (life.busy || !this.isConnected) return; // a run started meanwhile: its figures win
-      this.results = null;
       part(this, 'curves').innerHTML = curvesChart(
         metrics.standard.fgsm.map((p) => p.epsilon),
         metrics.epsilon,
