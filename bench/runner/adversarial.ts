@@ -3,7 +3,8 @@
  * test images, measured in this Node process with the adversarial worker's code (src/tf/adversarial.ts
  * on tfjs wasm with our kernels, the worker's CPU backend): time per image of each attack; the
  * on-page engine's FGSM (src/lib/adversarial/cnn-model.ts, pure TypeScript, the same code the
- * sneaker widgets run) timed side by side on the same images; and the attack success rate and
+ * sneaker widgets run) timed side by side on the same images, on the bench page (bench/browser/adversarial.ts)
+ * and in Node (bench/shared/adversarial-bench.ts); and the attack success rate and
  * robust accuracy at ε = 0.05, 0.1, 0.2 of the standard CNN and the committed adversarially trained
  * one (public/models/fashion-cnn-robust/).
  *
@@ -12,12 +13,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
-import { fgsm } from '../../src/lib/adversarial/attacks.ts';
-import { inputGradient, parseLayersCnn, predictClasses } from '../../src/lib/adversarial/cnn-model.ts';
-import { attackSummary } from '../../src/lib/adversarial/robustness.ts';
+import { parseLayersCnn } from '../../src/lib/adversarial/cnn-model.ts';
 import { robustnessCurve, type CurveResult } from '../../src/tf/adversarial.ts';
 import { MODEL_DIR, folderLoadHandler, readFashion } from '../../scripts/cnn-node.ts';
 import { ROBUST_DIR, useWasm } from '../../scripts/train-robust.ts';
+import { engineFgsmBench, type EngineFgsmResult } from '../shared/adversarial-bench.ts';
 import { fmt, type Benchmark, type Row } from './types.ts';
 
 const IMAGES = 1000;
@@ -27,28 +27,19 @@ const PGD_STEPS = 10;
 const pct = (v: number): string => `${fmt(v * 100, 1)}%`;
 const ms = (seconds: number): string => `${fmt(seconds * 1000, 3)} ms`;
 
-/** The engine's FGSM on every image at every ε (one gradient per image, reused), and its time per image×ε. */
-function engineFgsm(dir: string, x: Float32Array, labels: Uint8Array): { secondsPerImage: number; successRates: number[] } {
+/** The pretrained CNN's files read into the engine. */
+function engineModel(dir: string) {
   const bytes = readFileSync(join(dir, 'weights.bin'));
-  const model = parseLayersCnn(
+  return parseLayersCnn(
     JSON.parse(readFileSync(join(dir, 'model.json'), 'utf8')),
     bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength),
   );
-  const t0 = performance.now();
-  const clean = predictClasses(model, x, IMAGES);
-  const gradient = inputGradient(model, x, IMAGES, labels);
-  const adversarial = EPSILONS.map((e) => predictClasses(model, fgsm(x, gradient, e), IMAGES));
-  const seconds = (performance.now() - t0) / 1000;
-  return {
-    secondsPerImage: seconds / (IMAGES * EPSILONS.length),
-    successRates: adversarial.map((a) => attackSummary(Array.from(labels), clean, a).successRate),
-  };
 }
 
 export const adversarialBench: Benchmark = {
   name: 'adversarial',
   title: `FGSM and PGD-${PGD_STEPS} on ${fmt(IMAGES)} Fashion-MNIST test images: time per image (Node: tfjs wasm, the engine), success rates of the standard and the robust CNN`,
-  async run() {
+  async run({ page }) {
     const before = tf.getBackend();
     await useWasm();
     const test = readFashion('test', IMAGES);
@@ -73,15 +64,22 @@ export const adversarialBench: Benchmark = {
         model.dispose();
       }
     }
-    const engine = engineFgsm(MODEL_DIR, x, test.labels);
+    const engine = engineFgsmBench(engineModel(MODEL_DIR), x, test.labels, IMAGES, EPSILONS);
+    const onPage = (await page.evaluate(
+      (o) => (window as unknown as { tinkerBench: { adversarialEngine(o: object): Promise<unknown> } }).tinkerBench.adversarialEngine(o),
+      { images: IMAGES, epsilons: EPSILONS },
+    )) as EngineFgsmResult;
     const standard = curves['standard']!;
     rows.push(
       { label: `FGSM per image, tfjs ${tf.getBackend()} (worker code)`, value: ms(standard.fgsm.secondsPerImage) },
-      { label: 'FGSM per image, engine (page code, in Node)', value: ms(engine.secondsPerImage) },
+      { label: 'FGSM per image, engine on the page (Chromium main thread)', value: ms(onPage.secondsPerImage) },
+      { label: 'FGSM per image, engine in this Node process', value: ms(engine.secondsPerImage) },
       { label: `PGD-${PGD_STEPS} per image, tfjs ${tf.getBackend()} (worker code)`, value: ms(standard.pgd.secondsPerImage) },
       {
-        label: 'FGSM success, engine = tfjs? (standard)',
-        value: engine.successRates.map((r, i) => `ε ${EPSILONS[i]}: ${pct(r)} vs ${pct(standard.fgsm.points[i]!.successRate)}`).join(', '),
+        label: 'FGSM success, engine page / engine Node / tfjs (standard)',
+        value: engine.successRates
+          .map((r, i) => `ε ${EPSILONS[i]}: ${pct(onPage.successRates[i]!)} / ${pct(r)} / ${pct(standard.fgsm.points[i]!.successRate)}`)
+          .join(', '),
       },
     );
     for (const [name, c] of Object.entries(curves)) {
