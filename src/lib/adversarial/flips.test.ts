@@ -85,6 +85,17 @@ describe('flips', () => {
     expect(flipSentence(m, 0.075, names.slice(0, 5))).toContain('class 6s flip most easily');
   });
 
+  it('counts the other classes that flip as easily', () => {
+    const all = [
+      [0, 4, 0],
+      [3, 0, 0],
+      [0, 1, 5],
+    ];
+    expect(flipSentence(all, 0.3, ['a', 'b', 'c'], 1)).toBe(
+      'as (and 1 other class) flip most easily: 100% at ε = 0.3, mostly into b. cs hold out best: 17%.',
+    );
+  });
+
   it('says when nothing flipped', () => {
     expect(
       flipSentence(

@@ -75,7 +75,10 @@ export function flipSentence(confusion: readonly (readonly number[])[], epsilon:
   const name = (c: number) => names[c] ?? `class ${c}`;
   const most = mostFragile(confusion, minImages) ?? mostFragile(confusion, 1);
   if (!most || most.into === null) return `No image flipped at ε = ${eps(epsilon)}: every image the model got right is still right.`;
-  const first = `${pluralClass(name(most.classIndex))} flip most easily: ${formatPercent(most.rate, 0)} at ε = ${eps(epsilon)}, mostly into ${name(most.into)}.`;
+  // Other classes as fragile (at a large ε many flip every time) are counted, not hidden.
+  const others = classFlips(confusion).filter((r) => r.total >= minImages && r.rate === most.rate && r.classIndex !== most.classIndex).length;
+  const also = others > 0 ? ` (and ${others} other class${others === 1 ? '' : 'es'})` : '';
+  const first = `${pluralClass(name(most.classIndex))}${also} flip most easily: ${formatPercent(most.rate, 0)} at ε = ${eps(epsilon)}, mostly into ${name(most.into)}.`;
   const least = leastFragile(confusion, minImages);
   // Named only when it alone held out best (at a small ε many classes tie at 0%).
   const tied = classFlips(confusion).filter((r) => r.total >= minImages && least && r.rate === least.rate).length;

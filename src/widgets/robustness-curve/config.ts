@@ -29,6 +29,9 @@ export const PGD_STEPS = 10;
 export const IDLE_STATUS =
   'Ready. Start attacks the test images at every ε, in a worker: seconds with FGSM, a few minutes with PGD for 1,000 images.';
 
+/** The sentence under the figure before a curve is in. */
+export const FLIPS_IDLE = 'Which classes flip most easily, and into what, shows here once the attack has run.';
+
 /** The chart, empty or with the curve; the marker at the ε the matrix shows. */
 export function curveChart(points: readonly CurvePoint[], epsilon: number): string {
   const options: EpsilonChartOptions = {
@@ -66,7 +69,7 @@ ${figureMarkup([
   { caption: 'Attack success rate and robust accuracy against ε', content: curveChart([], LESSON_EPSILON), part: 'chart' },
   { caption: matrixCaption(LESSON_EPSILON), content: matrixPanel(), part: 'matrix-box' },
 ])}
-<p class="tk-robustness__flips" data-part="flips">${escapeHtml('Which classes flip most easily, and into what, shows here once the attack has run.')}</p>
+<p class="tk-robustness__flips" data-part="flips">${escapeHtml(FLIPS_IDLE)}</p>
 <p class="tk-note" data-part="cell" hidden></p>
 <fieldset class="tk-settings" data-part="settings">
 <legend>Attack</legend>

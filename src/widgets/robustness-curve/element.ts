@@ -23,7 +23,7 @@ import { datasetUrl } from '../shared/data-url.ts';
 import { part } from '../shared/html.ts';
 import { readForm, settingsFromAttributes } from '../shared/settings.ts';
 import { TrainerLifecycle } from '../shared/trainer.ts';
-import { PGD_STEPS, SETTINGS, curveChart, curveMarkup, type CurveSettings } from './config.ts';
+import { FLIPS_IDLE, PGD_STEPS, SETTINGS, curveChart, curveMarkup, type CurveSettings } from './config.ts';
 import { cellName, cellSentence, doneStatus, matrixCaption, progressLine, tookSentence } from './text.ts';
 
 const absolute = (path: string): string => new URL(joinBase(import.meta.env.BASE_URL, path), location.href).href;
@@ -76,6 +76,7 @@ export class RobustnessCurveElement extends HTMLElement {
     const id = life?.begin();
     if (!life || id == null) return;
     const settings = readForm(SETTINGS, part(this, 'settings'));
+    this.clearResults();
     const client = await life.load(id, () => import('../../workers/adversarial/client.ts'));
     if (!client) return;
     const request: CurveRequest = {
@@ -143,6 +144,16 @@ export class RobustnessCurveElement extends HTMLElement {
       default:
         break;
     }
+  }
+
+  /** A new attack: the last one's curve, matrix and sentences go, so nothing old is read as new. */
+  private clearResults(): void {
+    this.curve = null;
+    delete this.dataset.points;
+    delete this.dataset.matrix;
+    this.matrix?.clear();
+    part(this, 'flips').textContent = FLIPS_IDLE;
+    void this.showEpsilon();
   }
 
   /** Draws the chart with its marker, the matrix, its caption and the sentences at the chosen ε. */
