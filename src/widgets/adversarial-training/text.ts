@@ -3,7 +3,7 @@ import { FASHION_CLASS_NAMES } from '../../lib/data/manifest.ts';
 import { formatCount, formatLoss, formatPercent, plural } from '../../lib/format/numbers.ts';
 
 export const IDLE_STATUS =
-  'Ready. Press Start training to fine-tune the pretrained CNN on adversarial examples in your browser (Fashion-MNIST, about 30 MB, downloaded once).';
+  'Ready. Press Start training to fine-tune the pretrained CNN on adversarial examples in your browser (Fashion-MNIST, about 30 MB, downloaded once), or see a model trained longer at once with Use the pretrained robust model.';
 
 /** A class's name: "Sneaker", "Bag". */
 export const className = (c: number): string => FASHION_CLASS_NAMES[c] ?? `class ${c}`;
