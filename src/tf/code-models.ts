@@ -41,7 +41,9 @@ export function createModels(tf: Tf, options: CreateModelsOptions): CodeModels {
     async load(name: CodeModelName): Promise<LayersModel> {
       if (typeof name !== 'string' || !Object.hasOwn(CODE_MODELS, name)) {
         const got = typeof name === 'string' ? `"${name}"` : name === undefined ? 'nothing' : typeof name;
-        throw new TypeError(`models.load: unknown model ${got}. The models are ${NAMES.map((n) => `'${n}'`).join(', ')}, e.g. models.load('fashion-cnn').`);
+        throw new TypeError(
+          `models.load: unknown model ${got}. The models are ${NAMES.map((n) => `'${n}'`).join(', ')}, e.g. models.load('fashion-cnn').`,
+        );
       }
       const url = new URL(CODE_MODELS[name], options.siteUrl).href;
       try {

@@ -4,7 +4,7 @@
 // adversarial images of the same shape: every pixel moved by ε in the direction that raises the
 // model's loss, x + ε · sign(∇ₓ loss), then clipped back into [0, 1].
 //
-// The grader calls your fgsm on the first 200 Fashion-MNIST test images with ε = 0.1 and checks,
+// The grader calls your fgsm on the first 100 Fashion-MNIST test images with ε = 0.1 and checks,
 // with its own copy of the images and the model: every pixel inside [0, 1], no pixel moved further
 // than ε, and at least 60% of the images the model got right now misclassified.
 //

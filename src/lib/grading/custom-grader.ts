@@ -34,7 +34,15 @@ export interface CustomPlan {
 
 export type CustomMeasurement = { kind: 'custom'; measured: Snapshot } | { kind: 'custom'; bug: string };
 
-type MeasureBody = (returned: unknown, exports: unknown, tf: unknown, datasets: unknown, print: unknown, input: unknown, models: unknown) => Promise<unknown>;
+type MeasureBody = (
+  returned: unknown,
+  exports: unknown,
+  tf: unknown,
+  datasets: unknown,
+  print: unknown,
+  input: unknown,
+  models: unknown,
+) => Promise<unknown>;
 type AsyncFunctionConstructor = new (...args: string[]) => MeasureBody;
 const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as AsyncFunctionConstructor;
 

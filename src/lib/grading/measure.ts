@@ -70,7 +70,9 @@ export function pageJudgeContext(dataUrl: string, fetchFile: typeof fetch = (inp
     async siteModel(path) {
       const url = new URL(path, siteUrlFromDatasetsUrl(dataUrl)).href;
       const modelJson = JSON.parse(new TextDecoder().decode(await bytes(url))) as unknown;
-      const paths = (modelJson as { weightsManifest?: { paths?: unknown }[] }).weightsManifest?.flatMap((g) => (Array.isArray(g.paths) ? g.paths : []));
+      const paths = (modelJson as { weightsManifest?: { paths?: unknown }[] }).weightsManifest?.flatMap((g) =>
+        Array.isArray(g.paths) ? g.paths : [],
+      );
       if (paths?.length !== 1 || typeof paths[0] !== 'string') throw new Error(`${url} does not name one weights file`);
       return { modelJson, weights: await bytes(new URL(paths[0], url).href) };
     },
