@@ -120,6 +120,18 @@ function readPixels(value: unknown, count: number): { pixels: ArrayLike<number> 
   return { pixels: value as ArrayLike<number> };
 }
 
+type Engine = Pick<typeof import('../../adversarial/cnn-model.ts'), 'parseLayersCnn' | 'predictClasses'> &
+  Pick<typeof import('../../adversarial/robustness.ts'), 'attackSummary'>;
+
+/** The engine loads with this exercise's grade only, not with every page's grading code. */
+async function loadEngine(): Promise<Engine> {
+  const [{ parseLayersCnn, predictClasses }, { attackSummary }] = await Promise.all([
+    import('../../adversarial/cnn-model.ts'),
+    import('../../adversarial/robustness.ts'),
+  ]);
+  return { parseLayersCnn, predictClasses, attackSummary };
+}
+
 export async function judgeFgsm(input: FgsmInput, measured: unknown, context: JudgeContext): Promise<GradeResult> {
   if (typeof measured !== 'object' || measured === null || Array.isArray(measured)) {
     return fail('The grader received nothing it could read from your code; run it again.');
@@ -136,20 +148,17 @@ export async function judgeFgsm(input: FgsmInput, measured: unknown, context: Ju
 
   let originals: Float32Array;
   let labels: Uint8Array;
-  // The engine loads with this exercise's grade only, not with every page's grading code.
-  const [{ parseLayersCnn, predictClasses }, { attackSummary }] = await Promise.all([
-    import('../../adversarial/cnn-model.ts'),
-    import('../../adversarial/robustness.ts'),
-  ]);
   let model: CnnModel;
+  let engine: Engine;
   try {
     if (!context.split || !context.siteModel) throw new Error('no dataset or model files are available here');
-    const [split, files] = await Promise.all([context.split(input.dataset, 'test'), context.siteModel(PRETRAINED_CNN_URL)]);
+    const [split, files, loaded] = await Promise.all([context.split(input.dataset, 'test'), context.siteModel(PRETRAINED_CNN_URL), loadEngine()]);
+    engine = loaded;
     if (split.count < input.count) throw new Error('the test set holds fewer images than the grader attacks');
     // As measure.js makes them: pixels / 255 as 32-bit floats.
     originals = Float32Array.from(split.images.subarray(0, input.count * PIXELS), (v) => v / 255);
     labels = split.labels.subarray(0, input.count);
-    model = parseLayersCnn(files.modelJson, files.weights);
+    model = engine.parseLayersCnn(files.modelJson, files.weights);
   } catch (error) {
     return fail(
       `The grader could not load the images and the model it checks with (${errorText(error)}), so this run is not graded. Check your connection and run your code again.`,
@@ -158,7 +167,11 @@ export async function judgeFgsm(input: FgsmInput, measured: unknown, context: Ju
 
   const adversarial = Float32Array.from(read.pixels);
   const check = checkPerturbation(originals, adversarial, input.epsilon);
-  const summary = attackSummary(labels, predictClasses(model, originals, input.count), predictClasses(model, adversarial, input.count));
+  const summary = engine.attackSummary(
+    labels,
+    engine.predictClasses(model, originals, input.count),
+    engine.predictClasses(model, adversarial, input.count),
+  );
   const success = summary.successRate;
 
   const inRange = check.outside === 0;
