@@ -24,6 +24,11 @@ function runTimeoutMs(id: string): number {
   return Math.max(180, seconds + 60) * 1000;
 }
 
+/** What the starter's grade must list, for exercises whose grade says which checks failed. */
+const STARTER_DETAILS: Record<string, RegExp[]> = {
+  fgsm: [/^[\d,]+ pixels outside \[0, 1\]/, /^max \|δ\| = 0\.1\d* > ε = 0\.1 on image \d+/, /^Success \d+\.\d% < 60%/],
+};
+
 const cell = (page: Page, id: string) => page.locator(`tk-code-cell[data-cell-id="${id}"]`);
 const statusOf = (c: Locator) => c.locator('[data-part="status"]');
 
@@ -370,6 +375,7 @@ test.describe('exercises', { tag: '@dev-pages' }, () => {
       await run(c);
       await expect(c).toHaveAttribute('data-result', 'fail', { timeout: runTimeout });
       await expect(statusOf(c)).toContainText(/^Not passed yet/);
+      for (const [i, detail] of (STARTER_DETAILS[id] ?? []).entries()) await expect(c.locator('.tk-grade__details li').nth(i)).toHaveText(detail);
 
       await fromMenu(c, 'show-solution');
       await c.locator('[data-part="confirm-yes"]').click();

@@ -44,6 +44,8 @@ export interface GraderContext {
   dataUrl: string;
   /** The `datasets` object the reader's code had (passed to custom graders). */
   datasets: unknown;
+  /** The `models` object the reader's code had (passed to custom graders). */
+  models?: unknown;
   /** Writes to the cell's output. */
   print: (...args: unknown[]) => void;
   /** The tensors the reader's code left allocated when it returned (counted by the code worker). */
@@ -83,7 +85,14 @@ export async function measureRun(plan: MeasurePlan, ctx: GraderContext, deps: Gr
     case 'agent':
       return measureAgent(plan, ctx.exports, deps.now ? { now: deps.now } : {});
     case 'custom':
-      return measureCustom(plan, { returned: ctx.returned, exports: ctx.exports, tf: ctx.tf, datasets: ctx.datasets, print: ctx.print });
+      return measureCustom(plan, {
+        returned: ctx.returned,
+        exports: ctx.exports,
+        tf: ctx.tf,
+        datasets: ctx.datasets,
+        models: ctx.models,
+        print: ctx.print,
+      });
     case 'model': {
       const saved = await saveModel(ctx.tf, ctx.returned, deps.save);
       return ctx.tensorsLeft && 'artifacts' in saved ? { ...saved, tensorsLeft: ctx.tensorsLeft } : saved;

@@ -18,6 +18,12 @@ describe('usesTensorFlow', () => {
     expect(usesTensorFlow('const options = { tf: 1 }; print(options.tf, options?.tf);')).toBe(false);
   });
 
+  it('sees a pretrained model loaded with models.load: it runs on TensorFlow.js', () => {
+    expect(usesTensorFlow("const model = await models.load('fashion-cnn');\nprint(model.predict(x));")).toBe(true);
+    expect(usesTensorFlow('const m = { models: 2 }; print(m.models);')).toBe(false);
+    expect(usesTensorFlow("const model = await models.load('fashion-cnn'\n")).toBe(true);
+  });
+
   it('does not count tensors from datasets alone', () => {
     expect(usesTensorFlow("const train = await datasets.load('mnist', 'train');\nlet w = 0;")).toBe(false);
   });

@@ -26,7 +26,7 @@
  */
 
 /** The names the reader's code sees as APIs, in parameter order. */
-export const API_NAMES = ['tf', 'datasets', 'print', 'plot', 'show', 'progress', 'console'] as const;
+export const API_NAMES = ['tf', 'datasets', 'print', 'plot', 'show', 'progress', 'console', 'models'] as const;
 
 /** Name of the code in stack traces and devtools. */
 export const SOURCE_URL = 'your-code.js';

@@ -13,3 +13,11 @@ export function datasetsPath(base: string): string {
 export function datasetsUrl(base: string, pageHref: string): string {
   return new URL(datasetsPath(base), pageHref).href;
 }
+
+/**
+ * The site's base as an absolute URL, from the datasets folder's (`<base>/data/`, as datasetsUrl makes it): what a worker
+ * that was given only the datasets URL resolves the site's other files against (e.g. `models/fashion-cnn/model.json`).
+ */
+export function siteUrlFromDatasetsUrl(dataUrl: string): string {
+  return new URL('../', dataUrl.endsWith('/') ? dataUrl : `${dataUrl}/`).href;
+}

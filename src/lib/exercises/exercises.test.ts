@@ -23,7 +23,7 @@ const ids = readdirSync(ROOT, { withFileTypes: true })
   .sort();
 
 /** Custom exercises whose code needs tfjs and a dataset (and whose judge, the page's labels): run end to end in the browser instead. */
-const BROWSER_ONLY = new Set(['unsupervised-classifier']);
+const BROWSER_ONLY = new Set(['unsupervised-classifier', 'fgsm']);
 
 type AsyncFn = (...args: unknown[]) => Promise<unknown>;
 const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as new (...args: string[]) => AsyncFn;

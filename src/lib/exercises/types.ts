@@ -64,7 +64,7 @@ export interface AgentWinRateGraderSpec {
 
 /**
  * Lesson-specific checks, in two halves. The script in the exercise folder (e.g. `measure.js`)
- * is the body of an async function receiving `returned, exports, tf, datasets, print, input`;
+ * is the body of an async function receiving `returned, exports, tf, datasets, print, input, models`;
  * it runs in the code worker beside the reader's code and returns plain data: what the reader's
  * code produced on `input`. The judge, a module of src/lib/grading/judges/ named by `judge`,
  * makes `input` and decides from the data, in the page, where no reader code runs.

@@ -19,6 +19,8 @@ export interface CustomGraderContext {
   exports: Record<string, unknown>;
   tf: unknown;
   datasets: unknown;
+  /** The code cell's pretrained models (`models.load('fashion-cnn')`); absent where there are none (Node tests). */
+  models?: unknown;
   /** Writes to the cell's output, like the reader's print. */
   print: (...args: unknown[]) => void;
 }
@@ -32,15 +34,23 @@ export interface CustomPlan {
 
 export type CustomMeasurement = { kind: 'custom'; measured: Snapshot } | { kind: 'custom'; bug: string };
 
-type MeasureBody = (returned: unknown, exports: unknown, tf: unknown, datasets: unknown, print: unknown, input: unknown) => Promise<unknown>;
+type MeasureBody = (
+  returned: unknown,
+  exports: unknown,
+  tf: unknown,
+  datasets: unknown,
+  print: unknown,
+  input: unknown,
+  models: unknown,
+) => Promise<unknown>;
 type AsyncFunctionConstructor = new (...args: string[]) => MeasureBody;
 const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as AsyncFunctionConstructor;
 
 /** Compiles a measuring script body (code worker only: it needs eval); throws a SyntaxError naming the problem. */
 export function compileMeasureScript(source: string): (c: CustomGraderContext, input: unknown) => Promise<unknown> {
   // Plain parameters (not a destructuring pattern), so the body may run in strict mode.
-  const body = new AsyncFunction('returned', 'exports', 'tf', 'datasets', 'print', 'input', `'use strict';\n${source}`);
-  return (c, input) => body(c.returned, c.exports, c.tf, c.datasets, c.print, input);
+  const body = new AsyncFunction('returned', 'exports', 'tf', 'datasets', 'print', 'input', 'models', `'use strict';\n${source}`);
+  return (c, input) => body(c.returned, c.exports, c.tf, c.datasets, c.print, input, c.models);
 }
 
 /** The plan for a custom grader, with its judge's input (null when the judge does not exist). */

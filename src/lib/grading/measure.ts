@@ -12,7 +12,8 @@
  * formed fails with a message, and one that is well formed is judged like any other.
  * What the worker receives (the plan) holds inputs only, never the expected values.
  */
-import { loadLabels } from '../data/load.ts';
+import { siteUrlFromDatasetsUrl } from '../data/datasets-url.ts';
+import { loadLabels, loadSplit } from '../data/load.ts';
 import type { GradeResult, GraderSpec } from '../exercises/types.ts';
 import { agentPlan, judgeAgent, type AgentMeasurement, type AgentPlan } from './agent-grader.ts';
 import { customPlan, judgeCustom, type CustomMeasurement, type CustomPlan } from './custom-grader.ts';
@@ -56,9 +57,26 @@ export function measurePlan(spec: GraderSpec): MeasurePlan | null {
   }
 }
 
-/** The page's judge context: labels downloaded from the site's data/ folder (`dataUrl`), verified. */
-export function pageJudgeContext(dataUrl: string): JudgeContext {
-  return { labels: (dataset, split) => loadLabels(dataUrl, dataset, split) };
+/** The page's judge context: labels and splits downloaded from the site's data/ folder (`dataUrl`), verified; models from the site. */
+export function pageJudgeContext(dataUrl: string, fetchFile: typeof fetch = (input, init) => fetch(input, init)): JudgeContext {
+  const bytes = async (url: string): Promise<ArrayBuffer> => {
+    const response = await fetchFile(url);
+    if (!response.ok) throw new Error(`${url} could not be downloaded (HTTP ${response.status})`);
+    return response.arrayBuffer();
+  };
+  return {
+    labels: (dataset, split) => loadLabels(dataUrl, dataset, split),
+    split: (dataset, split) => loadSplit(dataUrl, dataset, split),
+    async siteModel(path) {
+      const url = new URL(path, siteUrlFromDatasetsUrl(dataUrl)).href;
+      const modelJson = JSON.parse(new TextDecoder().decode(await bytes(url))) as unknown;
+      const paths = (modelJson as { weightsManifest?: { paths?: unknown }[] }).weightsManifest?.flatMap((g) =>
+        Array.isArray(g.paths) ? g.paths : [],
+      );
+      if (paths?.length !== 1 || typeof paths[0] !== 'string') throw new Error(`${url} does not name one weights file`);
+      return { modelJson, weights: await bytes(new URL(paths[0], url).href) };
+    },
+  };
 }
 
 /**

@@ -43,6 +43,7 @@ import {
   readExposed,
   type ExposeGetters,
 } from '../../lib/code/wrap.ts';
+import { siteUrlFromDatasetsUrl } from '../../lib/data/datasets-url.ts';
 import { errorText } from '../../lib/format/error-text.ts';
 import { countTensorsLeft, type TrackedTensor } from '../../lib/grading/tensors-left.ts';
 import type { Tf } from '../../tf/backend.ts';
@@ -140,10 +141,11 @@ async function run(request: RunRequest): Promise<void> {
     fail(new Error(`TensorFlow.js could not be loaded (${errorText(err)}). ${TFJS_HINT}`), 'setup');
     return;
   }
-  const [{ initBackend }, { tfHooks }, { createDatasets }, graders] = await Promise.all([
+  const [{ initBackend }, { tfHooks }, { createDatasets }, { createModels }, graders] = await Promise.all([
     import('../../tf/backend.ts'),
     import('../../tf/code-output.ts'),
     import('../../tf/code-datasets.ts'),
+    import('../../tf/code-models.ts'),
     // Loaded (and its built-ins captured) before the reader's code runs.
     import('../../tf/graders.ts'),
   ]);
@@ -167,6 +169,7 @@ async function run(request: RunRequest): Promise<void> {
     dataUrl: request.dataUrl,
     progress: (fraction, label) => channel.push({ kind: 'progress', fraction, label }),
   });
+  const models = createModels(tf, { siteUrl: siteUrlFromDatasetsUrl(request.dataUrl) });
   captureConsole(api);
   scope.addEventListener('error', (event) => {
     event.preventDefault();
@@ -192,7 +195,7 @@ async function run(request: RunRequest): Promise<void> {
   const t0 = performance.now();
   let returned: unknown;
   try {
-    returned = await compiled(tf, datasets, api.print, api.plot, api.show, api.progress, api.console, (g: ExposeGetters) => {
+    returned = await compiled(tf, datasets, api.print, api.plot, api.show, api.progress, api.console, models, (g: ExposeGetters) => {
       getters = g;
     });
   } catch (err) {
@@ -221,6 +224,7 @@ async function run(request: RunRequest): Promise<void> {
         tf,
         dataUrl: request.dataUrl,
         datasets,
+        models,
         print: api.print,
         save: saving,
         ...(tensorsLeft ? { tensorsLeft } : {}),
