@@ -5,11 +5,18 @@
  * image picker and the status lines. No DOM here.
  */
 import { figureMarkup } from '../shared/figure.ts';
+import { classBarsSvg } from '../../viz/class-bars.ts';
 import { progressMarkup } from '../shared/progress.ts';
-import { barsSvg } from './bars.ts';
 
 export const IDLE_STATUS = 'Looks for the model you trained in this browser when it comes into view.';
 export const PAD_IDLE = 'Draw a digit in the pad, or open a test image in it.';
+
+const DIGITS = Array.from({ length: 10 }, (_, d) => String(d));
+
+/** The ten digits' probabilities as bars (viz/class-bars.ts), each digit under its bar; null draws the empty chart. */
+export function barsSvg(probs: ArrayLike<number> | null): string {
+  return classBarsSvg({ classes: DIGITS, series: [{ name: 'Probability', values: probs }], noun: 'digit' });
+}
 
 const cell = () => '<td class="tk-matrix__cell"></td>';
 
