@@ -74,6 +74,18 @@ export class Network {
     for (let i = this.layers.length - 1; i >= 0; i--) grad = (this.layers[i] as Layer).backward(grad, batch, i > 0);
   }
 
+  /**
+   * Backpropagates dL/d(output) of the last forward batch all the way down to the input and returns
+   * dL/dx (batch × inputSize, a new array): how the loss changes with each input value, the gradient an
+   * adversarial attack climbs. Parameter gradients accumulate on the way, as in `backward`; a caller
+   * that also trains zeroes them as usual.
+   */
+  inputGradient(gradOutput: Float32Array, batch: number): Float32Array {
+    let grad = gradOutput;
+    for (let i = this.layers.length - 1; i >= 0; i--) grad = (this.layers[i] as Layer).backward(grad, batch, true);
+    return grad.slice(0, batch * this.inputSize);
+  }
+
   /** Every trainable parameter, layer by layer (kernel then bias). */
   params(): Param[] {
     return this.paramList;

@@ -38,7 +38,8 @@ export class DenseModelError extends Error {
 
 const ACTIVATIONS: readonly string[] = ['relu', 'sigmoid', 'linear', 'tanh'];
 
-interface WeightSpec {
+/** One weight of a tfjs weights manifest: where its float32 values start in weights.bin, and how many. */
+export interface WeightSpec {
   name: string;
   shape: number[];
   dtype: string;
@@ -52,8 +53,8 @@ function fail(message: string): never {
   throw new DenseModelError(message);
 }
 
-/** The layer configs of a Sequential model (Keras 2 or tfjs layout), or of a functional model's chain. */
-function layerConfigs(json: Record<string, unknown>): Record<string, unknown>[] {
+/** The layer configs of a Sequential model (Keras 2 or tfjs layout), or of a functional model's chain. Throws DenseModelError. */
+export function layerConfigs(json: Record<string, unknown>): Record<string, unknown>[] {
   const topology = json['modelTopology'];
   if (!isRecord(topology)) fail('model.json has no modelTopology: is it a tfjs Layers model (tf.io / tfjs.converters.save_keras_model)?');
   const model = isRecord(topology['model_config']) ? topology['model_config'] : topology;
@@ -63,7 +64,8 @@ function layerConfigs(json: Record<string, unknown>): Record<string, unknown>[] 
   return layers.map((layer, i) => (isRecord(layer) ? layer : fail(`Layer ${i + 1} of model.json is not an object.`)));
 }
 
-function weightSpecs(json: Record<string, unknown>): { specs: WeightSpec[]; bytes: number } {
+/** The float32 weights a tfjs weights manifest lists, with their byte offsets. Throws DenseModelError. */
+export function weightSpecs(json: Record<string, unknown>): { specs: WeightSpec[]; bytes: number } {
   const manifest = json['weightsManifest'];
   if (!Array.isArray(manifest) || manifest.length === 0) fail('model.json has no weightsManifest: the weights cannot be found.');
   const specs: WeightSpec[] = [];
