@@ -122,9 +122,11 @@ function rows(o: ClassBarsOptions): { width: number; height: number; body: strin
       if (!s.values) return;
       const p = clamp01(s.values[c] as number);
       const by = y + 3 + i * barH;
+      // Values under 0.5% are left unlabelled here (the text alternative still says them): ten rows of "0" hide the few that count.
+      const percent = Math.round(p * 100);
       parts.push(
         `<rect class="${barClass(i, c === best[i])}" x="${LABEL}" y="${f1(by)}" width="${f1(p * plot)}" height="${f1(barH)}"/>` +
-          `<text class="tk-bars__value" x="${f1(LABEL + p * plot + 3)}" y="${f1(by + barH / 2 + 3.5)}">${Math.round(p * 100)}</text>`,
+          (percent > 0 ? `<text class="tk-bars__value" x="${f1(LABEL + p * plot + 3)}" y="${f1(by + barH / 2 + 3.5)}">${percent}</text>` : ''),
       );
     });
   }

@@ -1,0 +1,103 @@
+import { expect, test, type Locator } from '@playwright/test';
+import { LESSON_SNEAKER_INDEX } from '../src/lib/adversarial/sneaker.ts';
+import { expectNoAxeViolations, watchForProblems } from './helpers.ts';
+
+/**
+ * The FGSM explorer (src/widgets/fgsm-explorer/) on its test-only page: the lesson's sneaker and the
+ * pretrained CNN load and run on the page without tfjs; the ε slider flips the prediction exactly at the
+ * smallest flipping ε the widget finds (and the lesson states) and not one step below it; the saliency
+ * map and the perturbation are drawn; the image picker and the "your CNN" option (nothing saved in a new
+ * browser: a clear message) work; keyboard; axe in both themes; no sideways scroll at 375 px. It also
+ * records how long the slider takes to redraw the figure (an annotation, not an assertion).
+ */
+
+const SNEAKER = 7;
+
+/** Whether a canvas has more than one colour in it. */
+const drawn = (canvas: Locator) =>
+  canvas.evaluate((c: HTMLCanvasElement) => {
+    const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+    return d.some((v, i) => i % 4 !== 3 && v !== d[i % 4]);
+  });
+
+test.describe('FGSM explorer', { tag: '@dev-pages' }, () => {
+  test('the ε slider flips the sneaker at the smallest flipping ε and not one step below; saliency drawn; your-CNN message; axe', async ({
+    page,
+  }) => {
+    const problems = watchForProblems(page);
+    // A figure before any script: the empty image panels, the bars and the slider are in the build-time markup.
+    const html = await (await page.request.get('./dev/fgsm-explorer/')).text();
+    expect(html).toContain('Probability of each class: nothing drawn yet');
+    expect(html).toMatch(/<input type="range" name="epsilon"/);
+    await page.goto('./dev/fgsm-explorer/');
+    const widget = page.locator('tk-fgsm-explorer');
+    await widget.scrollIntoViewIfNeeded();
+    await expect(widget).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
+    await expect(widget).toHaveAttribute('data-model', 'pretrained');
+    await expect(widget).toHaveAttribute('data-image', String(LESSON_SNEAKER_INDEX));
+    await expect(widget).toHaveAttribute('data-label', String(SNEAKER));
+    await expect(widget).toHaveAttribute('data-clean', String(SNEAKER));
+    const status = widget.getByRole('status');
+    await expect(status).toContainText(/it said Sneaker \(\d+%\)/);
+    expect(await drawn(widget.locator('[data-part="saliency"]'))).toBe(true);
+    expect(await drawn(widget.locator('[data-part="original"]'))).toBe(true);
+
+    // The smallest flipping ε the widget found (the lesson states it): the button sets the slider there.
+    const flip = Number(await widget.getAttribute('data-flip-epsilon'));
+    expect(flip).toBeGreaterThan(0);
+    expect(flip).toBeLessThanOrEqual(0.3);
+    await expect(widget.locator('[data-part="flip"]')).toContainText(`The smallest ε that flips this Sneaker is ${flip.toFixed(3)}`);
+    const slider = widget.getByLabel('ε (how far each pixel may move)');
+    await widget.getByRole('button', { name: `Set ε to ${flip.toFixed(3)}` }).click();
+    await expect(slider).toHaveValue(String(flip));
+    await expect(widget).toHaveAttribute('data-prediction', /^\d$/);
+    expect(await widget.getAttribute('data-prediction')).not.toBe(String(SNEAKER));
+    await expect(status).toHaveText(new RegExp(`^At ε = ${flip.toFixed(3)} the model says (?!Sneaker)[^(]+ \\(\\d+%\\); it said Sneaker`));
+    expect(await drawn(widget.locator('[data-part="perturbation"]'))).toBe(true);
+    await expect(widget.locator('[data-part="perturbation-box-caption"]')).toHaveText(/^Perturbation, shown ×\d+$/);
+    // One step below, from the keyboard: still a sneaker.
+    await slider.focus();
+    await page.keyboard.press('ArrowLeft');
+    await expect(slider).toHaveValue(String(Number((flip - 0.001).toFixed(3))));
+    await expect(widget).toHaveAttribute('data-prediction', String(SNEAKER));
+    await expect(status).toHaveText(new RegExp(`^At ε = ${(flip - 0.001).toFixed(3)} the model still says Sneaker`));
+    await expectNoAxeViolations(page, 'FGSM explorer, light');
+    await page.evaluate(() => (document.documentElement.dataset.theme = 'dark'));
+    await expectNoAxeViolations(page, 'FGSM explorer, dark');
+
+    // How long the slider takes to redraw: from the input event to the next frame, 20 moves.
+    const timing = await slider.evaluate(async (input: HTMLInputElement) => {
+      const handler: number[] = [];
+      const frame: number[] = [];
+      for (let k = 0; k < 20; k++) {
+        input.value = (0.01 + 0.01 * k).toFixed(3);
+        const t0 = performance.now();
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+        handler.push(performance.now() - t0);
+        await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+        frame.push(performance.now() - t0);
+      }
+      const median = (xs: number[]) => xs.sort((a, b) => a - b)[xs.length >> 1]!;
+      return { handlerMs: median(handler), frameMs: median(frame) };
+    });
+    test.info().annotations.push({ type: 'slider redraw (median of 20)', description: JSON.stringify(timing) });
+
+    // Another image: a bag the model gets right.
+    await widget.getByRole('combobox', { name: 'Image' }).selectOption('bag');
+    await expect(widget).toHaveAttribute('data-label', '8');
+    await expect(widget).toHaveAttribute('data-clean', '8');
+    await expect(status).toContainText('it said Bag');
+
+    // The reader's CNN: nothing is saved in a new browser, and the widget says so and keeps the pretrained CNN.
+    const model = widget.getByRole('combobox', { name: 'Model' });
+    await model.selectOption('saved');
+    await expect(widget.locator('[data-part="error"]')).toContainText('No CNN saved in this browser yet', { timeout: 30_000 });
+    await expect(model).toHaveValue('pretrained');
+    await expect(widget).toHaveAttribute('data-model', 'pretrained');
+
+    // A phone: nothing scrolls sideways.
+    await page.setViewportSize({ width: 375, height: 800 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    expect(problems).toEqual([]);
+  });
+});
