@@ -17,6 +17,7 @@ import { smallestFlipEpsilon } from '../../lib/adversarial/robustness.ts';
 import { LESSON_SNEAKER_INDEX } from '../../lib/adversarial/sneaker.ts';
 import { errorText } from '../../lib/format/error-text.ts';
 import { formatCount } from '../../lib/format/numbers.ts';
+import { yieldToEventLoop } from '../../lib/runtime/yield.ts';
 import { argMax } from '../../viz/class-bars.ts';
 import { paintGrey } from '../../viz/grey-image.ts';
 import { paintSigned } from '../../viz/perturbation-image.ts';
@@ -60,7 +61,6 @@ interface Subject {
 }
 
 export class FgsmExplorerElement extends HTMLElement {
-  private ready = false;
   private status!: StatusLine;
   private progress!: ProgressBar;
   private test: TestSet | null = null;
@@ -69,7 +69,8 @@ export class FgsmExplorerElement extends HTMLElement {
   private subject: Subject | null = null;
   private readonly adversarial = new Float32Array(PIXELS);
   private trailing: ReturnType<typeof setTimeout> | undefined;
-  private readonly abort = new AbortController();
+  /** Aborted when the element leaves the page: its listeners and downloads. */
+  private abort: AbortController | null = null;
 
   /** The test image the author chose (`data-index`), or null for the lesson's sneaker. */
   private get authorIndex(): number | null {
@@ -79,26 +80,31 @@ export class FgsmExplorerElement extends HTMLElement {
   }
 
   connectedCallback(): void {
-    if (this.ready) return;
-    this.ready = true;
+    if (this.abort) return;
+    const abort = new AbortController();
+    this.abort = abort;
     if (!this.querySelector('[data-part="root"]')) this.innerHTML = fgsmMarkup(settingsFromAttributes(SETTINGS, this), this.authorIndex);
     this.status = new StatusLine(part(this, 'status'));
     this.progress = new ProgressBar(part(this, 'progress'));
-    part(this, 'epsilon').addEventListener('input', () => this.draw());
-    part(this, 'image').addEventListener('change', () => this.analyse(true));
-    part(this, 'model').addEventListener('change', () => void this.switchModel());
-    part(this, 'go-flip').addEventListener('click', () => {
+    const on = (name: string, type: string, f: () => void) => part(this, name).addEventListener(type, f, { signal: abort.signal });
+    on('epsilon', 'input', () => this.draw());
+    on('image', 'change', () => this.analyse(true));
+    on('model', 'change', () => void this.switchModel());
+    on('go-flip', 'click', () => {
       if (this.subject?.flip == null) return;
       part<HTMLInputElement>(this, 'epsilon').value = String(this.subject.flip);
       this.draw(true);
     });
-    void this.prepare();
+    // Moved on the page: what was loaded is still here.
+    if (this.model && this.test) this.analyse(true);
+    else void this.prepare(abort.signal);
   }
 
   disconnectedCallback(): void {
-    this.abort.abort();
+    this.abort?.abort();
+    this.abort = null;
+    this.subject = null; // ends a search for the smallest flipping ε
     clearTimeout(this.trailing);
-    this.ready = false;
   }
 
   private get settings() {
@@ -106,12 +112,11 @@ export class FgsmExplorerElement extends HTMLElement {
   }
 
   /** Loads the test images and the pretrained CNN in parallel, then attacks the first image. */
-  private async prepare(): Promise<void> {
+  private async prepare(signal: AbortSignal): Promise<void> {
     this.dataset.state = 'loading';
     this.dataset.model = 'loading';
     this.status.announce('Loading the Fashion-MNIST test images and the pretrained CNN…');
     this.progress.show('Download', 0, null);
-    const signal = this.abort.signal;
     const modelLoad = loadPretrained(signal);
     modelLoad.catch(() => {}); // awaited below, after the images: not an unhandled rejection meanwhile
     try {
@@ -133,7 +138,7 @@ export class FgsmExplorerElement extends HTMLElement {
     } finally {
       this.progress.hide();
     }
-    if (!this.isConnected) return;
+    if (signal.aborted) return;
     this.model = this.models.pretrained;
     this.dataset.model = 'pretrained';
     this.analyse(true);
@@ -147,12 +152,17 @@ export class FgsmExplorerElement extends HTMLElement {
     if (choice === 'lesson') return lesson;
     const wanted = IMAGE_CLASSES[choice];
     const candidates: number[] = [];
-    for (let i = 0; i < test.count && candidates.length < 200; i++) if (test.labels[i] === wanted && i !== lesson) candidates.push(i);
-    const batch = new Float32Array(candidates.length * PIXELS);
-    candidates.forEach((i, k) => batch.set(this.pixels(i), k * PIXELS));
-    const predicted = predictClasses(this.model!, batch, candidates.length);
-    const right = candidates.findIndex((_, k) => predicted[k] === wanted);
-    return candidates[Math.max(0, right)] ?? lesson;
+    for (let i = 0; i < test.count; i++) if (test.labels[i] === wanted && i !== lesson) candidates.push(i);
+    // Ten at a time: the first one or two are almost always right.
+    for (let start = 0; start < candidates.length; start += 10) {
+      const some = candidates.slice(start, start + 10);
+      const batch = new Float32Array(some.length * PIXELS);
+      some.forEach((i, k) => batch.set(this.pixels(i), k * PIXELS));
+      const predicted = predictClasses(this.model!, batch, some.length);
+      const right = some.findIndex((_, k) => predicted[k] === wanted);
+      if (right >= 0) return some[right]!;
+    }
+    return candidates[0] ?? lesson;
   }
 
   private pixels(index: number): Float32Array {
@@ -162,7 +172,7 @@ export class FgsmExplorerElement extends HTMLElement {
     return x;
   }
 
-  /** A new image or model: the gradient, the saliency map and the smallest flipping ε; then draw at the slider's ε. */
+  /** A new image or model: the gradient and the saliency map, drawn at the slider's ε; then the search for the smallest flipping ε. */
   private analyse(announce: boolean): void {
     const model = this.model;
     if (!model || !this.test) return;
@@ -172,11 +182,8 @@ export class FgsmExplorerElement extends HTMLElement {
     const before = probabilities(model, x, 1).slice(0, 10);
     const gradient = inputGradient(model, x, 1, [label]);
     const clean = argMax(before, 10);
-    const flip = smallestFlipEpsilon((e) => predictClasses(model, fgsm(x, gradient, e, { out: this.adversarial }), 1)[0]!, label, {
-      max: EPSILON_MAX,
-      step: EPSILON_STEP,
-    });
-    this.subject = { index, label, x, gradient, before, clean, flip };
+    const subject: Subject = { index, label, x, gradient, before, clean, flip: null };
+    this.subject = subject;
 
     paintGrey(part(this, 'original'), x);
     part(this, 'original').setAttribute('aria-label', `The original: test image ${formatCount(index)}, a ${className(label)}`);
@@ -186,17 +193,47 @@ export class FgsmExplorerElement extends HTMLElement {
       'aria-label',
       `Saliency map of the ${className(label)}: dark where a small change to a pixel changes the loss most`,
     );
-
-    const flipTo = flip === null || flip === 0 ? null : predictClasses(model, fgsm(x, gradient, flip, { out: this.adversarial }), 1)[0]!;
-    part(this, 'flip').textContent = flipSentence(flip, label, clean, EPSILON_MAX, flipTo);
-    const go = part<HTMLButtonElement>(this, 'go-flip');
-    go.disabled = flip === null || clean !== label;
-    go.textContent = go.disabled ? 'Set ε to the smallest that flips it' : `Set ε to ${formatEpsilon(flip!)}`;
     this.dataset.image = String(index);
     this.dataset.label = String(label);
     this.dataset.clean = String(clean);
-    this.dataset.flipEpsilon = flip === null ? 'none' : String(flip);
     this.draw(announce);
+    void this.searchFlip(subject, model);
+  }
+
+  /**
+   * The smallest ε on the slider's grid that flips the prediction (lib/adversarial/robustness.ts), its
+   * predictions made 30 at a time with a pause between batches so that the slider stays live, and
+   * stopped at the first batch that flips. Forgotten when the image or the model changes meanwhile.
+   */
+  private async searchFlip(subject: Subject, model: CnnModel): Promise<void> {
+    const go = part<HTMLButtonElement>(this, 'go-flip');
+    go.disabled = true;
+    delete this.dataset.flipEpsilon;
+    part(this, 'flip').textContent = 'Searching for the smallest ε that flips it…';
+    const { x, gradient, label } = subject;
+    const predicted = new Map<number, number>();
+    const grid = (i: number) => Number((i * EPSILON_STEP).toFixed(5));
+    const last = Math.round(EPSILON_MAX / EPSILON_STEP);
+    const rows = 30;
+    const batch = new Float32Array(rows * PIXELS);
+    for (let start = 0; start <= last; start += rows) {
+      const n = Math.min(rows, last + 1 - start);
+      for (let r = 0; r < n; r++) fgsm(x, gradient, grid(start + r), { out: batch.subarray(r * PIXELS, (r + 1) * PIXELS) });
+      const classes = predictClasses(model, batch, n);
+      for (let r = 0; r < n; r++) predicted.set(grid(start + r), classes[r]!);
+      if (classes.subarray(0, n).some((c) => c !== label)) break;
+      await yieldToEventLoop();
+      if (this.subject !== subject) return;
+    }
+    // The search itself is the library's, over the predictions made above (any ε they missed is predicted here).
+    const predictAt = (e: number) => predicted.get(e) ?? predictClasses(model, fgsm(x, gradient, e), 1)[0]!;
+    const flip = smallestFlipEpsilon(predictAt, label, { max: EPSILON_MAX, step: EPSILON_STEP });
+    subject.flip = flip;
+    const flipTo = flip === null || flip === 0 ? null : predictAt(flip);
+    part(this, 'flip').textContent = flipSentence(flip, label, subject.clean, EPSILON_MAX, flipTo);
+    go.disabled = flip === null || subject.clean !== label;
+    go.textContent = go.disabled ? 'Set ε to the smallest that flips it' : `Set ε to ${formatEpsilon(flip!)}`;
+    this.dataset.flipEpsilon = flip === null ? 'none' : String(flip);
   }
 
   /** The slider moved (or the image changed): FGSM at ε, one forward pass, every panel redrawn. */
