@@ -86,7 +86,7 @@ ${figureMarkup([
   { caption: 'Adversarial', content: canvas('adversarial', 'The adversarial image: loading'), part: 'adversarial-box' },
   {
     caption: scaleSentence(settings.epsilon),
-    content: `<div class="tk-controls tk-fgsm__slider">${epsilon}</div>${signedLegendSvg({ negative: '−ε (less ink)', positive: '+ε (more ink)' })}`,
+    content: `<div class="tk-controls-box tk-fgsm__slider"><div class="tk-controls">${epsilon}</div></div>${signedLegendSvg({ negative: '−ε (less ink)', positive: '+ε (more ink)' })}`,
     part: 'legend',
     wide: true,
   },
@@ -97,6 +97,7 @@ ${figureMarkup([
     wide: true,
   },
 ])}
+<p class="tk-status" role="status" aria-live="polite" data-part="status">${IDLE_STATUS}</p>
 <p class="tk-fgsm__flip" data-part="flip">The smallest ε that flips this image appears here once the model is loaded.</p>
 <div class="tk-actions"><button type="button" class="tk-button" data-part="go-flip" disabled>Set ε to the smallest that flips it</button></div>
 <fieldset class="tk-settings" data-part="controls">
@@ -105,7 +106,6 @@ ${controlsMarkup(table, settings, { custom: { image }, skip: ['epsilon'] })}
 </fieldset>
 <p class="tk-note">${escapeHtml(SALIENCY_SCALE)}</p>
 ${progressMarkup('Download')}
-<p class="tk-status" role="status" aria-live="polite" data-part="status">${IDLE_STATUS}</p>
 <div class="tk-error" data-part="error" hidden></div>
 </div>`;
 }
