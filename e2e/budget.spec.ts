@@ -2,7 +2,7 @@ import { gzipSync } from 'node:zlib';
 import { expect, test } from '@playwright/test';
 import { LESSON, TFJS_SIGNATURE } from './helpers.ts';
 
-/** The lessons checked: Start here, the image lesson, the two from-scratch lessons (the neuron, the network), the two supervised lessons, the two unsupervised lessons and the Q-learning lesson. */
+/** The lessons checked: Start here, the image lesson, the two from-scratch lessons (the neuron, the network), three of the supervised lessons (the layers API, inspect and tune, adversarial examples), the two unsupervised lessons and the Q-learning lesson. */
 const LESSONS = [
   LESSON,
   './lessons/images-are-matrices/',
@@ -10,6 +10,7 @@ const LESSONS = [
   './lessons/network-from-scratch/',
   './lessons/layers-api/',
   './lessons/inspect-and-tune/',
+  './lessons/adversarial-examples/',
   './lessons/clustering-and-pca/',
   './lessons/autoencoders/',
   './lessons/q-learning-snake/',

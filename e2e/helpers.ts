@@ -15,6 +15,7 @@ export const PAGES = [
   { name: 'lesson "Supervised learning with the layers API"', path: './lessons/layers-api/' },
   { name: 'lesson "Inspect, save and tune a classifier"', path: './lessons/inspect-and-tune/' },
   { name: 'lesson "Convolutional networks"', path: './lessons/convolutional-networks/' },
+  { name: 'lesson "Adversarial examples: fooling the sneaker classifier, and training it to resist"', path: './lessons/adversarial-examples/' },
   { name: 'lesson "Learning without labels: clustering and PCA"', path: './lessons/clustering-and-pca/' },
   { name: 'lesson "Autoencoders: compress, denoise, generate"', path: './lessons/autoencoders/' },
   { name: 'lesson "Q-learning wins Snake"', path: './lessons/q-learning-snake/' },

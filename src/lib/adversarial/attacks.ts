@@ -11,6 +11,7 @@
  * The gradient comes from a `GradientOracle` (the engine on a page, tfjs in a worker), so the attacks
  * are pure arithmetic on Float32Arrays: n images of any size, row-major.
  */
+import { mulberry32 } from '../runtime/shuffle.ts';
 
 /**
  * The gradient of the loss the attack works on, for n images x (row-major): untargeted, the true
@@ -132,22 +133,10 @@ export function pgdStep(x0: Float32Array, x: Float32Array, gradient: Float32Arra
   return { stepped, projected, next, projectedCount, clippedCount };
 }
 
-/** mulberry32: a small seeded generator of uniform numbers in [0, 1). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** x0 plus uniform noise in [−ε, ε] per pixel (seeded), clipped to [0, 1]. */
 export function randomStart(x0: Float32Array, epsilon: number, seed: number): Float32Array {
   checkEpsilon(epsilon, 'randomStart');
-  const next = random(seed);
+  const next = mulberry32(seed);
   const out = new Float32Array(x0.length);
   for (let i = 0; i < x0.length; i++) {
     const c = x0[i] as number;

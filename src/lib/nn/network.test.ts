@@ -193,3 +193,69 @@ describe('Network', () => {
     network.params().forEach((p, i) => expect(p.grad).toBe(paramGrads[i]));
   });
 });
+
+describe('Network.inputGradient', () => {
+  it('of one Dense layer under softmax cross-entropy is the analytic W·(p − y), per row', () => {
+    const inputs = 5;
+    const classes = 4;
+    const batch = 3;
+    const dense = new Dense(inputs, classes, { seed: 11 });
+    dense.bias.value.set([0.1, -0.2, 0.3, 0]);
+    const net = new Network([dense]);
+    const x = random(batch * inputs, 12);
+    const labels = [2, 0, 3];
+    const logits = net.forward(x, batch).slice();
+    // dL/dz of the SUMMED loss: p − y per row.
+    const gradLogits = new Float32Array(batch * classes);
+    for (let r = 0; r < batch; r++) {
+      const row = Array.from(logits.subarray(r * classes, (r + 1) * classes));
+      const max = Math.max(...row);
+      const sum = row.reduce((s, z) => s + Math.exp(z - max), 0);
+      row.forEach((z, j) => (gradLogits[r * classes + j] = Math.exp(z - max) / sum - (j === labels[r] ? 1 : 0)));
+    }
+    const ours = net.inputGradient(gradLogits, batch);
+    expect(ours).toHaveLength(batch * inputs);
+    const w = dense.kernel.value; // inputs × classes
+    for (let r = 0; r < batch; r++) {
+      for (let i = 0; i < inputs; i++) {
+        let expected = 0;
+        for (let j = 0; j < classes; j++) expected += w[i * classes + j]! * gradLogits[r * classes + j]!;
+        expect(ours[r * inputs + i]).toBeCloseTo(expected, 6);
+      }
+    }
+  });
+
+  it('matches finite differences of the loss through a small CNN, first layer included, and returns a new array', () => {
+    const net = buildNetwork(
+      [6, 6, 1],
+      [
+        { kind: 'conv2d', filters: 2, kernelSize: 3, padding: 'same' },
+        { kind: 'relu' },
+        { kind: 'maxPool', poolSize: 2 },
+        { kind: 'flatten' },
+        { kind: 'dense', units: 3 },
+      ],
+    );
+    const batch = 2;
+    const x = random(batch * 36, 5, 0, 1);
+    const targets = oneHot([1, 2], 3);
+    const loss = new SoftmaxCrossEntropy();
+    const lossAt = (input: Float32Array): number => loss.forward(net.forward(input, batch), targets, batch, 3);
+    lossAt(x);
+    const grad = net.inputGradient(loss.backward(), batch);
+    const first = grad.slice();
+    const h = 1e-2;
+    let worst = 0;
+    for (let i = 0; i < x.length; i++) {
+      const plus = x.slice();
+      plus[i]! += h;
+      const minus = x.slice();
+      minus[i]! -= h;
+      const numeric = (lossAt(plus) - lossAt(minus)) / (2 * h);
+      worst = Math.max(worst, Math.abs(numeric - grad[i]!));
+    }
+    expect(worst).toBeLessThan(2e-3);
+    expect(grad).toEqual(first); // later forward/backward calls leave the returned array alone
+    expect(grad.some((g) => g !== 0)).toBe(true);
+  });
+});
