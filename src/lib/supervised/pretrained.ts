@@ -12,6 +12,12 @@ export const PRETRAINED_CNN_URL = 'models/fashion-cnn/model.json';
 /** Its measured figures (relative to the site base): a PretrainedMetrics. */
 export const PRETRAINED_CNN_METRICS_URL = 'models/fashion-cnn/metrics.json';
 
+/**
+ * Where the CNN lesson's trainer keeps the reader's finished model in the browser (a tfjs
+ * `indexeddb://` URL; not the model inspector's SAVED_MODEL_URL). The FGSM explorer attacks it.
+ */
+export const CNN_SAVE_URL = 'indexeddb://tinker-cnn-trainer';
+
 /** What metrics.json holds. */
 export interface PretrainedMetrics {
   dataset: DatasetName;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CNN_SPEC } from '../../lib/supervised/model-spec.ts';
-import { CNN_SAVE_URL, runRequest, settingsFromAttributes, specFor } from './config.ts';
+import { CNN_SAVE_URL } from '../../lib/supervised/pretrained.ts';
+import { runRequest, settingsFromAttributes, specFor } from './config.ts';
 import { cnnTrainerMarkup, layersTable, shapesDiagram } from './markup.ts';
 import { cellName, doneStatus, filtersCaption, layerTitle, mapsCaption, mistakesCaption, modelStatus, stoppedStatus } from './text.ts';
 

@@ -7,6 +7,7 @@
 import { formatCount } from '../../lib/format/numbers.ts';
 import type { BackendRequest } from '../../lib/runtime/backends.ts';
 import { DEFAULT_CNN_SPEC, type DataPlan, type ModelSpec } from '../../lib/supervised/model-spec.ts';
+import { CNN_SAVE_URL } from '../../lib/supervised/pretrained.ts';
 import type { BuilderRequest } from '../../workers/builder/protocol.ts';
 import { attributeName, numberChoice, parseSettings, textChoice, type SettingsOf } from '../shared/settings.ts';
 
@@ -49,8 +50,6 @@ export function settingsFromAttributes(get: (name: string) => string | null): Cn
 
 /** One seed for every reader, so results can be compared. */
 export const SEED = 1;
-/** Where a finished run's model is kept in the browser (not the model inspector's SAVED_MODEL_URL). */
-export const CNN_SAVE_URL = 'indexeddb://tinker-cnn-trainer';
 /** The accuracy the lesson's exercise asks for, drawn as the target line. */
 export const TARGET_ACCURACY = 0.75;
 /** Mistakes shown in the gallery. */

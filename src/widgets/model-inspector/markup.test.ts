@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { barsSvg } from './bars.ts';
-import { inspectorMarkup, matrixMarkup, parseLimit } from './markup.ts';
+import { barsSvg, inspectorMarkup, matrixMarkup, parseLimit } from './markup.ts';
 
 describe('the inspector markup', () => {
   it('is a figure before anything runs: the empty 10×10 matrix with its axes, the pad and the empty bars', () => {

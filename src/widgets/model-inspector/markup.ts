@@ -6,16 +6,23 @@
  */
 import { matrixMarkup as sharedMatrixMarkup } from '../shared/confusion-matrix/markup.ts';
 import { figureMarkup } from '../shared/figure.ts';
+import { classBarsSvg } from '../../viz/class-bars.ts';
 import { progressMarkup } from '../shared/progress.ts';
-import { barsSvg } from './bars.ts';
 
 export const IDLE_STATUS = 'Looks for the model you trained in this browser when it comes into view.';
 export const PAD_IDLE = 'Draw a digit in the pad, or open a test image in it.';
 
+const DIGITS = Array.from({ length: 10 }, (_, d) => String(d));
+
+/** The ten digits' probabilities as bars (viz/class-bars.ts), each digit under its bar; null draws the empty chart. */
+export function barsSvg(probs: ArrayLike<number> | null): string {
+  return classBarsSvg({ classes: DIGITS, series: [{ name: 'Probability', values: probs }], noun: 'digit' });
+}
+
 /** The 10×10 table, empty: its rows are the true digits, its columns the predicted ones. */
 export function matrixMarkup(): string {
   return sharedMatrixMarkup({
-    classes: Array.from({ length: 10 }, (_, d) => String(d)),
+    classes: DIGITS,
     columnTitle: 'Predicted digit →',
     rowTitle: 'True ↓',
     label: 'Confusion matrix of the test set: rows are the true digits, columns the predicted ones',
