@@ -47,11 +47,11 @@ function testImages(indices: readonly number[]): { x: Float32Array; labels: numb
 }
 
 /** tfjs: Σᵢ −log p(classes[i] | xᵢ) differentiated with respect to the images. */
-function tfGradient(x: Float32Array, n: number, classes: readonly number[]): Float32Array {
+function tfGradient(x: Float32Array, n: number, classes: readonly number[], of: tf.LayersModel = model): Float32Array {
   return tf.tidy(() => {
-    const images = tf.tensor4d(x, [n, 28, 28, 1]);
+    const images = tf.tensor(x, [n, ...(of.inputs[0]!.shape.slice(1) as number[])]);
     const targets = tf.oneHot(tf.tensor1d([...classes], 'int32'), 10);
-    const loss = (input: tf.Tensor): tf.Scalar => tf.neg(tf.sum(tf.mul(targets, tf.log(model.predict(input) as tf.Tensor)))) as tf.Scalar;
+    const loss = (input: tf.Tensor): tf.Scalar => tf.neg(tf.sum(tf.mul(targets, tf.log(of.predict(input) as tf.Tensor)))) as tf.Scalar;
     return tf.grad(loss)(images).dataSync() as Float32Array;
   });
 }
@@ -85,4 +85,80 @@ describe('the engine CNN agrees with tfjs on the pretrained model', () => {
     tfGradient(x, 1, labels);
     expect(tf.memory().numTensors).toBe(start);
   });
+});
+
+/** A tfjs model's files as parseLayersCnn reads them (model.json parsed, weights.bin). */
+async function files(of: tf.LayersModel): Promise<{ json: unknown; weights: ArrayBuffer }> {
+  let saved: tf.io.ModelArtifacts | undefined;
+  await of.save(
+    tf.io.withSaveHandler(async (artifacts) => {
+      saved = artifacts;
+      return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
+    }),
+  );
+  const json = { modelTopology: saved!.modelTopology, weightsManifest: [{ paths: ['weights.bin'], weights: saved!.weightSpecs }] };
+  return { json: JSON.parse(JSON.stringify(json)), weights: saved!.weightData as ArrayBuffer };
+}
+
+describe('the engine agrees with tfjs on the other networks the CNN trainer can save', () => {
+  const seed = (s: number) => tf.initializers.glorotUniform({ seed: s });
+  const cases: [string, () => tf.Sequential][] = [
+    [
+      'tanh convolution with strides, sigmoid hidden Dense, Dropout',
+      () =>
+        tf.sequential({
+          layers: [
+            tf.layers.conv2d({
+              inputShape: [28, 28, 1],
+              filters: 4,
+              kernelSize: 5,
+              strides: 2,
+              padding: 'same',
+              activation: 'tanh',
+              kernelInitializer: seed(1),
+              biasInitializer: 'ones',
+            }),
+            tf.layers.maxPooling2d({ poolSize: 3, strides: 2 }),
+            tf.layers.conv2d({ filters: 3, kernelSize: 3, padding: 'valid', activation: 'linear', kernelInitializer: seed(2) }),
+            tf.layers.flatten(),
+            tf.layers.dense({ units: 12, activation: 'sigmoid', kernelInitializer: seed(3), biasInitializer: 'ones' }),
+            tf.layers.dropout({ rate: 0.5 }),
+            tf.layers.dense({ units: 10, activation: 'softmax', kernelInitializer: seed(4) }),
+          ],
+        }),
+    ],
+    [
+      'a Dense-only network on a flat row of 784 pixels',
+      () =>
+        tf.sequential({
+          layers: [
+            tf.layers.dense({ inputShape: [784], units: 16, activation: 'relu', kernelInitializer: seed(5), biasInitializer: 'ones' }),
+            tf.layers.dense({ units: 10, activation: 'softmax', kernelInitializer: seed(6) }),
+          ],
+        }),
+    ],
+  ];
+  for (const [what, build] of cases) {
+    it(what, async () => {
+      const reference = build();
+      try {
+        const { json, weights } = await files(reference);
+        const ours = parseLayersCnn(json, weights);
+        expect(ours.inputShape).toEqual([28, 28, 1]);
+        const n = 3;
+        const rand = mulberry32(23);
+        const x = Float32Array.from({ length: n * 784 }, () => rand());
+        const classes = [1, 8, 4];
+        const theirs = tf.tidy(() =>
+          (reference.predict(tf.tensor(x, [n, ...(reference.inputs[0]!.shape.slice(1) as number[])])) as tf.Tensor).dataSync(),
+        );
+        expectClose(probabilities(ours, x, n), theirs, `${what}: probabilities`);
+        const gradient = inputGradient(ours, x, n, classes);
+        expect(gradient.some((g) => Math.abs(g) > 1e-3)).toBe(true);
+        expectClose(gradient, tfGradient(x, n, classes, reference), `${what}: input gradient`);
+      } finally {
+        reference.dispose();
+      }
+    });
+  }
 });

@@ -77,13 +77,13 @@ describe('parseLayersCnn', () => {
   });
 
   it('refuses unsupported activations, softmax before the end, Dense on images, missing or misshapen weights', () => {
-    const sigmoidConv = withLayers((layers) => ((layers[0]!['config'] as Record<string, unknown>)['activation'] = 'sigmoid'));
-    expect(refusal(() => parseLayersCnn(sigmoidConv, weightsBin()))).toMatch(
-      /conv2d_Conv2D1 has activation "sigmoid"; here it can only be relu or linear/,
+    const eluConv = withLayers((layers) => ((layers[0]!['config'] as Record<string, unknown>)['activation'] = 'elu'));
+    expect(refusal(() => parseLayersCnn(eluConv, weightsBin()))).toMatch(
+      /conv2d_Conv2D1 has activation "elu"; here it can only be relu, sigmoid, tanh or linear\. Save the model/,
     );
     const softmaxMid = withLayers((layers) => layers.push({ class_name: 'Dense', config: { name: 'extra', units: 10, activation: 'linear' } }));
     expect(refusal(() => parseLayersCnn(softmaxMid, weightsBin()))).toMatch(
-      /dense_Dense1 has activation "softmax"; here it can only be relu or linear/,
+      /dense_Dense1 has activation "softmax"; here it can only be relu, sigmoid, tanh or linear/,
     );
     const noFlatten = withLayers((layers) => layers.splice(4, 1));
     expect(refusal(() => parseLayersCnn(noFlatten, weightsBin()))).toMatch(/Dense layer dense_Dense1 gets images: put a Flatten layer before it/);

@@ -1,12 +1,13 @@
 /**
  * A tfjs Layers CNN (the CNN lesson's pretrained Fashion-MNIST model, or a reader's CNN of the same
- * kinds of layers) run by the from-scratch engine (src/lib/nn), without tfjs: a forward pass and the
- * gradient of the loss with respect to the input pixels take well under a millisecond per image, so an
- * attack answers a slider at once.
+ * kinds of layers) run by the from-scratch engine (src/lib/nn), without tfjs: a forward pass takes about
+ * a third of a millisecond per image and the gradient of the loss with respect to the pixels about a
+ * millisecond, so an attack answers a slider at once.
  *
  * `parseLayersCnn` reads model.json (already parsed from JSON) and weights.bin, both untrusted: it
- * accepts Conv2D (relu or linear, channels last), MaxPooling2D ('valid' padding), Flatten, Dropout
- * (ignored: it does nothing at inference) and Dense (relu, linear, or softmax on the last layer), and
+ * accepts Conv2D (relu, sigmoid, tanh or linear; channels last), MaxPooling2D ('valid' padding), Flatten,
+ * Dropout (ignored: it does nothing at inference) and Dense (the same activations, or softmax on the last
+ * layer), on images or, for a Dense-only network, on a flat row of pixels (all the CNN trainer builds), and
  * throws a `CnnModelError` that says what is wrong and what to do for anything else. The engine's
  * network ends in the LOGITS: the last softmax is applied by `probabilities` and folded into the loss
  * by `inputGradient`.
@@ -58,23 +59,40 @@ function pairOf(value: unknown, fallback: number, what: string, layer: string): 
   return [pair[0] as number, pair[1] as number];
 }
 
+/** 'a, b or c'. */
+const orList = (words: readonly string[]): string =>
+  words.length < 2 ? words.join('') : `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}`;
+
 function activationOf(config: Record<string, unknown>, layer: string, allowed: readonly string[]): string {
   const raw = config['activation'] ?? 'linear';
   const activation = raw === null ? 'linear' : raw;
   if (typeof activation !== 'string' || !allowed.includes(activation)) {
     fail(
-      `Layer ${layer} has activation ${JSON.stringify(activation)}; here it can only be ${allowed.join(' or ')}. ` +
+      `Layer ${layer} has activation ${JSON.stringify(activation)}; here it can only be ${orList(allowed)}. ` +
         'Save the model with one of those (or put the activation in a layer of its own that this page supports).',
     );
   }
   return activation;
 }
 
-function inputShapeOf(config: Record<string, unknown>): [number, number, number] | null {
+/** The activations a hidden Conv2D or Dense layer may have, and the engine layer each adds. */
+const HIDDEN_ACTIVATIONS: readonly string[] = ['relu', 'sigmoid', 'tanh', 'linear'];
+const ACTIVATION_LAYERS: Record<string, LayerSpec> = { relu: { kind: 'relu' }, sigmoid: { kind: 'sigmoid' }, tanh: { kind: 'tanh' } };
+
+/**
+ * The input the first layer declares: images [height, width, channels], or a flat row of w values
+ * (a Dense-only network), read as a square image when w is a square (784 = 28 × 28) and as one row otherwise.
+ */
+function inputOf(config: Record<string, unknown>): { shape: [number, number, number]; flat: boolean } | null {
   const shape = config['batch_input_shape'] ?? config['batchInputShape'] ?? config['batch_shape'];
-  if (!Array.isArray(shape) || shape.length !== 4) return null;
+  if (!Array.isArray(shape)) return null;
   const dims = shape.slice(1);
-  return dims.every((d) => Number.isInteger(d) && (d as number) > 0) ? (dims as [number, number, number]) : null;
+  if (!dims.every((d) => Number.isInteger(d) && (d as number) > 0)) return null;
+  if (dims.length === 3) return { shape: dims as [number, number, number], flat: false };
+  if (dims.length !== 1) return null;
+  const width = dims[0] as number;
+  const side = Math.round(Math.sqrt(width));
+  return { shape: side * side === width ? [side, side, 1] : [1, width, 1], flat: true };
 }
 
 /** An image layer's output shape; its constructor's error (e.g. a kernel larger than the image) as a CnnModelError. */
@@ -139,11 +157,16 @@ export function parseLayersCnn(modelJson: unknown, weights: ArrayBuffer): CnnMod
     const name = typeof config['name'] === 'string' ? config['name'] : `${i + 1}`;
     if (softmaxSeen) fail(`Layer ${name} comes after a softmax; here softmax can only end the model.`);
     if (inputShape === null) {
-      inputShape = inputShapeOf(config);
-      if (inputShape === null) {
-        fail(`model.json does not say the input's shape (batch_input_shape [null, height, width, channels] on its first layer).`);
+      const input =
+        inputOf(config) ?? fail(`model.json does not say the input's shape (batch_input_shape [null, height, width, channels] on its first layer).`);
+      inputShape = input.shape;
+      shape = [...input.shape];
+      if (input.flat) {
+        // A Dense-only network reads the image as one row: the engine flattens it first (NHWC rows are already flat).
+        specs.push({ kind: 'flatten' });
+        width = input.shape[0] * input.shape[1];
+        shape = null;
       }
-      shape = [...inputShape];
     }
     if (className === 'InputLayer') return;
     if (className === 'Dropout') return; // Dropout does nothing at inference.
@@ -162,13 +185,13 @@ export function parseLayersCnn(modelJson: unknown, weights: ArrayBuffer): CnnMod
         const dilation = pairOf(config['dilation_rate'], 1, 'dilation_rate', name);
         const padding = config['padding'] ?? 'valid';
         if (padding !== 'same' && padding !== 'valid') fail(`Conv2D layer ${name} has padding ${JSON.stringify(padding)}; use 'same' or 'valid'.`);
-        const activation = activationOf(config, name, ['relu', 'linear']);
+        const activation = activationOf(config, name, HIDDEN_ACTIVATIONS);
         const conv = { filters: filters as number, kernelSize, strides, padding, dilation } as const;
         shape = outputShape(name, () => new Conv2D([height, imageWidth, channels], { ...conv, init: 'zeros' }).outputShape);
         specs.push({ kind: 'conv2d', ...conv });
         values.push(weightOf(name, 'kernel', [kernelSize[0], kernelSize[1], channels, filters as number]));
         values.push(config['use_bias'] === false ? new Float32Array(filters as number) : weightOf(name, 'bias', [filters as number]));
-        if (activation === 'relu') specs.push({ kind: 'relu' });
+        if (ACTIVATION_LAYERS[activation]) specs.push(ACTIVATION_LAYERS[activation]);
         described.push(`Conv2D ${String(filters)} ${sizeText(kernelSize)} ${activation}`);
         break;
       }
@@ -195,11 +218,11 @@ export function parseLayersCnn(modelJson: unknown, weights: ArrayBuffer): CnnMod
         const units = config['units'];
         if (!Number.isInteger(units) || (units as number) < 1) fail(`Dense layer ${name} has no valid units.`);
         const last = configs.slice(i + 1).every((c) => String(c['class_name'] ?? c['className']) === 'Dropout');
-        const activation = activationOf(config, name, last ? ['softmax', 'linear'] : ['relu', 'linear']);
+        const activation = activationOf(config, name, last ? ['softmax', 'linear'] : HIDDEN_ACTIVATIONS);
         specs.push({ kind: 'dense', units: units as number });
         values.push(weightOf(name, 'kernel', [width, units as number]));
         values.push(config['use_bias'] === false ? new Float32Array(units as number) : weightOf(name, 'bias', [units as number]));
-        if (activation === 'relu') specs.push({ kind: 'relu' });
+        if (ACTIVATION_LAYERS[activation]) specs.push(ACTIVATION_LAYERS[activation]);
         if (activation === 'softmax') softmaxSeen = true;
         width = units as number;
         classCount = units as number;
