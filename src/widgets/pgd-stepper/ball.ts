@@ -11,10 +11,10 @@ type Pt = readonly [number, number];
 
 /** The illustration's numbers: ε drawn large so the square is easy to see. */
 export const BALL_EXAMPLE = {
-  x0: [0.85, 0.35] as Pt,
-  epsilon: 0.2,
+  x0: [0.9, 0.35] as Pt,
+  epsilon: 0.15,
   xk: [0.95, 0.45] as Pt,
-  alpha: 0.15,
+  alpha: 0.2,
   sign: [1, 1] as Pt,
 };
 
@@ -29,11 +29,11 @@ export function ballStages(example = BALL_EXAMPLE): { stepped: Pt; projected: Pt
   return { stepped, projected, clipped };
 }
 
-const W = 300;
-const H = 250;
+const W = 340;
+const H = 300;
 const M = { left: 40, right: 12, top: 12, bottom: 36 };
-const X_DOMAIN: Pt = [0.45, 1.2];
-const Y_DOMAIN: Pt = [0.05, 0.75];
+const X_DOMAIN: Pt = [0.6, 1.25];
+const Y_DOMAIN: Pt = [0.1, 0.72];
 const sx = (v: number): number => M.left + ((v - X_DOMAIN[0]) / (X_DOMAIN[1] - X_DOMAIN[0])) * (W - M.left - M.right);
 const sy = (v: number): number => H - M.bottom - ((v - Y_DOMAIN[0]) / (Y_DOMAIN[1] - Y_DOMAIN[0])) * (H - M.top - M.bottom);
 const r1 = (v: number): string => String(Math.round(v * 10) / 10);
@@ -74,14 +74,14 @@ export function ballMarkup(example = BALL_EXAMPLE): string {
   const [bx0, by0, bx1, by1] = [sx(x0[0] - epsilon), sy(x0[1] + epsilon), sx(x0[0] + epsilon), sy(x0[1] - epsilon)];
   const plotTop = M.top;
   const plotBottom = H - M.bottom;
-  const ticks = [0.5, 0.75, 1]
+  const ticks = [0.75, 1]
     .map(
       (t) =>
         `<g class="tk-ball__tick"><line x1="${r1(sx(t))}" x2="${r1(sx(t))}" y1="${plotBottom}" y2="${plotBottom + 5}"/>` +
         `<text x="${r1(sx(t))}" y="${plotBottom + 17}" text-anchor="middle">${t}</text></g>`,
     )
     .join('');
-  const yTicks = [0.25, 0.5, 0.75]
+  const yTicks = [0.25, 0.5]
     .filter((t) => t >= Y_DOMAIN[0] && t <= Y_DOMAIN[1])
     .map(
       (t) =>
@@ -96,7 +96,7 @@ export function ballMarkup(example = BALL_EXAMPLE): string {
     `<line class="tk-ball__edge" x1="${r1(sx(1))}" x2="${r1(sx(1))}" y1="${plotTop}" y2="${plotBottom}"/>` +
     `<text class="tk-ball__note" x="${r1(sx(1) + 4)}" y="${plotTop + 12}">pixel &gt; 1</text>` +
     `<rect class="tk-ball__square" x="${r1(bx0)}" y="${r1(by0)}" width="${r1(bx1 - bx0)}" height="${r1(by1 - by0)}"/>` +
-    `<text class="tk-ball__note" x="${r1(bx0 + 4)}" y="${r1(by1 - 6)}">ε-ball: the square</text>` +
+    `<text class="tk-ball__note" x="${r1(bx0 + 4)}" y="${r1(by1 - 6)}">the ε-ball around x₀: a square</text>` +
     `<line class="tk-ball__axis" x1="${M.left}" x2="${W - M.right}" y1="${plotBottom}" y2="${plotBottom}"/>` +
     `<line class="tk-ball__axis" x1="${M.left}" x2="${M.left}" y1="${plotTop}" y2="${plotBottom}"/>` +
     ticks +
@@ -109,11 +109,13 @@ export function ballMarkup(example = BALL_EXAMPLE): string {
     `<circle class="tk-ball__x0" cx="${r1(sx(x0[0]))}" cy="${r1(sy(x0[1]))}" r="4"/>` +
     label(x0, 'x₀', -7, 4, 'end') +
     `<circle class="tk-ball__xk" cx="${r1(sx(xk[0]))}" cy="${r1(sy(xk[1]))}" r="4"/>` +
-    label(xk, 'xₖ', -7, 4, 'end') +
+    label(xk, 'xₖ', 8, 14) +
     `<circle class="tk-ball__ghost" cx="${r1(sx(stepped[0]))}" cy="${r1(sy(stepped[1]))}" r="4"/>` +
-    label(stepped, 'step', -6, -6, 'end') +
+    label(stepped, 'xₖ + α·sign(g)', -8, 0, 'end') +
     `<circle class="tk-ball__next" cx="${r1(sx(clipped[0]))}" cy="${r1(sy(clipped[1]))}" r="4.5"/>` +
-    label(clipped, 'xₖ₊₁', -8, 14, 'end') +
+    label(clipped, 'xₖ₊₁', -8, -6, 'end') +
+    label([(stepped[0] + projected[0]) / 2, (stepped[1] + projected[1]) / 2], 'projection', 7, 4) +
+    label([(projected[0] + clipped[0]) / 2, projected[1]], 'clip', 0, 16, 'middle') +
     `</svg>`
   );
 }

@@ -45,11 +45,9 @@ const image = (name: string, label: string, extra = '') =>
 /** δ's key: white removes ink (−ε), mid grey is no change, black adds ink (+ε). */
 export function deltaKey(epsilon: number): string {
   const e = formatEpsilon(epsilon);
-  return (
-    `<p class="tk-pgd__key" data-part="delta-key"><span class="tk-pgd__swatch tk-pgd__swatch--minus" aria-hidden="true"></span>−${e} (lighter) ` +
-    `<span class="tk-pgd__swatch tk-pgd__swatch--zero" aria-hidden="true"></span>0 ` +
-    `<span class="tk-pgd__swatch tk-pgd__swatch--plus" aria-hidden="true"></span>+${e} (darker)</p>`
-  );
+  const item = (kind: string, text: string) =>
+    `<span class="tk-pgd__key-item"><span class="tk-pgd__swatch tk-pgd__swatch--${kind}" aria-hidden="true"></span>${text}</span>`;
+  return `<p class="tk-pgd__key" data-part="delta-key">${item('minus', `−${e} lighter`)} ${item('zero', '0')} ${item('plus', `+${e} darker`)}</p>`;
 }
 
 /** The two small maps of what the last step's projection and clipping moved. */
@@ -92,7 +90,8 @@ ${figureMarkup([
     wide: true,
   },
   {
-    caption: 'A 2-pixel illustration (made-up numbers; the image has 784 pixels and the ball is a 784-dimensional cube)',
+    caption:
+      'A 2-pixel illustration, made-up numbers: the step (dashed) leaves the square, the projection pulls it back to the edge, clipping brings pixel 1 back to 1. The image has 784 pixels: its ε-ball is a 784-dimensional cube.',
     content: ballMarkup(),
   },
 ])}
