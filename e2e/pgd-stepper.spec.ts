@@ -49,9 +49,12 @@ test.describe('PGD stepper', { tag: '@dev-pages' }, () => {
 
     await widget.getByRole('button', { name: 'Step', exact: true }).click();
     await expect(widget).toHaveAttribute('data-step', '1');
-    await expect(status).toHaveText(/^Step 1: .*; the projection pulled back \d+ pixels?, clipping \d+\.$/);
+    // α = ε/4: one step cannot leave the ε-ball, so the projection has nothing to do yet; clipping at 0 does.
+    await expect(status).toHaveText(
+      /^Step 1: Sneaker \d+%, Bag [\d.]+%; the projection pulled back 0 pixels \(no step went past ε yet\), clipping [1-9]\d*\.$/,
+    );
     expect(await pixels(widget)).not.toBe(before);
-    await expect(widget.locator('[data-part="projected-caption"]')).toHaveText(/^Projection pulled back \d+ pixels? to ±ε$/);
+    await expect(widget.locator('[data-part="projected-caption"]')).toHaveText('Projection pulled back 0 pixels to ±ε');
     await expect(widget.locator('[data-part="clipped-caption"]')).toHaveText(/^Clipping moved \d+ pixels? back into \[0, 1\]$/);
     expect(Number(await widget.getAttribute('data-distance'))).toBeLessThanOrEqual(0.1 + 1e-6);
 

@@ -98,6 +98,10 @@ describe('stepperSentence', () => {
     const text = stepperSentence(stepper, FASHION_CLASS_NAMES);
     expect(text).toContain(`Step 1: ${FASHION_CLASS_NAMES[s.predicted]} `);
     expect(text).toContain(`the projection pulled back ${s.projectedCount} pixels, clipping ${s.clippedCount}.`);
+    // With α = ε/4 the first step cannot leave the ball: the sentence says why the projection did nothing.
+    const small = new PgdStepper(model, blob(), SNEAKER, settings());
+    small.step();
+    expect(stepperSentence(small, FASHION_CLASS_NAMES)).toMatch(/the projection pulled back 0 pixels \(no step went past ε yet\), clipping \d+\./);
   });
 
   it('formats probabilities for reading', () => {

@@ -175,7 +175,8 @@ export function stepperSentence(stepper: PgdStepper, names: ClassNames): string 
     return `Step 0${start}: ${odds}. Step takes one step of PGD ${goal}.`;
   }
   const pixels = (n: number) => `${n} pixel${n === 1 ? '' : 's'}`;
-  let text = `Step ${s.step}: ${odds}; the projection pulled back ${pixels(s.projectedCount)}, clipping ${s.clippedCount}.`;
+  const none = s.projectedCount === 0 ? ' (no step went past ε yet)' : '';
+  let text = `Step ${s.step}: ${odds}; the projection pulled back ${pixels(s.projectedCount)}${none}, clipping ${s.clippedCount}.`;
   if (stepper.reached) {
     text +=
       target === null

@@ -94,9 +94,9 @@ export function ballMarkup(example = BALL_EXAMPLE): string {
     // Pixel 1 above 1 is not a valid image: shaded, with the edge drawn.
     `<rect class="tk-ball__invalid" x="${r1(sx(1))}" y="${plotTop}" width="${r1(W - M.right - sx(1))}" height="${plotBottom - plotTop}"/>` +
     `<line class="tk-ball__edge" x1="${r1(sx(1))}" x2="${r1(sx(1))}" y1="${plotTop}" y2="${plotBottom}"/>` +
-    `<text class="tk-ball__note" x="${r1(sx(1) + 4)}" y="${plotTop + 12}">pixel &gt; 1</text>` +
+    `<text class="tk-ball__note" x="${r1(sx(1) + 4)}" y="${plotBottom - 6}">pixel 1 &gt; 1</text>` +
     `<rect class="tk-ball__square" x="${r1(bx0)}" y="${r1(by0)}" width="${r1(bx1 - bx0)}" height="${r1(by1 - by0)}"/>` +
-    `<text class="tk-ball__note" x="${r1(bx0 + 4)}" y="${r1(by1 - 6)}">the ε-ball around x₀: a square</text>` +
+    `<text class="tk-ball__note" x="${r1(bx0 + 4)}" y="${r1(by1 - 6)}">ε-ball around x₀</text>` +
     `<line class="tk-ball__axis" x1="${M.left}" x2="${W - M.right}" y1="${plotBottom}" y2="${plotBottom}"/>` +
     `<line class="tk-ball__axis" x1="${M.left}" x2="${M.left}" y1="${plotTop}" y2="${plotBottom}"/>` +
     ticks +
@@ -111,7 +111,7 @@ export function ballMarkup(example = BALL_EXAMPLE): string {
     `<circle class="tk-ball__xk" cx="${r1(sx(xk[0]))}" cy="${r1(sy(xk[1]))}" r="4"/>` +
     label(xk, 'xₖ', 8, 14) +
     `<circle class="tk-ball__ghost" cx="${r1(sx(stepped[0]))}" cy="${r1(sy(stepped[1]))}" r="4"/>` +
-    label(stepped, 'xₖ + α·sign(g)', -8, 0, 'end') +
+    label(stepped, 'xₖ + α·sign(g)', 0, -9, 'middle') +
     `<circle class="tk-ball__next" cx="${r1(sx(clipped[0]))}" cy="${r1(sy(clipped[1]))}" r="4.5"/>` +
     label(clipped, 'xₖ₊₁', -8, -6, 'end') +
     label([(stepped[0] + projected[0]) / 2, (stepped[1] + projected[1]) / 2], 'projection', 7, 4) +

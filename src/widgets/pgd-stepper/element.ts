@@ -33,7 +33,7 @@ import type { StepperInputs } from './load.ts';
 import { chartOptions, deltaKey, pgdStepperMarkup, seriesLabels } from './markup.ts';
 
 /** Run takes a step this often, so the reader can watch the image change. */
-const RUN_INTERVAL_MS = 250;
+const RUN_INTERVAL_MS = 200;
 
 const name = (c: number): string => FASHION_CLASS_NAMES[c] ?? `class ${c}`;
 const pixels = (n: number): string => `${n} pixel${n === 1 ? '' : 's'}`;
