@@ -1,5 +1,6 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { expectNoAxeViolations, watchForProblems } from './helpers.ts';
+import { findOverflow, overflowReport } from './overflow.ts';
 
 /**
  * The PGD stepper (src/widgets/pgd-stepper/, on the test-only page /dev/pgd-stepper/): a figure before
@@ -86,12 +87,14 @@ test.describe('PGD stepper', { tag: '@dev-pages' }, () => {
     await expect(status).toHaveText(/^Step 1: .*the projection pulled back [1-9]\d* pixels/);
   });
 
-  test('axe clean in both themes after a step', async ({ page }) => {
+  test('axe clean in both themes after a step; nothing past the edge of a 375 px phone', async ({ page }) => {
+    await page.setViewportSize({ width: 375, height: 800 });
     const widget = await open(page);
     await widget.getByRole('button', { name: 'Step', exact: true }).click();
     await expect(widget).toHaveAttribute('data-step', '1');
     await expectNoAxeViolations(page, 'PGD stepper');
     await page.evaluate(() => (document.documentElement.dataset.theme = 'dark'));
     await expectNoAxeViolations(page, 'PGD stepper, dark');
+    expect(overflowReport(await findOverflow(page))).toEqual([]);
   });
 });
