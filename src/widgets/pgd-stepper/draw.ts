@@ -1,0 +1,46 @@
+/**
+ * The PGD stepper's pictures on canvases: δ amplified, and the two small maps of which pixels a
+ * step's projection or clipping moved (marked in one colour over a faint copy of the image). Like the
+ * grey images (viz/grey-image.ts) they are drawn on white paper in both themes, so the fixed colours
+ * keep their contrast.
+ */
+import { paintGrey } from '../../viz/grey-image.ts';
+
+/** The mark colours (the data palette's vermillion and blue, both over 4:1 on white). */
+export const MARK_COLOURS = { projected: [213, 94, 0], clipped: [0, 114, 178] } as const;
+
+/** RGBA of a map: marked pixels in `colour`, the rest a faint grey copy of `image` (ink 0..1). */
+export function maskRgba(
+  image: ArrayLike<number>,
+  mask: ArrayLike<number>,
+  colour: readonly [number, number, number],
+): Uint8ClampedArray<ArrayBuffer> {
+  const out = new Uint8ClampedArray(mask.length * 4);
+  for (let p = 0; p < mask.length; p++) {
+    const ghost = Math.round(255 - 70 * Math.min(1, Math.max(0, image[p]!)));
+    const [r, g, b] = mask[p] ? colour : [ghost, ghost, ghost];
+    out.set([r, g, b, 255], 4 * p);
+  }
+  return out;
+}
+
+export function paintMask(
+  canvas: HTMLCanvasElement,
+  image: ArrayLike<number>,
+  mask: ArrayLike<number>,
+  colour: readonly [number, number, number],
+): void {
+  const side = Math.round(Math.sqrt(mask.length));
+  canvas.width = side;
+  canvas.height = side;
+  canvas.getContext('2d')?.putImageData(new ImageData(maskRgba(image, mask, colour), side, side), 0, 0);
+}
+
+/** δ amplified to ±ε: mid grey is no change, white −ε (ink removed), black +ε (ink added). */
+export function paintDelta(canvas: HTMLCanvasElement, delta: ArrayLike<number>, epsilon: number): void {
+  const scale = epsilon > 0 ? epsilon : 1;
+  paintGrey(
+    canvas,
+    Float32Array.from(delta as ArrayLike<number>, (d) => 0.5 + d / (2 * scale)),
+  );
+}
