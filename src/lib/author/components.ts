@@ -89,6 +89,26 @@ export const AUTHOR_COMPONENTS: readonly AuthorComponent[] = [
     preview: 'placeholder',
     description: "A VAE's 3-D latent space: rotate, decode a point, interpolate, switch between PCA, AE and VAE.",
   },
+  {
+    name: 'FgsmExplorer',
+    preview: 'placeholder',
+    description: 'Fool the CNN with the fast gradient sign method: saliency map, ε slider, perturbation and probabilities before and after.',
+  },
+  {
+    name: 'PgdStepper',
+    preview: 'placeholder',
+    description: 'Step a targeted or untargeted PGD attack: the gradient step, the projection into the ε-ball and clipping.',
+  },
+  {
+    name: 'RobustnessCurve',
+    preview: 'placeholder',
+    description: 'Attack success rate against ε over 1,000 test images, and which classes flip into what.',
+  },
+  {
+    name: 'AdversarialTraining',
+    preview: 'placeholder',
+    description: 'Adversarial training in the browser: robust accuracy against ε beside the standard model, and its cost.',
+  },
 ];
 
 const BY_NAME = new Map(AUTHOR_COMPONENTS.map((c) => [c.name, c]));
