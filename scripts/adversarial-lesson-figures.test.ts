@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fgsm, pgdStep, type PgdStep } from '../src/lib/adversarial/attacks.ts';
 import { inputGradient, parseLayersCnn, predictClasses, probabilities, type CnnModel } from '../src/lib/adversarial/cnn-model.ts';
+import { leastFragile, mostFragile, pluralClass } from '../src/lib/adversarial/flips.ts';
 import { attackSummary, smallestFlipEpsilon } from '../src/lib/adversarial/robustness.ts';
 import { ATTACK_IMAGES, LESSON_EPSILON, LESSON_SNEAKER_INDEX, TARGET_CLASS } from '../src/lib/adversarial/sneaker.ts';
 import { FASHION_CLASS_NAMES } from '../src/lib/data/manifest.ts';
@@ -77,7 +78,7 @@ describe('lesson 10: FGSM on the sneaker', () => {
     );
     const [first, second] = Array.from(after.keys()).sort((a, b) => after[b]! - after[a]!);
     expectQuoted(
-      `At $\\varepsilon = ${LESSON_EPSILON}$ no pixel moves by more than a tenth of the way from black to white, and the network answers ` +
+      `At $\\varepsilon = ${LESSON_EPSILON}$ no pixel moves by more than a tenth of its range from 0 to 1, and the network answers ` +
         `${name(first!)}, with ${percent(after[first!]!, 1)}, then ${name(second!)} with ${percent(after[second!]!, 1)}; ` +
         `Sneaker is down to ${percent(after[SNEAKER]!, 1)}.`,
     );
@@ -103,13 +104,13 @@ describe('lesson 10: FGSM on the sneaker', () => {
       .sort((a, b) => size[b]! - size[a]!)
       .slice(0, 10);
     expect(largest.filter((i) => Math.floor(i / 28) >= 7 && Math.floor(i / 28) <= 9).length).toBeGreaterThan(5);
-    // The black background (pixels at 0) still carries at least half the shoe's mean |∂L/∂x|.
+    // The empty background (pixels at 0) still carries at least half the shoe's mean |∂L/∂x|.
     const mean = (keep: (i: number) => boolean): number => {
       const values = Array.from(size).filter((_, i) => keep(i));
       return values.reduce((a, b) => a + b, 0) / values.length;
     };
     expect(mean((i) => sneaker[i] === 0)).toBeGreaterThan(0.5 * mean((i) => sneaker[i]! > 0));
-    expectQuoted('brightest around the opening at the top of the shoe, and far from dark on the black background');
+    expectQuoted('brightest around the opening at the top of the shoe, and far from blank on the empty background');
   });
 });
 
@@ -190,5 +191,43 @@ describe('lesson 10: FGSM over the first ATTACK_IMAGES test images', () => {
       `FGSM flips ${percent(a.successRate, 1)}, ${percent(b.successRate, 1)} and ${percent(c.successRate, 1)} of them at $\\varepsilon = 0.05$, $0.1$ and $0.2$`,
     );
     expectQuoted(`At $\\varepsilon = 0.1$ the robust accuracy is ${percent(b.robustAccuracy, 1)} against FGSM`);
+    // Which classes flip most and into what, at ε = 0.1 (the robustness curve's sentence, lib/adversarial/flips.ts).
+    const most = mostFragile(b.confusion, 5)!;
+    const least = leastFragile(b.confusion, 5)!;
+    const tops = b.confusion[0]!;
+    expect(most.rate).toBe(1);
+    expectQuoted(
+      `At $\\varepsilon = 0.1$ FGSM flips all ${most.total} ${pluralClass(name(most.classIndex)).toLowerCase()} the network had right, ` +
+        `${most.intoCount} of them into ${name(most.into)}, and ${tops[6]} of its ${tops.reduce((s, v) => s + v, 0)} T-shirts and tops become shirts too; ` +
+        `${pluralClass(name(least.classIndex)).toLowerCase()} hold out best, ${percent(least.rate, 0)} flipped, most of those into ${name(least.into)}.`,
+    );
+  });
+});
+
+describe('lesson 10: the lesson’s sneaker against the pretrained robust network (public/models/fashion-cnn-robust/)', () => {
+  const dir = join(ROOT, 'public', 'models', 'fashion-cnn-robust');
+  const bytes = readFileSync(join(dir, 'weights.bin'));
+  const robust = parseLayersCnn(
+    JSON.parse(readFileSync(join(dir, 'model.json'), 'utf8')),
+    bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength),
+  );
+
+  it('stays a sneaker under FGSM at LESSON_EPSILON, and needs a larger ε to flip', () => {
+    const before = probabilities(robust, sneaker, 1);
+    const gradient = inputGradient(robust, sneaker, 1, [SNEAKER]);
+    const after = probabilities(robust, fgsm(sneaker, gradient, LESSON_EPSILON), 1);
+    const [first, second] = Array.from(after.keys()).sort((a, b) => after[b]! - after[a]!);
+    expect(first).toBe(SNEAKER);
+    const predictAt = (epsilon: number): number => predictClasses(robust, fgsm(sneaker, gradient, epsilon), 1)[0]!;
+    const flip = smallestFlipEpsilon(predictAt, SNEAKER)!;
+    const gradientStandard = inputGradient(model, sneaker, 1, [SNEAKER]);
+    const flipStandard = smallestFlipEpsilon((e) => predictClasses(model, fgsm(sneaker, gradientStandard, e), 1)[0]!, SNEAKER)!;
+    expect(flip).toBeGreaterThan(flipStandard);
+    expectQuoted(
+      `now stays a sneaker: Sneaker ${percent(after[SNEAKER]!, 1)}, ${name(second!)} ${percent(after[second!]!, 1)}. ` +
+        `It takes more to flip it: the smallest $\\varepsilon$ that does is ${flip}, into ${name(predictAt(flip))}, against ${flipStandard} before, ` +
+        `and the clean image is less sure of itself, ${percent(before[SNEAKER]!, 2)} Sneaker instead of ` +
+        `${percent(probabilities(model, sneaker, 1)[SNEAKER]!, 2)}.`,
+    );
   });
 });
