@@ -25,7 +25,7 @@ import { clearError, showError } from '../shared/error-panel.ts';
 import { datasetUrl } from '../shared/data-url.ts';
 import { part } from '../shared/html.ts';
 import { readForm } from '../shared/settings.ts';
-import { TrainerLifecycle } from '../shared/trainer.ts';
+import { stopAndDispose, TrainerLifecycle } from '../shared/trainer.ts';
 import type { TrainingCharts } from './charts.ts';
 import { ATTACK_NAMES, SETTINGS, parseEpsilons, settingsFromAttributes, trainRequest } from './config.ts';
 import { adversarialTrainingMarkup, curvesChart, emptyCharts } from './markup.ts';
@@ -66,13 +66,7 @@ export class AdversarialTrainingElement extends HTMLElement {
     }
     this.life = new TrainerLifecycle<AdversarialRunHandle>(this, {
       onStart: () => void this.start(),
-      release: (h) => {
-        try {
-          h.stop();
-        } finally {
-          h.dispose();
-        }
-      },
+      release: stopAndDispose,
       stoppingText: 'Stopping after this batch…',
       downloadLabel: 'Fashion-MNIST',
       onState: (state) => {

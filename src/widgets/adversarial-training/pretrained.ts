@@ -6,8 +6,8 @@
 import type { CnnModel } from '../../lib/adversarial/cnn-model.ts';
 import { ROBUST_CNN_METRICS_URL, ROBUST_CNN_URL, readRobustMetrics, type RobustMetrics } from '../../lib/adversarial/pretrained.ts';
 import { joinBase } from '../../lib/content/url.ts';
+import { fetchCnn } from '../shared/cnn-fetch.ts';
 import { fetchBytes } from '../shared/dense-model-fetch.ts';
-import { fetchCnn } from './sneaker-view.ts';
 
 const absolute = (path: string): string => new URL(joinBase(import.meta.env.BASE_URL, path), location.href).href;
 

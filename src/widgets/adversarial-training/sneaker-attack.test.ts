@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { MODEL_DIR, readFashion } from '../../../scripts/cnn-node.ts';
 import { parseLayersCnn, type CnnModel } from '../../lib/adversarial/cnn-model.ts';
 import { LESSON_EPSILON, LESSON_SNEAKER_INDEX } from '../../lib/adversarial/sneaker.ts';
-import { attackSneaker, imageFloats } from './sneaker-attack.ts';
+import { testImage } from '../shared/cnn-fetch.ts';
+import { attackSneaker } from './sneaker-attack.ts';
 
 /** A committed tfjs model folder as the engine's CNN. */
 function engineCnn(dir: string): CnnModel {
@@ -13,7 +14,7 @@ function engineCnn(dir: string): CnnModel {
 }
 
 const test = readFashion('test', LESSON_SNEAKER_INDEX + 1);
-const image = imageFloats(test.images, LESSON_SNEAKER_INDEX);
+const image = testImage(test.images, LESSON_SNEAKER_INDEX);
 
 describe('the sneaker before and after adversarial training', () => {
   it('the pretrained engine CNN sees the lesson’s sneaker, and FGSM at the lesson’s ε makes it see something else', () => {

@@ -38,10 +38,3 @@ export function attackSneaker(model: CnnModel, clean: Float32Array, label: numbe
     attackedProbability: after.probability,
   };
 }
-
-/** Image `index` of a split (bytes 0–255) as floats 0–1. */
-export function imageFloats(images: Uint8Array, index: number, pixels = 784): Float32Array {
-  const out = new Float32Array(pixels);
-  for (let p = 0; p < pixels; p++) out[p] = images[index * pixels + p]! / 255;
-  return out;
-}

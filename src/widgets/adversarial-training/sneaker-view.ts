@@ -4,29 +4,21 @@
  * same ε, drawn as two pairs of small images with their predictions in words. The model files and
  * the test image are fetched once, on the first call.
  */
-import { cnnWithWeights, parseLayersCnn, type CnnModel } from '../../lib/adversarial/cnn-model.ts';
+import { cnnWithWeights, type CnnModel } from '../../lib/adversarial/cnn-model.ts';
 import { LESSON_SNEAKER_INDEX } from '../../lib/adversarial/sneaker.ts';
 import { joinBase } from '../../lib/content/url.ts';
 import { PRETRAINED_CNN_URL } from '../../lib/supervised/pretrained.ts';
 import { paintGrey } from '../../viz/grey-image.ts';
 import { datasetUrl } from '../shared/data-url.ts';
-import { fetchBytes } from '../shared/dense-model-fetch.ts';
+import { fetchCnn, testImage } from '../shared/cnn-fetch.ts';
 import { part } from '../shared/html.ts';
-import { attackSneaker, imageFloats, type SneakerAttack } from './sneaker-attack.ts';
+import { attackSneaker, type SneakerAttack } from './sneaker-attack.ts';
 import { imageLabel, pairVerdict, predictionText } from './text.ts';
 
 interface Sneaker {
   standard: CnnModel;
   image: Float32Array;
   label: number;
-}
-
-/** A model.json and the one weights file its manifest names, beside it, as the engine's CNN. */
-export async function fetchCnn(modelUrl: string): Promise<CnnModel> {
-  const json = JSON.parse(new TextDecoder().decode(await fetchBytes(modelUrl))) as { weightsManifest?: { paths?: unknown[] }[] };
-  const path = json.weightsManifest?.[0]?.paths?.[0];
-  if (typeof path !== 'string') throw new Error(`${modelUrl} names no weights file.`);
-  return parseLayersCnn(json, await fetchBytes(new URL(path, modelUrl).href));
 }
 
 async function loadSneaker(): Promise<Sneaker> {
@@ -36,7 +28,7 @@ async function loadSneaker(): Promise<Sneaker> {
     fetchCnn(modelUrl),
     loadSplit(datasetUrl(), 'fashion-mnist', 'test', { limit: LESSON_SNEAKER_INDEX + 1 }),
   ]);
-  return { standard, image: imageFloats(split.images, LESSON_SNEAKER_INDEX), label: split.labels[LESSON_SNEAKER_INDEX]! };
+  return { standard, image: testImage(split.images, LESSON_SNEAKER_INDEX), label: split.labels[LESSON_SNEAKER_INDEX]! };
 }
 
 export class SneakerView {

@@ -27,7 +27,7 @@ import type { AutoencoderFromWorker } from '../../workers/autoencoder/protocol.t
 import { datasetUrl } from '../shared/data-url.ts';
 import { part } from '../shared/html.ts';
 import { readForm, settingsFromAttributes } from '../shared/settings.ts';
-import { TrainerLifecycle } from '../shared/trainer.ts';
+import { stopAndDispose, TrainerLifecycle } from '../shared/trainer.ts';
 import { PAIR_COUNT, SETTINGS, aeDiagram, autoencoderMarkup, networkCaption } from './config.ts';
 import { LatentPlot } from './latent-plot.ts';
 import { aeRequest, doneStatus, epochLine, pretrainedStatus } from './text.ts';
@@ -46,13 +46,7 @@ export class AutoencoderTrainerElement extends HTMLElement {
     if (!this.querySelector('[data-part="root"]')) this.innerHTML = autoencoderMarkup(settingsFromAttributes(SETTINGS, this));
     this.life = new TrainerLifecycle<AutoencoderRunHandle>(this, {
       onStart: () => void this.start(),
-      release: (h) => {
-        try {
-          h.stop();
-        } finally {
-          h.dispose();
-        }
-      },
+      release: stopAndDispose,
       stoppingText: 'Stopping after this batch…',
       downloadLabel: 'Fashion-MNIST',
     });

@@ -22,7 +22,7 @@ import { applyCapabilities } from '../shared/backend-picker.ts';
 import { datasetUrl } from '../shared/data-url.ts';
 import { part } from '../shared/html.ts';
 import { readForm } from '../shared/settings.ts';
-import { TrainerLifecycle } from '../shared/trainer.ts';
+import { stopAndDispose, TrainerLifecycle } from '../shared/trainer.ts';
 import type { LossAccuracyCharts } from '../../viz/epoch-charts.ts';
 import { SETTINGS, runRequest, settingsFromAttributes } from './config.ts';
 import { cnnTrainerMarkup, emptyCharts } from './markup.ts';
@@ -46,13 +46,7 @@ export class CnnTrainerElement extends HTMLElement {
     if (!this.querySelector('[data-part="root"]')) this.innerHTML = cnnTrainerMarkup(settingsFromAttributes((n) => this.getAttribute(n)));
     this.life = new TrainerLifecycle<BuilderRunHandle>(this, {
       onStart: () => void this.start(),
-      release: (h) => {
-        try {
-          h.stop();
-        } finally {
-          h.dispose();
-        }
-      },
+      release: stopAndDispose,
       stoppingText: 'Stopping after this batch…',
       downloadLabel: 'Fashion-MNIST',
       onState: (state) => {

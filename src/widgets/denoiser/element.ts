@@ -26,7 +26,7 @@ import type { AutoencoderRunHandle } from '../../workers/autoencoder/client.ts';
 import { datasetUrl } from '../shared/data-url.ts';
 import { part } from '../shared/html.ts';
 import { readForm, settingsFromAttributes } from '../shared/settings.ts';
-import { TrainerLifecycle } from '../shared/trainer.ts';
+import { stopAndDispose, TrainerLifecycle } from '../shared/trainer.ts';
 import { CORRUPTION_SETTINGS, TRAIN_SETTINGS, denoiserMarkup, type CorruptionSettings } from './config.ts';
 import { ScribblePad, SIDE } from './pad.ts';
 import { daeRequest, drawSamples, trainingLine } from './training.ts';
@@ -57,13 +57,7 @@ export class DenoiserElement extends HTMLElement {
     }
     this.life = new TrainerLifecycle<AutoencoderRunHandle>(this, {
       onStart: () => void this.train(),
-      release: (h) => {
-        try {
-          h.stop();
-        } finally {
-          h.dispose();
-        }
-      },
+      release: stopAndDispose,
       stoppingText: 'Stopping after this batch…',
       downloadLabel: 'Fashion-MNIST',
     });

@@ -28,6 +28,7 @@ import { ProgressBar } from '../shared/progress.ts';
 import { readForm, settingsFromAttributes } from '../shared/settings.ts';
 import { StatusLine } from '../shared/status.ts';
 import { EPSILON_MAX, EPSILON_STEP, IMAGE_CLASSES, SETTINGS, barsMarkup, fgsmMarkup, type ImageChoice, type ModelChoice } from './config.ts';
+import { testImage } from '../shared/cnn-fetch.ts';
 import { ModelProblem, loadPretrained, loadSaved } from './models.ts';
 import {
   className,
@@ -166,10 +167,7 @@ export class FgsmExplorerElement extends HTMLElement {
   }
 
   private pixels(index: number): Float32Array {
-    const x = new Float32Array(PIXELS);
-    const images = this.test!.images;
-    for (let p = 0; p < PIXELS; p++) x[p] = images[index * PIXELS + p]! / 255;
-    return x;
+    return testImage(this.test!.images, index, PIXELS);
   }
 
   /** A new image or model: the gradient and the saliency map, drawn at the slider's ε; then the search for the smallest flipping ε. */

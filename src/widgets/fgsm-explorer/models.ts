@@ -6,7 +6,7 @@
 import { CnnModelError, parseLayersCnn, type CnnModel } from '../../lib/adversarial/cnn-model.ts';
 import { joinBase } from '../../lib/content/url.ts';
 import { CNN_SAVE_URL, PRETRAINED_CNN_URL } from '../../lib/supervised/pretrained.ts';
-import { fetchBytes } from '../shared/dense-model-fetch.ts';
+import { fetchCnn } from '../shared/cnn-fetch.ts';
 
 /** A model the widget cannot use, or no model at all: a title and what to do. */
 export class ModelProblem extends Error {
@@ -36,10 +36,7 @@ function checkShape(model: CnnModel, what: string): CnnModel {
 /** The pretrained CNN (public/models/fashion-cnn/): model.json and the weights file its manifest names. */
 export async function loadPretrained(signal?: AbortSignal): Promise<CnnModel> {
   const url = new URL(joinBase(import.meta.env.BASE_URL, PRETRAINED_CNN_URL), location.href).href;
-  const json = JSON.parse(new TextDecoder().decode(await fetchBytes(url, signal))) as { weightsManifest?: { paths?: unknown[] }[] };
-  const path = json.weightsManifest?.[0]?.paths?.[0];
-  const weights = await fetchBytes(new URL(typeof path === 'string' ? path : 'weights.bin', url).href, signal);
-  return checkShape(parseLayersCnn(json, weights), 'The pretrained CNN');
+  return checkShape(await fetchCnn(url, signal), 'The pretrained CNN');
 }
 
 /** The reader's CNN, saved by the CNN lesson's trainer at CNN_SAVE_URL. */

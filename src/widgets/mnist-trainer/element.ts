@@ -25,7 +25,7 @@ import { applyCapabilities } from '../shared/backend-picker.ts';
 import { datasetUrl } from '../shared/data-url.ts';
 import { part } from '../shared/html.ts';
 import { readForm } from '../shared/settings.ts';
-import { loadFailure, TrainerLifecycle, type TrainerState as LifecycleState } from '../shared/trainer.ts';
+import { loadFailure, stopAndDispose, TrainerLifecycle, type TrainerState as LifecycleState } from '../shared/trainer.ts';
 import type { TrainingCharts } from './charts.ts';
 import { SETTINGS, buildConfig, settingsFromAttributes, type TrainerSettings } from './config.ts';
 import { emptyCharts, networkFigure, trainerMarkup } from './markup.ts';
@@ -61,13 +61,7 @@ export class MnistTrainerElement extends HTMLElement {
       }
       this.life = new TrainerLifecycle<TrainerHandle>(this, {
         onStart: () => void this.start(),
-        release: (h) => {
-          try {
-            h.stop();
-          } finally {
-            h.dispose();
-          }
-        },
+        release: stopAndDispose,
         stoppingText: 'Stopping after this batch…',
       });
       part(this, 'settings').addEventListener('change', () => this.drawFigure());

@@ -23,7 +23,7 @@ import { applyCapabilities } from '../shared/backend-picker.ts';
 import { datasetUrl } from '../shared/data-url.ts';
 import { part } from '../shared/html.ts';
 import { readForm } from '../shared/settings.ts';
-import { TrainerLifecycle } from '../shared/trainer.ts';
+import { stopAndDispose, TrainerLifecycle } from '../shared/trainer.ts';
 import type { LossAccuracyCharts } from '../../viz/epoch-charts.ts';
 import {
   NUMBER_FIELDS,
@@ -59,13 +59,7 @@ export class ModelBuilderElement extends HTMLElement {
     if (!this.querySelector('[data-part="root"]')) this.innerHTML = builderMarkup(propsFromAttributes((name) => this.getAttribute(name)));
     this.life = new TrainerLifecycle<BuilderRunHandle>(this, {
       onStart: () => void this.start(),
-      release: (h) => {
-        try {
-          h.stop();
-        } finally {
-          h.dispose();
-        }
-      },
+      release: stopAndDispose,
       stoppingText: 'Stopping after this batch…',
     });
     const settings = part(this, 'settings');

@@ -1,11 +1,9 @@
 /**
- * The PGD stepper's pictures on canvases: δ amplified, and the two small maps of which pixels a
- * step's projection or clipping moved (marked in one colour over a faint copy of the image). Like the
- * grey images (viz/grey-image.ts) they are drawn on white paper in both themes, so the fixed colours
- * keep their contrast.
+ * The PGD stepper's two small maps of which pixels a step's projection or clipping moved (marked in
+ * one colour over a faint copy of the image; δ itself is drawn by viz/perturbation-image.ts). Like
+ * the grey images (viz/grey-image.ts) they are drawn on white paper in both themes, so the fixed
+ * colours keep their contrast.
  */
-import { paintGrey } from '../../viz/grey-image.ts';
-
 /** The mark colours (the data palette's vermillion and blue, both over 4:1 on white). */
 export const MARK_COLOURS = { projected: [213, 94, 0], clipped: [0, 114, 178] } as const;
 
@@ -34,13 +32,4 @@ export function paintMask(
   canvas.width = side;
   canvas.height = side;
   canvas.getContext('2d')?.putImageData(new ImageData(maskRgba(image, mask, colour), side, side), 0, 0);
-}
-
-/** δ amplified to ±ε: mid grey is no change, white −ε (ink removed), black +ε (ink added). */
-export function paintDelta(canvas: HTMLCanvasElement, delta: ArrayLike<number>, epsilon: number): void {
-  const scale = epsilon > 0 ? epsilon : 1;
-  paintGrey(
-    canvas,
-    Float32Array.from(delta as ArrayLike<number>, (d) => 0.5 + d / (2 * scale)),
-  );
 }

@@ -21,6 +21,7 @@ import { errorText } from '../../lib/format/error-text.ts';
 import { PRETRAINED_CNN_URL } from '../../lib/supervised/pretrained.ts';
 import { paintGrey } from '../../viz/grey-image.ts';
 import type { LineChart } from '../../viz/line-chart.ts';
+import { paintSigned } from '../../viz/perturbation-image.ts';
 import { datasetUrl } from '../shared/data-url.ts';
 import { clearError, showError } from '../shared/error-panel.ts';
 import { part } from '../shared/html.ts';
@@ -28,7 +29,7 @@ import { ProgressBar } from '../shared/progress.ts';
 import { readForm, settingsFromAttributes } from '../shared/settings.ts';
 import { StatusLine } from '../shared/status.ts';
 import { formatEpsilon, SETTINGS, stepSizeOf, targetOf, type StepperForm } from './config.ts';
-import { MARK_COLOURS, paintDelta, paintMask } from './draw.ts';
+import { MARK_COLOURS, paintMask } from './draw.ts';
 import type { StepperInputs } from './load.ts';
 import { chartOptions, deltaKey, pgdStepperMarkup, seriesLabels } from './markup.ts';
 
@@ -206,7 +207,7 @@ export class PgdStepperElement extends HTMLElement {
 
     paintGrey(part(this, 'adversarial'), s.x);
     const delta = Float32Array.from(s.x, (v, i) => v - stepper.x0[i]!);
-    paintDelta(part(this, 'delta'), delta, epsilon);
+    paintSigned(part(this, 'delta'), delta, epsilon > 0 ? epsilon : 1);
     part(this, 'delta-key').outerHTML = deltaKey(epsilon);
     paintMask(part(this, 'projected'), s.x, s.projected, MARK_COLOURS.projected);
     paintMask(part(this, 'clipped'), s.x, s.clipped, MARK_COLOURS.clipped);

@@ -5,6 +5,7 @@
  */
 import { FASHION_CLASS_NAMES } from '../../lib/data/manifest.ts';
 import { emptyChart } from '../../viz/chart-frame.ts';
+import { signedLegendSvg } from '../../viz/perturbation-image.ts';
 import { figureMarkup } from '../shared/figure.ts';
 import { escapeHtml } from '../shared/html.ts';
 import { progressMarkup } from '../shared/progress.ts';
@@ -42,12 +43,10 @@ export function chartOptions(steps: number): {
 const image = (name: string, label: string, extra = '') =>
   `<canvas class="tk-pgd__image${extra}" data-part="${name}" width="28" height="28" role="img" aria-label="${escapeHtml(label)}"></canvas>`;
 
-/** δ's key: white removes ink (−ε), mid grey is no change, black adds ink (+ε). */
+/** δ's colour scale (viz/perturbation-image.ts, as in the FGSM explorer): blue −ε (less ink), white no change, vermillion +ε (more ink). */
 export function deltaKey(epsilon: number): string {
   const e = formatEpsilon(epsilon);
-  const item = (kind: string, text: string) =>
-    `<span class="tk-pgd__key-item"><span class="tk-pgd__swatch tk-pgd__swatch--${kind}" aria-hidden="true"></span>${text}</span>`;
-  return `<p class="tk-pgd__key" data-part="delta-key">${item('minus', `−${e} lighter`)} ${item('zero', '0')} ${item('plus', `+${e} darker`)}</p>`;
+  return `<div class="tk-pgd__key" data-part="delta-key">${signedLegendSvg({ negative: `−${e} (less ink)`, positive: `+${e} (more ink)` })}</div>`;
 }
 
 /** The two small maps of what the last step's projection and clipping moved. */

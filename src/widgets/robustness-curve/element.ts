@@ -22,7 +22,7 @@ import type { MatrixView } from '../shared/confusion-matrix/matrix.ts';
 import { datasetUrl } from '../shared/data-url.ts';
 import { part } from '../shared/html.ts';
 import { readForm, settingsFromAttributes } from '../shared/settings.ts';
-import { TrainerLifecycle } from '../shared/trainer.ts';
+import { stopAndDispose, TrainerLifecycle } from '../shared/trainer.ts';
 import { FLIPS_IDLE, PGD_STEPS, SETTINGS, curveChart, curveMarkup, type CurveSettings } from './config.ts';
 import { cellName, cellSentence, doneStatus, matrixCaption, progressLine, tookSentence } from './text.ts';
 
@@ -45,13 +45,7 @@ export class RobustnessCurveElement extends HTMLElement {
     if (!this.querySelector('[data-part="root"]')) this.innerHTML = curveMarkup(settingsFromAttributes(SETTINGS, this));
     this.life = new TrainerLifecycle<AdversarialRunHandle>(this, {
       onStart: () => void this.start(),
-      release: (h) => {
-        try {
-          h.stop();
-        } finally {
-          h.dispose();
-        }
-      },
+      release: stopAndDispose,
       loadingText: 'Loading the attack code…',
       stoppingText: 'Stopping after this batch…',
       downloadLabel: 'Fashion-MNIST',

@@ -26,12 +26,17 @@ function weightPaths(json: unknown): string[] {
     : [];
 }
 
-/** The model at `modelUrl` (absolute), checked. */
-export async function fetchDenseModel(modelUrl: string): Promise<DenseModel> {
-  const json = JSON.parse(new TextDecoder().decode(await fetchBytes(modelUrl))) as unknown;
+/** A tfjs Layers model's files: model.json at `modelUrl` (absolute) and the one weights file its manifest names, beside it. */
+export async function fetchLayersFiles(modelUrl: string, signal?: AbortSignal): Promise<{ json: unknown; weights: ArrayBuffer }> {
+  const json = JSON.parse(new TextDecoder().decode(await fetchBytes(modelUrl, signal))) as unknown;
   const paths = weightPaths(json);
   if (paths.length !== 1) throw new Error(`${modelUrl} should list one weights file, not ${paths.length}.`);
-  const weights = await fetchBytes(new URL(paths[0]!, modelUrl).href);
+  return { json, weights: await fetchBytes(new URL(paths[0]!, modelUrl).href, signal) };
+}
+
+/** The model at `modelUrl` (absolute), checked. */
+export async function fetchDenseModel(modelUrl: string): Promise<DenseModel> {
+  const { json, weights } = await fetchLayersFiles(modelUrl);
   return parseDenseModel(json, weights);
 }
 

@@ -40,6 +40,15 @@ export interface RunHandle {
   stop(): void;
 }
 
+/** The usual `release` for a handle that can also be disposed (a tfjs worker client): stop it, then dispose of it, even if stopping throws. */
+export function stopAndDispose(handle: RunHandle & { dispose(): void }): void {
+  try {
+    handle.stop();
+  } finally {
+    handle.dispose();
+  }
+}
+
 export interface TrainerOptions<H extends RunHandle> {
   /** What the Start button does (usually the widget's own `start()`). */
   onStart: () => void;

@@ -14,26 +14,19 @@
  *
  * Must NOT import tfjs: it is part of the page's first script (../shared/tf-run.ts).
  */
-import { startTfRun, type RunMode } from '../shared/tf-run.ts';
+import { startTfRun, type RunMode, type TfRun } from '../shared/tf-run.ts';
 import type { AdversarialFromWorker, AdversarialRequest, AdversarialToWorker } from './protocol.ts';
 
 export type { AdversarialFromWorker, AdversarialRequest };
 
-export interface AdversarialRunHandle {
-  /** Where the run is (now): it can move from 'worker' to 'main-thread' in 'auto' mode. */
-  readonly mode: 'worker' | 'main-thread';
-  /** Ask the run to stop; it ends with a `done` message. */
-  stop(): void;
-  /** End everything now (terminates the worker); no more messages are delivered. */
-  dispose(): void;
-}
+export type AdversarialRunHandle = TfRun;
 
 export function startAdversarialRun(
   request: AdversarialRequest,
   onMessage: (m: AdversarialFromWorker) => void,
   options: { mode?: RunMode } = {},
 ): AdversarialRunHandle {
-  const run = startTfRun<AdversarialFromWorker>(
+  return startTfRun<AdversarialFromWorker>(
     {
       backend: request.backend,
       ...(options.mode ? { mode: options.mode } : {}),
@@ -48,11 +41,4 @@ export function startAdversarialRun(
     },
     onMessage,
   );
-  return {
-    get mode() {
-      return run.mode;
-    },
-    stop: () => run.stop(),
-    dispose: () => run.dispose(),
-  };
 }

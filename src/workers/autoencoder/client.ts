@@ -12,26 +12,19 @@
  *
  * Must NOT import tfjs: it is part of the page's first script (../shared/tf-run.ts).
  */
-import { startTfRun, type RunMode } from '../shared/tf-run.ts';
+import { startTfRun, type RunMode, type TfRun } from '../shared/tf-run.ts';
 import type { AutoencoderFromWorker, AutoencoderRequest, AutoencoderToWorker } from './protocol.ts';
 
 export type { AutoencoderFromWorker, AutoencoderRequest };
 
-export interface AutoencoderRunHandle {
-  /** Where the run is (now): it can move from 'worker' to 'main-thread' in 'auto' mode. */
-  readonly mode: 'worker' | 'main-thread';
-  /** Ask the run to stop; it ends with a `done` message. */
-  stop(): void;
-  /** End everything now (terminates the worker); no more messages are delivered. */
-  dispose(): void;
-}
+export type AutoencoderRunHandle = TfRun;
 
 export function startAutoencoderRun(
   request: AutoencoderRequest,
   onMessage: (m: AutoencoderFromWorker) => void,
   options: { mode?: RunMode } = {},
 ): AutoencoderRunHandle {
-  const run = startTfRun<AutoencoderFromWorker>(
+  return startTfRun<AutoencoderFromWorker>(
     {
       backend: request.backend,
       ...(options.mode ? { mode: options.mode } : {}),
@@ -46,11 +39,4 @@ export function startAutoencoderRun(
     },
     onMessage,
   );
-  return {
-    get mode() {
-      return run.mode;
-    },
-    stop: () => run.stop(),
-    dispose: () => run.dispose(),
-  };
 }

@@ -1,15 +1,16 @@
 /**
- * The builder's page-side client with a fake Worker and a fake main-thread session: the request
- * goes to a module worker, messages come back in order until `done`, stop and dispose work, and a
- * worker that cannot start hands the run to the main thread (the logic is ../shared/tf-run.ts,
- * tested in depth through the train client).
+ * The builder's page-side client with a fake Worker and a fake main-thread session: the shared checks
+ * of a tfjs client (../shared/tf-client.test-helpers.ts; the logic is ../shared/tf-run.ts, tested in
+ * depth through the train client).
  */
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { vi } from 'vitest';
 import { DEFAULT_SPEC } from '../../lib/supervised/model-spec.ts';
-import type { BuilderFromWorker, BuilderRequest, BuilderToWorker } from './protocol.ts';
+import { describeTfClient } from '../shared/tf-client.test-helpers.ts';
+import type { BuilderFromWorker, BuilderRequest } from './protocol.ts';
 
-const caps = { webgpu: false, webgl: true, wasm: true, worker: true, offscreenWebgl: true };
-vi.mock('../../tf/capabilities.ts', () => ({ detectCapabilities: () => caps }));
+vi.mock('../../tf/capabilities.ts', () => ({
+  detectCapabilities: () => ({ webgpu: false, webgl: true, wasm: true, worker: true, offscreenWebgl: true }),
+}));
 
 const DONE: BuilderFromWorker = {
   type: 'done',
@@ -30,90 +31,18 @@ vi.mock('./session.ts', () => ({
   },
 }));
 
-class FakeWorker {
-  static instances: FakeWorker[] = [];
-  posted: BuilderToWorker[] = [];
-  terminated = false;
-  private listeners: Record<string, Array<(e: unknown) => void>> = {};
-  constructor(
-    readonly url: URL,
-    readonly options: WorkerOptions,
-  ) {
-    FakeWorker.instances.push(this);
-  }
-  postMessage(m: BuilderToWorker) {
-    this.posted.push(m);
-  }
-  terminate() {
-    this.terminated = true;
-  }
-  addEventListener(type: string, listener: (e: unknown) => void) {
-    (this.listeners[type] ??= []).push(listener);
-  }
-  send(m: BuilderFromWorker) {
-    for (const l of this.listeners['message'] ?? []) l({ data: m });
-  }
-  fail(message: string) {
-    for (const l of this.listeners['error'] ?? []) l({ message, preventDefault() {} });
-  }
-}
-
-const request: BuilderRequest = {
-  spec: DEFAULT_SPEC,
-  data: { trainLimit: 2000, validationCount: 1000, testLimit: 1000 },
-  seed: 1,
-  backend: 'auto',
-  dataUrl: 'http://localhost/data/',
-  save: false,
-};
-
-const flush = () => new Promise((r) => setTimeout(r, 0));
-
-beforeEach(() => {
-  FakeWorker.instances = [];
-  mainThreadRuns.length = 0;
-  vi.stubGlobal('Worker', FakeWorker);
-});
-afterEach(() => vi.unstubAllGlobals());
-
-describe('startBuilderRun', () => {
-  it('posts the request to a module worker and delivers its messages until done; frees the worker', async () => {
-    const { startBuilderRun } = await import('./client.ts');
-    const got: BuilderFromWorker[] = [];
-    const handle = startBuilderRun(request, (m) => got.push(m));
-    expect(handle.mode).toBe('worker');
-    const w = FakeWorker.instances[0]!;
-    expect(w.options).toMatchObject({ type: 'module', name: 'tinker-model-builder' });
-    expect(w.posted).toEqual([{ type: 'start', request }]);
-    w.send({ type: 'backend', backend: 'webgl' });
-    w.send(DONE);
-    w.send({ type: 'phase', phase: 'training', message: 'late' });
-    expect(got.map((m) => m.type)).toEqual(['phase', 'backend', 'done']);
-    expect(w.terminated).toBe(true);
-  });
-
-  it('stop() asks; dispose() terminates and silences', async () => {
-    const { startBuilderRun } = await import('./client.ts');
-    const got: BuilderFromWorker[] = [];
-    const handle = startBuilderRun(request, (m) => got.push(m));
-    const w = FakeWorker.instances[0]!;
-    handle.stop();
-    expect(w.posted.at(-1)).toEqual({ type: 'stop' });
-    handle.dispose();
-    expect(w.terminated).toBe(true);
-    w.send(DONE);
-    expect(got.map((m) => m.type)).toEqual(['phase']);
-  });
-
-  it('in auto mode, runs on the main thread when the worker cannot start', async () => {
-    const { startBuilderRun } = await import('./client.ts');
-    const got: BuilderFromWorker[] = [];
-    const handle = startBuilderRun(request, (m) => got.push(m));
-    FakeWorker.instances[0]!.fail('');
-    await flush();
-    await flush();
-    expect(handle.mode).toBe('main-thread');
-    expect(mainThreadRuns).toEqual([request]);
-    expect(got.at(-1)).toEqual(DONE);
-  });
+describeTfClient<BuilderRequest, BuilderFromWorker>('startBuilderRun', {
+  load: async () => (await import('./client.ts')).startBuilderRun,
+  request: {
+    spec: DEFAULT_SPEC,
+    data: { trainLimit: 2000, validationCount: 1000, testLimit: 1000 },
+    seed: 1,
+    backend: 'auto',
+    dataUrl: 'http://localhost/data/',
+    save: false,
+  },
+  workerName: 'tinker-model-builder',
+  done: DONE,
+  late: { type: 'phase', phase: 'training', message: 'late' },
+  mainThreadRuns,
 });

@@ -17,26 +17,19 @@
  *
  * Must NOT import tfjs: it is part of the page's first script (../shared/tf-run.ts).
  */
-import { startTfRun, type RunMode } from '../shared/tf-run.ts';
+import { startTfRun, type RunMode, type TfRun } from '../shared/tf-run.ts';
 import type { BuilderFromWorker, BuilderRequest, BuilderToWorker } from './protocol.ts';
 
 export type { BuilderFromWorker, BuilderRequest };
 
-export interface BuilderRunHandle {
-  /** Where the run is (now): it can move from 'worker' to 'main-thread' in 'auto' mode. */
-  readonly mode: 'worker' | 'main-thread';
-  /** Ask the run to stop; it ends with a `done` message. */
-  stop(): void;
-  /** End everything now (terminates the worker); no more messages are delivered. */
-  dispose(): void;
-}
+export type BuilderRunHandle = TfRun;
 
 export function startBuilderRun(
   request: BuilderRequest,
   onMessage: (m: BuilderFromWorker) => void,
   options: { mode?: RunMode } = {},
 ): BuilderRunHandle {
-  const run = startTfRun<BuilderFromWorker>(
+  return startTfRun<BuilderFromWorker>(
     {
       backend: request.backend,
       ...(options.mode ? { mode: options.mode } : {}),
@@ -51,11 +44,4 @@ export function startBuilderRun(
     },
     onMessage,
   );
-  return {
-    get mode() {
-      return run.mode;
-    },
-    stop: () => run.stop(),
-    dispose: () => run.dispose(),
-  };
 }

@@ -31,6 +31,9 @@ export interface TfRunHandle {
   post(message: unknown): boolean;
 }
 
+/** What a client hands the page (the widgets' run handle): where the run is, a polite stop, and the end of everything. */
+export type TfRun = Pick<TfRunHandle, 'mode' | 'stop' | 'dispose'>;
+
 /** A session as the main thread runs it: the same function the worker runs. */
 export type MainThreadSession<M> = (emit: (m: M) => void, control: { stopped(): boolean; signal: AbortSignal }) => Promise<void>;
 

@@ -6,18 +6,12 @@
  * This module must NOT import tfjs statically: it is part of the page's initial script.
  * tfjs arrives with the worker, or through a dynamic import on the main thread.
  */
-import { startTfRun, type RunMode } from '../shared/tf-run.ts';
+import { startTfRun, type RunMode, type TfRun } from '../shared/tf-run.ts';
 import type { FromWorker, ToWorker, TrainConfig } from './protocol.ts';
 
 export type { RunMode };
 
-export interface TrainerHandle {
-  /** Where the run is (now): it can move from 'worker' to 'main-thread' in 'auto' mode. */
-  readonly mode: 'worker' | 'main-thread';
-  /** Ask the run to stop; it takes effect within one batch and ends with a `done` message. */
-  stop(): void;
-  /** End everything now (terminates the worker); no more messages are delivered. */
-  dispose(): void;
+export interface TrainerHandle extends TfRun {
   /** Test hook: simulate a lost WebGL context (WEBGL_lose_context). */
   loseContext(): void;
 }
