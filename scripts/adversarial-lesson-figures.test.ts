@@ -7,8 +7,9 @@
  *
  * FGSM over the first ATTACK_IMAGES test images is recomputed here too (the engine agrees with the tfjs
  * benchmark `adversarial` that the lesson names); PGD's figures over those images and the robust model's
- * come from that benchmark and public/models/fashion-cnn-robust/metrics.json, checked where they are made
- * (PGD-10 on 1,000 images is too slow for the engine in a unit test). Nothing is trained here. Data: public/data or $DATASETS_DIR (set in CI), as
+ * are read from public/models/fashion-cnn-robust/metrics.json (measured by `npm run train:robust`, checked
+ * by scripts/train-robust.test.ts) and found in the prose here too (PGD-10 on 1,000 images is too slow for
+ * the engine in a unit test). Nothing is trained here. Data: public/data or $DATASETS_DIR (set in CI), as
  * scripts/cnn-node.ts finds it.
  */
 import { readFileSync } from 'node:fs';
@@ -20,6 +21,7 @@ import { leastFragile, mostFragile, pluralClass } from '../src/lib/adversarial/f
 import { attackSummary, smallestFlipEpsilon } from '../src/lib/adversarial/robustness.ts';
 import { ATTACK_IMAGES, LESSON_EPSILON, LESSON_SNEAKER_INDEX, TARGET_CLASS } from '../src/lib/adversarial/sneaker.ts';
 import { FASHION_CLASS_NAMES } from '../src/lib/data/manifest.ts';
+import { readRobustMetrics } from '../src/lib/adversarial/pretrained.ts';
 import { readPretrainedMetrics } from '../src/lib/supervised/pretrained.ts';
 import { MODEL_DIR, ROOT, readFashion } from './cnn-node.ts';
 
@@ -229,5 +231,39 @@ describe('lesson 10: the lesson’s sneaker against the pretrained robust networ
         `and the clean image is less sure of itself, ${percent(before[SNEAKER]!, 2)} Sneaker instead of ` +
         `${percent(probabilities(model, sneaker, 1)[SNEAKER]!, 2)}.`,
     );
+  });
+});
+
+describe('lesson 10: PGD over the test set and the robust network, as public/models/fashion-cnn-robust/metrics.json records them', () => {
+  // npm run train:robust measured these with the worker's tfjs code (scripts/train-robust.test.ts checks the file and
+  // re-measures FGSM at LESSON_EPSILON; the benchmark `adversarial` measures the same rates again).
+  const read = readRobustMetrics(JSON.parse(readFileSync(join(ROOT, 'public', 'models', 'fashion-cnn-robust', 'metrics.json'), 'utf8')));
+  if (!read.ok) throw new Error(read.problem);
+  const m = read.metrics;
+  const at = (points: readonly { epsilon: number; successRate: number; robustAccuracy: number }[], epsilon: number) =>
+    points.find((p) => Math.abs(p.epsilon - epsilon) < 1e-9)!;
+
+  it('PGD-10 on the standard network: success rates at 0.05, 0.1, 0.2 and the robust accuracy at 0.1', () => {
+    const pgd = m.standard.pgd;
+    expect(m.pgdSteps).toBe(10);
+    expectQuoted(
+      `PGD with 10 steps (each of $2.5\\varepsilon / 10$, from the original image) flips ${percent(at(pgd, 0.05).successRate, 1)}, ` +
+        `${percent(at(pgd, 0.1).successRate, 1)} and ${Math.round(100 * at(pgd, 0.2).successRate)}%.`,
+    );
+    expectQuoted(`and ${percent(at(pgd, 0.1).robustAccuracy, 1)} against PGD`);
+  });
+
+  it('the robust network: how it was trained, its clean accuracy and its robust accuracy', () => {
+    expect(m.method).toBe('fgsm-rs');
+    expectQuoted(
+      `fine-tuned by FGSM from a random start at $\\varepsilon = ${m.epsilon}$, on the first ${m.trainImages.toLocaleString('en-GB')} training images for ${m.epochs} epochs, ` +
+        `which took ${Math.round(m.trainSeconds)} seconds on WebAssembly`,
+    );
+    expectQuoted(`Its clean accuracy is ${percent(m.robust.cleanAccuracy, 2)} on the 10,000 test images`);
+    expectQuoted(
+      `its robust accuracy is ${percent(at(m.robust.pgd, 0.1).robustAccuracy, 1)} against PGD and ${percent(at(m.robust.fgsm, 0.1).robustAccuracy, 1)} against FGSM, ` +
+        `where the standard network keeps ${percent(at(m.standard.pgd, 0.1).robustAccuracy, 1)} and ${percent(at(m.standard.fgsm, 0.1).robustAccuracy, 1)}.`,
+    );
+    expectQuoted(`at $\\varepsilon = 0.2$ PGD leaves it ${percent(at(m.robust.pgd, 0.2).robustAccuracy, 1)}.`);
   });
 });
