@@ -4,8 +4,11 @@
  * the grey images (viz/grey-image.ts) they are drawn on white paper in both themes, so the fixed
  * colours keep their contrast.
  */
-/** The mark colours (the data palette's vermillion and blue, both over 4:1 on white). */
-export const MARK_COLOURS = { projected: [213, 94, 0], clipped: [0, 114, 178] } as const;
+/**
+ * The mark colours: reddish purple and bluish green (Okabe–Ito), both over 3:1 on white, and neither
+ * of δ's two colours (vermillion +ε, blue −ε), so a marked pixel is not read as a signed change.
+ */
+export const MARK_COLOURS = { projected: [204, 121, 167], clipped: [0, 158, 115] } as const;
 
 /** RGBA of a map: marked pixels in `colour`, the rest a faint grey copy of `image` (ink 0..1). */
 export function maskRgba(
