@@ -200,8 +200,8 @@ describe('lesson 10: FGSM over the first ATTACK_IMAGES test images', () => {
     expect(most.rate).toBe(1);
     expectQuoted(
       `At $\\varepsilon = 0.1$ FGSM flips all ${most.total} ${pluralClass(name(most.classIndex)).toLowerCase()} the network had right, ` +
-        `${most.intoCount} of them into ${name(most.into)}, and ${tops[6]} of its ${tops.reduce((s, v) => s + v, 0)} T-shirts and tops become shirts too; ` +
-        `${pluralClass(name(least.classIndex)).toLowerCase()} hold out best, ${percent(least.rate, 0)} flipped, most of those into ${name(least.into)}.`,
+        `${most.intoCount} of them into ${name(most.into!)}, and ${tops[6]} of its ${tops.reduce((s, v) => s + v, 0)} T-shirts and tops become shirts too; ` +
+        `${pluralClass(name(least.classIndex)).toLowerCase()} hold out best, ${percent(least.rate, 0)} flipped, most of those into ${name(least.into!)}.`,
     );
   });
 });
