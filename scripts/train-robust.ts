@@ -31,7 +31,7 @@ import type { SplitLoader } from '../src/lib/data/load.ts';
 import { readSavedModelMeta, savedModelMetadata } from '../src/lib/supervised/saved-model.ts';
 import { cleanAccuracy, robustnessCurve } from '../src/tf/adversarial.ts';
 import { registerWasmTrainingKernels } from '../src/tf/wasm-kernels.ts';
-import type { AdversarialFromWorker, CurveMessage, TrainMethod, TrainRequest } from '../src/workers/adversarial/protocol.ts';
+import type { AdversarialFromWorker, CurveMessage, TrainRequest } from '../src/workers/adversarial/protocol.ts';
 import { runAdversarialSession } from '../src/workers/adversarial/session.ts';
 import { MODEL_DIR, ROOT, folderLoadHandler, folderSaveHandler, readFashion } from './cnn-node.ts';
 
@@ -40,15 +40,11 @@ export const ROBUST_DIR = join(ROOT, 'public', 'models', 'fashion-cnn-robust');
 /** PGD's steps in the metrics (PGD-10). */
 export const PGD_STEPS = 10;
 
-export interface RobustOptions {
-  method: TrainMethod;
-  epsilon: number;
-  steps?: number;
-  images: number;
-  epochs: number;
-  batchSize: number;
-  learningRate: number;
-  seed: number;
+/** The training settings are the worker's own (TrainRequest); the rest says what to measure. */
+export interface RobustOptions extends Pick<
+  TrainRequest,
+  'method' | 'epsilon' | 'steps' | 'images' | 'epochs' | 'batchSize' | 'learningRate' | 'seed'
+> {
   /** The curves' images (the first N test images) and the clean accuracy's (all 10,000 by default). */
   attackImages: number;
   testImages: number;

@@ -17,7 +17,7 @@ export const READING_LINE = 0.25;
 export const BOTTOM_SLACK = 2;
 
 export interface ViewMeasure {
-  /** Each section heading's position, measured down from the top of what the reader sees (negative once scrolled past), in document order. */
+  /** Each section heading's y coordinate minus the scroll offset (negative once above it), in document order. */
   tops: readonly number[];
   /** The viewport height. */
   viewportHeight: number;
