@@ -83,7 +83,7 @@ ${figureMarkup([
 <legend>Settings</legend>
 ${controlsMarkup(SETTINGS, s)}
 </fieldset>
-${runControlsMarkup(IDLE_STATUS, '<button type="button" class="tk-button" data-part="open-best" disabled>Open the best trial in the builder</button>').replace('>Start training<', '>Start search<')}
+${runControlsMarkup(IDLE_STATUS, '<button type="button" class="tk-button" data-part="open-best" disabled>Open the best trial in the builder</button>', 'Start search')}
 <p class="tk-hp__compute" data-part="compute"></p>
 ${progressMarkup('Search progress')}
 <div class="tk-error" data-part="error" hidden></div>

@@ -75,7 +75,7 @@ ${figureMarkup([
 <legend>Attack</legend>
 ${controlsMarkup(SETTINGS, s)}
 </fieldset>
-${runControlsMarkup(IDLE_STATUS).replace('>Start training<', '>Start the attack<')}
+${runControlsMarkup(IDLE_STATUS, '', 'Start the attack')}
 <p class="tk-note" data-part="backend" hidden></p>
 ${progressMarkup('Progress')}
 <div class="tk-error" data-part="error" hidden></div>

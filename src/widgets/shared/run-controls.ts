@@ -3,11 +3,11 @@ import { escapeHtml } from '../../lib/format/html.ts';
 /**
  * Markup of a trainer's run row and status line (rendered at build time): Start and Stop with the
  * data-part names RunControls and TrainerLifecycle look for, any `extraButtons` after them, then the
- * `role="status"` line holding `idleStatus` until a run begins.
+ * `role="status"` line holding `idleStatus` until a run begins. `startLabel` names what Start begins (a search, an attack).
  */
-export function runControlsMarkup(idleStatus: string, extraButtons = ''): string {
+export function runControlsMarkup(idleStatus: string, extraButtons = '', startLabel = 'Start training'): string {
   return `<div class="tk-actions">
-<button type="button" class="tk-button tk-button--primary" data-part="start">Start training</button>
+<button type="button" class="tk-button tk-button--primary" data-part="start">${escapeHtml(startLabel)}</button>
 <button type="button" class="tk-button" data-part="stop" disabled>Stop</button>
 ${extraButtons}</div>
 <p class="tk-status" role="status" aria-live="polite" data-part="status">${escapeHtml(idleStatus)}</p>`;
