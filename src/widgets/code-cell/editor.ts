@@ -42,6 +42,7 @@ import {
 } from '@codemirror/view';
 import { tinkerEditorTheme } from '../shared/cm-theme.ts';
 import { nextWidgetId } from '../shared/ids.ts';
+import { publishInlineSize } from '../shared/inline-size.ts';
 
 export interface CodeEditor {
   readonly view: EditorView;
@@ -229,6 +230,8 @@ export function createEditor(host: HTMLElement, options: EditorOptions): CodeEdi
   });
 
   wrap.follow(view);
+  // An error message under a long line is at most as wide as the visible editor (code-cell.css).
+  const stopWidth = publishInlineSize([view.scrollDOM]);
   host.classList.add('tk-code-editor');
   host.replaceChildren(view.dom, errorText);
 
@@ -265,6 +268,7 @@ export function createEditor(host: HTMLElement, options: EditorOptions): CodeEdi
       view.focus();
     },
     destroy() {
+      stopWidth();
       wrap.stop();
       view.destroy();
       errorText.remove();

@@ -11,6 +11,7 @@
  *  - the `role="status"` line: "Output at (0, 3) = 37: 9 products summed; 3 cells read outside the image (border: reflect)."
  */
 import { part } from '../shared/html.ts';
+import { publishInlineSize } from '../shared/inline-size.ts';
 import { StatusLine } from '../shared/status.ts';
 import { KERNEL_PRESETS } from '../../lib/image/kernels.ts';
 import type { Img } from '../../lib/image/types.ts';
@@ -42,9 +43,10 @@ export class ConvStepperElement extends HTMLElement {
   private settings: StepperSettings = stepperSettings(null, null);
   private pos: Position = { x: 0, y: 0 };
   private timer: ReturnType<typeof setInterval> | null = null;
+  private stopWidths: (() => void) | null = null;
 
   connectedCallback(): void {
-    if (this.view) return;
+    if (this.view) return this.followWidths();
     this.settings = stepperSettings(this.dataset.kernel, this.dataset.border);
     if (!this.querySelector('[data-part="root"]')) this.innerHTML = stepperMarkup(this.img, this.settings);
     const view: View = {
@@ -88,10 +90,18 @@ export class ConvStepperElement extends HTMLElement {
       this.moveTo(indexOf(next, this.img.width), true);
     });
     this.render(false);
+    this.followWidths();
   }
 
   disconnectedCallback(): void {
     this.pause();
+    this.stopWidths?.();
+    this.stopWidths = null;
+  }
+
+  /** The panels' cells and the formula follow their boxes' widths (conv-stepper.css). */
+  private followWidths(): void {
+    this.stopWidths ??= publishInlineSize(this.querySelectorAll<HTMLElement>('.tk-conv__panel, .tk-conv__formula'));
   }
 
   private changeSettings(): void {

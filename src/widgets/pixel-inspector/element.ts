@@ -12,6 +12,7 @@ import { formatCount } from '../../lib/format/numbers.ts';
 import { getPixel } from '../../lib/image/image.ts';
 import type { Img } from '../../lib/image/types.ts';
 import { part } from '../shared/html.ts';
+import { publishInlineSize } from '../shared/inline-size.ts';
 import { StatusLine } from '../shared/status.ts';
 import { drawImg } from '../shared/image/canvas.ts';
 import { nextWidgetId } from '../shared/ids.ts';
@@ -48,13 +49,16 @@ export class PixelInspectorElement extends HTMLElement {
   private img: Img | null = null;
   private cx = 0;
   private cy = 0;
+  private stopWidths: (() => void) | null = null;
 
   connectedCallback(): void {
-    if (this.view) return;
     if (!this.querySelector('[data-part="root"]')) {
       const image = this.getAttribute('data-image');
       this.innerHTML = pixelInspectorMarkup(nextWidgetId('tk-pi-js'), isSampleImageName(image) ? image : 'chelsea');
     }
+    // The numbers in the grid's cells follow the grid's width (pixel-inspector.css).
+    this.stopWidths ??= publishInlineSize([part(this, 'grid')]);
+    if (this.view) return;
     const view = this.bindView();
     this.view = view;
     this.bindInput(view);
@@ -73,6 +77,11 @@ export class PixelInspectorElement extends HTMLElement {
         else view.status.announce(error.message);
       },
     });
+  }
+
+  disconnectedCallback(): void {
+    this.stopWidths?.();
+    this.stopWidths = null;
   }
 
   get state(): State {

@@ -10,6 +10,7 @@
  * ("After layer 4 (max pool 2 × 2), unit (3, 3) of the 7 × 7 grid sees a 10 × 10 patch …").
  */
 import { part } from '../shared/html.ts';
+import { publishInlineSize } from '../shared/inline-size.ts';
 import { StatusLine } from '../shared/status.ts';
 import { IMAGE_SIZE, computeView, stackId, statusFor, unitAfterKey, type Unit, type View } from './model.ts';
 import { gridCaption, squaresMarkup, tableMarkup, unitGridMarkup } from './markup.ts';
@@ -17,12 +18,15 @@ import { gridCaption, squaresMarkup, tableMarkup, unitGridMarkup } from './marku
 export class ReceptiveFieldElement extends HTMLElement {
   private view: View | null = null;
   private status: StatusLine | null = null;
+  private stopWidths: (() => void) | null = null;
 
   connectedCallback(): void {
-    if (this.status) return;
     const select = this.querySelector<HTMLSelectElement>('select[name="stack"]');
     // Created without its markup (not through the component): there is nothing to wire.
     if (!select) return;
+    // The unit grid's cells follow its drawing's width (receptive-field.css).
+    this.stopWidths ??= publishInlineSize([part(this, 'grid')]);
+    if (this.status) return;
     this.status = new StatusLine(part(this, 'status'));
     // The select may hold a restored form value after a reload: it wins over the attribute.
     this.show(computeView(stackId(select.value || this.dataset.stack)), false, true);
@@ -40,6 +44,11 @@ export class ReceptiveFieldElement extends HTMLElement {
       this.choose(next, true);
     });
     part(this, 'image').addEventListener('click', (event) => this.chooseAt(event));
+  }
+
+  disconnectedCallback(): void {
+    this.stopWidths?.();
+    this.stopWidths = null;
   }
 
   private choose(unit: Unit, focus: boolean): void {
