@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backendSentence, doneStatus, downloadStatus, mistakesSummary, speedSentence, stoppedStatus, trainingStatus } from './status.ts';
+import { backendLine, backendSentence, doneStatus, downloadStatus, mistakesSummary, speedSentence, stoppedStatus, trainingStatus } from './status.ts';
 
 describe('downloadStatus', () => {
   it('states loaded and total megabytes', () => {
@@ -47,6 +47,16 @@ describe('stoppedStatus', () => {
     expect(stoppedStatus({ epochsCompleted: 0 }, null)).toBe('Stopped before training began; no test accuracy yet');
     expect(stoppedStatus({ epochsCompleted: 0, batchesIntoEpoch: 3 }, null)).toBe('Stopped after 3 batches; no test accuracy yet');
     expect(stoppedStatus({ epochsCompleted: 1 }, Number.NaN)).toBe('Stopped after 1 epoch; no test accuracy yet');
+  });
+});
+
+describe('backendLine', () => {
+  it('is the backend sentence with a full stop, and the fallback reason after it with exactly one', () => {
+    expect(backendLine('webgl', 'worker')).toBe('Running on WebGL (in a worker).');
+    expect(backendLine('wasm', 'worker', 'WebGL is software-rendered here, so WebAssembly was used.')).toBe(
+      'Running on WebAssembly (in a worker). WebGL is software-rendered here, so WebAssembly was used.',
+    );
+    expect(backendLine('cpu', null, 'No WebAssembly in this browser ')).toBe('Running on CPU. No WebAssembly in this browser.');
   });
 });
 

@@ -75,6 +75,16 @@ export function backendSentence(backend: BackendName, place: RunPlace | null): s
   return `Running on ${BACKEND_LABELS[backend]}${where}`;
 }
 
+/**
+ * The backend line a trainer shows once its run has a backend: "Running on WebAssembly (in a
+ * worker). WebGL is software-rendered here, so WebAssembly was used." The fallback reason, when
+ * there is one, is one sentence with one full stop whether or not it came with its own.
+ */
+export function backendLine(backend: BackendName, place: RunPlace | null, fallbackReason?: string): string {
+  const why = fallbackReason ? ` ${fallbackReason.trim().replace(/\.$/, '')}.` : '';
+  return `${backendSentence(backend, place)}.${why}`;
+}
+
 /** "3 mistakes in 48", "1 mistake in 48", "No mistakes in 48". */
 export function mistakesSummary(mistakes: number, total: number): string {
   if (mistakes === 0) return `No mistakes in ${formatCount(total)}`;

@@ -13,14 +13,13 @@
  */
 import { joinBase } from '../../lib/content/url.ts';
 import { epochsElapsed } from '../../lib/format/progress.ts';
-import { backendSentence } from '../../lib/format/status.ts';
+import { backendLine } from '../../lib/format/status.ts';
 import { LESSON_EPSILON } from '../../lib/adversarial/sneaker.ts';
 import { PRETRAINED_CNN_URL } from '../../lib/supervised/pretrained.ts';
 import { errorText } from '../../lib/format/error-text.ts';
-import { detectCapabilities } from '../../tf/capabilities.ts';
 import type { AdversarialRunHandle } from '../../workers/adversarial/client.ts';
 import type { AdversarialFromWorker, CurveMessage, TrainRequest } from '../../workers/adversarial/protocol.ts';
-import { applyCapabilities } from '../shared/backend-picker.ts';
+import { showAvailableBackends } from '../shared/backend-picker.ts';
 import { clearError, showError } from '../shared/error-panel.ts';
 import { datasetUrl } from '../shared/data-url.ts';
 import { part } from '../shared/html.ts';
@@ -80,11 +79,7 @@ export class AdversarialTrainingElement extends HTMLElement {
       if (!this.charts) part(this, 'charts').innerHTML = emptyCharts(s.epochs);
       if (!this.results && this.dataset.model !== 'pretrained-robust') part(this, 'curves').innerHTML = curvesChart(this.epsilons, s.epsilon);
     });
-    try {
-      applyCapabilities(part<HTMLSelectElement>(this, 'backend-picker'), detectCapabilities(), part<HTMLElement>(this, 'backend-note'));
-    } catch {
-      // Detection is a nicety: every backend stays selectable and the runtime falls back.
-    }
+    showAvailableBackends(this);
   }
 
   disconnectedCallback(): void {
@@ -177,8 +172,7 @@ export class AdversarialTrainingElement extends HTMLElement {
         break;
       case 'backend': {
         const line = part(this, 'backend');
-        const why = m.fallbackReason ? ` ${m.fallbackReason.replace(/\.$/, '')}.` : '';
-        line.textContent = `${backendSentence(m.backend, life.handle?.mode ?? null)}.${why}`;
+        line.textContent = backendLine(m.backend, life.handle?.mode ?? null, m.fallbackReason);
         line.hidden = false;
         this.dataset.backend = m.backend;
         break;

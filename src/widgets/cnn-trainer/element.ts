@@ -13,12 +13,11 @@
  */
 import { joinBase } from '../../lib/content/url.ts';
 import { epochsElapsed } from '../../lib/format/progress.ts';
-import { backendSentence, trainingStatus } from '../../lib/format/status.ts';
+import { backendLine, trainingStatus } from '../../lib/format/status.ts';
 import { PRETRAINED_CNN_URL } from '../../lib/supervised/pretrained.ts';
-import { detectCapabilities } from '../../tf/capabilities.ts';
 import type { BuilderRunHandle } from '../../workers/builder/client.ts';
 import type { BuilderFromWorker, BuilderRequest } from '../../workers/builder/protocol.ts';
-import { applyCapabilities } from '../shared/backend-picker.ts';
+import { showAvailableBackends } from '../shared/backend-picker.ts';
 import { datasetUrl } from '../shared/data-url.ts';
 import { part } from '../shared/html.ts';
 import { readForm } from '../shared/settings.ts';
@@ -75,11 +74,7 @@ export class CnnTrainerElement extends HTMLElement {
       if (this.view?.hasModel) void this.view.opened();
       else void this.usePretrained();
     });
-    try {
-      applyCapabilities(part<HTMLSelectElement>(this, 'backend-picker'), detectCapabilities(), part<HTMLElement>(this, 'backend-note'));
-    } catch {
-      // Detection is a nicety: every backend stays selectable and the runtime falls back.
-    }
+    showAvailableBackends(this);
   }
 
   disconnectedCallback(): void {
@@ -137,8 +132,7 @@ export class CnnTrainerElement extends HTMLElement {
         break;
       case 'backend': {
         const line = part(this, 'backend');
-        const why = m.fallbackReason ? ` ${m.fallbackReason.replace(/\.$/, '')}.` : '';
-        line.textContent = `${backendSentence(m.backend, life.handle?.mode ?? null)}.${why}`;
+        line.textContent = backendLine(m.backend, life.handle?.mode ?? null, m.fallbackReason);
         line.hidden = false;
         break;
       }

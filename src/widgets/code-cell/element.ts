@@ -20,9 +20,8 @@ import type { GradeResult, GraderSpec } from '../../lib/exercises/types.ts';
 import { errorText } from '../../lib/format/error-text.ts';
 import { withFullStop } from '../../lib/format/sentence.ts';
 import { starterHash } from '../../lib/progress/hash.ts';
-import { detectCapabilities } from '../../tf/capabilities.ts';
 import type { BackendRequest } from '../../workers/code/protocol.ts';
-import { applyCapabilities } from '../shared/backend-picker.ts';
+import { showAvailableBackends } from '../shared/backend-picker.ts';
 import { datasetUrl } from '../shared/data-url.ts';
 import { part } from '../shared/html.ts';
 import { savedProgress } from '../shared/saved-progress.ts';
@@ -212,8 +211,7 @@ class CodeCellElement extends HTMLElement {
     wireSolution(this);
     this.querySelector('[data-part="use-solution"]')?.addEventListener('click', () => void this.useSolution());
 
-    const select = this.backendPicker();
-    if (select) applyCapabilities(select, detectCapabilities(), part<HTMLElement>(this, 'backend-note'));
+    showAvailableBackends(this);
   }
 
   /** The backend setting: only in cells whose code uses TensorFlow.js. */

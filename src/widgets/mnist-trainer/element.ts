@@ -13,7 +13,7 @@
  *  - `dataset.testAccuracy` ("0.9241") once a run has measured it;
  *  - `loseContext()` simulates a lost WebGL context (test hook).
  */
-import { detectCapabilities, type Capabilities } from '../../tf/capabilities.ts';
+import type { Capabilities } from '../../tf/capabilities.ts';
 import type { BackendName, ErrorCode, FromWorker } from '../../workers/train/protocol.ts';
 import type { TrainerHandle } from '../../workers/train/client.ts';
 import { errorText } from '../../lib/format/error-text.ts';
@@ -21,7 +21,7 @@ import { formatPercent } from '../../lib/format/numbers.ts';
 import { epochsElapsed } from '../../lib/format/progress.ts';
 import { asSentence } from '../../lib/format/sentence.ts';
 import { backendSentence, trainingStatus } from '../../lib/format/status.ts';
-import { applyCapabilities } from '../shared/backend-picker.ts';
+import { showAvailableBackends } from '../shared/backend-picker.ts';
 import { datasetUrl } from '../shared/data-url.ts';
 import { part } from '../shared/html.ts';
 import { readForm } from '../shared/settings.ts';
@@ -66,13 +66,7 @@ export class MnistTrainerElement extends HTMLElement {
       });
       part(this, 'settings').addEventListener('change', () => this.drawFigure());
     }
-    try {
-      this.caps = detectCapabilities();
-      applyCapabilities(part<HTMLSelectElement>(this, 'backend-picker'), this.caps, part<HTMLElement>(this, 'backend-note'));
-    } catch {
-      // Detection is a nicety: every backend stays selectable and the runtime falls back.
-      this.caps = null;
-    }
+    this.caps = showAvailableBackends(this);
   }
 
   /** The figure follows the settings: the network, and the empty charts' epochs until a run draws real ones. */

@@ -9,17 +9,16 @@
  * tensors a run left behind, "0") once a run has ended.
  */
 import { epochsElapsed } from '../../lib/format/progress.ts';
-import { backendSentence, trainingStatus } from '../../lib/format/status.ts';
+import { backendLine, trainingStatus } from '../../lib/format/status.ts';
 import { addLayer, moveLayer, removeLayer } from '../../lib/supervised/layer-edit.ts';
 import type { Activation, LayerSpec, ModelSpec } from '../../lib/supervised/model-spec.ts';
 import { paramCounts } from '../../lib/supervised/param-counts.ts';
 import { OPEN_IN_BUILDER_EVENT } from '../../lib/supervised/saved-model.ts';
 import { readModelSpec, specIssues, specProblems } from '../../lib/supervised/spec-check.ts';
-import { detectCapabilities } from '../../tf/capabilities.ts';
 import type { BuilderRunHandle } from '../../workers/builder/client.ts';
 import type { BuilderFromWorker, BuilderRequest } from '../../workers/builder/protocol.ts';
 import { networkDiagram } from '../../viz/network-diagram.ts';
-import { applyCapabilities } from '../shared/backend-picker.ts';
+import { showAvailableBackends } from '../shared/backend-picker.ts';
 import { datasetUrl } from '../shared/data-url.ts';
 import { part } from '../shared/html.ts';
 import { readForm } from '../shared/settings.ts';
@@ -72,11 +71,7 @@ export class ModelBuilderElement extends HTMLElement {
     });
     part(this, 'add-dense').addEventListener('click', () => this.add('dense'));
     part(this, 'add-dropout').addEventListener('click', () => this.add('dropout'));
-    try {
-      applyCapabilities(part<HTMLSelectElement>(this, 'backend-picker'), detectCapabilities(), null);
-    } catch {
-      // Detection is a nicety: every backend stays selectable and the runtime falls back.
-    }
+    showAvailableBackends(this);
     this.refresh();
   }
 
@@ -243,7 +238,7 @@ export class ModelBuilderElement extends HTMLElement {
         break;
       case 'backend': {
         const line = part(this, 'backend');
-        line.textContent = `${backendSentence(m.backend, life.handle?.mode ?? null)}.${m.fallbackReason ? ` ${m.fallbackReason}.` : ''}`;
+        line.textContent = backendLine(m.backend, life.handle?.mode ?? null, m.fallbackReason);
         line.hidden = false;
         break;
       }

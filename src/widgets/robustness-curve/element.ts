@@ -14,7 +14,7 @@ import { EPSILONS } from '../../lib/adversarial/robustness.ts';
 import { LESSON_EPSILON } from '../../lib/adversarial/sneaker.ts';
 import { joinBase } from '../../lib/content/url.ts';
 import { FASHION_CLASS_NAMES } from '../../lib/data/manifest.ts';
-import { backendSentence } from '../../lib/format/status.ts';
+import { backendLine } from '../../lib/format/status.ts';
 import { PRETRAINED_CNN_URL } from '../../lib/supervised/pretrained.ts';
 import type { AdversarialRunHandle } from '../../workers/adversarial/client.ts';
 import type { AdversarialFromWorker, CurveMessage, CurveRequest } from '../../workers/adversarial/protocol.ts';
@@ -103,8 +103,7 @@ export class RobustnessCurveElement extends HTMLElement {
       case 'backend': {
         this.dataset.backend = m.backend;
         const line = part(this, 'backend');
-        const why = m.fallbackReason ? ` ${m.fallbackReason.replace(/\.$/, '')}.` : '';
-        line.textContent = `${backendSentence(m.backend, life.handle?.mode ?? null)}.${why}`;
+        line.textContent = backendLine(m.backend, life.handle?.mode ?? null, m.fallbackReason);
         line.hidden = false;
         break;
       }

@@ -3,7 +3,7 @@
  * cannot run are disabled and say why, in the option text and in a note below.
  */
 import type { BackendRequest } from '../../workers/train/protocol.ts';
-import type { Capabilities } from '../../tf/capabilities.ts';
+import { detectCapabilities, type Capabilities } from '../../tf/capabilities.ts';
 import { escapeHtml } from './html.ts';
 
 export const BACKEND_CHOICES: ReadonlyArray<{ value: BackendRequest; label: string }> = [
@@ -58,5 +58,23 @@ export function applyCapabilities(select: HTMLSelectElement, caps: Capabilities,
   if (note) {
     note.textContent = reasons.join(' ');
     note.hidden = reasons.length === 0;
+  }
+}
+
+/**
+ * Detects what this browser can run and applies it to the widget's picker (`data-part="backend-picker"`)
+ * and, where the widget has one, its note (`data-part="backend-note"`). Returns the capabilities, or
+ * null when there is no picker or detection failed: detection is a nicety, so then every backend stays
+ * selectable and the runtime falls back on its own.
+ */
+export function showAvailableBackends(root: ParentNode): Capabilities | null {
+  const select = root.querySelector<HTMLSelectElement>('[data-part="backend-picker"]');
+  if (!select) return null;
+  try {
+    const caps = detectCapabilities();
+    applyCapabilities(select, caps, root.querySelector<HTMLElement>('[data-part="backend-note"]'));
+    return caps;
+  } catch {
+    return null;
   }
 }
